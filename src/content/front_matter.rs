@@ -1,0 +1,607 @@
+//! Front matter: split from the body, parsed as written, then validated into
+//! values that cannot be wrong (a real date, a known district, a URL-safe slug).
+//!
+//! Every problem is reported with the line of its key, and validation goes on
+//! after the first one so that an editor sees them all in one run.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::error::did_you_mean;
+use crate::slug;
+use crate::yaml::{self, YamlProblem};
+
+/// The keys an article's front matter may have.
+pub const KEYS: &[&str] = &[
+    "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline",
+    "image", "slug", "draft", "summary",
+];
+
+/// Front matter as the editor wrote it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<String>,
+    subtitle: Option<String>,
+    kicker: Option<String>,
+    date: Option<String>,
+    district: Option<String>,
+    #[serde(default)]
+    towns: Vec<String>,
+    column: Option<String>,
+    kind: Option<Kind>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    byline: Vec<Byline>,
+    image: Option<Image>,
+    slug: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    summary: Option<String>,
+}
+
+/// What sort of item an article is; themes lay each out differently.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A longer piece, often in a column.
+    Feature,
+    #[default]
+    News,
+    /// Short news (短讯), listed together on /briefs/.
+    Brief,
+    /// A photo item, led by its picture.
+    Photo,
+}
+
+impl Kind {
+    /// The name used in front matter and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Feature => "feature",
+            Kind::News => "news",
+            Kind::Brief => "brief",
+            Kind::Photo => "photo",
+        }
+    }
+}
+
+/// One credit of the byline: a role such as 记者 or 通讯员, and a name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Byline {
+    pub role: String,
+    pub name: String,
+}
+
+/// The lead picture of an article.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Path relative to the article's file.
+    pub src: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub alt: Option<String>,
+}
+
+/// Validated front matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub kicker: Option<String>,
+    pub date: DateTime<FixedOffset>,
+    /// Index of the district in the site's configuration.
+    pub district: usize,
+    pub towns: Vec<String>,
+    pub column: Option<String>,
+    pub kind: Kind,
+    pub tags: Vec<String>,
+    pub byline: Vec<Byline>,
+    pub image: Option<Image>,
+    pub slug: Option<String>,
+    pub draft: bool,
+    pub summary: Option<String>,
+}
+
+/// A problem in front matter, at a line and column of the whole file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// A file split into its front matter and body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// The 1-based line of the file on which the YAML starts.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// The 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `text` at its `---` fences. `text` has had any BOM and CR removed.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
+    let problem = |line, message: &str, hint: &str| FrontMatterProblem {
+        line,
+        column: 1,
+        message: message.into(),
+        hint: Some(hint.into()),
+    };
+    if text.trim().is_empty() {
+        return Err(problem(
+            1,
+            "the file is empty",
+            "an article starts with front matter between two `---` lines, then the text",
+        ));
+    }
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))
+    else {
+        return Err(problem(
+            1,
+            "the file does not start with front matter",
+            "put a line `---` first, then `title:`, `date:` and `district:` lines, then another `---`",
+        ));
+    };
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_line: 2,
+                body,
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(problem(
+        1,
+        "the front matter is never closed",
+        "add a line `---` after the last front-matter line",
+    ))
+}
+
+/// Parses and validates front matter. `yaml_line` is where it starts in the file.
+pub fn parse(
+    yaml_text: &str,
+    yaml_line: usize,
+    config: &Config,
+) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
+    let raw: RawFrontMatter =
+        yaml::parse(yaml_text, KEYS, example).map_err(|p| vec![at_file_line(p, yaml_line)])?;
+    let mut v = Validator {
+        text: yaml_text,
+        first_line: yaml_line,
+        problems: Vec::new(),
+    };
+    let title = v.required_text("title", raw.title);
+    let date = v.date(raw.date.as_deref(), config.utc_offset);
+    let district = v.district(raw.district.as_deref(), config);
+    v.no_empty_items("towns", &raw.towns);
+    v.no_empty_items("tags", &raw.tags);
+    let slug = v.slug(raw.slug);
+    for (i, b) in raw.byline.iter().enumerate() {
+        if b.name.trim().is_empty() {
+            v.problem(
+                "byline",
+                format!("credit {} of the byline has no name", i + 1),
+                Some("write it like this: byline: [{ role: 记者, name: 卢连明 }]"),
+            );
+        }
+    }
+    if let Some(image) = &raw.image {
+        if image.src.trim().is_empty() {
+            v.problem(
+                "image",
+                "the image has no `src`".into(),
+                Some("name the picture file, such as image: { src: drill.jpg }"),
+            );
+        }
+    }
+    let (Some(title), Some(date), Some(district)) = (title, date, district) else {
+        return Err(v.problems);
+    };
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+    Ok(FrontMatter {
+        title,
+        subtitle: non_empty(raw.subtitle),
+        kicker: non_empty(raw.kicker),
+        date,
+        district,
+        towns: dedup(raw.towns),
+        column: non_empty(raw.column),
+        kind: raw.kind.unwrap_or_default(),
+        tags: dedup(raw.tags),
+        byline: raw.byline,
+        image: raw.image,
+        slug,
+        draft: raw.draft,
+        summary: non_empty(raw.summary),
+    })
+}
+
+fn example(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "title: 枫泾镇举行职工消防技术、技能比赛",
+        "date" => "date: 2013-11-03",
+        "district" => "district: 金山区",
+        "towns" => "towns: [洞泾镇, 泖港镇]",
+        "tags" => "tags: [消防安全, 技能比赛]",
+        "kind" => "kind: news   (or feature, brief, photo)",
+        "byline" => "byline: [{ role: 通讯员, name: 金领军 }]",
+        "image" => "image: { src: drill.jpg, caption: 演练现场, credit: 卢连明 }",
+        "draft" => "draft: true",
+        _ => return None,
+    })
+}
+
+fn at_file_line(p: YamlProblem, yaml_line: usize) -> FrontMatterProblem {
+    FrontMatterProblem {
+        line: p.line + yaml_line - 1,
+        column: p.column,
+        message: p.message,
+        hint: p.hint,
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        let item = item.trim().to_string();
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+struct Validator<'t> {
+    text: &'t str,
+    first_line: usize,
+    problems: Vec<FrontMatterProblem>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, key: &str, message: String, hint: Option<&str>) {
+        let line =
+            yaml::key_line(self.text, key).map_or(self.first_line, |l| l + self.first_line - 1);
+        self.problems.push(FrontMatterProblem {
+            line,
+            column: 1,
+            message,
+            hint: hint.map(str::to_string),
+        });
+    }
+
+    fn problem_at_value(&mut self, key: &str, value: &str, message: String, hint: Option<String>) {
+        let (line, column) = yaml::value_position(self.text, key, value).unwrap_or((1, 1));
+        self.problems.push(FrontMatterProblem {
+            line: line + self.first_line - 1,
+            column,
+            message,
+            hint,
+        });
+    }
+
+    fn required_text(&mut self, key: &str, value: Option<String>) -> Option<String> {
+        match non_empty(value) {
+            Some(v) => Some(v),
+            None => {
+                let message = format!("the article has no {key}");
+                self.problem(
+                    key,
+                    message,
+                    example(key).map(|e| format!("add a line `{e}`")).as_deref(),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: Option<&str>, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+        let Some(value) = value else {
+            self.problem(
+                "date",
+                "the article has no date".into(),
+                Some("add a line such as `date: 2013-11-03`"),
+            );
+            return None;
+        };
+        match parse_date(value.trim(), offset) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.problem_at_value(
+                    "date",
+                    value,
+                    message,
+                    Some("write the date as 2013-11-03, or 2013-11-03T09:30:00+08:00".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn district(&mut self, value: Option<&str>, config: &Config) -> Option<usize> {
+        let Some(name) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            self.problem(
+                "district",
+                "the article has no district".into(),
+                Some("add a line such as `district: 松江区`"),
+            );
+            return None;
+        };
+        if let Some(d) = config.district(name) {
+            return config.districts.iter().position(|x| x.name == d.name);
+        }
+        let hint = match did_you_mean(name, config.district_names()) {
+            Some(near) => format!("did you mean {near}?"),
+            None => {
+                let names: Vec<&str> = config.districts.iter().map(|d| d.name.as_str()).collect();
+                format!(
+                    "site.yaml lists {}; add {name} there if it is new",
+                    names.join("、")
+                )
+            }
+        };
+        self.problem_at_value(
+            "district",
+            name,
+            format!("unknown district {name}"),
+            Some(hint),
+        );
+        None
+    }
+
+    fn no_empty_items(&mut self, key: &str, items: &[String]) {
+        if items.iter().any(|i| i.trim().is_empty()) {
+            self.problem(key, format!("`{key}` has an empty item"), None);
+        }
+    }
+
+    fn slug(&mut self, value: Option<String>) -> Option<String> {
+        let value = value?;
+        if slug::is_valid_slug(&value) {
+            return Some(value);
+        }
+        let suggestion = slug::slugify(&value);
+        let hint = if suggestion.is_empty() {
+            "use lowercase letters a–z, digits and single hyphens".to_string()
+        } else {
+            format!(
+                "use lowercase letters, digits and single hyphens, such as `slug: {suggestion}`"
+            )
+        };
+        self.problem_at_value(
+            "slug",
+            &value,
+            format!("slug `{value}` is not URL-safe"),
+            Some(hint),
+        );
+        None
+    }
+}
+
+/// Reads `2013-11-03`, `2013-11-03 09:30`, `2013-11-03T09:30:00` (in the site's
+/// offset) or a full RFC 3339 time, and says why anything else is not a date.
+pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
+    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
+        return Ok(d);
+    }
+    let naive = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|d| d.and_time(NaiveTime::MIN))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"));
+    match naive {
+        Ok(n) => offset
+            .from_local_datetime(&n)
+            .single()
+            .ok_or_else(|| format!("{text} is not a valid time")),
+        Err(_) => Err(explain_bad_date(text)),
+    }
+}
+
+/// Says what is wrong with a date that looks like one: 2013-02-30 has a day
+/// that February does not.
+fn explain_bad_date(text: &str) -> String {
+    let parts: Vec<&str> = text.get(..10).unwrap_or(text).split('-').collect();
+    if let [y, m, d] = parts.as_slice() {
+        if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+            if !(1..=12).contains(&m) {
+                return format!("{text} is not a date: there is no month {m}");
+            }
+            let days = days_in_month(y, m);
+            if d == 0 || d > days {
+                return format!("{text} is not a date: {y}年{m}月 has {days} days");
+            }
+        }
+    }
+    format!("`{text}` is not a date")
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
+        (Some(n), Some(this)) => u32::try_from((n - this).num_days()).unwrap_or(31),
+        _ => 31,
+    }
+}
+
+/// Suggests a kind for an unknown `kind:` value.
+pub fn kind_names() -> [&'static str; 4] {
+    [
+        Kind::Feature.as_str(),
+        Kind::News.as_str(),
+        Kind::Brief.as_str(),
+        Kind::Photo.as_str(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Overrides, parse_config};
+
+    fn config() -> Config {
+        parse_config(
+            "title: t\nbase_url: https://e.org/\ndistricts:\n  松江区: { slug: songjiang }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n",
+            &Overrides::default(),
+        )
+        .unwrap()
+    }
+
+    fn parse_file(text: &str) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
+        let s = split(text).map_err(|p| vec![p])?;
+        parse(s.yaml, s.yaml_line, &config())
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = split("---\ntitle: x\n---\n正文\n").unwrap();
+        assert_eq!((s.yaml, s.body, s.body_line), ("title: x\n", "正文\n", 4));
+    }
+
+    #[test]
+    fn missing_and_unclosed_front_matter() {
+        assert_eq!(
+            split("正文").unwrap_err().message,
+            "the file does not start with front matter"
+        );
+        assert_eq!(
+            split("---\ntitle: x\n正文").unwrap_err().message,
+            "the front matter is never closed"
+        );
+        assert_eq!(split("  \n").unwrap_err().message, "the file is empty");
+    }
+
+    #[test]
+    fn full_front_matter() {
+        let fm = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 崇明县\nkind: brief\ntags: [甲, 乙, 甲]\nbyline: [{ role: 通讯员, name: 叶丹 }]\n---\n").unwrap();
+        assert_eq!(fm.title, "标题");
+        assert_eq!(fm.district, 1, "the alias names 崇明区");
+        assert_eq!(fm.kind, Kind::Brief);
+        assert_eq!(fm.tags, ["甲", "乙"]);
+        assert_eq!(fm.date.to_rfc3339(), "2013-11-03T00:00:00+08:00");
+    }
+
+    #[test]
+    fn unknown_district_names_line_and_suggests() {
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江\n---\n").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].line, errs[0].column), (4, 11));
+        assert_eq!(errs[0].message, "unknown district 松江");
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean 松江区?"));
+    }
+
+    #[test]
+    fn every_missing_key_is_reported() {
+        let errs = parse_file("---\nsubtitle: 副\n---\n").unwrap_err();
+        let messages: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the article has no title",
+                "the article has no date",
+                "the article has no district"
+            ]
+        );
+    }
+
+    #[test]
+    fn impossible_date_is_explained() {
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-02-30\ndistrict: 松江区\n---\n").unwrap_err();
+        assert_eq!(
+            errs[0].message,
+            "2013-02-30 is not a date: 2013年2月 has 28 days"
+        );
+        assert_eq!(errs[0].line, 3);
+        assert_eq!(
+            parse_date("2013-13-01", FixedOffset::east_opt(0).unwrap()).unwrap_err(),
+            "2013-13-01 is not a date: there is no month 13"
+        );
+    }
+
+    #[test]
+    fn datetime_forms() {
+        let o = FixedOffset::east_opt(8 * 3600).unwrap();
+        assert_eq!(
+            parse_date("2013-11-03 09:30", o).unwrap().to_rfc3339(),
+            "2013-11-03T09:30:00+08:00"
+        );
+        assert_eq!(
+            parse_date("2013-11-03T09:30:00Z", o).unwrap().to_rfc3339(),
+            "2013-11-03T09:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn unknown_key_and_kind() {
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nsubtitel: 副\n---\n")
+                .unwrap_err();
+        assert_eq!(
+            (errs[0].line, errs[0].message.as_str()),
+            (5, "unknown key `subtitel`")
+        );
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `subtitle`?"));
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nkind: photos\n---\n")
+                .unwrap_err();
+        assert_eq!(errs[0].line, 5);
+        assert!(errs[0].hint.as_deref().unwrap().contains("photo"));
+    }
+
+    #[test]
+    fn wrong_types() {
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: 消防\n---\n")
+                .unwrap_err();
+        assert_eq!(errs[0].line, 5);
+        assert!(errs[0].message.contains("tags"), "{}", errs[0].message);
+        let errs = parse_file("---\ntitle: [标题]\ndate: 2013-11-03\ndistrict: 松江区\n---\n")
+            .unwrap_err();
+        assert_eq!(errs[0].line, 2);
+    }
+
+    #[test]
+    fn bad_slug_gets_a_suggestion() {
+        let errs = parse_file(
+            "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nslug: 消防 演练\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].message, "slug `消防 演练` is not URL-safe");
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some(
+                "use lowercase letters, digits and single hyphens, such as `slug: xiao-fang-yan-lian`"
+            )
+        );
+    }
+}

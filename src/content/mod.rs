@@ -1,0 +1,418 @@
+//! The articles of a site: found on disk, front matter validated, bodies
+//! rendered, URLs assigned, and sorted newest first.
+//!
+//! Loading runs in two parallel passes. The first reads every file and parses
+//! its front matter, which is enough to know every article's URL; the second
+//! renders the bodies, which needs those URLs to turn `.md` links into links.
+//! Problems from every file are collected, never just the first.
+
+pub mod discover;
+pub mod front_matter;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::{Area, Diagnostic, Diagnostics, line_col};
+use crate::markdown::{self, Heading, LinkTarget, MarkdownOptions, cjk};
+use crate::slug;
+pub use discover::{CONTENT_DIR, SourceFile};
+pub use front_matter::{Byline, FrontMatter, Image, Kind};
+
+/// An article ready to be shown: its front matter, its URL and its body as HTML.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The file, relative to the site root: `content/2013/11/drill.md`.
+    pub source: PathBuf,
+    /// The file relative to content/: `2013/11/drill.md`.
+    pub content_path: String,
+    pub front: FrontMatter,
+    pub slug: String,
+    /// The site path of its page: `2013/11/drill/`.
+    pub url_path: String,
+    pub html: String,
+    /// Plain text: from front matter, else up to `<!-- more -->`, else the opening.
+    pub summary: String,
+    pub char_count: usize,
+    pub reading_minutes: usize,
+    pub headings: Vec<Heading>,
+}
+
+/// How much to load.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Characters in an automatic summary.
+const SUMMARY_CHARS: usize = 120;
+
+/// Loads every article under `root/content`. Returns the articles, sorted
+/// newest first (then by URL, so equal dates keep one order), and every problem found.
+pub fn load_articles(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+) -> (Vec<Article>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let (files, found) = discover::discover(root);
+    problems.extend(found);
+
+    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|file| read_and_parse(root, file, config))
+        .collect();
+    let mut drafts_left_out = BTreeMap::new();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(p) if p.front.draft && !options.drafts => {
+                drafts_left_out.insert(p.file.content_path.clone(), ());
+            }
+            Ok(p) => articles.push(p),
+            Err(ds) => problems.extend(ds),
+        }
+    }
+    problems.extend(check_unique_urls(&articles));
+
+    let urls: BTreeMap<&str, &str> = articles
+        .iter()
+        .map(|p| (p.file.content_path.as_str(), p.url_path.as_str()))
+        .collect();
+    let links = LinkContext {
+        urls: &urls,
+        drafts: &drafts_left_out,
+        config,
+    };
+    let md_options = MarkdownOptions {
+        unsafe_html: config.markdown.unsafe_html,
+        highlight: config.markdown.highlight,
+    };
+    let rendered: Vec<(Article, Vec<Diagnostic>)> = articles
+        .par_iter()
+        .map(|p| render_body(p, &links, md_options))
+        .collect();
+    let mut articles = Vec::with_capacity(rendered.len());
+    for (article, ds) in rendered {
+        problems.extend(ds);
+        articles.push(article);
+    }
+    articles.sort_by(|a, b| {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.url_path.cmp(&b.url_path))
+    });
+    (articles, problems)
+}
+
+/// An article after the first pass: front matter valid, body not yet rendered.
+struct Parsed {
+    file: SourceFile,
+    front: FrontMatter,
+    slug: String,
+    url_path: String,
+    body: String,
+    body_line: usize,
+}
+
+fn read_and_parse(
+    root: &Path,
+    file: SourceFile,
+    config: &Config,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let error = |line, column, message: String, hint: Option<String>| {
+        let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
+        d.hint = hint;
+        d
+    };
+    let bytes = std::fs::read(root.join(&file.path))
+        .map_err(|e| vec![crate::error::io_error(&file.path, "read the article", &e)])?;
+    let text = decode(&bytes).map_err(|(line, column, message)| {
+        vec![error(
+            line,
+            column,
+            message,
+            Some("save the file as UTF-8 (most editors have it under “Save with encoding”)".into()),
+        )]
+    })?;
+    let split =
+        front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
+    let front = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|ps| {
+        ps.into_iter()
+            .map(|p| error(p.line, p.column, p.message, p.hint))
+            .collect::<Vec<_>>()
+    })?;
+    let slug = match &front.slug {
+        Some(s) => s.clone(),
+        None => slug_from_file_name(&file.path).ok_or_else(|| {
+            vec![error(
+                0,
+                0,
+                "cannot make a URL from this file name".into(),
+                Some(
+                    "rename the file with letters or Chinese characters, or add a `slug:` line"
+                        .into(),
+                ),
+            )]
+        })?,
+    };
+    let url_path = format!("{:04}/{:02}/{slug}/", front.date.year(), front.date.month());
+    Ok(Parsed {
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        file,
+        front,
+        slug,
+        url_path,
+    })
+}
+
+/// The text of a file: UTF-8, with a byte-order mark and CR line ends removed.
+/// An invalid byte is named with its line and column.
+fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(e) => {
+            let good = e.valid_up_to();
+            let before = String::from_utf8_lossy(&bytes[..good]);
+            let (line, column) = line_col(&before, before.len());
+            Err((
+                line,
+                column,
+                format!(
+                    "the file is not UTF-8: byte 0x{:02X} cannot start a character",
+                    bytes[good]
+                ),
+            ))
+        }
+    }
+}
+
+/// The slug a file's name gives: `drill.md` → `drill`; `drill/index.md` → `drill`;
+/// `消防演练.md` → `xiao-fang-yan-lian`.
+fn slug_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let name = if stem == "index" || stem == "_index" {
+        path.parent()?.file_name()?.to_str()?
+    } else {
+        stem
+    };
+    let s = slug::slugify(name);
+    (!s.is_empty()).then_some(s)
+}
+
+fn check_unique_urls(articles: &[Parsed]) -> Vec<Diagnostic> {
+    let mut by_url: BTreeMap<&str, Vec<&Parsed>> = BTreeMap::new();
+    for a in articles {
+        by_url.entry(&a.url_path).or_default().push(a);
+    }
+    let mut problems = Vec::new();
+    for (url, same) in by_url.into_iter().filter(|(_, v)| v.len() > 1) {
+        for a in &same {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|o| o.file != a.file)
+                .map(|o| o.file.path.display().to_string())
+                .collect();
+            let d = Diagnostic::error(
+                Area::Content,
+                a.file.path.clone(),
+                0,
+                0,
+                format!("/{url} is also the URL of {}", others.join(", ")),
+            )
+            .with_hint("give one of the articles its own `slug:`");
+            problems.push(d);
+        }
+    }
+    problems
+}
+
+/// What the link resolver needs to know about the site.
+struct LinkContext<'a> {
+    /// content/-relative file path → site path of every article being built.
+    urls: &'a BTreeMap<&'a str, &'a str>,
+    /// Drafts left out of this build, to explain why a link to one fails.
+    drafts: &'a BTreeMap<String, ()>,
+    config: &'a Config,
+}
+
+impl LinkContext<'_> {
+    /// Resolves a link written in the article at `from` (content/-relative).
+    fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        if !path.ends_with(".md") || has_scheme(path) {
+            return LinkTarget::Keep;
+        }
+        let Some(target) = resolve_relative(from, path) else {
+            return LinkTarget::Broken {
+                message: format!("the link to {dest} points outside content/"),
+                hint: Some(
+                    "link to articles inside content/, relative to this file or starting with /"
+                        .into(),
+                ),
+            };
+        };
+        if let Some(url) = self.urls.get(target.as_str()) {
+            return LinkTarget::Rewrite(format!("{}{fragment}", self.config.base_url.link(url)));
+        }
+        if self.drafts.contains_key(&target) {
+            return LinkTarget::Broken {
+                message: format!("the link to {dest} points to a draft, which is not published"),
+                hint: Some("publish that article (remove `draft: true`) or remove the link".into()),
+            };
+        }
+        let near = crate::error::did_you_mean(&target, self.urls.keys().copied());
+        LinkTarget::Broken {
+            message: format!("the link to {dest} points to no article (looked for content/{target})"),
+            hint: Some(match near {
+                Some(n) => format!("did you mean content/{n}?"),
+                None => "check the file name; a link is relative to this file, or to content/ when it starts with /".into(),
+            }),
+        }
+    }
+}
+
+fn has_scheme(path: &str) -> bool {
+    path.split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
+}
+
+/// Joins a link to the linking file's folder and removes `.` and `..`; `None`
+/// when the link climbs out of content/.
+fn resolve_relative(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        from.split('/')
+            .collect::<Vec<_>>()
+            .split_last()
+            .map(|(_, dir)| dir.to_vec())
+            .unwrap_or_default()
+    };
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn render_body(
+    p: &Parsed,
+    links: &LinkContext<'_>,
+    options: MarkdownOptions,
+) -> (Article, Vec<Diagnostic>) {
+    let body = markdown::render(&p.body, options, &|dest| {
+        links.resolve(&p.file.content_path, dest)
+    });
+    let problems = body
+        .problems
+        .iter()
+        .map(|bp| {
+            let (line, column) = line_col(&p.body, bp.offset);
+            let mut d = Diagnostic::error(
+                Area::Content,
+                p.file.path.clone(),
+                line + p.body_line - 1,
+                column,
+                bp.message.clone(),
+            );
+            d.hint = bp.hint.clone();
+            d
+        })
+        .collect();
+    let summary = match (&p.front.summary, &body.text_before_more) {
+        (Some(s), _) => s.clone(),
+        (None, Some(before)) => cjk::summarize(before, usize::MAX),
+        (None, None) => cjk::summarize(&body.lead_text, SUMMARY_CHARS),
+    };
+    let article = Article {
+        source: p.file.path.clone(),
+        content_path: p.file.content_path.clone(),
+        front: p.front.clone(),
+        slug: p.slug.clone(),
+        url_path: p.url_path.clone(),
+        html: body.html,
+        summary,
+        char_count: body.char_count,
+        reading_minutes: cjk::reading_minutes(body.char_count),
+        headings: body.headings,
+    };
+    (article, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_file_names() {
+        assert_eq!(
+            slug_from_file_name(Path::new("content/2013/11/drill.md")).as_deref(),
+            Some("drill")
+        );
+        assert_eq!(
+            slug_from_file_name(Path::new("content/2013/11/drill/index.md")).as_deref(),
+            Some("drill")
+        );
+        assert_eq!(
+            slug_from_file_name(Path::new("content/消防演练.md")).as_deref(),
+            Some("xiao-fang-yan-lian")
+        );
+        assert_eq!(
+            slug_from_file_name(Path::new("content/Fire_Drill.md")).as_deref(),
+            Some("fire-drill")
+        );
+        assert_eq!(slug_from_file_name(Path::new("content/——.md")), None);
+    }
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(
+            resolve_relative("2013/11/a.md", "b.md").as_deref(),
+            Some("2013/11/b.md")
+        );
+        assert_eq!(
+            resolve_relative("2013/11/a.md", "../10/c.md").as_deref(),
+            Some("2013/10/c.md")
+        );
+        assert_eq!(
+            resolve_relative("2013/11/a.md", "/2012/x.md").as_deref(),
+            Some("2012/x.md")
+        );
+        assert_eq!(resolve_relative("a.md", "../../etc/x.md"), None);
+    }
+
+    #[test]
+    fn schemes_are_not_files() {
+        assert!(has_scheme("https://e.org/x.md"));
+        assert!(has_scheme("mailto:a@b.md"));
+        assert!(!has_scheme("../x.md"));
+        assert!(!has_scheme("/2013/11/x.md"));
+    }
+
+    #[test]
+    fn decodes_bom_and_crlf_and_names_bad_bytes() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").unwrap(),
+            "---\ntitle: x\n"
+        );
+        let (line, column, message) = decode(b"---\nab\xFFc").unwrap_err();
+        assert_eq!((line, column), (2, 3));
+        assert!(message.contains("0xFF"), "{message}");
+    }
+}

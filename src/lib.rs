@@ -1,0 +1,16 @@
+//! jianbao (简报): a static-site generator for community news bulletins written in Chinese.
+//!
+//! Data flows one way: [`config`] and [`content`] load the site into the
+//! [`site`] model, [`taxonomy`] groups it, [`plan`] lists every page,
+//! [`render`] turns pages into bytes and [`output`] writes them, all or nothing.
+//! [`build`] wires those steps together for the command line.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod plan;
+pub mod site;
+pub mod slug;
+pub mod taxonomy;
+pub mod yaml;

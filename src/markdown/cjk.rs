@@ -1,0 +1,181 @@
+//! The rules of Chinese text: which characters are CJK, when a line break
+//! inside a paragraph is no space at all, and how long a text is.
+//!
+//! Chinese is written without spaces between words, so a line break that an
+//! editor (or a print column) put between two characters must vanish; Markdown
+//! renderers turn it into a space, which shows as a gap in the middle of a word.
+//! Length is counted in characters, the unit Chinese readers and editors use.
+
+/// Whether `c` is written without spaces around it: Han characters, kana,
+/// CJK and full-width punctuation, and the quotation marks and dashes that
+/// Chinese text uses.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32,
+            0x3000..=0x303F     // CJK symbols and punctuation: 。、「」《》
+            | 0x3040..=0x30FF   // hiragana, katakana
+            | 0xFF00..=0xFFEF   // full-width forms: ，！：（）
+            | 0xFE30..=0xFE4F   // CJK compatibility forms
+            | 0x2018..=0x201F   // ‘ ’ “ ”
+            | 0x2014 | 0x2026   // — …
+            | 0x00B7            // ·, as in personal names
+        )
+}
+
+/// Whether `c` is a Han character (an ideograph), the unit of Chinese length.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF       // CJK unified ideographs
+        | 0x3400..=0x4DBF     // extension A
+        | 0x20000..=0x2EBEF   // extensions B–F
+        | 0x30000..=0x323AF   // extensions G–H
+        | 0xF900..=0xFAFF     // compatibility ideographs
+        | 0x3007              // 〇
+    )
+}
+
+/// Whether a line break between `before` and `after` should vanish rather than
+/// become a space: only when the characters on both sides are CJK.
+///
+/// A break next to a Latin word keeps its space (`使用\nRust` stays two words:
+/// mixed text keeps the space editors expect there).
+pub fn soft_break_vanishes(before: Option<char>, after: Option<char>) -> bool {
+    matches!((before, after), (Some(b), Some(a)) if is_cjk(b) && is_cjk(a))
+}
+
+/// The length of a text as Chinese editors count it: every Han character and
+/// full-width mark is one, every run of Latin letters or digits is one word.
+pub fn count_chars(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() && !is_cjk(c) {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+            if is_cjk(c) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Minutes a reader needs for `chars` characters, rounded up, at least one.
+///
+/// Adults read Chinese news at roughly 300 to 500 characters a minute; 400 is
+/// the middle of that range.
+pub fn reading_minutes(chars: usize) -> usize {
+    chars.div_ceil(400).max(1)
+}
+
+/// The first `limit` characters of `text`, ended at a sentence end when one is
+/// near, otherwise cut and marked with `…`. Whitespace runs become one space.
+pub fn summarize(text: &str, limit: usize) -> String {
+    let text: String = collapse_whitespace(text);
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    // Prefer a whole sentence if one ends in the last two thirds of the cut.
+    let min_len = limit / 3;
+    let sentence_end = cut
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?'))
+        .map(|(i, c)| i + c.len_utf8())
+        .rfind(|&end| cut[..end].chars().count() >= min_len);
+    match sentence_end {
+        Some(end) => cut[..end].to_string(),
+        None => format!("{}…", cut.trim_end_matches(['，', '、', '：', ',', ' '])),
+    }
+}
+
+/// Truncates to at most `limit` characters, adding `…` if anything was cut.
+pub fn truncate_chars(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        None => text.to_string(),
+        Some((byte, _)) => format!("{}…", &text[..byte]),
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_and_chinese_punctuation_are_cjk() {
+        for c in ['中', '。', '，', '“', '”', '《', '—', '…', '〇', '𠀀'] {
+            assert!(is_cjk(c), "{c}");
+        }
+        for c in ['a', '1', ' ', ',', '"', 'é'] {
+            assert!(!is_cjk(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn break_between_chinese_vanishes_but_latin_keeps_its_space() {
+        assert!(soft_break_vanishes(Some('群'), Some('策')));
+        assert!(soft_break_vanishes(Some('，'), Some('群')));
+        assert!(soft_break_vanishes(Some('”'), Some('在')));
+        assert!(!soft_break_vanishes(Some('用'), Some('R')));
+        assert!(!soft_break_vanishes(Some('t'), Some('语')));
+        assert!(!soft_break_vanishes(Some('a'), Some('b')));
+        assert!(!soft_break_vanishes(None, Some('中')));
+    }
+
+    #[test]
+    fn counts_characters_and_latin_words() {
+        assert_eq!(count_chars("枫泾镇举行比赛"), 7);
+        assert_eq!(count_chars("共有87家单位。"), 7); // 共 有 87 家 单 位 。
+        assert_eq!(count_chars("使用 Rust 语言"), 5);
+    }
+
+    #[test]
+    fn reading_time_is_at_least_a_minute() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(400), 1);
+        assert_eq!(reading_minutes(401), 2);
+    }
+
+    #[test]
+    fn summary_ends_at_a_sentence_when_it_can() {
+        let text = "第一句话说完了。第二句话很长很长很长很长很长很长很长很长很长。";
+        assert_eq!(summarize(text, 12), "第一句话说完了。");
+        assert_eq!(summarize("短文。", 120), "短文。");
+    }
+
+    #[test]
+    fn summary_without_sentence_end_is_cut_with_ellipsis() {
+        assert_eq!(
+            summarize("一二三四五六七八九十，十一十二", 10),
+            "一二三四五六七八九十…"
+        );
+        assert_eq!(summarize("一二三，四五六七八九十", 4), "一二三…");
+    }
+
+    #[test]
+    fn truncates_by_characters() {
+        assert_eq!(truncate_chars("支部书记谈组团服务", 4), "支部书记…");
+        assert_eq!(truncate_chars("短", 4), "短");
+    }
+}

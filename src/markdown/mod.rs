@@ -1,0 +1,495 @@
+//! Markdown to HTML for one article body, with the Chinese-text rules.
+//!
+//! One pass over pulldown-cmark's events does everything a body needs:
+//! soft breaks between CJK characters removed ([`cjk`]), fenced code
+//! highlighted ([`highlight`]), links to other articles' `.md` files rewritten
+//! by the caller's resolver, heading anchors added, the `<!-- more -->` marker
+//! found, and the plain text gathered for summaries and counts. Raw HTML is
+//! sanitised with ammonia unless the site trusts it.
+//!
+//! This module knows nothing of articles or sites: it gets a small options
+//! struct and a link resolver, and returns HTML, text and problems.
+
+pub mod cjk;
+pub mod highlight;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// How to render: the parts of site.yaml that matter here.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML through as written.
+    pub unsafe_html: bool,
+    /// Highlight fenced code.
+    pub highlight: bool,
+}
+
+/// What the caller's resolver says about one link destination.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Not a link the site rewrites (an outside URL, an anchor, a file).
+    Keep,
+    /// A link to another article: use this URL instead.
+    Rewrite(String),
+    /// A link to an article that does not exist.
+    Broken {
+        message: String,
+        hint: Option<String>,
+    },
+}
+
+/// A problem in the body, at a byte offset of the Markdown text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyProblem {
+    pub offset: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// An article body rendered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderedBody {
+    pub html: String,
+    /// The plain text before `<!-- more -->`, when the body has the marker.
+    pub text_before_more: Option<String>,
+    /// The plain text of the body's paragraphs, for automatic summaries.
+    pub lead_text: String,
+    /// Characters in the body, as [`cjk::count_chars`] counts them.
+    pub char_count: usize,
+    /// Headings with their anchors, in order, for tables of contents.
+    pub headings: Vec<Heading>,
+    pub problems: Vec<BodyProblem>,
+}
+
+/// A heading of the body and the anchor it can be linked by.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// How much plain text to keep for an automatic summary; more is never needed.
+const LEAD_TEXT_LIMIT: usize = 400;
+
+/// Renders `markdown` to HTML. `resolve` is asked about every link destination.
+pub fn render(
+    markdown: &str,
+    options: MarkdownOptions,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+) -> RenderedBody {
+    let parser = Parser::new_ext(markdown, parser_options());
+    let events: Vec<(Event<'_>, Range<usize>)> = parser.into_offset_iter().collect();
+    let mut pass = Pass {
+        options,
+        resolve,
+        out: RenderedBody::default(),
+        has_raw_html: false,
+        ids: Vec::new(),
+    };
+    let events = pass.transform(events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if pass.has_raw_html && !options.unsafe_html {
+        html = sanitizer().clean(&html).to_string();
+    }
+    pass.out.html = html;
+    pass.out
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The state of one rendering pass.
+struct Pass<'r> {
+    options: MarkdownOptions,
+    resolve: &'r dyn Fn(&str) -> LinkTarget,
+    out: RenderedBody,
+    has_raw_html: bool,
+    /// Anchors already given in this body, to keep them unique.
+    ids: Vec<String>,
+}
+
+impl<'r> Pass<'r> {
+    fn transform<'a>(&mut self, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
+        let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
+        let mut text = TextGatherer::default();
+        let mut last_char: Option<char> = None;
+        let mut code: Option<(String, String)> = None;
+        let mut i = 0;
+        while i < events.len() {
+            let (event, range) = &events[i];
+            i += 1;
+            if let Some((lang, body)) = code.as_mut() {
+                match event {
+                    Event::Text(t) => body.push_str(t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let html = highlight::code_block(body, lang, self.options.highlight);
+                        out.push(Event::Html(html.into()));
+                        code = None;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let heading_text = plain_text_until_heading_end(&events[i..]);
+                    let id = self.unique_id(id.as_deref(), &heading_text);
+                    self.out.headings.push(Heading {
+                        level: heading_level(*level),
+                        id: id.clone(),
+                        text: heading_text,
+                    });
+                    out.push(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: Some(id.into()),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                    text.in_heading = true;
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    text.in_heading = false;
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = self.link_destination(dest_url, range.start);
+                    out.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: dest,
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                Event::Html(h) | Event::InlineHtml(h) if is_more_marker(h) => {
+                    if self.out.text_before_more.is_none() {
+                        self.out.text_before_more = Some(text.all.trim().to_string());
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    self.has_raw_html = true;
+                    out.push(event.clone());
+                }
+                Event::SoftBreak => {
+                    let next = first_char_after(&events[i..]);
+                    if cjk::soft_break_vanishes(last_char, next) {
+                        continue;
+                    }
+                    text.push(" ");
+                    out.push(Event::SoftBreak);
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    last_char = t.chars().last().or(last_char);
+                    text.push(t);
+                    out.push(event.clone());
+                }
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
+                    text.push("\n");
+                    out.push(event.clone());
+                }
+                Event::HardBreak => {
+                    text.push("\n");
+                    out.push(Event::HardBreak);
+                }
+                _ => out.push(event.clone()),
+            }
+        }
+        self.out.char_count = cjk::count_chars(&text.all);
+        self.out.lead_text = text.lead;
+        out
+    }
+
+    fn link_destination<'a>(&mut self, dest: &CowStr<'a>, offset: usize) -> CowStr<'a> {
+        match (self.resolve)(dest) {
+            LinkTarget::Keep => dest.clone(),
+            LinkTarget::Rewrite(url) => url.into(),
+            LinkTarget::Broken { message, hint } => {
+                self.out.problems.push(BodyProblem {
+                    offset,
+                    message,
+                    hint,
+                });
+                dest.clone()
+            }
+        }
+    }
+
+    fn unique_id(&mut self, given: Option<&str>, text: &str) -> String {
+        let base = match given {
+            Some(id) => id.to_string(),
+            None => {
+                let slug = crate::slug::slugify(text);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            }
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.ids.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.ids.push(id.clone());
+        id
+    }
+}
+
+/// Plain text gathered while rendering: all of it, for counting, and the
+/// paragraphs' text up to a limit, for summaries (headings are not summaries).
+#[derive(Default)]
+struct TextGatherer {
+    all: String,
+    lead: String,
+    in_heading: bool,
+}
+
+impl TextGatherer {
+    fn push(&mut self, text: &str) {
+        self.all.push_str(text);
+        if !self.in_heading && self.lead.len() < LEAD_TEXT_LIMIT * 4 {
+            self.lead.push_str(text);
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn plain_text_until_heading_end(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The first character of text after a soft break, looking through the tags
+/// that may open in between (`\n**强调**`).
+fn first_char_after(events: &[(Event<'_>, Range<usize>)]) -> Option<char> {
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => return t.chars().next(),
+            Event::Start(_) | Event::End(_) => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_more_marker(html: &str) -> bool {
+    let inner = html.trim();
+    inner
+        .strip_prefix("<!--")
+        .and_then(|s| s.strip_suffix("-->"))
+        .is_some_and(|s| s.trim() == "more")
+}
+
+/// The HTML sanitiser, built once: ammonia's safe defaults, plus the classes
+/// and anchors that this renderer itself writes (highlighting, footnotes,
+/// task lists, heading ids).
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input", "section"])
+            .add_generic_attributes(["class"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .link_rel(None);
+        for tag in [
+            "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "sup", "section",
+        ] {
+            b.add_tag_attributes(tag, ["id"]);
+        }
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(
+            md,
+            MarkdownOptions {
+                unsafe_html: false,
+                highlight: true,
+            },
+            &|_| LinkTarget::Keep,
+        )
+        .html
+    }
+
+    #[test]
+    fn soft_break_between_chinese_characters_vanishes() {
+        assert_eq!(html("群\n策群力"), "<p>群策群力</p>\n");
+        assert_eq!(html("说：\n“好”"), "<p>说：“好”</p>\n");
+    }
+
+    #[test]
+    fn soft_break_next_to_latin_keeps_a_space() {
+        assert_eq!(html("使用\nRust 语言"), "<p>使用\nRust 语言</p>\n");
+        assert_eq!(html("hello\nworld"), "<p>hello\nworld</p>\n");
+    }
+
+    #[test]
+    fn soft_break_looks_through_inline_markup() {
+        assert_eq!(html("组团\n**服务**"), "<p>组团<strong>服务</strong></p>\n");
+        assert_eq!(html("*组团*\n服务"), "<p><em>组团</em>服务</p>\n");
+    }
+
+    #[test]
+    fn gfm_extensions() {
+        assert!(html("| a | b |\n|---|---|\n| 1 | 2 |").contains("<table>"));
+        assert!(html("~~删~~").contains("<del>删</del>"));
+        assert!(html("- [x] 完成").contains("type=\"checkbox\""));
+        let foot = html("正文[^1]\n\n[^1]: 注释");
+        assert!(
+            foot.contains("footnote-reference") && foot.contains("footnote-definition"),
+            "{foot}"
+        );
+    }
+
+    #[test]
+    fn headings_get_pinyin_anchors() {
+        let r = render(
+            "## 倾听民声\n\n## 倾听民声\n\n## 自定 {#mine}",
+            MarkdownOptions::default(),
+            &|_| LinkTarget::Keep,
+        );
+        assert!(
+            r.html
+                .contains("<h2 id=\"qing-ting-min-sheng\">倾听民声</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("id=\"qing-ting-min-sheng-2\""));
+        assert!(r.html.contains("id=\"mine\""));
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn more_marker_ends_the_summary_and_is_not_output() {
+        for marker in ["<!-- more -->", "<!--more-->"] {
+            let r = render(
+                &format!("第一段。\n\n{marker}\n\n第二段。"),
+                MarkdownOptions::default(),
+                &|_| LinkTarget::Keep,
+            );
+            assert_eq!(r.text_before_more.as_deref(), Some("第一段。"));
+            assert!(!r.html.contains("more"), "{}", r.html);
+        }
+    }
+
+    #[test]
+    fn links_are_rewritten_or_reported() {
+        let resolve = |dest: &str| match dest {
+            "other.md" => LinkTarget::Rewrite("/2013/11/other/".into()),
+            "gone.md" => LinkTarget::Broken {
+                message: "no article gone.md".into(),
+                hint: None,
+            },
+            _ => LinkTarget::Keep,
+        };
+        let md = "见[另文](other.md)和[旧文](gone.md)、[外链](https://e.org/)。";
+        let r = render(md, MarkdownOptions::default(), &resolve);
+        assert!(r.html.contains("href=\"/2013/11/other/\""));
+        assert!(r.html.contains("href=\"https://e.org/\""));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].offset, md.find("[旧文]").unwrap());
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_by_default() {
+        let out = html(
+            "<p onclick=\"x()\">好<script>alert(1)</script></p>\n\n<iframe src=\"https://e.org\"></iframe>\n\n<a href=\"javascript:alert(1)\">链</a> <sup>2</sup>",
+        );
+        assert!(
+            !out.contains("onclick") && !out.contains("<script") && !out.contains("iframe"),
+            "{out}"
+        );
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(out.contains("<sup>2</sup>"), "{out}");
+    }
+
+    #[test]
+    fn sanitising_keeps_tables_and_highlighting() {
+        let out = html("<b>粗</b>\n\n| a |\n|---|\n| 1 |\n\n```rust\nlet x = 1;\n```\n\n## 标题");
+        assert!(
+            out.contains("<table>") && out.contains("hl-") && out.contains("id=\"biao-ti\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn unsafe_html_passes_when_trusted() {
+        let r = render(
+            "<script>ok()</script>",
+            MarkdownOptions {
+                unsafe_html: true,
+                highlight: false,
+            },
+            &|_| LinkTarget::Keep,
+        );
+        assert!(r.html.contains("<script>ok()</script>"));
+    }
+
+    #[test]
+    fn counts_and_lead_text() {
+        let r = render(
+            "## 标题\n\n正文五个字。\n\n```\ncode\n```",
+            MarkdownOptions::default(),
+            &|_| LinkTarget::Keep,
+        );
+        assert_eq!(r.lead_text.trim(), "正文五个字。");
+        assert!(r.char_count >= 8);
+    }
+
+    #[test]
+    fn code_in_unknown_language_is_escaped() {
+        assert!(html("```nosuchlang\n<b>\n```").contains("&lt;b&gt;"));
+    }
+}

@@ -1,0 +1,283 @@
+//! The render plan: every file the build writes, what it shows and what it
+//! depends on.
+//!
+//! The plan is plain data derived from the site model. The renderer turns
+//! each [`Page`] into bytes; `serve` compares the plans before and after a
+//! change to find the pages a change touches.
+
+use crate::site::Site;
+use crate::taxonomy::{ArticleId, TaxonomyKind};
+
+/// Which page of a paginated list this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Pager {
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+}
+
+/// Which Atom feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FeedScope {
+    Site,
+    /// The district at this position of the districts taxonomy.
+    District(usize),
+}
+
+/// What a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    /// The front page, `/` and `/page/N/`.
+    Front(Pager),
+    Article(ArticleId),
+    /// `/tags/`, `/districts/` …: every term with its count.
+    TaxonomyIndex(TaxonomyKind),
+    /// `/tags/<slug>/` …: one term's articles; `term` is its position in the taxonomy.
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+        pager: Pager,
+    },
+    /// `/briefs/`: the short news.
+    Briefs(Pager),
+    Feed(FeedScope),
+    Sitemap,
+    Robots,
+    NotFound,
+}
+
+/// One file to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The site path links use: `tags/xiao-fang/page/2/`, `atom.xml`; empty for the front page.
+    pub path: String,
+    /// The file under the output folder: `tags/xiao-fang/page/2/index.html`.
+    pub file: String,
+    pub kind: PageKind,
+    /// The theme template it is rendered with; `None` for feeds, sitemap and robots.txt.
+    pub template: Option<&'static str>,
+    /// The articles whose content appears on the page, in the order shown.
+    pub articles: Vec<ArticleId>,
+}
+
+/// Every page of a build, in a fixed order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderPlan {
+    pub pages: Vec<Page>,
+}
+
+/// The template names a theme provides.
+pub mod templates {
+    pub const FRONT: &str = "index.html";
+    pub const ARTICLE: &str = "article.html";
+    pub const TAXONOMY: &str = "taxonomy.html";
+    pub const TERM: &str = "term.html";
+    pub const BRIEFS: &str = "briefs.html";
+    pub const NOT_FOUND: &str = "404.html";
+    /// Every template a page is rendered with directly.
+    pub const ALL: [&str; 6] = [FRONT, ARTICLE, TAXONOMY, TERM, BRIEFS, NOT_FOUND];
+}
+
+/// Lists every page of `site`.
+pub fn plan_pages(site: &Site) -> RenderPlan {
+    let mut pages = Vec::new();
+    let all: Vec<ArticleId> = (0..site.articles.len()).collect();
+    paginate(
+        &mut pages,
+        "",
+        &all,
+        site.config.paginate,
+        templates::FRONT,
+        PageKind::Front,
+    );
+    for (id, article) in site.articles.iter().enumerate() {
+        let mut shown = vec![id];
+        shown.extend(site.older(id));
+        shown.extend(site.newer(id));
+        shown.extend(site.related[id].iter().copied());
+        pages.push(html_page(
+            &article.url_path,
+            PageKind::Article(id),
+            templates::ARTICLE,
+            shown,
+        ));
+    }
+    for kind in TaxonomyKind::ALL {
+        let taxonomy = site.taxonomies.get(kind);
+        // The index shows counts only, which change with every article of the kind.
+        let members: Vec<ArticleId> = taxonomy
+            .terms
+            .iter()
+            .flat_map(|t| t.articles.iter().copied())
+            .collect();
+        pages.push(html_page(
+            &format!("{}/", kind.key()),
+            PageKind::TaxonomyIndex(kind),
+            templates::TAXONOMY,
+            members,
+        ));
+        for (term_index, term) in taxonomy.terms.iter().enumerate() {
+            let base = format!("{}/{}/", kind.key(), term.slug);
+            paginate(
+                &mut pages,
+                &base,
+                &term.articles,
+                site.config.paginate,
+                templates::TERM,
+                |pager| PageKind::Term {
+                    kind,
+                    term: term_index,
+                    pager,
+                },
+            );
+        }
+    }
+    paginate(
+        &mut pages,
+        "briefs/",
+        &site.briefs(),
+        site.config.paginate,
+        templates::BRIEFS,
+        PageKind::Briefs,
+    );
+    let latest = |ids: &[ArticleId]| {
+        ids.iter()
+            .copied()
+            .take(site.config.feed_limit)
+            .collect::<Vec<_>>()
+    };
+    pages.push(plain_page(
+        "atom.xml",
+        PageKind::Feed(FeedScope::Site),
+        latest(&all),
+    ));
+    for (i, district) in site.taxonomies.districts.terms.iter().enumerate() {
+        let path = format!("districts/{}/atom.xml", district.slug);
+        pages.push(plain_page(
+            &path,
+            PageKind::Feed(FeedScope::District(i)),
+            latest(&district.articles),
+        ));
+    }
+    pages.push(plain_page("sitemap.xml", PageKind::Sitemap, all));
+    pages.push(plain_page("robots.txt", PageKind::Robots, Vec::new()));
+    pages.push(Page {
+        path: "404.html".into(),
+        file: "404.html".into(),
+        kind: PageKind::NotFound,
+        template: Some(templates::NOT_FOUND),
+        articles: Vec::new(),
+    });
+    RenderPlan { pages }
+}
+
+/// Pages of `per_page` items each for a list at `base`; a list with no items
+/// still gets its first page, so that its URL never 404s.
+fn paginate(
+    pages: &mut Vec<Page>,
+    base: &str,
+    items: &[ArticleId],
+    per_page: usize,
+    template: &'static str,
+    kind: impl Fn(Pager) -> PageKind,
+) {
+    let total = items.len().div_ceil(per_page).max(1);
+    for number in 1..=total {
+        let shown = items
+            .iter()
+            .copied()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .collect();
+        let pager = Pager { number, total };
+        pages.push(html_page(
+            &pager_path(base, number),
+            kind(pager),
+            template,
+            shown,
+        ));
+    }
+}
+
+/// The site path of page `number` of the list at `base`.
+pub fn pager_path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+fn html_page(path: &str, kind: PageKind, template: &'static str, articles: Vec<ArticleId>) -> Page {
+    Page {
+        path: path.to_string(),
+        file: format!("{path}index.html"),
+        kind,
+        template: Some(template),
+        articles,
+    }
+}
+
+fn plain_page(path: &str, kind: PageKind, articles: Vec<ArticleId>) -> Page {
+    Page {
+        path: path.to_string(),
+        file: path.to_string(),
+        kind,
+        template: None,
+        articles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_paths() {
+        assert_eq!(pager_path("", 1), "");
+        assert_eq!(pager_path("", 2), "page/2/");
+        assert_eq!(pager_path("tags/x/", 3), "tags/x/page/3/");
+    }
+
+    #[test]
+    fn paginates_and_keeps_an_empty_first_page() {
+        let mut pages = Vec::new();
+        paginate(
+            &mut pages,
+            "briefs/",
+            &[0, 1, 2, 3, 4],
+            2,
+            templates::BRIEFS,
+            PageKind::Briefs,
+        );
+        let shape: Vec<_> = pages
+            .iter()
+            .map(|p| (p.file.as_str(), p.articles.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("briefs/index.html", vec![0, 1]),
+                ("briefs/page/2/index.html", vec![2, 3]),
+                ("briefs/page/3/index.html", vec![4])
+            ]
+        );
+        let mut empty = Vec::new();
+        paginate(
+            &mut empty,
+            "briefs/",
+            &[],
+            2,
+            templates::BRIEFS,
+            PageKind::Briefs,
+        );
+        assert_eq!(empty.len(), 1);
+        assert_eq!(
+            empty[0].kind,
+            PageKind::Briefs(Pager {
+                number: 1,
+                total: 1
+            })
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! The site model: configuration, articles newest first, their taxonomies and
+//! related articles. Built once by [`load_site`]; read by the plan and the
+//! renderer, changed by neither.
+
+use std::path::Path;
+
+use crate::config::{self, Config, Overrides};
+use crate::content::{self, Article, LoadOptions};
+use crate::error::Diagnostics;
+use crate::taxonomy::{self, ArticleId, Taxonomies};
+
+/// How many related articles an article page lists.
+const RELATED_LIMIT: usize = 5;
+
+/// Everything known about a site before any page is rendered.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Newest first; an [`ArticleId`] is a position in this list.
+    pub articles: Vec<Article>,
+    pub taxonomies: Taxonomies,
+    /// For each article, the others sharing most tags with it.
+    pub related: Vec<Vec<ArticleId>>,
+}
+
+impl Site {
+    /// The article older than `id`, shown as "previous".
+    pub fn older(&self, id: ArticleId) -> Option<ArticleId> {
+        (id + 1 < self.articles.len()).then_some(id + 1)
+    }
+
+    /// The article newer than `id`, shown as "next".
+    pub fn newer(&self, id: ArticleId) -> Option<ArticleId> {
+        id.checked_sub(1)
+    }
+
+    /// Short news items, newest first.
+    pub fn briefs(&self) -> Vec<ArticleId> {
+        (0..self.articles.len())
+            .filter(|&id| self.articles[id].front.kind == content::Kind::Brief)
+            .collect()
+    }
+}
+
+/// What a build reads, besides the site's own files.
+#[derive(Clone, Debug, Default)]
+pub struct SiteOptions {
+    pub overrides: Overrides,
+    pub load: LoadOptions,
+}
+
+/// Reads site.yaml and every article of the site at `root`.
+///
+/// Returns the site with its warnings, or every problem found when any is an error.
+pub fn load_site(root: &Path, options: &SiteOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let config = config::load_config(root, &options.overrides)?;
+    let (articles, mut problems) = content::load_articles(root, &config, options.load);
+    let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
+    problems.extend(warnings);
+    problems.sort();
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let related = taxonomy::related_articles(&articles, &taxonomies.tags, RELATED_LIMIT);
+    Ok((
+        Site {
+            config,
+            articles,
+            taxonomies,
+            related,
+        },
+        problems,
+    ))
+}

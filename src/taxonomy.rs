@@ -1,0 +1,381 @@
+//! Tags, districts, towns and columns: each term with its slug and its
+//! articles, newest first; and the related articles that share tags.
+//!
+//! Pure computation over the loaded articles: no I/O, no templates.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::content::Article;
+use crate::error::{Area, Diagnostic};
+use crate::slug;
+
+/// The position of an article in the site's newest-first list.
+pub type ArticleId = usize;
+
+/// The four ways articles are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TaxonomyKind {
+    Tags,
+    Districts,
+    Towns,
+    Columns,
+}
+
+impl TaxonomyKind {
+    /// All kinds, in the order indexes are listed.
+    pub const ALL: [TaxonomyKind; 4] = [
+        TaxonomyKind::Districts,
+        TaxonomyKind::Towns,
+        TaxonomyKind::Columns,
+        TaxonomyKind::Tags,
+    ];
+
+    /// The URL segment and template name: `tags`, `districts`, `towns`, `columns`.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tags",
+            TaxonomyKind::Districts => "districts",
+            TaxonomyKind::Towns => "towns",
+            TaxonomyKind::Columns => "columns",
+        }
+    }
+
+    /// The Chinese name readers see: 标签, 区, 镇, 栏目.
+    pub fn label(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "标签",
+            TaxonomyKind::Districts => "各区",
+            TaxonomyKind::Towns => "镇",
+            TaxonomyKind::Columns => "栏目",
+        }
+    }
+}
+
+/// One tag, district, town or column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    /// Its articles, newest first.
+    pub articles: Vec<ArticleId>,
+}
+
+/// The terms of one kind, in index order: pinyin order, except districts,
+/// which keep site.yaml's order (an editor's deliberate choice).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taxonomy {
+    pub kind: TaxonomyKind,
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    /// The term named `name`.
+    pub fn term(&self, name: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.name == name)
+    }
+
+    /// The index of the term named `name`.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.terms.iter().position(|t| t.name == name)
+    }
+}
+
+/// All four taxonomies of a site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taxonomies {
+    pub tags: Taxonomy,
+    pub districts: Taxonomy,
+    pub towns: Taxonomy,
+    pub columns: Taxonomy,
+}
+
+impl Taxonomies {
+    /// The taxonomy of one kind.
+    pub fn get(&self, kind: TaxonomyKind) -> &Taxonomy {
+        match kind {
+            TaxonomyKind::Tags => &self.tags,
+            TaxonomyKind::Districts => &self.districts,
+            TaxonomyKind::Towns => &self.towns,
+            TaxonomyKind::Columns => &self.columns,
+        }
+    }
+}
+
+/// Groups the articles (already newest first) by tag, district, town and column.
+/// Warns where two names had to be given distinct slugs.
+pub fn build_taxonomies(articles: &[Article], config: &Config) -> (Taxonomies, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut by_name = |kind, names: &dyn Fn(&Article) -> Vec<&str>| {
+        let (taxonomy, clashes) = group_by_name(kind, articles, config, names);
+        warnings.extend(clashes);
+        taxonomy
+    };
+    let tags = by_name(TaxonomyKind::Tags, &|a| {
+        a.front.tags.iter().map(String::as_str).collect()
+    });
+    let towns = by_name(TaxonomyKind::Towns, &|a| {
+        a.front.towns.iter().map(String::as_str).collect()
+    });
+    let columns = by_name(TaxonomyKind::Columns, &|a| {
+        a.front.column.as_deref().into_iter().collect()
+    });
+    let districts = group_districts(articles, config);
+    (
+        Taxonomies {
+            tags,
+            districts,
+            towns,
+            columns,
+        },
+        warnings,
+    )
+}
+
+fn group_by_name(
+    kind: TaxonomyKind,
+    articles: &[Article],
+    config: &Config,
+    names: &dyn Fn(&Article) -> Vec<&str>,
+) -> (Taxonomy, Vec<Diagnostic>) {
+    let mut members: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
+    for (id, article) in articles.iter().enumerate() {
+        for name in names(article) {
+            members.entry(name).or_default().push(id);
+        }
+    }
+    let wanted = members.keys().map(|&name| {
+        (
+            name,
+            config
+                .slugs
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| fallback_slug(name)),
+        )
+    });
+    let (slugs, clashes) = slug::assign_unique(wanted);
+    let warnings = clashes
+        .into_iter()
+        .map(|group| {
+            let first_user = members
+                .get(group[0])
+                .and_then(|ids| ids.last())
+                .map(|&id| articles[id].source.clone())
+                .unwrap_or_default();
+            let assigned: Vec<String> = group
+                .iter()
+                .map(|n| format!("{n} → {}", slugs[n]))
+                .collect();
+            Diagnostic::warning(
+                Area::Content,
+                first_user,
+                0,
+                0,
+                format!(
+                    "{} {} share a pinyin; their URLs are {}",
+                    kind.label(),
+                    group.join("、"),
+                    assigned.join(", ")
+                ),
+            )
+            .with_hint("to choose the URLs yourself, add them to `slugs:` in site.yaml")
+        })
+        .collect();
+    let mut terms: Vec<Term> = members
+        .into_iter()
+        .map(|(name, ids)| Term {
+            name: name.to_string(),
+            slug: slugs.get(name).cloned().unwrap_or_default(),
+            articles: ids,
+        })
+        .collect();
+    terms.sort_by_cached_key(|t| (slug::sort_key(&t.name), t.name.clone()));
+    (Taxonomy { kind, terms }, warnings)
+}
+
+/// A slug for names with nothing pinyin or Latin in them (a tag of only
+/// punctuation): the code points, so it is still unique and stable.
+fn fallback_slug(name: &str) -> String {
+    let s = slug::slugify(name);
+    if !s.is_empty() {
+        return s;
+    }
+    name.chars()
+        .map(|c| format!("u{:x}", c as u32))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn group_districts(articles: &[Article], config: &Config) -> Taxonomy {
+    let mut members = vec![Vec::new(); config.districts.len()];
+    for (id, article) in articles.iter().enumerate() {
+        if let Some(m) = members.get_mut(article.front.district) {
+            m.push(id);
+        }
+    }
+    let terms = config
+        .districts
+        .iter()
+        .zip(members)
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(d, ids)| Term {
+            name: d.name.clone(),
+            slug: d.slug.clone(),
+            articles: ids,
+        })
+        .collect();
+    Taxonomy {
+        kind: TaxonomyKind::Districts,
+        terms,
+    }
+}
+
+/// For each article, up to `limit` others sharing the most tags with it,
+/// newer first among equals.
+pub fn related_articles(
+    articles: &[Article],
+    tags: &Taxonomy,
+    limit: usize,
+) -> Vec<Vec<ArticleId>> {
+    let members: BTreeMap<&str, &[ArticleId]> = tags
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.articles.as_slice()))
+        .collect();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(id, article)| {
+            let mut shared: BTreeMap<ArticleId, usize> = BTreeMap::new();
+            for tag in &article.front.tags {
+                for &other in members.get(tag.as_str()).copied().unwrap_or_default() {
+                    if other != id {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(ArticleId, usize)> = shared.into_iter().collect();
+            // Lower ids are newer, so ties go to the newer article.
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked
+                .into_iter()
+                .take(limit)
+                .map(|(other, _)| other)
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Overrides, parse_config};
+    use crate::content::{FrontMatter, Kind};
+    use chrono::TimeZone;
+
+    fn config() -> Config {
+        parse_config(
+            "title: t\nbase_url: https://e.org/\ndistricts:\n  松江区: { slug: songjiang }\n  金山区: { slug: jinshan }\n  青浦区: { slug: qingpu }\nslugs: { 庄行镇: zhuang-hang-zhen }\n",
+            &Overrides::default(),
+        )
+        .unwrap()
+    }
+
+    fn article(day: u32, district: usize, tags: &[&str], towns: &[&str]) -> Article {
+        let date = chrono::FixedOffset::east_opt(8 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2013, 11, day, 0, 0, 0)
+            .unwrap();
+        Article {
+            source: format!("content/{day}.md").into(),
+            content_path: format!("{day}.md"),
+            front: FrontMatter {
+                title: format!("第{day}篇"),
+                subtitle: None,
+                kicker: None,
+                date,
+                district,
+                towns: towns.iter().map(|s| s.to_string()).collect(),
+                column: None,
+                kind: Kind::News,
+                tags: tags.iter().map(|s| s.to_string()).collect(),
+                byline: vec![],
+                image: None,
+                slug: None,
+                draft: false,
+                summary: None,
+            },
+            slug: format!("a{day}"),
+            url_path: format!("2013/11/a{day}/"),
+            html: String::new(),
+            summary: String::new(),
+            char_count: 0,
+            reading_minutes: 1,
+            headings: vec![],
+        }
+    }
+
+    #[test]
+    fn terms_sorted_by_pinyin_with_articles_newest_first() {
+        // Ids are positions in the newest-first list.
+        let arts = vec![
+            article(3, 0, &["消防安全", "比赛"], &["洞泾镇"]),
+            article(2, 1, &["消防安全"], &["车墩镇", "庄行镇"]),
+        ];
+        let (tax, warnings) = build_taxonomies(&arts, &config());
+        assert!(warnings.is_empty());
+        let names: Vec<_> = tax.tags.terms.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["比赛", "消防安全"]);
+        assert_eq!(tax.tags.term("消防安全").unwrap().articles, [0, 1]);
+        assert_eq!(tax.tags.term("消防安全").unwrap().slug, "xiao-fang-an-quan");
+        let towns: Vec<_> = tax.towns.terms.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(towns, ["车墩镇", "洞泾镇", "庄行镇"]);
+        assert_eq!(
+            tax.towns.term("庄行镇").unwrap().slug,
+            "zhuang-hang-zhen",
+            "site.yaml's slug wins"
+        );
+    }
+
+    #[test]
+    fn districts_keep_config_order_and_skip_empty_ones() {
+        let arts = vec![article(3, 1, &[], &[]), article(2, 0, &[], &[])];
+        let (tax, _) = build_taxonomies(&arts, &config());
+        let names: Vec<_> = tax
+            .districts
+            .terms
+            .iter()
+            .map(|t| (t.name.as_str(), t.slug.as_str()))
+            .collect();
+        assert_eq!(names, [("松江区", "songjiang"), ("金山区", "jinshan")]);
+    }
+
+    #[test]
+    fn homophone_tags_get_distinct_slugs_and_a_warning() {
+        let arts = vec![article(3, 0, &["公示"], &[]), article(2, 0, &["公式"], &[])];
+        let (tax, warnings) = build_taxonomies(&arts, &config());
+        assert_eq!(tax.tags.term("公式").unwrap().slug, "gong-shi");
+        assert_eq!(tax.tags.term("公示").unwrap().slug, "gong-shi-2");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].message.contains("公式、公示"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
+    fn related_by_shared_tags() {
+        let arts = vec![
+            article(5, 0, &["甲", "乙"], &[]),
+            article(4, 0, &["甲"], &[]),
+            article(3, 0, &["甲", "乙"], &[]),
+            article(2, 0, &["丙"], &[]),
+        ];
+        let (tax, _) = build_taxonomies(&arts, &config());
+        let related = related_articles(&arts, &tax.tags, 5);
+        assert_eq!(related[0], [2, 1], "two shared tags outrank one");
+        assert_eq!(related[3], Vec::<usize>::new());
+    }
+}
