@@ -115,9 +115,7 @@ impl BaseUrl {
             return Err(format!("`{input}` is not an http or https address"));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!(
-                "`{input}` has a query or fragment; a base URL cannot"
-            ));
+            return Err(format!("`{input}` has a query or fragment; a base URL cannot"));
         }
         Ok(BaseUrl {
             path: url.path().to_string(),
@@ -174,9 +172,9 @@ impl Config {
 
     /// Every name and alias an article may use for a district.
     pub fn district_names(&self) -> impl Iterator<Item = &str> {
-        self.districts.iter().flat_map(|d| {
-            std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str))
-        })
+        self.districts
+            .iter()
+            .flat_map(|d| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)))
     }
 }
 
@@ -193,14 +191,8 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let d = Diagnostic::error(
-                    Area::Config,
-                    CONFIG_FILE,
-                    0,
-                    0,
-                    format!("not UTF-8 text: {e}"),
-                )
-                .with_hint("save site.yaml as UTF-8");
+                let d = Diagnostic::error(Area::Config, CONFIG_FILE, 0, 0, format!("not UTF-8 text: {e}"))
+                    .with_hint("save site.yaml as UTF-8");
                 return Err(Diagnostics::from_iter([d]));
             }
         },
@@ -228,10 +220,7 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
 
 /// Parses and validates the text of a site.yaml.
 pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnostics> {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
     let raw: RawConfig = match yaml::parse(&text, CONFIG_KEYS, config_example) {
         Ok(raw) => raw,
         Err(p) => {
@@ -266,32 +255,19 @@ struct Validator<'t> {
 impl Validator<'_> {
     fn problem(&mut self, key: &str, message: String, hint: &str) {
         let line = yaml::key_line(self.text, key).unwrap_or(0);
-        let d = Diagnostic::error(
-            Area::Config,
-            CONFIG_FILE,
-            line,
-            if line > 0 { 1 } else { 0 },
-            message,
-        );
-        self.problems.push(if hint.is_empty() {
-            d
-        } else {
-            d.with_hint(hint)
-        });
+        let d = Diagnostic::error(Area::Config, CONFIG_FILE, line, if line > 0 { 1 } else { 0 }, message);
+        self.problems.push(if hint.is_empty() { d } else { d.with_hint(hint) });
     }
 
     fn validate(mut self, raw: RawConfig, overrides: &Overrides) -> Result<Config, Diagnostics> {
-        let title = raw
-            .title
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| {
-                self.problem(
-                    "title",
-                    "site.yaml has no title".into(),
-                    "add a line such as `title: 郊区简报`",
-                );
-                String::new()
-            });
+        let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+            self.problem(
+                "title",
+                "site.yaml has no title".into(),
+                "add a line such as `title: 郊区简报`",
+            );
+            String::new()
+        });
         let base_url = self.base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()));
         let paginate = self.positive("paginate", raw.paginate, 20);
         let feed_limit = self.positive("feed_limit", raw.feed_limit, 20);
@@ -325,7 +301,11 @@ impl Validator<'_> {
 
     fn base_url(&mut self, value: Option<&str>) -> Option<BaseUrl> {
         let Some(value) = value else {
-            self.problem("base_url", "site.yaml has no base_url".into(), "add the address the bulletin is published at, such as `base_url: https://example.org/`");
+            self.problem(
+                "base_url",
+                "site.yaml has no base_url".into(),
+                "add the address the bulletin is published at, such as `base_url: https://example.org/`",
+            );
             return None;
         };
         match BaseUrl::parse(value) {
@@ -353,8 +333,8 @@ impl Validator<'_> {
     }
 
     fn utc_offset(&mut self, value: Option<&str>) -> chrono::FixedOffset {
-        let china = chrono::FixedOffset::east_opt(8 * 3600)
-            .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset"));
+        let china =
+            chrono::FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset"));
         let Some(value) = value else { return china };
         match parse_offset(value) {
             Some(offset) => offset,
@@ -393,23 +373,12 @@ impl Validator<'_> {
                 None => slug::slugify(&name),
             };
             if let Some(other) = districts.iter().find(|d| d.slug == slug) {
-                let message = format!(
-                    "districts {} and {name} have the same slug `{slug}`",
-                    other.name
-                );
+                let message = format!("districts {} and {name} have the same slug `{slug}`", other.name);
                 self.problem(&name, message, "give one of them its own `slug:`");
             }
             for alias in &entry.aliases {
-                if alias == &name
-                    || districts
-                        .iter()
-                        .any(|d| &d.name == alias || d.aliases.contains(alias))
-                {
-                    self.problem(
-                        &name,
-                        format!("the name {alias} is used by more than one district"),
-                        "",
-                    );
+                if alias == &name || districts.iter().any(|d| &d.name == alias || d.aliases.contains(alias)) {
+                    self.problem(&name, format!("the name {alias} is used by more than one district"), "");
                 }
             }
             districts.push(District {
@@ -463,15 +432,9 @@ mod tests {
     #[test]
     fn parses_districts_aliases_and_base_path() {
         let c = parse_config(SAMPLE, &Overrides::default()).unwrap();
-        assert_eq!(
-            c.district("崇明县").map(|d| d.slug.as_str()),
-            Some("chongming")
-        );
+        assert_eq!(c.district("崇明县").map(|d| d.slug.as_str()), Some("chongming"));
         assert_eq!(c.base_url.link("tags/"), "/bulletin/tags/");
-        assert_eq!(
-            c.base_url.absolute("atom.xml"),
-            "https://example.org/bulletin/atom.xml"
-        );
+        assert_eq!(c.base_url.absolute("atom.xml"), "https://example.org/bulletin/atom.xml");
         assert_eq!(c.paginate, 20);
         assert_eq!(c.utc_offset.local_minus_utc(), 8 * 3600);
     }

@@ -44,13 +44,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error in `path` at `line:column`.
-    pub fn error(
-        area: Area,
-        path: impl Into<PathBuf>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(area: Area, path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             area,
@@ -216,10 +210,7 @@ pub fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
 /// The closest candidate to `input`, if one is close enough to be a likely typo.
 ///
 /// Works on characters, so that 松江 finds 松江区 as readily as `titel` finds `title`.
-pub fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input_len = input.chars().count();
     candidates
         .into_iter()
@@ -248,14 +239,8 @@ mod tests {
 
     #[test]
     fn formats_path_line_column_and_hint() {
-        let d = Diagnostic::error(
-            Area::Content,
-            "content/a.md",
-            3,
-            11,
-            "unknown district 松江",
-        )
-        .with_hint("did you mean 松江区?");
+        let d = Diagnostic::error(Area::Content, "content/a.md", 3, 11, "unknown district 松江")
+            .with_hint("did you mean 松江区?");
         assert_eq!(
             d.to_string(),
             "content/a.md:3:11: error: unknown district 松江\n  hint: did you mean 松江区?"
@@ -297,9 +282,6 @@ mod tests {
             .iter()
             .map(|d| (d.path.to_string_lossy().into_owned(), d.line))
             .collect();
-        assert_eq!(
-            lines,
-            [("a.md".into(), 2), ("a.md".into(), 9), ("b.md".into(), 1)]
-        );
+        assert_eq!(lines, [("a.md".into(), 2), ("a.md".into(), 9), ("b.md".into(), 1)]);
     }
 }

@@ -5,11 +5,14 @@
 //! [`render`] turns pages into bytes and [`output`] writes them, all or nothing.
 //! [`build`] wires those steps together for the command line.
 
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod markdown;
+pub mod output;
 pub mod plan;
+pub mod render;
 pub mod site;
 pub mod slug;
 pub mod taxonomy;

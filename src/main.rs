@@ -1,1 +1,65 @@
-fn main() {}
+//! The `jianbao` binary: parses the command line, runs the command, prints
+//! problems as `path:line:col: message` and maps the outcome to an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use jianbao::error::{Area, Diagnostics};
+
+/// Exit codes scripts can rely on.
+mod exit {
+    /// A content problem: an article, a link.
+    pub const CONTENT: u8 = 1;
+    /// A usage or configuration problem: site.yaml, the theme, the output folder.
+    pub const CONFIG: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.command {
+        cli::Command::Build(args) => run_build(&args),
+    }
+}
+
+fn run_build(args: &cli::BuildArgs) -> ExitCode {
+    let options = args.options();
+    match jianbao::build::build(&options) {
+        Ok(report) => {
+            print_problems(&report.warnings);
+            println!(
+                "jianbao: built {} pages ({} articles, {} static files) in {} ms → {}",
+                report.pages,
+                report.articles,
+                report.static_files,
+                report.elapsed.as_millis(),
+                options.output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
+            eprintln!(
+                "jianbao: build failed with {} error{}; {} was left as it was",
+                problems.error_count(),
+                if problems.error_count() == 1 { "" } else { "s" },
+                options.output.display()
+            );
+            ExitCode::from(exit_code(&problems))
+        }
+    }
+}
+
+fn print_problems(problems: &Diagnostics) {
+    for p in problems {
+        eprintln!("{p}");
+    }
+}
+
+fn exit_code(problems: &Diagnostics) -> u8 {
+    match problems.worst_area() {
+        Some(Area::Content) | None => exit::CONTENT,
+        Some(Area::Config | Area::Io) => exit::CONFIG,
+    }
+}

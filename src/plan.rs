@@ -105,11 +105,7 @@ pub fn plan_pages(site: &Site) -> RenderPlan {
     for kind in TaxonomyKind::ALL {
         let taxonomy = site.taxonomies.get(kind);
         // The index shows counts only, which change with every article of the kind.
-        let members: Vec<ArticleId> = taxonomy
-            .terms
-            .iter()
-            .flat_map(|t| t.articles.iter().copied())
-            .collect();
+        let members: Vec<ArticleId> = taxonomy.terms.iter().flat_map(|t| t.articles.iter().copied()).collect();
         pages.push(html_page(
             &format!("{}/", kind.key()),
             PageKind::TaxonomyIndex(kind),
@@ -140,17 +136,8 @@ pub fn plan_pages(site: &Site) -> RenderPlan {
         templates::BRIEFS,
         PageKind::Briefs,
     );
-    let latest = |ids: &[ArticleId]| {
-        ids.iter()
-            .copied()
-            .take(site.config.feed_limit)
-            .collect::<Vec<_>>()
-    };
-    pages.push(plain_page(
-        "atom.xml",
-        PageKind::Feed(FeedScope::Site),
-        latest(&all),
-    ));
+    let latest = |ids: &[ArticleId]| ids.iter().copied().take(site.config.feed_limit).collect::<Vec<_>>();
+    pages.push(plain_page("atom.xml", PageKind::Feed(FeedScope::Site), latest(&all)));
     for (i, district) in site.taxonomies.districts.terms.iter().enumerate() {
         let path = format!("districts/{}/atom.xml", district.slug);
         pages.push(plain_page(
@@ -190,12 +177,7 @@ fn paginate(
             .take(per_page)
             .collect();
         let pager = Pager { number, total };
-        pages.push(html_page(
-            &pager_path(base, number),
-            kind(pager),
-            template,
-            shown,
-        ));
+        pages.push(html_page(&pager_path(base, number), kind(pager), template, shown));
     }
 }
 
@@ -250,10 +232,7 @@ mod tests {
             templates::BRIEFS,
             PageKind::Briefs,
         );
-        let shape: Vec<_> = pages
-            .iter()
-            .map(|p| (p.file.as_str(), p.articles.clone()))
-            .collect();
+        let shape: Vec<_> = pages.iter().map(|p| (p.file.as_str(), p.articles.clone())).collect();
         assert_eq!(
             shape,
             [
@@ -263,21 +242,8 @@ mod tests {
             ]
         );
         let mut empty = Vec::new();
-        paginate(
-            &mut empty,
-            "briefs/",
-            &[],
-            2,
-            templates::BRIEFS,
-            PageKind::Briefs,
-        );
+        paginate(&mut empty, "briefs/", &[], 2, templates::BRIEFS, PageKind::Briefs);
         assert_eq!(empty.len(), 1);
-        assert_eq!(
-            empty[0].kind,
-            PageKind::Briefs(Pager {
-                number: 1,
-                total: 1
-            })
-        );
+        assert_eq!(empty[0].kind, PageKind::Briefs(Pager { number: 1, total: 1 }));
     }
 }

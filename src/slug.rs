@@ -45,10 +45,7 @@ fn fold_latin(c: char) -> Option<char> {
         return Some(c.to_ascii_lowercase());
     }
     let code = c as u32;
-    if (0xFF10..=0xFF19).contains(&code)
-        || (0xFF21..=0xFF3A).contains(&code)
-        || (0xFF41..=0xFF5A).contains(&code)
-    {
+    if (0xFF10..=0xFF19).contains(&code) || (0xFF21..=0xFF3A).contains(&code) || (0xFF41..=0xFF5A).contains(&code) {
         char::from_u32(code - 0xFEE0).map(|a| a.to_ascii_lowercase())
     } else {
         None

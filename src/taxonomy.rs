@@ -147,11 +147,7 @@ fn group_by_name(
     let wanted = members.keys().map(|&name| {
         (
             name,
-            config
-                .slugs
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| fallback_slug(name)),
+            config.slugs.get(name).cloned().unwrap_or_else(|| fallback_slug(name)),
         )
     });
     let (slugs, clashes) = slug::assign_unique(wanted);
@@ -163,10 +159,7 @@ fn group_by_name(
                 .and_then(|ids| ids.last())
                 .map(|&id| articles[id].source.clone())
                 .unwrap_or_default();
-            let assigned: Vec<String> = group
-                .iter()
-                .map(|n| format!("{n} → {}", slugs[n]))
-                .collect();
+            let assigned: Vec<String> = group.iter().map(|n| format!("{n} → {}", slugs[n])).collect();
             Diagnostic::warning(
                 Area::Content,
                 first_user,
@@ -233,11 +226,7 @@ fn group_districts(articles: &[Article], config: &Config) -> Taxonomy {
 
 /// For each article, up to `limit` others sharing the most tags with it,
 /// newer first among equals.
-pub fn related_articles(
-    articles: &[Article],
-    tags: &Taxonomy,
-    limit: usize,
-) -> Vec<Vec<ArticleId>> {
+pub fn related_articles(articles: &[Article], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
     let members: BTreeMap<&str, &[ArticleId]> = tags
         .terms
         .iter()
@@ -258,11 +247,7 @@ pub fn related_articles(
             let mut ranked: Vec<(ArticleId, usize)> = shared.into_iter().collect();
             // Lower ids are newer, so ties go to the newer article.
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked
-                .into_iter()
-                .take(limit)
-                .map(|(other, _)| other)
-                .collect()
+            ranked.into_iter().take(limit).map(|(other, _)| other).collect()
         })
         .collect()
 }
@@ -358,11 +343,7 @@ mod tests {
         assert_eq!(tax.tags.term("公式").unwrap().slug, "gong-shi");
         assert_eq!(tax.tags.term("公示").unwrap().slug, "gong-shi-2");
         assert_eq!(warnings.len(), 1);
-        assert!(
-            warnings[0].message.contains("公式、公示"),
-            "{}",
-            warnings[0].message
-        );
+        assert!(warnings[0].message.contains("公式、公示"), "{}", warnings[0].message);
     }
 
     #[test]

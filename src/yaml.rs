@@ -69,12 +69,8 @@ fn explain(
         Some((p, d)) if !p.contains(' ') => (Some(p.to_string()), d.to_string()),
         _ => (None, raw.clone()),
     };
-    let top_key = path
-        .as_deref()
-        .map(|p| p.split(['.', '[']).next().unwrap_or(p));
-    let hint = top_key
-        .and_then(&example)
-        .map(|e| format!("write it like this: {e}"));
+    let top_key = path.as_deref().map(|p| p.split(['.', '[']).next().unwrap_or(p));
+    let hint = top_key.and_then(&example).map(|e| format!("write it like this: {e}"));
     let message = match &path {
         Some(p) => format!("`{p}`: {}", plain_type_error(&detail)),
         None => plain_type_error(&detail),
@@ -105,9 +101,15 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// The 1-based line on which `key:` first appears as a key, at any indentation.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| is_key_line(line, key))
-        .map(|i| i + 1)
+    text.lines().position(|line| is_key_line(line, key)).map(|i| i + 1)
+}
+
+/// The line of `key` in the YAML file at `root/site.yaml`, or 0 when it cannot be read.
+pub fn key_line_in_file(root: &std::path::Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+        .ok()
+        .and_then(|t| key_line(&t, key))
+        .unwrap_or(0)
 }
 
 /// The 1-based line and column of `value` on the line of `key`, for errors about
@@ -131,11 +133,7 @@ fn is_key_line(line: &str, key: &str) -> bool {
     let unquoted = trimmed.trim_start_matches(['"', '\'']);
     unquoted
         .strip_prefix(key)
-        .map(|rest| {
-            rest.trim_start_matches(['"', '\''])
-                .trim_start()
-                .starts_with(':')
-        })
+        .map(|rest| rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':'))
         .unwrap_or(false)
 }
 
@@ -173,16 +171,9 @@ mod tests {
     fn wrong_type_is_explained_with_an_example() {
         let p = parse_doc("title: 好\ntags: 消防\n").unwrap_err();
         assert_eq!(p.line, 2);
-        assert!(
-            p.message.starts_with("`tags`: wrong type: got string"),
-            "{}",
-            p.message
-        );
+        assert!(p.message.starts_with("`tags`: wrong type: got string"), "{}", p.message);
         assert!(p.message.contains("expected a list"), "{}", p.message);
-        assert_eq!(
-            p.hint.as_deref(),
-            Some("write it like this: tags: [消防, 演练]")
-        );
+        assert_eq!(p.hint.as_deref(), Some("write it like this: tags: [消防, 演练]"));
     }
 
     #[test]
@@ -196,9 +187,6 @@ mod tests {
         let text = "title: x\ntowns:\n  - 洞泾镇\n  - 泖港镇\ndistrict: 松江\n";
         assert_eq!(key_line(text, "district"), Some(5));
         assert_eq!(value_position(text, "towns", "泖港镇"), Some((4, 5)));
-        assert_eq!(
-            value_position("towns: [甲, 乙]", "towns", "乙"),
-            Some((1, 12))
-        );
+        assert_eq!(value_position("towns: [甲, 乙]", "towns", "乙"), Some((1, 12)));
     }
 }

@@ -36,9 +36,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             0,
             "there is no content/ folder, so the site has no articles",
         )
-        .with_hint(
-            "write articles as Markdown files under content/, such as content/2013/11/fengjing.md",
-        );
+        .with_hint("write articles as Markdown files under content/, such as content/2013/11/fengjing.md");
         return (files, vec![d]);
     }
     let walk = WalkDir::new(&content)
@@ -80,9 +78,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             continue;
         }
         let path = relative(root, entry.path());
-        let content_path = relative(&content, entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
+        let content_path = relative(&content, entry.path()).to_string_lossy().replace('\\', "/");
         files.push(SourceFile { path, content_path });
     }
     (files, problems)
@@ -121,10 +117,7 @@ mod tests {
         let (files, problems) = discover(dir.path());
         assert!(problems.is_empty());
         let paths: Vec<_> = files.iter().map(|f| f.content_path.as_str()).collect();
-        assert_eq!(
-            paths,
-            ["2013/11/a.md", "2013/11/b.md", "2013/11/drill/index.md"]
-        );
+        assert_eq!(paths, ["2013/11/a.md", "2013/11/b.md", "2013/11/drill/index.md"]);
         assert_eq!(files[0].path, PathBuf::from("content/2013/11/a.md"));
     }
 }

@@ -14,8 +14,8 @@ use crate::yaml::{self, YamlProblem};
 
 /// The keys an article's front matter may have.
 pub const KEYS: &[&str] = &[
-    "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline",
-    "image", "slug", "draft", "summary",
+    "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline", "image", "slug",
+    "draft", "summary",
 ];
 
 /// Front matter as the editor wrote it.
@@ -43,9 +43,7 @@ struct RawFrontMatter {
 }
 
 /// What sort of item an article is; themes lay each out differently.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A longer piece, often in a column.
@@ -175,13 +173,8 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
 }
 
 /// Parses and validates front matter. `yaml_line` is where it starts in the file.
-pub fn parse(
-    yaml_text: &str,
-    yaml_line: usize,
-    config: &Config,
-) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
-    let raw: RawFrontMatter =
-        yaml::parse(yaml_text, KEYS, example).map_err(|p| vec![at_file_line(p, yaml_line)])?;
+pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
+    let raw: RawFrontMatter = yaml::parse(yaml_text, KEYS, example).map_err(|p| vec![at_file_line(p, yaml_line)])?;
     let mut v = Validator {
         text: yaml_text,
         first_line: yaml_line,
@@ -260,9 +253,7 @@ fn at_file_line(p: YamlProblem, yaml_line: usize) -> FrontMatterProblem {
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {
@@ -284,8 +275,7 @@ struct Validator<'t> {
 
 impl Validator<'_> {
     fn problem(&mut self, key: &str, message: String, hint: Option<&str>) {
-        let line =
-            yaml::key_line(self.text, key).map_or(self.first_line, |l| l + self.first_line - 1);
+        let line = yaml::key_line(self.text, key).map_or(self.first_line, |l| l + self.first_line - 1);
         self.problems.push(FrontMatterProblem {
             line,
             column: 1,
@@ -358,18 +348,10 @@ impl Validator<'_> {
             Some(near) => format!("did you mean {near}?"),
             None => {
                 let names: Vec<&str> = config.districts.iter().map(|d| d.name.as_str()).collect();
-                format!(
-                    "site.yaml lists {}; add {name} there if it is new",
-                    names.join("、")
-                )
+                format!("site.yaml lists {}; add {name} there if it is new", names.join("、"))
             }
         };
-        self.problem_at_value(
-            "district",
-            name,
-            format!("unknown district {name}"),
-            Some(hint),
-        );
+        self.problem_at_value("district", name, format!("unknown district {name}"), Some(hint));
         None
     }
 
@@ -388,16 +370,9 @@ impl Validator<'_> {
         let hint = if suggestion.is_empty() {
             "use lowercase letters a–z, digits and single hyphens".to_string()
         } else {
-            format!(
-                "use lowercase letters, digits and single hyphens, such as `slug: {suggestion}`"
-            )
+            format!("use lowercase letters, digits and single hyphens, such as `slug: {suggestion}`")
         };
-        self.problem_at_value(
-            "slug",
-            &value,
-            format!("slug `{value}` is not URL-safe"),
-            Some(hint),
-        );
+        self.problem_at_value("slug", &value, format!("slug `{value}` is not URL-safe"), Some(hint));
         None
     }
 }
@@ -511,8 +486,7 @@ mod tests {
 
     #[test]
     fn unknown_district_names_line_and_suggests() {
-        let errs =
-            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江\n---\n").unwrap_err();
+        let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江\n---\n").unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (4, 11));
         assert_eq!(errs[0].message, "unknown district 松江");
@@ -535,12 +509,8 @@ mod tests {
 
     #[test]
     fn impossible_date_is_explained() {
-        let errs =
-            parse_file("---\ntitle: 标题\ndate: 2013-02-30\ndistrict: 松江区\n---\n").unwrap_err();
-        assert_eq!(
-            errs[0].message,
-            "2013-02-30 is not a date: 2013年2月 has 28 days"
-        );
+        let errs = parse_file("---\ntitle: 标题\ndate: 2013-02-30\ndistrict: 松江区\n---\n").unwrap_err();
+        assert_eq!(errs[0].message, "2013-02-30 is not a date: 2013年2月 has 28 days");
         assert_eq!(errs[0].line, 3);
         assert_eq!(
             parse_date("2013-13-01", FixedOffset::east_opt(0).unwrap()).unwrap_err(),
@@ -563,45 +533,31 @@ mod tests {
 
     #[test]
     fn unknown_key_and_kind() {
-        let errs =
-            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nsubtitel: 副\n---\n")
-                .unwrap_err();
-        assert_eq!(
-            (errs[0].line, errs[0].message.as_str()),
-            (5, "unknown key `subtitel`")
-        );
+        let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nsubtitel: 副\n---\n").unwrap_err();
+        assert_eq!((errs[0].line, errs[0].message.as_str()), (5, "unknown key `subtitel`"));
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `subtitle`?"));
-        let errs =
-            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nkind: photos\n---\n")
-                .unwrap_err();
+        let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nkind: photos\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 5);
         assert!(errs[0].hint.as_deref().unwrap().contains("photo"));
     }
 
     #[test]
     fn wrong_types() {
-        let errs =
-            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: 消防\n---\n")
-                .unwrap_err();
+        let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: 消防\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 5);
         assert!(errs[0].message.contains("tags"), "{}", errs[0].message);
-        let errs = parse_file("---\ntitle: [标题]\ndate: 2013-11-03\ndistrict: 松江区\n---\n")
-            .unwrap_err();
+        let errs = parse_file("---\ntitle: [标题]\ndate: 2013-11-03\ndistrict: 松江区\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
     }
 
     #[test]
     fn bad_slug_gets_a_suggestion() {
-        let errs = parse_file(
-            "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nslug: 消防 演练\n---\n",
-        )
-        .unwrap_err();
+        let errs =
+            parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nslug: 消防 演练\n---\n").unwrap_err();
         assert_eq!(errs[0].message, "slug `消防 演练` is not URL-safe");
         assert_eq!(
             errs[0].hint.as_deref(),
-            Some(
-                "use lowercase letters, digits and single hyphens, such as `slug: xiao-fang-yan-lian`"
-            )
+            Some("use lowercase letters, digits and single hyphens, such as `slug: xiao-fang-yan-lian`")
         );
     }
 }

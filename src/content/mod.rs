@@ -53,11 +53,7 @@ const SUMMARY_CHARS: usize = 120;
 
 /// Loads every article under `root/content`. Returns the articles, sorted
 /// newest first (then by URL, so equal dates keep one order), and every problem found.
-pub fn load_articles(
-    root: &Path,
-    config: &Config,
-    options: LoadOptions,
-) -> (Vec<Article>, Diagnostics) {
+pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec<Article>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
@@ -120,11 +116,7 @@ struct Parsed {
     body_line: usize,
 }
 
-fn read_and_parse(
-    root: &Path,
-    file: SourceFile,
-    config: &Config,
-) -> Result<Parsed, Vec<Diagnostic>> {
+fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let error = |line, column, message: String, hint: Option<String>| {
         let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
         d.hint = hint;
@@ -140,8 +132,7 @@ fn read_and_parse(
             Some("save the file as UTF-8 (most editors have it under “Save with encoding”)".into()),
         )]
     })?;
-    let split =
-        front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
+    let split = front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
     let front = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|ps| {
         ps.into_iter()
             .map(|p| error(p.line, p.column, p.message, p.hint))
@@ -154,10 +145,7 @@ fn read_and_parse(
                 0,
                 0,
                 "cannot make a URL from this file name".into(),
-                Some(
-                    "rename the file with letters or Chinese characters, or add a `slug:` line"
-                        .into(),
-                ),
+                Some("rename the file with letters or Chinese characters, or add a `slug:` line".into()),
             )]
         })?,
     };
@@ -256,10 +244,7 @@ impl LinkContext<'_> {
         let Some(target) = resolve_relative(from, path) else {
             return LinkTarget::Broken {
                 message: format!("the link to {dest} points outside content/"),
-                hint: Some(
-                    "link to articles inside content/, relative to this file or starting with /"
-                        .into(),
-                ),
+                hint: Some("link to articles inside content/, relative to this file or starting with /".into()),
             };
         };
         if let Some(url) = self.urls.get(target.as_str()) {
@@ -276,7 +261,9 @@ impl LinkContext<'_> {
             message: format!("the link to {dest} points to no article (looked for content/{target})"),
             hint: Some(match near {
                 Some(n) => format!("did you mean content/{n}?"),
-                None => "check the file name; a link is relative to this file, or to content/ when it starts with /".into(),
+                None => {
+                    "check the file name; a link is relative to this file, or to content/ when it starts with /".into()
+                }
             }),
         }
     }
@@ -311,14 +298,8 @@ fn resolve_relative(from: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn render_body(
-    p: &Parsed,
-    links: &LinkContext<'_>,
-    options: MarkdownOptions,
-) -> (Article, Vec<Diagnostic>) {
-    let body = markdown::render(&p.body, options, &|dest| {
-        links.resolve(&p.file.content_path, dest)
-    });
+fn render_body(p: &Parsed, links: &LinkContext<'_>, options: MarkdownOptions) -> (Article, Vec<Diagnostic>) {
+    let body = markdown::render(&p.body, options, &|dest| links.resolve(&p.file.content_path, dest));
     let problems = body
         .problems
         .iter()
@@ -407,10 +388,7 @@ mod tests {
 
     #[test]
     fn decodes_bom_and_crlf_and_names_bad_bytes() {
-        assert_eq!(
-            decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").unwrap(),
-            "---\ntitle: x\n"
-        );
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").unwrap(), "---\ntitle: x\n");
         let (line, column, message) = decode(b"---\nab\xFFc").unwrap_err();
         assert_eq!((line, column), (2, 3));
         assert!(message.contains("0xFF"), "{message}");

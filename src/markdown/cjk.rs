@@ -166,10 +166,7 @@ mod tests {
 
     #[test]
     fn summary_without_sentence_end_is_cut_with_ellipsis() {
-        assert_eq!(
-            summarize("一二三四五六七八九十，十一十二", 10),
-            "一二三四五六七八九十…"
-        );
+        assert_eq!(summarize("一二三四五六七八九十，十一十二", 10), "一二三四五六七八九十…");
         assert_eq!(summarize("一二三，四五六七八九十", 4), "一二三…");
     }
 

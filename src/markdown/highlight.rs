@@ -37,10 +37,7 @@ pub fn code_block(code: &str, lang: &str, highlight: bool) -> String {
         .flatten();
     match body {
         Some(html) => format!("<pre class=\"code\"{lang_attr}><code>{html}</code></pre>\n"),
-        None => format!(
-            "<pre class=\"code\"{lang_attr}><code>{}</code></pre>\n",
-            escape(code)
-        ),
+        None => format!("<pre class=\"code\"{lang_attr}><code>{}</code></pre>\n", escape(code)),
     }
 }
 
@@ -50,9 +47,7 @@ fn highlighted(code: &str, lang: &str) -> Option<String> {
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         // A line syntect cannot parse is shown plain rather than failing the build.
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+        generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     Some(generator.finalize())
 }
@@ -62,6 +57,18 @@ pub fn stylesheet(theme_name: &str) -> Option<String> {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let theme = themes.themes.get(theme_name)?;
     css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
+}
+
+/// The default theme's `highlight.css`: a light palette, and a dark one for
+/// readers whose system is in dark mode. The file in themes/default/static is
+/// this function's output; a test keeps the two the same.
+pub fn default_theme_stylesheet() -> Option<String> {
+    let light = stylesheet("InspiredGitHub")?;
+    let dark = stylesheet("base16-ocean.dark")?;
+    let dark = dark.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n");
+    Some(format!(
+        "/* Colours for highlighted code; made by jianbao's highlighter from syntect's themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
+    ))
 }
 
 fn escape(text: &str) -> String {
@@ -99,9 +106,20 @@ mod tests {
         assert!(html.contains("data-lang=\"&quot;&gt;&lt;b\""), "{html}");
     }
 
+    /// The shipped stylesheet must match the classes the highlighter writes.
+    /// `JIANBAO_BLESS=1 cargo test` rewrites it after a syntect upgrade.
     #[test]
-    fn stylesheet_exists_for_the_default_theme() {
-        let css = stylesheet("InspiredGitHub").unwrap();
+    fn default_theme_ships_the_current_stylesheet() {
+        let css = default_theme_stylesheet().unwrap();
         assert!(css.contains(".hl-"));
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/highlight.css");
+        if std::env::var_os("JIANBAO_BLESS").is_some() {
+            std::fs::write(path, &css).unwrap();
+        }
+        let shipped = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            shipped == css,
+            "themes/default/static/highlight.css is out of date: run JIANBAO_BLESS=1 cargo test"
+        );
     }
 }

@@ -35,10 +35,7 @@ pub enum LinkTarget {
     /// A link to another article: use this URL instead.
     Rewrite(String),
     /// A link to an article that does not exist.
-    Broken {
-        message: String,
-        hint: Option<String>,
-    },
+    Broken { message: String, hint: Option<String> },
 }
 
 /// A problem in the body, at a byte offset of the Markdown text.
@@ -76,11 +73,7 @@ pub struct Heading {
 const LEAD_TEXT_LIMIT: usize = 400;
 
 /// Renders `markdown` to HTML. `resolve` is asked about every link destination.
-pub fn render(
-    markdown: &str,
-    options: MarkdownOptions,
-    resolve: &dyn Fn(&str) -> LinkTarget,
-) -> RenderedBody {
+pub fn render(markdown: &str, options: MarkdownOptions, resolve: &dyn Fn(&str) -> LinkTarget) -> RenderedBody {
     let parser = Parser::new_ext(markdown, parser_options());
     let events: Vec<(Event<'_>, Range<usize>)> = parser.into_offset_iter().collect();
     let mut pass = Pass {
@@ -143,9 +136,7 @@ impl<'r> Pass<'r> {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
-                        CodeBlockKind::Fenced(info) => {
-                            info.split_whitespace().next().unwrap_or("").to_string()
-                        }
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
                         CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((lang, String::new()));
@@ -232,11 +223,7 @@ impl<'r> Pass<'r> {
             LinkTarget::Keep => dest.clone(),
             LinkTarget::Rewrite(url) => url.into(),
             LinkTarget::Broken { message, hint } => {
-                self.out.problems.push(BodyProblem {
-                    offset,
-                    message,
-                    hint,
-                });
+                self.out.problems.push(BodyProblem { offset, message, hint });
                 dest.clone()
             }
         }
@@ -247,11 +234,7 @@ impl<'r> Pass<'r> {
             Some(id) => id.to_string(),
             None => {
                 let slug = crate::slug::slugify(text);
-                if slug.is_empty() {
-                    "section".to_string()
-                } else {
-                    slug
-                }
+                if slug.is_empty() { "section".to_string() } else { slug }
             }
         };
         let mut id = base.clone();
@@ -338,9 +321,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["class"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .link_rel(None);
-        for tag in [
-            "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "sup", "section",
-        ] {
+        for tag in ["h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "sup", "section"] {
             b.add_tag_attributes(tag, ["id"]);
         }
         b
@@ -401,8 +382,7 @@ mod tests {
             &|_| LinkTarget::Keep,
         );
         assert!(
-            r.html
-                .contains("<h2 id=\"qing-ting-min-sheng\">倾听民声</h2>"),
+            r.html.contains("<h2 id=\"qing-ting-min-sheng\">倾听民声</h2>"),
             "{}",
             r.html
         );

@@ -1,0 +1,54 @@
+//! The command line: clap's parsed arguments, turned into the library's options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// jianbao (简报): builds community news bulletins written in Chinese.
+#[derive(Debug, Parser)]
+#[command(name = "jianbao", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+}
+
+/// Options of `jianbao build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site's folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site; relative to the site's folder.
+    #[arg(long, short, value_name = "DIR", default_value = "public")]
+    pub output: PathBuf,
+    /// Publish under this address instead of site.yaml's base_url (for previews).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+impl BuildArgs {
+    /// The library's build options.
+    pub fn options(&self) -> jianbao::build::BuildOptions {
+        let output = if self.output.is_absolute() {
+            self.output.clone()
+        } else {
+            self.root.join(&self.output)
+        };
+        jianbao::build::BuildOptions {
+            root: self.root.clone(),
+            output,
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Pages to bytes: tera templates for HTML pages, Atom and the sitemap in code.
+//!
+//! The renderer is made once per build: templates parsed once, every article's
+//! list view serialised once, the site view put in tera's global context. Each
+//! page then only assembles a small context of shared values, so pages render
+//! independently and in parallel. This is the only module that knows tera.
+
+mod feeds;
+mod filters;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
+use crate::site::Site;
+use crate::taxonomy::{ArticleId, TaxonomyKind};
+use theme::Theme;
+
+/// How many short news items the front page's 短讯 box shows.
+const FRONT_BRIEFS: usize = 6;
+
+/// Renders the pages of one site with one theme.
+pub struct Renderer<'s> {
+    site: &'s Site,
+    plan: &'s RenderPlan,
+    tera: Tera,
+    /// Template name → the file it came from, for error messages.
+    template_paths: BTreeMap<String, PathBuf>,
+    /// Every article's card, as a template value, by article id.
+    cards: Vec<Value>,
+}
+
+/// Options that change what pages contain.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOptions {
+    /// Whether drafts are being shown (a preview build).
+    pub drafts: bool,
+}
+
+impl<'s> Renderer<'s> {
+    /// Parses the theme's templates and prepares the values shared by all pages.
+    pub fn new(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+    ) -> Result<Self, Diagnostics> {
+        let template_paths: BTreeMap<String, PathBuf> = theme
+            .templates
+            .values()
+            .map(|t| (t.name.clone(), t.path.clone()))
+            .collect();
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        filters::register(&mut tera, &site.config.base_url);
+        if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
+            return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
+        }
+        let mut missing = Diagnostics::new();
+        for name in crate::plan::templates::ALL {
+            if !tera.contains_template(name) {
+                let d = Diagnostic::error(
+                    Area::Config,
+                    format!("themes/{}/templates/{name}", theme.name),
+                    0,
+                    0,
+                    format!("the theme has no template {name}"),
+                )
+                .with_hint(format!("add templates/{name} to the site or the theme"));
+                missing.push(d);
+            }
+        }
+        if missing.has_errors() {
+            return Err(missing);
+        }
+        let cards: Vec<Value> = views::cards(site).iter().map(Value::from_serializable).collect();
+        let globals = tera.global_context();
+        globals.insert("site", &views::site_view(site));
+        globals.insert("drafts_shown", &options.drafts);
+        Ok(Renderer {
+            site,
+            plan,
+            tera,
+            template_paths,
+            cards,
+        })
+    }
+
+    /// The bytes of one page.
+    pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+        match page.kind {
+            PageKind::Feed(scope) => Ok(feeds::atom(self.site, scope, &page.articles).into_bytes()),
+            PageKind::Sitemap => Ok(feeds::sitemap(self.site, self.plan).into_bytes()),
+            PageKind::Robots => Ok(feeds::robots(self.site).into_bytes()),
+            _ => self.render_html(page),
+        }
+    }
+
+    fn render_html(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+        let Some(template) = page.template else {
+            return Ok(Vec::new());
+        };
+        let context = self.context(page);
+        self.tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|e| template_error(&e, &self.template_paths, Some(&page.path)))
+    }
+
+    fn context(&self, page: &Page) -> Context {
+        let base = &self.site.config.base_url;
+        let mut ctx = Context::new();
+        let title = self.page_title(page);
+        ctx.insert(
+            "page",
+            &PageView {
+                kind: page_kind_name(&page.kind),
+                url: base.link(&page.path),
+                permalink: base.absolute(&page.path),
+                title: title.clone(),
+            },
+        );
+        let cards = |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.cards[id].clone()).collect::<Vec<_>>());
+        match page.kind {
+            PageKind::Front(pager) => {
+                ctx.insert_value("articles", cards(&page.articles));
+                ctx.insert("pager", &self.pager_view("", pager));
+                if pager.number == 1 {
+                    let lead = (0..self.site.articles.len())
+                        .find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature);
+                    if let Some(lead) = lead {
+                        ctx.insert_value("lead", self.cards[lead].clone());
+                    }
+                    let briefs: Vec<ArticleId> = self.site.briefs().into_iter().take(FRONT_BRIEFS).collect();
+                    ctx.insert_value("briefs", cards(&briefs));
+                }
+            }
+            PageKind::Article(id) => {
+                let article = &self.site.articles[id];
+                ctx.insert_value("article", self.cards[id].clone());
+                ctx.insert("content", &article.html);
+                ctx.insert("headings", &article.headings);
+                if let Some(older) = self.site.older(id) {
+                    ctx.insert_value("previous", self.cards[older].clone());
+                }
+                if let Some(newer) = self.site.newer(id) {
+                    ctx.insert_value("next", self.cards[newer].clone());
+                }
+                ctx.insert_value("related", cards(&self.site.related[id]));
+            }
+            PageKind::TaxonomyIndex(kind) => {
+                let taxonomy = self.site.taxonomies.get(kind);
+                ctx.insert("taxonomy", &self.taxonomy_view(kind));
+                ctx.insert("terms", &views::term_entries(base, taxonomy));
+            }
+            PageKind::Term { kind, term, pager } => {
+                let taxonomy = self.site.taxonomies.get(kind);
+                let term = &taxonomy.terms[term];
+                let term_base = format!("{}/{}/", kind.key(), term.slug);
+                ctx.insert("taxonomy", &self.taxonomy_view(kind));
+                ctx.insert(
+                    "term",
+                    &TermView {
+                        name: term.name.clone(),
+                        slug: term.slug.clone(),
+                        url: base.link(&term_base),
+                        count: term.articles.len(),
+                        feed_url: (kind == TaxonomyKind::Districts).then(|| base.link(&format!("{term_base}atom.xml"))),
+                    },
+                );
+                ctx.insert_value("articles", cards(&page.articles));
+                ctx.insert("pager", &self.pager_view(&term_base, pager));
+            }
+            PageKind::Briefs(pager) => {
+                ctx.insert_value("articles", cards(&page.articles));
+                ctx.insert("pager", &self.pager_view("briefs/", pager));
+            }
+            PageKind::NotFound | PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots => {}
+        }
+        ctx
+    }
+
+    fn page_title(&self, page: &Page) -> String {
+        let suffix = |title: String, pager: Pager| {
+            if pager.number > 1 {
+                format!("{title}（第{}页）", pager.number)
+            } else {
+                title
+            }
+        };
+        match page.kind {
+            PageKind::Front(pager) => suffix(self.site.config.title.clone(), pager),
+            PageKind::Article(id) => self.site.articles[id].front.title.clone(),
+            PageKind::TaxonomyIndex(kind) => kind.label().to_string(),
+            PageKind::Term { kind, term, pager } => {
+                let name = &self.site.taxonomies.get(kind).terms[term].name;
+                suffix(format!("{}：{name}", kind.label()), pager)
+            }
+            PageKind::Briefs(pager) => suffix("短讯".to_string(), pager),
+            PageKind::NotFound => "找不到这一页".to_string(),
+            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots => String::new(),
+        }
+    }
+
+    fn taxonomy_view(&self, kind: TaxonomyKind) -> TaxonomyView {
+        TaxonomyView {
+            key: kind.key(),
+            label: kind.label(),
+            url: self.site.config.base_url.link(&format!("{}/", kind.key())),
+        }
+    }
+
+    fn pager_view(&self, list_base: &str, pager: Pager) -> PagerView {
+        let base = &self.site.config.base_url;
+        let url = |n: usize| base.link(&pager_path(list_base, n));
+        PagerView {
+            number: pager.number,
+            total: pager.total,
+            previous_url: (pager.number > 1).then(|| url(pager.number - 1)),
+            next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
+            pages: (1..=pager.total)
+                .map(|n| PagerLink {
+                    number: n,
+                    url: url(n),
+                    current: n == pager.number,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `page` in templates: what every page knows about itself.
+#[derive(Serialize)]
+struct PageView {
+    kind: &'static str,
+    url: String,
+    permalink: String,
+    /// The page's own title, for `<title>` and headings.
+    title: String,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView {
+    key: &'static str,
+    label: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    name: String,
+    slug: String,
+    url: String,
+    count: usize,
+    feed_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PagerView {
+    number: usize,
+    total: usize,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+fn page_kind_name(kind: &PageKind) -> &'static str {
+    match kind {
+        PageKind::Front(_) => "front",
+        PageKind::Article(_) => "article",
+        PageKind::TaxonomyIndex(_) => "taxonomy",
+        PageKind::Term { .. } => "term",
+        PageKind::Briefs(_) => "briefs",
+        PageKind::Feed(_) => "feed",
+        PageKind::Sitemap => "sitemap",
+        PageKind::Robots => "robots",
+        PageKind::NotFound => "not_found",
+    }
+}
+
+/// A tera error as a diagnostic at the template's file, line and column.
+fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
+    let during = page.map(|p| format!(" (while rendering /{p})")).unwrap_or_default();
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    match report {
+        Some(r) => {
+            let path = paths
+                .get(r.filename())
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(r.filename()));
+            let span = r.span();
+            Diagnostic::error(
+                Area::Config,
+                path,
+                span.start_line,
+                span.start_col + 1,
+                format!("{}{during}", r.message()),
+            )
+            .with_hint("fix the template; docs/themes.md lists every variable pages have")
+        }
+        None => {
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::error(Area::Config, "templates", 0, 0, format!("{message}{during}"))
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Finding a theme's templates and static files.
+//!
+//! A theme is `themes/<name>/` with `templates/` and `static/`. The default
+//! theme is also built into the binary, so a site without a themes/ folder
+//! builds. A site's own `templates/` override the theme's by name, and its
+//! `static/` files are copied over the theme's.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::error::{Area, Diagnostic, Diagnostics, io_error};
+
+static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The name of the theme built into jianbao.
+pub const BUILTIN_NAME: &str = "default";
+
+/// A template's text and where it came from, for error messages.
+#[derive(Clone, Debug)]
+pub struct TemplateSource {
+    /// The name templates refer to it by: `article.html`, `partials/card.html`.
+    pub name: String,
+    /// Shown in errors: `themes/default/templates/article.html`, or `(built-in default theme)/…`.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A static file to publish.
+#[derive(Clone, Debug)]
+pub enum StaticSource {
+    Builtin(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// A theme ready to use: templates by name and static files by output path.
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub name: String,
+    pub templates: BTreeMap<String, TemplateSource>,
+    pub static_files: BTreeMap<String, StaticSource>,
+}
+
+/// Loads the theme `name` for the site at `root`, with the site's overrides.
+pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut theme = Theme {
+        name: name.to_string(),
+        templates: BTreeMap::new(),
+        static_files: BTreeMap::new(),
+    };
+    let folder = root.join("themes").join(name);
+    if folder.is_dir() {
+        let shown = PathBuf::from("themes").join(name);
+        read_templates(
+            &folder.join("templates"),
+            &shown.join("templates"),
+            &mut theme.templates,
+            &mut problems,
+        );
+        read_static(
+            &folder.join("static"),
+            &shown.join("static"),
+            &mut theme.static_files,
+            &mut problems,
+        );
+    } else if name == BUILTIN_NAME {
+        load_builtin(&mut theme);
+    } else {
+        let d = Diagnostic::error(
+            Area::Config,
+            "site.yaml",
+            crate::yaml::key_line_in_file(root, "theme"),
+            1,
+            format!("there is no theme `{name}`"),
+        )
+        .with_hint(format!(
+            "put it in themes/{name}/, or use the built-in theme with `theme: default`"
+        ));
+        problems.push(d);
+    }
+    read_templates(
+        &root.join("templates"),
+        Path::new("templates"),
+        &mut theme.templates,
+        &mut problems,
+    );
+    read_static(
+        &root.join("static"),
+        Path::new("static"),
+        &mut theme.static_files,
+        &mut problems,
+    );
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(theme)
+    }
+}
+
+fn load_builtin(theme: &mut Theme) {
+    let shown = Path::new("(built-in default theme)");
+    for file in all_files(&BUILTIN_DEFAULT) {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(file.contents()).into_owned();
+            theme.templates.insert(
+                name.to_string(),
+                TemplateSource {
+                    name: name.to_string(),
+                    path: shown.join(&path),
+                    text,
+                },
+            );
+        } else if let Some(rel) = path.strip_prefix("static/") {
+            theme
+                .static_files
+                .insert(rel.to_string(), StaticSource::Builtin(file.contents()));
+        }
+    }
+}
+
+fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<&include_dir::File<'_>> = dir.files().collect();
+    for sub in dir.dirs() {
+        out.extend(all_files(sub));
+    }
+    out
+}
+
+/// Every regular file under `dir`, as (path relative to `dir`, full path); symbolic
+/// links are refused, so that a theme or static folder cannot publish files from
+/// elsewhere on the machine.
+fn files_under(dir: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(Area::Io, shown, 0, 0, format!("could not read: {e}")));
+                continue;
+            }
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.file_type().is_symlink() {
+            let d = Diagnostic::error(Area::Config, shown.join(&rel), 0, 0, "symbolic links are not published")
+                .with_hint("copy the file here instead of linking to it");
+            problems.push(d);
+        } else if entry.file_type().is_file() && !rel.split('/').any(|p| p.starts_with('.')) {
+            out.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    out
+}
+
+fn read_templates(dir: &Path, shown: &Path, into: &mut BTreeMap<String, TemplateSource>, problems: &mut Diagnostics) {
+    for (name, path) in files_under(dir, shown, problems) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                into.insert(
+                    name.clone(),
+                    TemplateSource {
+                        path: shown.join(&name),
+                        name,
+                        text,
+                    },
+                );
+            }
+            Err(e) => problems.push(io_error(&shown.join(&name), "read the template", &e)),
+        }
+    }
+}
+
+fn read_static(dir: &Path, shown: &Path, into: &mut BTreeMap<String, StaticSource>, problems: &mut Diagnostics) {
+    for (rel, path) in files_under(dir, shown, problems) {
+        into.insert(rel, StaticSource::Disk(path));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_theme_has_every_page_template() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = load_theme(dir.path(), "default").unwrap();
+        for name in crate::plan::templates::ALL {
+            assert!(theme.templates.contains_key(name), "{name}");
+        }
+        assert!(theme.static_files.keys().any(|k| k.ends_with(".css")));
+    }
+
+    #[test]
+    fn site_templates_override_the_theme() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "mine").unwrap();
+        let theme = load_theme(dir.path(), "default").unwrap();
+        assert_eq!(theme.templates["404.html"].text, "mine");
+        assert_eq!(theme.templates["404.html"].path, Path::new("templates/404.html"));
+    }
+
+    #[test]
+    fn unknown_theme_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load_theme(dir.path(), "nosuch").unwrap_err();
+        assert!(err.iter().next().unwrap().message.contains("no theme `nosuch`"));
+    }
+}
