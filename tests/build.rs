@@ -1,0 +1,456 @@
+//! `jianbao build` on small sites: the files it writes, and how it fails.
+
+mod common;
+
+use common::{TestSite, snapshot_tree};
+
+#[test]
+fn writes_every_page_of_the_url_table() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/fengjing.md",
+        "title: 枫泾镇举行消防比赛\ndate: 2013-11-04\ndistrict: 松江区\ntowns: [洞泾镇]\ncolumn: 支部书记谈组团服务\ntags: [消防安全]",
+        "正文。\n",
+    );
+    site.article(
+        "2013/11/brief.md",
+        "title: 短讯一则\ndate: 2013-11-05\ndistrict: 崇明县\nkind: brief",
+        "短讯正文。\n",
+    );
+    site.build_ok();
+    for file in [
+        "index.html",
+        "2013/11/fengjing/index.html",
+        "2013/11/brief/index.html",
+        "tags/index.html",
+        "tags/xiao-fang-an-quan/index.html",
+        "districts/index.html",
+        "districts/songjiang/index.html",
+        "districts/chongming/index.html",
+        "districts/songjiang/atom.xml",
+        "districts/chongming/atom.xml",
+        "towns/index.html",
+        "towns/dong-jing-zhen/index.html",
+        "columns/index.html",
+        "columns/zhi-bu-shu-ji-tan-zu-tuan-fu-wu/index.html",
+        "briefs/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "style.css",
+    ] {
+        assert!(site.has(file), "missing {file}");
+    }
+}
+
+#[test]
+fn article_page_shows_its_parts() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/a.md",
+        "title: 标题\nsubtitle: ——副题\nkicker: 引题\ndate: 2013-11-03\ndistrict: 松江区\ntowns: [洞泾镇]\ncolumn: 专栏\ntags: [消防]\nbyline: [{ role: 通讯员, name: 金领军 }]",
+        "第一段。\n",
+    );
+    site.simple("2013/11/older.md", "更早", "2013-11-01");
+    site.article(
+        "2013/11/b.md",
+        "title: 同标签\ndate: 2013-11-02\ndistrict: 松江区\ntags: [消防]",
+        "x\n",
+    );
+    site.build_ok();
+    let page = site.read("2013/11/a/index.html");
+    for part in [
+        "<p class=\"kicker\">引题</p>",
+        "<h1 class=\"story-title\">标题</h1>",
+        "——副题",
+        "□通讯员 金领军",
+        "2013年11月3日",
+        "href=\"/districts/songjiang/\"",
+        "href=\"/towns/dong-jing-zhen/\"",
+        "href=\"/columns/zhuan-lan/\"",
+        "href=\"/tags/xiao-fang/\"",
+        "<p>第一段。</p>",
+    ] {
+        assert!(page.contains(part), "missing {part} in\n{page}");
+    }
+    // Previous is the next older article; related shares a tag.
+    assert!(page.contains("rel=\"prev\" href=\"/2013/11/b/\""), "{page}");
+    let related = page.split("id=\"related-title\"").nth(1).expect("related section");
+    assert!(related.contains("/2013/11/b/") && !related.contains("/2013/11/older/"));
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        &common::SITE_YAML.replace("https://example.org/", "https://example.org/bulletin"),
+    );
+    site.article(
+        "2013/11/a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区\ntags: [消防]",
+        "见[乙](b.md)。\n",
+    );
+    site.simple("2013/11/b.md", "乙", "2013-11-02");
+    site.build_ok();
+    let page = site.read("2013/11/a/index.html");
+    assert!(page.contains("href=\"/bulletin/2013/11/b/\""), "{page}");
+    assert!(page.contains("href=\"/bulletin/tags/xiao-fang/\""));
+    assert!(page.contains("href=\"/bulletin/style.css\""));
+    assert!(!page.contains("href=\"/tags/"), "a link escaped the base path");
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("https://example.org/bulletin/2013/11/a/"), "{feed}");
+    assert!(
+        site.read("sitemap.xml")
+            .contains("<loc>https://example.org/bulletin/2013/11/a/</loc>")
+    );
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.org/bulletin/sitemap.xml")
+    );
+}
+
+#[test]
+fn command_line_base_url_overrides_site_yaml() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    site.build_with(|o| o.base_url = Some("https://preview.example.net/pr-9/".into()))
+        .unwrap();
+    assert!(site.read("index.html").contains("href=\"/pr-9/2013/11/a/\""));
+}
+
+#[test]
+fn md_links_become_urls_relative_or_from_content_root() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区",
+        "[同目录](b.md) [根](/2013/10/c.md#section) [外](https://e.org/x.md)\n",
+    );
+    site.simple("2013/11/b.md", "乙", "2013-11-02");
+    site.simple("2013/10/c.md", "丙", "2013-10-02");
+    site.build_ok();
+    let page = site.read("2013/11/a/index.html");
+    assert!(page.contains("href=\"/2013/11/b/\""), "{page}");
+    assert!(page.contains("href=\"/2013/10/c/#section\""), "{page}");
+    assert!(page.contains("href=\"https://e.org/x.md\""), "{page}");
+}
+
+#[test]
+fn soft_breaks_between_chinese_characters_vanish_on_the_page() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区",
+        "群\n策群力，使用\nRust 写成。\n",
+    );
+    site.build_ok();
+    assert!(
+        site.read("2013/11/a/index.html")
+            .contains("<p>群策群力，使用\nRust 写成。</p>")
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = TestSite::new();
+    site.simple("a.md", "正式", "2013-11-03");
+    site.article(
+        "draft.md",
+        "title: 草稿文章\ndate: 2013-11-04\ndistrict: 松江区\ndraft: true\ntags: [草稿标签]",
+        "x\n",
+    );
+    site.build_ok();
+    assert!(!site.has("2013/11/draft/index.html"));
+    for file in [
+        "index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "tags/index.html",
+        "districts/songjiang/index.html",
+    ] {
+        let text = site.read(file);
+        assert!(
+            !text.contains("草稿") && !text.contains("/draft/"),
+            "a draft shows in {file}"
+        );
+    }
+    site.build_with(|o| o.drafts = true).unwrap();
+    assert!(site.has("2013/11/draft/index.html"));
+    assert!(
+        site.read("index.html").contains("draft-ribbon"),
+        "a preview with drafts says so"
+    );
+}
+
+#[test]
+fn lists_are_paginated() {
+    let site = TestSite::new(); // paginate: 2
+    for day in 1..=5 {
+        site.article(
+            &format!("a{day}.md"),
+            &format!("title: 第{day}篇\ndate: 2013-11-0{day}\ndistrict: 松江区\ntags: [标签]"),
+            "x\n",
+        );
+    }
+    site.build_ok();
+    assert!(site.has("page/2/index.html") && site.has("page/3/index.html") && !site.has("page/4/index.html"));
+    assert!(site.has("tags/biao-qian/page/3/index.html"));
+    let page2 = site.read("page/2/index.html");
+    assert!(
+        page2.contains("第3篇") && page2.contains("第2篇") && !page2.contains("第5篇"),
+        "{page2}"
+    );
+    assert!(page2.contains("rel=\"prev\" href=\"/\"") && page2.contains("rel=\"next\" href=\"/page/3/\""));
+}
+
+#[test]
+fn tags_index_sorts_by_pinyin() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区\ntags: [组团服务, 安全, 消防]",
+        "x\n",
+    );
+    site.build_ok();
+    let index = site.read("tags/index.html");
+    let pos = |t: &str| index.find(&format!(">{t}<")).unwrap_or_else(|| panic!("{t} missing"));
+    assert!(pos("安全") < pos("消防") && pos("消防") < pos("组团服务"));
+}
+
+#[test]
+fn summaries_use_the_more_marker_or_the_first_characters() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区",
+        "导语在此。\n\n<!-- more -->\n\n正文在后。\n",
+    );
+    let long = "长".repeat(300);
+    site.article(
+        "b.md",
+        "title: 乙\ndate: 2013-11-02\ndistrict: 松江区",
+        &format!("{long}\n"),
+    );
+    site.build_ok();
+    let front = site.read("index.html");
+    assert!(front.contains("导语在此。") && !front.contains("正文在后"), "{front}");
+    assert!(
+        front.contains(&format!("{}…", "长".repeat(120))),
+        "automatic summary is 120 characters"
+    );
+    assert!(!front.contains(&"长".repeat(121)));
+}
+
+#[test]
+fn raw_html_is_sanitised_and_front_matter_escaped() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: \"<script>alert(1)</script>标题\"\ndate: 2013-11-03\ndistrict: 松江区\ntags: [\"<b>x</b>\"]",
+        "<img src=x onerror=alert(1)>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<sup>1</sup>\n",
+    );
+    site.build_ok();
+    for file in ["2013/11/a/index.html", "index.html", "tags/index.html", "atom.xml"] {
+        let text = site.read(file);
+        assert!(!text.contains("<script>alert"), "unescaped title in {file}");
+        assert!(
+            !text.contains("onerror") && !text.contains("<iframe"),
+            "unsanitised body in {file}"
+        );
+    }
+    assert!(site.read("2013/11/a/index.html").contains("<sup>1</sup>"));
+}
+
+#[test]
+fn output_is_byte_identical_across_builds_and_thread_counts() {
+    let site = TestSite::new();
+    for day in 1..=9 {
+        site.article(
+            &format!("2013/11/a{day}.md"),
+            &format!("title: 第{day}篇\ndate: 2013-11-0{day}\ndistrict: 松江区\ntags: [甲, 乙{day}]"),
+            "正文。\n",
+        );
+    }
+    site.build_ok();
+    let first = snapshot_tree(&site.public());
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    pool.install(|| site.build_ok());
+    assert_eq!(first, snapshot_tree(&site.public()));
+}
+
+#[test]
+fn reports_every_problem_with_file_line_and_hint() {
+    let site = TestSite::new();
+    site.article("bad-district.md", "title: 甲\ndate: 2013-11-03\ndistrict: 松江", "x\n");
+    site.article(
+        "bad-key.md",
+        "title: 乙\ndate: 2013-11-03\ndistrict: 松江区\ntitel: 丙",
+        "x\n",
+    );
+    site.article("bad-date.md", "title: 丁\ndate: 2013-02-30\ndistrict: 松江区", "x\n");
+    site.write("content/no-front.md", "正文而已\n");
+    site.article(
+        "broken-link.md",
+        "title: 戊\ndate: 2013-11-03\ndistrict: 松江区",
+        "第一行\n\n见[旧文](gone.md)。\n",
+    );
+    let out = site.build_err();
+    for expected in [
+        "content/bad-date.md:3:7: error: 2013-02-30 is not a date: 2013年2月 has 28 days",
+        "content/bad-district.md:4:11: error: unknown district 松江\n  hint: did you mean 松江区?",
+        "content/bad-key.md:5:1: error: unknown key `titel`\n  hint: did you mean `title`?",
+        "content/broken-link.md:8:2: error: the link to gone.md points to no article",
+        "content/no-front.md:1:1: error: the file does not start with front matter",
+    ] {
+        assert!(out.contains(expected), "missing\n{expected}\nin\n{out}");
+    }
+}
+
+#[test]
+fn duplicate_urls_are_an_error_naming_both_files() {
+    let site = TestSite::new();
+    site.article("a/same.md", "title: 甲\ndate: 2013-11-03\ndistrict: 松江区", "x\n");
+    site.article("b/same.md", "title: 乙\ndate: 2013-11-09\ndistrict: 松江区", "x\n");
+    let out = site.build_err();
+    assert!(
+        out.contains("content/a/same.md: error: /2013/11/same/ is also the URL of content/b/same.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/b/same.md: error: /2013/11/same/ is also the URL of content/a/same.md"),
+        "{out}"
+    );
+}
+
+#[test]
+fn template_error_names_template_line_and_variable() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    site.write("templates/404.html", "<p>\n{{ no_such_thing }}</p>\n");
+    let out = site.build_err();
+    assert!(out.contains("templates/404.html:2:"), "{out}");
+    assert!(out.contains("no_such_thing"), "{out}");
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    site.build_ok();
+    let before = snapshot_tree(&site.public());
+    site.simple("b.md", "乙", "2013-11-04");
+    site.article("bad.md", "title: 坏\ndate: 2013-11-05\ndistrict: 不存在区", "x\n");
+    site.build_err();
+    assert_eq!(
+        before,
+        snapshot_tree(&site.public()),
+        "content error changed the output"
+    );
+    site.write(
+        "content/bad.md",
+        "---\ntitle: 好\ndate: 2013-11-05\ndistrict: 松江区\n---\nx\n",
+    );
+    site.write("templates/article.html", "{{ missing_variable }}");
+    site.build_err();
+    assert_eq!(
+        before,
+        snapshot_tree(&site.public()),
+        "template error changed the output"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        leftovers.iter().all(|n| !n.to_string_lossy().contains("staging")),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn utf8_bom_and_crlf_are_accepted() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "\u{feff}---\r\ntitle: 甲\r\ndate: 2013-11-03\r\ndistrict: 松江区\r\n---\r\n群\r\n策群力\r\n",
+    );
+    site.build_ok();
+    assert!(site.read("2013/11/a/index.html").contains("<p>群策群力</p>"));
+}
+
+#[test]
+fn invalid_utf8_names_the_byte() {
+    let site = TestSite::new();
+    let path = site.root().join("content/a.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, b"---\ntitle: \xB1\xEA\xCC\xE2\n---\n").unwrap();
+    let out = site.build_err();
+    assert!(
+        out.contains("content/a.md:2:8: error: the file is not UTF-8: byte 0xB1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn homophone_tags_get_distinct_pages_and_a_warning() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区\ntags: [公示, 公式]",
+        "x\n",
+    );
+    let report = site.build_ok();
+    assert!(site.has("tags/gong-shi/index.html") && site.has("tags/gong-shi-2/index.html"));
+    assert_eq!(report.warnings.warning_count(), 1);
+}
+
+#[test]
+fn binary_prints_a_summary_and_exits_by_kind_of_problem() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    let ok = site.run(&["build"]);
+    assert!(ok.status.success());
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        stdout.starts_with("jianbao: built ") && stdout.contains(" pages (1 articles"),
+        "{stdout}"
+    );
+
+    site.article("bad.md", "title: 坏\ndate: 2013-11-05\ndistrict: 火星", "x\n");
+    let content_error = site.run(&["build"]);
+    assert_eq!(content_error.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&content_error.stderr).contains("content/bad.md:4:11: error: unknown district 火星")
+    );
+
+    site.write("site.yaml", "title: x\nbase_url: not a url\n");
+    assert_eq!(site.run(&["build"]).status.code(), Some(2));
+    assert_eq!(site.run(&["build", "--no-such-flag"]).status.code(), Some(2));
+}
+
+#[test]
+fn site_without_a_themes_folder_uses_the_built_in_theme() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    assert!(!site.root().join("themes").exists());
+    site.build_ok();
+    assert!(site.read("index.html").contains("class=\"masthead\""));
+}
+
+#[test]
+fn output_option_and_root_option() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("site");
+    let root = site.root().to_string_lossy().into_owned();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--root", &root, "--output", &out.to_string_lossy()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.join("2013/11/a/index.html").is_file());
+}

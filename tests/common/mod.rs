@@ -1,0 +1,138 @@
+//! A small site in a temporary folder, for integration tests.
+
+#![allow(dead_code, reason = "each test binary uses a different part")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jianbao::build::{BuildOptions, BuildReport, build};
+use jianbao::error::Diagnostics;
+
+/// site.yaml of the test sites: two districts, one with an alias.
+pub const SITE_YAML: &str = "title: 测试简报\nbase_url: https://example.org/\npaginate: 2\ndistricts:\n  松江区: { slug: songjiang }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n";
+
+/// A site being written for a test.
+pub struct TestSite {
+    dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// A site with the standard site.yaml and no articles.
+    pub fn new() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write("site.yaml", SITE_YAML);
+        site
+    }
+
+    /// The site's folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file, creating its folders.
+    pub fn write(&self, rel: &str, text: &str) -> &TestSite {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+        self
+    }
+
+    /// Writes an article under content/ with the given front matter lines and body.
+    pub fn article(&self, rel: &str, front: &str, body: &str) -> &TestSite {
+        self.write(&format!("content/{rel}"), &format!("---\n{front}\n---\n{body}"))
+    }
+
+    /// Writes a minimal valid article.
+    pub fn simple(&self, rel: &str, title: &str, date: &str) -> &TestSite {
+        self.article(
+            rel,
+            &format!("title: {title}\ndate: {date}\ndistrict: 松江区"),
+            "正文。\n",
+        )
+    }
+
+    /// The output folder.
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Builds into public/.
+    pub fn build(&self) -> Result<BuildReport, Diagnostics> {
+        self.build_with(|_| {})
+    }
+
+    /// Builds with changed options.
+    pub fn build_with(&self, change: impl FnOnce(&mut BuildOptions)) -> Result<BuildReport, Diagnostics> {
+        let mut options = BuildOptions {
+            root: self.root().to_path_buf(),
+            output: self.public(),
+            base_url: None,
+            drafts: false,
+        };
+        change(&mut options);
+        build(&options)
+    }
+
+    /// Builds, failing the test on any error.
+    pub fn build_ok(&self) -> BuildReport {
+        match self.build() {
+            Ok(report) => report,
+            Err(problems) => panic!("build failed:\n{}", render(&problems)),
+        }
+    }
+
+    /// Builds, expecting failure; returns the problems as printed.
+    pub fn build_err(&self) -> String {
+        match self.build() {
+            Ok(_) => panic!("the build should have failed"),
+            Err(problems) => render(&problems),
+        }
+    }
+
+    /// A file of the output as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Whether the output has this file.
+    pub fn has(&self, rel: &str) -> bool {
+        self.public().join(rel).is_file()
+    }
+
+    /// Runs the jianbao binary in the site's folder.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run jianbao")
+    }
+}
+
+/// Problems as the command line prints them.
+pub fn render(problems: &Diagnostics) -> String {
+    problems.iter().map(|p| format!("{p}\n")).collect()
+}
+
+/// Every file under `dir`, relative, sorted, with its bytes.
+pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
