@@ -17,6 +17,41 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Build the site in memory, serve it, and rebuild and reload on every change.
+    Serve(ServeArgs),
+}
+
+/// Options of `jianbao serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; only this machine can connect unless you change it.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+impl ServeArgs {
+    /// The library's serve options.
+    pub fn options(&self) -> jianbao::serve::ServeOptions {
+        jianbao::serve::ServeOptions {
+            root: self.root.clone(),
+            bind: self.bind,
+            port: self.port,
+            drafts: self.drafts,
+            open: self.open,
+        }
+    }
 }
 
 /// Options of `jianbao build`.

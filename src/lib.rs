@@ -17,3 +17,4 @@ pub mod site;
 pub mod slug;
 pub mod taxonomy;
 pub mod yaml;
+pub mod serve;

@@ -20,6 +20,21 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli.command {
         cli::Command::Build(args) => run_build(&args),
+        cli::Command::Serve(args) => run_serve(&args),
+    }
+}
+
+fn run_serve(args: &cli::ServeArgs) -> ExitCode {
+    match jianbao::serve::serve(args.options()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e @ jianbao::serve::ServeError::PortInUse { .. }) => {
+            eprintln!("jianbao: {e}\n  hint: stop the other server, or choose another port with --port N");
+            ExitCode::from(exit::CONFIG)
+        }
+        Err(e) => {
+            eprintln!("jianbao: {e}");
+            ExitCode::from(exit::CONFIG)
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Article, LoadOptions};
+use crate::content::{self, Article, ArticleCache, LoadOptions};
 use crate::error::Diagnostics;
 use crate::taxonomy::{self, ArticleId, Taxonomies};
 
@@ -53,8 +53,18 @@ pub struct SiteOptions {
 ///
 /// Returns the site with its warnings, or every problem found when any is an error.
 pub fn load_site(root: &Path, options: &SiteOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_site_cached(root, options, &mut ArticleCache::default())
+}
+
+/// Like [`load_site`], reading and rendering only the articles that changed
+/// since the build that filled `cache`.
+pub fn load_site_cached(
+    root: &Path,
+    options: &SiteOptions,
+    cache: &mut ArticleCache,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = config::load_config(root, &options.overrides)?;
-    let (articles, mut problems) = content::load_articles(root, &config, options.load);
+    let (articles, mut problems) = content::load_articles_cached(root, &config, options.load, cache);
     let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
     problems.extend(warnings);
     problems.sort();

@@ -9,8 +9,9 @@
 pub mod discover;
 pub mod front_matter;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -54,23 +55,132 @@ const SUMMARY_CHARS: usize = 120;
 /// Loads every article under `root/content`. Returns the articles, sorted
 /// newest first (then by URL, so equal dates keep one order), and every problem found.
 pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec<Article>, Diagnostics) {
+    load_articles_cached(root, config, options, &mut ArticleCache::default())
+}
+
+/// Articles kept between builds of one site, so that a rebuild reads only the
+/// files that changed on disk and renders only the bodies whose text or
+/// links changed. `serve` keeps one for its whole run.
+#[derive(Default)]
+pub struct ArticleCache {
+    /// What the cached results were computed with; a change empties the cache.
+    settings: String,
+    files: HashMap<String, CachedFile>,
+}
+
+struct CachedFile {
+    stamp: FileStamp,
+    parsed: Result<Arc<Parsed>, Vec<Diagnostic>>,
+    body: Option<Arc<CachedBody>>,
+}
+
+struct CachedBody {
+    /// The parse it was rendered from; a new parse means a new render.
+    parsed: Arc<Parsed>,
+    article: Article,
+    problems: Vec<Diagnostic>,
+    /// Every link the body resolved, and how, to see whether a rebuild resolves it differently.
+    links: Vec<(String, LinkTarget)>,
+}
+
+/// What tells a changed file from an unchanged one without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// Whether the file was last modified well before it was read. File times
+    /// are coarse (a few milliseconds on Linux), so a file rewritten twice in one
+    /// tick with the same length keeps its stamp; only a settled stamp is trusted.
+    settled: bool,
+}
+
+/// How long after its last change a file's stamp can be trusted.
+const SETTLE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn stamp(path: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok();
+    let settled = modified
+        .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+        .is_some_and(|age| age > SETTLE_TIME);
+    Some(FileStamp {
+        len: meta.len(),
+        modified,
+        settled,
+    })
+}
+
+impl FileStamp {
+    /// Whether a file with stamp `now` is, for certain, unchanged since it had `self`.
+    fn unchanged(&self, now: &FileStamp) -> bool {
+        self.settled && self.len == now.len && self.modified.is_some() && self.modified == now.modified
+    }
+}
+
+/// Like [`load_articles`], reusing what `cache` holds from the previous build
+/// of the same site and leaving this build's results in it.
+pub fn load_articles_cached(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    cache: &mut ArticleCache,
+) -> (Vec<Article>, Diagnostics) {
+    let settings = format!("{config:?}{options:?}");
+    if cache.settings != settings {
+        *cache = ArticleCache {
+            settings,
+            files: HashMap::new(),
+        };
+    }
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
 
-    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+    let old = std::mem::take(&mut cache.files);
+    let parsed: Vec<(String, CachedFile)> = files
         .into_par_iter()
-        .map(|file| read_and_parse(root, file, config))
+        .map(|file| {
+            let stamp = stamp(&root.join(&file.path));
+            let key = file.content_path.clone();
+            match old.get(&key) {
+                Some(c) if stamp.is_some_and(|s| c.stamp.unchanged(&s)) => (
+                    key,
+                    CachedFile {
+                        stamp: c.stamp,
+                        parsed: c.parsed.clone(),
+                        body: c.body.clone(),
+                    },
+                ),
+                _ => {
+                    let parsed = read_and_parse(root, file, config).map(Arc::new);
+                    let stamp = stamp.unwrap_or(FileStamp {
+                        len: 0,
+                        modified: None,
+                        settled: false,
+                    });
+                    (
+                        key,
+                        CachedFile {
+                            stamp,
+                            parsed,
+                            body: None,
+                        },
+                    )
+                }
+            }
+        })
         .collect();
+    drop(old);
+
     let mut drafts_left_out = BTreeMap::new();
-    let mut articles = Vec::with_capacity(parsed.len());
-    for result in parsed {
-        match result {
+    let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
+    for (_, file) in &parsed {
+        match &file.parsed {
             Ok(p) if p.front.draft && !options.drafts => {
                 drafts_left_out.insert(p.file.content_path.clone(), ());
             }
             Ok(p) => articles.push(p),
-            Err(ds) => problems.extend(ds),
+            Err(ds) => problems.extend(ds.iter().cloned()),
         }
     }
     problems.extend(check_unique_urls(&articles));
@@ -88,22 +198,48 @@ pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec
         unsafe_html: config.markdown.unsafe_html,
         highlight: config.markdown.highlight,
     };
-    let rendered: Vec<(Article, Vec<Diagnostic>)> = articles
-        .par_iter()
-        .map(|p| render_body(p, &links, md_options))
+    let previous: HashMap<&str, &Arc<CachedBody>> = parsed
+        .iter()
+        .filter_map(|(k, f)| f.body.as_ref().map(|b| (k.as_str(), b)))
         .collect();
-    let mut articles = Vec::with_capacity(rendered.len());
-    for (article, ds) in rendered {
-        problems.extend(ds);
-        articles.push(article);
+    let bodies: Vec<Arc<CachedBody>> = articles
+        .par_iter()
+        .map(|p| match previous.get(p.file.content_path.as_str()) {
+            Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
+            _ => Arc::new(render_body(p, &links, md_options)),
+        })
+        .collect();
+
+    let mut out = Vec::with_capacity(bodies.len());
+    for body in &bodies {
+        problems.extend(body.problems.iter().cloned());
+        out.push(body.article.clone());
     }
-    articles.sort_by(|a, b| {
+    out.sort_by(|a, b| {
         b.front
             .date
             .cmp(&a.front.date)
             .then_with(|| a.url_path.cmp(&b.url_path))
     });
-    (articles, problems)
+
+    let mut by_path: HashMap<String, Arc<CachedBody>> = bodies
+        .into_iter()
+        .map(|b| (b.parsed.file.content_path.clone(), b))
+        .collect();
+    cache.files = parsed
+        .into_iter()
+        .map(|(key, mut file)| {
+            file.body = by_path.remove(&key);
+            (key, file)
+        })
+        .collect();
+    (out, problems)
+}
+
+fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
+    body.links
+        .iter()
+        .all(|(dest, target)| links.resolve(&body.parsed.file.content_path, dest) == *target)
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
@@ -195,7 +331,7 @@ fn slug_from_file_name(path: &Path) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn check_unique_urls(articles: &[Parsed]) -> Vec<Diagnostic> {
+fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
     let mut by_url: BTreeMap<&str, Vec<&Parsed>> = BTreeMap::new();
     for a in articles {
         by_url.entry(&a.url_path).or_default().push(a);
@@ -298,8 +434,13 @@ fn resolve_relative(from: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn render_body(p: &Parsed, links: &LinkContext<'_>, options: MarkdownOptions) -> (Article, Vec<Diagnostic>) {
-    let body = markdown::render(&p.body, options, &|dest| links.resolve(&p.file.content_path, dest));
+fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
+    let resolved = std::cell::RefCell::new(Vec::new());
+    let body = markdown::render(&p.body, options, &|dest| {
+        let target = links.resolve(&p.file.content_path, dest);
+        resolved.borrow_mut().push((dest.to_string(), target.clone()));
+        target
+    });
     let problems = body
         .problems
         .iter()
@@ -333,7 +474,12 @@ fn render_body(p: &Parsed, links: &LinkContext<'_>, options: MarkdownOptions) ->
         reading_minutes: cjk::reading_minutes(body.char_count),
         headings: body.headings,
     };
-    (article, problems)
+    CachedBody {
+        parsed: Arc::clone(p),
+        article,
+        problems,
+        links: resolved.into_inner(),
+    }
 }
 
 #[cfg(test)]

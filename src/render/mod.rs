@@ -11,6 +11,8 @@ pub mod theme;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -34,6 +36,23 @@ pub struct Renderer<'s> {
     template_paths: BTreeMap<String, PathBuf>,
     /// Every article's card, as a template value, by article id.
     cards: Vec<Value>,
+    /// What every page's output depends on, hashed: see [`Renderer::fingerprint`].
+    fingerprints: Fingerprints,
+}
+
+/// Hashes of the inputs pages are made from, so that a rebuild can tell which
+/// pages would come out different without rendering them.
+struct Fingerprints {
+    /// Per article: its card, which lists show.
+    cards: Vec<u64>,
+    /// Per article: its body, which its own page and the feeds show.
+    bodies: Vec<u64>,
+    /// The global context every template sees.
+    globals: u64,
+    /// Per template: its source and the sources of every template it extends or includes.
+    templates: BTreeMap<String, u64>,
+    /// The list of every page path, which the sitemap shows.
+    page_paths: u64,
 }
 
 /// Options that change what pages contain.
@@ -79,9 +98,18 @@ impl<'s> Renderer<'s> {
         if missing.has_errors() {
             return Err(missing);
         }
-        let cards: Vec<Value> = views::cards(site).iter().map(Value::from_serializable).collect();
+        let card_views = views::cards(site);
+        let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
+        let site_view = views::site_view(site);
+        let fingerprints = Fingerprints {
+            cards: card_views.iter().map(|card| hash_of(&format!("{card:?}"))).collect(),
+            bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
+            globals: hash_of(&(format!("{site_view:?}"), options.drafts)),
+            templates: template_fingerprints(theme),
+            page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
+        };
         let globals = tera.global_context();
-        globals.insert("site", &views::site_view(site));
+        globals.insert("site", &site_view);
         globals.insert("drafts_shown", &options.drafts);
         Ok(Renderer {
             site,
@@ -89,7 +117,50 @@ impl<'s> Renderer<'s> {
             tera,
             template_paths,
             cards,
+            fingerprints,
         })
+    }
+
+    /// A hash of everything `page`'s bytes depend on: two pages with the same
+    /// fingerprint render the same, so a rebuild need not render them again.
+    pub fn fingerprint(&self, page: &Page) -> u64 {
+        let fp = &self.fingerprints;
+        let mut h = DefaultHasher::new();
+        page.path.hash(&mut h);
+        format!("{:?}", page.kind).hash(&mut h);
+        fp.globals.hash(&mut h);
+        page.template.and_then(|t| fp.templates.get(t)).hash(&mut h);
+        let article = |id: ArticleId| fp.cards[id];
+        page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
+        match page.kind {
+            PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),
+            PageKind::Article(id) => {
+                fp.bodies[id].hash(&mut h);
+                // Which neighbour is "previous" and which "next" is not in the list of ids alone.
+                self.site.older(id).map(article).hash(&mut h);
+                self.site.newer(id).map(article).hash(&mut h);
+            }
+            PageKind::Front(pager) if pager.number == 1 => {
+                self.lead().map(article).hash(&mut h);
+                self.front_briefs()
+                    .into_iter()
+                    .map(article)
+                    .for_each(|a| a.hash(&mut h));
+            }
+            PageKind::Sitemap => fp.page_paths.hash(&mut h),
+            _ => {}
+        }
+        h.finish()
+    }
+
+    /// The front page's lead: the newest feature.
+    fn lead(&self) -> Option<ArticleId> {
+        (0..self.site.articles.len()).find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature)
+    }
+
+    /// The short news in the front page's box.
+    fn front_briefs(&self) -> Vec<ArticleId> {
+        self.site.briefs().into_iter().take(FRONT_BRIEFS).collect()
     }
 
     /// The bytes of one page.
@@ -289,6 +360,62 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::Robots => "robots",
         PageKind::NotFound => "not_found",
     }
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// For each template, a hash of its source and of every template it extends
+/// or includes, found by reading the tags that name them.
+fn template_fingerprints(theme: &Theme) -> BTreeMap<String, u64> {
+    let referenced: BTreeMap<&str, Vec<String>> = theme
+        .templates
+        .values()
+        .map(|t| (t.name.as_str(), referenced_templates(&t.text)))
+        .collect();
+    theme
+        .templates
+        .keys()
+        .map(|name| {
+            let mut closure = std::collections::BTreeSet::new();
+            let mut todo = vec![name.clone()];
+            while let Some(next) = todo.pop() {
+                if closure.insert(next.clone()) {
+                    todo.extend(referenced.get(next.as_str()).into_iter().flatten().cloned());
+                }
+            }
+            let sources: Vec<(&String, Option<&str>)> = closure
+                .iter()
+                .map(|n| (n, theme.templates.get(n).map(|t| t.text.as_str())))
+                .collect();
+            (name.clone(), hash_of(&sources))
+        })
+        .collect()
+}
+
+/// The names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}` tags.
+fn referenced_templates(source: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in source.split("{%").skip(1) {
+        let tag = tag.split("%}").next().unwrap_or("").trim_start_matches('-').trim();
+        let Some(rest) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(name) = rest[1..].split(quote).next() {
+            names.push(name.to_string());
+        }
+    }
+    names
 }
 
 /// A tera error as a diagnostic at the template's file, line and column.

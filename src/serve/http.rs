@@ -1,0 +1,242 @@
+//! Serving the in-memory site over HTTP, and the reload events.
+//!
+//! Only files of the last good build are served: a request path is decoded
+//! and looked up in that build's map of files, so no request can reach the
+//! disk, whatever `..` or symbolic links it names. HTML pages get the reload
+//! script just before `</body>`.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::{broadcast, watch};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::{ReloadEvent, Snapshot};
+
+/// The path reload events are streamed on; no site file can have it.
+pub const EVENTS_PATH: &str = "/__jianbao/events";
+
+const RELOAD_SCRIPT: &str = include_str!("reload.js");
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub snapshot: watch::Receiver<Snapshot>,
+    pub events: broadcast::Sender<ReloadEvent>,
+}
+
+/// The routes: reload events, and every other path from the site.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(get(site_file))
+        .with_state(state)
+}
+
+async fn site_file(State(state): State<AppState>, uri: Uri) -> Response {
+    let snapshot = state.snapshot.borrow().clone();
+    match resolve(&snapshot, uri.path()) {
+        Lookup::File(file) => respond(&snapshot, &file, StatusCode::OK),
+        Lookup::Redirect(location) => {
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            response
+        }
+        Lookup::NotFound => respond(&snapshot, "404.html", StatusCode::NOT_FOUND),
+    }
+}
+
+/// Where a request path leads in the built site.
+#[derive(Debug, PartialEq, Eq)]
+enum Lookup {
+    File(String),
+    Redirect(String),
+    NotFound,
+}
+
+fn resolve(snapshot: &Snapshot, path: &str) -> Lookup {
+    let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else {
+        return Lookup::NotFound;
+    };
+    let Some(rel) = decoded.strip_prefix('/') else {
+        return Lookup::NotFound;
+    };
+    // Lookups are in a map of built files, so `..` could not escape anyway; refusing it
+    // keeps `/a/../b` from being a second name for `/b`.
+    if rel.split('/').any(|s| s == ".." || s == ".") || rel.contains('\\') || rel.contains('\0') {
+        return Lookup::NotFound;
+    }
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    if snapshot.files.contains_key(&file) {
+        return Lookup::File(file);
+    }
+    if !rel.is_empty() && !rel.ends_with('/') && snapshot.files.contains_key(&format!("{rel}/index.html")) {
+        return Lookup::Redirect(format!("{path}/"));
+    }
+    Lookup::NotFound
+}
+
+fn respond(snapshot: &Snapshot, file: &str, status: StatusCode) -> Response {
+    let Some(built) = snapshot.files.get(file) else {
+        return (status, "not found").into_response();
+    };
+    let content_type = content_type(file);
+    let body = if file.ends_with(".html") {
+        Body::from(with_reload_script(&built.bytes))
+    } else {
+        Body::from(built.bytes.as_ref().clone())
+    };
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The content type of a site file, with UTF-8 named for text.
+pub fn content_type(file: &str) -> String {
+    if file.ends_with("atom.xml") {
+        return "application/atom+xml; charset=utf-8".into();
+    }
+    let mime = mime_guess::from_path(file).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "xml" | "javascript" | "json")
+        || mime.suffix().is_some_and(|s| s == "xml");
+    if text {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    }
+}
+
+/// The page with the reload script added before its closing `</body>`.
+fn with_reload_script(html: &[u8]) -> Vec<u8> {
+    let script = format!("<script>{RELOAD_SCRIPT}</script>\n");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + script.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(script.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+async fn events(State(state): State<AppState>) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    // A page that connects while the site is broken shows the error at once.
+    let current = state
+        .snapshot
+        .borrow()
+        .error
+        .clone()
+        .map(|message| ReloadEvent::Failed { message });
+    let initial = tokio_stream::iter(current.map(|e| Ok(to_sse(&e))));
+    let updates = BroadcastStream::new(state.events.subscribe()).map(|event| {
+        Ok(match event {
+            Ok(event) => to_sse(&event),
+            // Missed events: the safe answer is to reload.
+            Err(_) => to_sse(&ReloadEvent::Built {
+                pages: Vec::new(),
+                all: true,
+            }),
+        })
+    });
+    Sse::new(initial.chain(updates)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn to_sse(event: &ReloadEvent) -> Event {
+    match event {
+        ReloadEvent::Built { pages, all } => Event::default()
+            .event("built")
+            .data(serde_json::json!({ "pages": pages, "all": all }).to_string()),
+        ReloadEvent::Failed { message } => Event::default()
+            .event("failed")
+            .data(serde_json::json!({ "message": message }).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::rebuild::BuiltFile;
+    use std::sync::Arc;
+
+    fn snapshot(files: &[&str]) -> Snapshot {
+        let files = files
+            .iter()
+            .map(|f| {
+                (
+                    f.to_string(),
+                    BuiltFile {
+                        fingerprint: 0,
+                        bytes: Arc::new(b"x".to_vec()),
+                    },
+                )
+            })
+            .collect();
+        Snapshot {
+            files: Arc::new(files),
+            error: None,
+        }
+    }
+
+    #[test]
+    fn resolves_directories_and_redirects() {
+        let s = snapshot(&["index.html", "2013/11/a/index.html", "style.css", "tags/%E6/index.html"]);
+        assert_eq!(resolve(&s, "/"), Lookup::File("index.html".into()));
+        assert_eq!(resolve(&s, "/2013/11/a/"), Lookup::File("2013/11/a/index.html".into()));
+        assert_eq!(resolve(&s, "/2013/11/a"), Lookup::Redirect("/2013/11/a/".into()));
+        assert_eq!(resolve(&s, "/style.css"), Lookup::File("style.css".into()));
+        assert_eq!(resolve(&s, "/nope"), Lookup::NotFound);
+    }
+
+    #[test]
+    fn refuses_traversal_encoded_or_not() {
+        let s = snapshot(&["index.html", "style.css"]);
+        for path in [
+            "/../style.css",
+            "/a/../style.css",
+            "/%2e%2e/style.css",
+            "/..%2fstyle.css",
+            "/%2E%2E%2Fetc/passwd",
+            "/a\\..\\b",
+        ] {
+            assert_eq!(resolve(&s, path), Lookup::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_types_name_utf8_for_text() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("atom.xml"), "application/atom+xml; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "text/xml; charset=utf-8");
+        assert_eq!(content_type("photo.jpg"), "image/jpeg");
+    }
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let out = String::from_utf8(with_reload_script(b"<p>x</p></BODY></html>")).unwrap();
+        assert!(
+            out.starts_with("<p>x</p><script>") && out.ends_with("</script>\n</BODY></html>"),
+            "{out}"
+        );
+    }
+}

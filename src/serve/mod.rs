@@ -1,0 +1,228 @@
+//! `jianbao serve`: the site built in memory, served over HTTP, rebuilt when a
+//! file changes, and reloaded in the browser.
+//!
+//! Three parts: [`rebuild`] keeps the site built, touching only what changed;
+//! [`watch`] turns file-system events into rebuild requests; [`http`] serves
+//! the latest good build and pushes reload events to the pages it served. The
+//! output lives in memory: the site's public/ folder is never touched.
+
+pub mod http;
+pub mod rebuild;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::{broadcast, watch as tokio_watch};
+
+use crate::error::Diagnostics;
+use rebuild::{BuiltFiles, Changes, Rebuilder};
+
+/// What to serve, and where.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 asks the system for a free port.
+    pub port: u16,
+    pub drafts: bool,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// Why `serve` could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("port {port} on {bind} is already in use")]
+    PortInUse { bind: IpAddr, port: u16 },
+    #[error("could not listen on {bind}:{port}: {source}")]
+    Listen {
+        bind: IpAddr,
+        port: u16,
+        source: std::io::Error,
+    },
+    #[error("could not watch the site's files: {0}")]
+    Watch(#[from] notify::Error),
+    #[error("could not start the server: {0}")]
+    Runtime(#[from] std::io::Error),
+}
+
+/// The state pages are served from: always a complete build, swapped whole.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub files: Arc<BuiltFiles>,
+    /// The problems of the last rebuild, when it failed.
+    pub error: Option<String>,
+}
+
+/// What the browser is told after a rebuild.
+#[derive(Clone, Debug)]
+pub enum ReloadEvent {
+    /// A rebuild succeeded; these URL paths changed (`all` when a stylesheet or script did).
+    Built { pages: Vec<String>, all: bool },
+    /// A rebuild failed with these problems.
+    Failed { message: String },
+}
+
+/// Builds the site, serves it and rebuilds on change until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options))
+}
+
+async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
+    // Events name absolute paths; an absolute root lets them be matched to the site.
+    options.root = std::fs::canonicalize(&options.root)?;
+    let listener = bind(options.bind, options.port).await?;
+    let address = listener.local_addr()?;
+    let url = base_url(address);
+    let mut rebuilder = Rebuilder::new(options.root.clone(), url.clone(), options.drafts);
+    let started = Instant::now();
+    let first = rebuilder.rebuild();
+    let snapshot = snapshot_after(&rebuilder, first.as_ref().err());
+    report(&first, started);
+    let (snapshot_tx, snapshot_rx) = tokio_watch::channel(snapshot);
+    let (events_tx, _) = broadcast::channel(64);
+
+    let _watcher = watch::spawn(options.root.clone(), {
+        let events = events_tx.clone();
+        move || {
+            let started = Instant::now();
+            let result = rebuilder.rebuild();
+            report(&result, started);
+            snapshot_tx.send_replace(snapshot_after(&rebuilder, result.as_ref().err()));
+            let event = match &result {
+                Ok((changes, _)) => built_event(changes),
+                Err(problems) => ReloadEvent::Failed {
+                    message: render_problems(problems),
+                },
+            };
+            let _ = events.send(event);
+        }
+    })?;
+
+    println!("jianbao: serving {} at {url} (Ctrl-C to stop)", options.root.display());
+    if options.open {
+        if let Err(e) = opener::open(&url) {
+            eprintln!("jianbao: could not open a browser: {e}");
+        }
+    }
+    let app = http::router(http::AppState {
+        snapshot: snapshot_rx,
+        events: events_tx,
+    });
+    tokio::select! {
+        result = axum::serve(listener, app) => result?,
+        _ = tokio::signal::ctrl_c() => println!("\njianbao: stopped"),
+    }
+    Ok(())
+}
+
+async fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, ServeError> {
+    tokio::net::TcpListener::bind(SocketAddr::new(ip, port))
+        .await
+        .map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AddrInUse {
+                ServeError::PortInUse { bind: ip, port }
+            } else {
+                ServeError::Listen { bind: ip, port, source }
+            }
+        })
+}
+
+/// The address links in served pages point to.
+fn base_url(address: SocketAddr) -> String {
+    match address {
+        SocketAddr::V4(a) => format!("http://{}:{}/", a.ip(), a.port()),
+        SocketAddr::V6(a) => format!("http://[{}]:{}/", a.ip(), a.port()),
+    }
+}
+
+fn snapshot_after(rebuilder: &Rebuilder, problems: Option<&Diagnostics>) -> Snapshot {
+    Snapshot {
+        files: rebuilder.files(),
+        error: problems.map(render_problems),
+    }
+}
+
+fn render_problems(problems: &Diagnostics) -> String {
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+fn report(result: &Result<(Changes, Diagnostics), Diagnostics>, started: Instant) {
+    let ms = started.elapsed().as_millis();
+    match result {
+        Ok((changes, warnings)) => {
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            println!(
+                "jianbao: rebuilt in {ms} ms: {} pages rendered, {} files changed, {} removed",
+                changes.rendered,
+                changes.changed.len(),
+                changes.removed.len()
+            );
+        }
+        Err(problems) => {
+            eprintln!("{}", render_problems(problems));
+            eprintln!("jianbao: rebuild failed in {ms} ms; still serving the last good pages");
+        }
+    }
+}
+
+/// The URL paths a rebuild changed, as the pages served know themselves.
+fn built_event(changes: &Changes) -> ReloadEvent {
+    let all = changes
+        .changed
+        .iter()
+        .chain(&changes.removed)
+        .any(|f| !f.ends_with(".html") && !f.ends_with(".xml"));
+    let pages = changes
+        .changed
+        .iter()
+        .chain(&changes.removed)
+        .map(|f| url_path_of(f))
+        .collect();
+    ReloadEvent::Built { pages, all }
+}
+
+/// `2013/11/x/index.html` → `/2013/11/x/`; `404.html` → `/404.html`.
+pub fn url_path_of(file: &str) -> String {
+    match file.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{file}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path_of("index.html"), "/");
+        assert_eq!(url_path_of("2013/11/x/index.html"), "/2013/11/x/");
+        assert_eq!(url_path_of("404.html"), "/404.html");
+    }
+
+    #[test]
+    fn stylesheet_change_reloads_every_page() {
+        let changes = Changes {
+            changed: vec!["style.css".into()],
+            removed: vec![],
+            rendered: 0,
+        };
+        assert!(matches!(built_event(&changes), ReloadEvent::Built { all: true, .. }));
+        let changes = Changes {
+            changed: vec!["a/index.html".into()],
+            removed: vec![],
+            rendered: 1,
+        };
+        assert!(matches!(built_event(&changes), ReloadEvent::Built { all: false, .. }));
+    }
+}

@@ -1,0 +1,174 @@
+//! Rebuilding a site in memory, touching only what a change touches.
+//!
+//! Every rebuild runs the whole pipeline — config, articles, taxonomies, plan —
+//! but the expensive parts are skipped for what did not change: the article
+//! cache re-reads only files whose size or time changed and re-renders only
+//! bodies whose text or links changed, and a page is rendered again only when
+//! its fingerprint (a hash of everything it shows) differs from last time. The
+//! result is, byte for byte, what a full build writes.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Overrides;
+use crate::content::{ArticleCache, LoadOptions};
+use crate::error::{Diagnostic, Diagnostics, io_error};
+use crate::plan::plan_pages;
+use crate::render::theme::{StaticSource, load_theme};
+use crate::render::{RenderOptions, Renderer};
+use crate::site::{SiteOptions, load_site_cached};
+
+/// One file of the built site, held in memory.
+#[derive(Clone, Debug)]
+pub struct BuiltFile {
+    /// A hash of what the file was made from, to skip it when that is unchanged.
+    pub fingerprint: u64,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// Every file of a built site, by its path under the output.
+pub type BuiltFiles = HashMap<String, BuiltFile>;
+
+/// What one rebuild changed.
+#[derive(Clone, Debug, Default)]
+pub struct Changes {
+    /// Files whose bytes are new or different, sorted.
+    pub changed: Vec<String>,
+    /// Files that are gone, sorted.
+    pub removed: Vec<String>,
+    /// How many pages were rendered (the rest were reused).
+    pub rendered: usize,
+}
+
+/// A site kept built in memory across changes.
+pub struct Rebuilder {
+    root: PathBuf,
+    options: SiteOptions,
+    cache: ArticleCache,
+    files: Arc<BuiltFiles>,
+}
+
+impl Rebuilder {
+    /// A rebuilder for the site at `root`, published at `base_url`.
+    pub fn new(root: PathBuf, base_url: String, drafts: bool) -> Rebuilder {
+        let options = SiteOptions {
+            overrides: Overrides {
+                base_url: Some(base_url),
+            },
+            load: LoadOptions { drafts },
+        };
+        Rebuilder {
+            root,
+            options,
+            cache: ArticleCache::default(),
+            files: Arc::new(HashMap::new()),
+        }
+    }
+
+    /// The files of the last successful build.
+    pub fn files(&self) -> Arc<BuiltFiles> {
+        Arc::clone(&self.files)
+    }
+
+    /// Brings the site up to date with the files on disk. On failure the last
+    /// good files stay as they were and every problem is returned.
+    pub fn rebuild(&mut self) -> Result<(Changes, Diagnostics), Diagnostics> {
+        let (site, warnings) = load_site_cached(&self.root, &self.options, &mut self.cache)?;
+        let theme = load_theme(&self.root, &site.config.theme)?;
+        let plan = plan_pages(&site);
+        let drafts = self.options.load.drafts;
+        let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts })?;
+        let old = &self.files;
+
+        let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = plan
+            .pages
+            .par_iter()
+            .map(|page| {
+                let fingerprint = renderer.fingerprint(page);
+                match old.get(&page.file) {
+                    Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
+                    _ => renderer.render(page).map(|bytes| {
+                        (
+                            page.file.clone(),
+                            BuiltFile {
+                                fingerprint,
+                                bytes: Arc::new(bytes),
+                            },
+                            true,
+                        )
+                    }),
+                }
+            })
+            .collect();
+        let mut problems = Diagnostics::new();
+        let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + theme.static_files.len());
+        for (file, source) in &theme.static_files {
+            match read_static(source) {
+                Ok(bytes) => {
+                    let fingerprint = hash_bytes(&bytes);
+                    files.insert(
+                        file.clone(),
+                        BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes),
+                        },
+                    );
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        let mut rendered = 0;
+        for page in pages {
+            match page {
+                Ok((file, built, fresh)) => {
+                    rendered += usize::from(fresh);
+                    files.insert(file, built);
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.has_errors() {
+            problems.sort();
+            return Err(problems);
+        }
+        let changes = diff(old, &files, rendered);
+        self.files = Arc::new(files);
+        Ok((changes, warnings))
+    }
+}
+
+fn read_static(source: &StaticSource) -> Result<Vec<u8>, Diagnostic> {
+    match source {
+        StaticSource::Builtin(bytes) => Ok(bytes.to_vec()),
+        StaticSource::Disk(path) => std::fs::read(path).map_err(|e| io_error(path, "read", &e)),
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn diff(old: &BuiltFiles, new: &BuiltFiles, rendered: usize) -> Changes {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(file, f)| {
+            old.get(*file)
+                .is_none_or(|o| !Arc::ptr_eq(&o.bytes, &f.bytes) && o.bytes != f.bytes)
+        })
+        .map(|(file, _)| file.clone())
+        .collect();
+    let mut removed: Vec<String> = old.keys().filter(|file| !new.contains_key(*file)).cloned().collect();
+    changed.sort();
+    removed.sort();
+    Changes {
+        changed,
+        removed,
+        rendered,
+    }
+}

@@ -1,0 +1,105 @@
+//! Watching a site's files and turning bursts of events into single rebuilds.
+//!
+//! An editor's save is often several events (write a temporary file, rename
+//! it over the old one, change its times). After the first relevant event the
+//! watcher waits until the file system has been quiet for a few milliseconds,
+//! then asks for one rebuild. Quiet is measured, not assumed: a fixed delay
+//! would add its whole length to every preview.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+/// How long the file system must be quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(15);
+/// The longest a burst may delay a rebuild.
+const LONGEST_WAIT: Duration = Duration::from_millis(300);
+
+/// The folders of a site whose changes matter, besides site.yaml.
+const WATCHED_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+/// Keeps the watch running; dropping it stops nothing, the thread runs until exit.
+pub struct WatchHandle {
+    _thread: JoinHandle<()>,
+}
+
+/// Watches the site at `root` and calls `on_change` once per burst of relevant changes.
+pub fn spawn(root: PathBuf, mut on_change: impl FnMut() + Send + 'static) -> Result<WatchHandle, notify::Error> {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx)?;
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    for dir in WATCHED_DIRS {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    let thread = std::thread::spawn(move || {
+        let mut watcher = watcher;
+        while let Ok(first) = rx.recv() {
+            let mut relevant = handle(&root, &mut watcher, first);
+            let burst_started = Instant::now();
+            while burst_started.elapsed() < LONGEST_WAIT {
+                match rx.recv_timeout(QUIET) {
+                    Ok(event) => relevant |= handle(&root, &mut watcher, event),
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            if relevant {
+                on_change();
+            }
+        }
+    });
+    Ok(WatchHandle { _thread: thread })
+}
+
+/// Whether an event concerns the site; starts watching a watched folder that was just created.
+fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::Result<notify::Event>) -> bool {
+    let Ok(event) = event else { return true };
+    if matches!(event.kind, EventKind::Access(_)) {
+        return false;
+    }
+    let mut relevant = false;
+    for path in &event.paths {
+        let Ok(rel) = path.strip_prefix(root) else { continue };
+        let mut parts = rel.components().filter_map(|c| c.as_os_str().to_str());
+        let Some(top) = parts.next() else { continue };
+        if matches!(event.kind, EventKind::Create(_)) && WATCHED_DIRS.contains(&top) && rel.components().count() == 1 {
+            let _ = watcher.watch(path, RecursiveMode::Recursive);
+        }
+        let is_site_file = top == crate::config::CONFIG_FILE || WATCHED_DIRS.contains(&top);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if is_site_file && !is_editor_scratch(name) {
+            relevant = true;
+        }
+    }
+    relevant
+}
+
+/// Files editors write while saving that are not part of the site.
+fn is_editor_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_scratch_files_are_ignored() {
+        for name in [".a.md.swp", "a.md~", "#a.md#", "4913", ".DS_Store"] {
+            assert!(is_editor_scratch(name), "{name}");
+        }
+        assert!(!is_editor_scratch("a.md"));
+    }
+}

@@ -1,0 +1,413 @@
+//! `jianbao serve`: incremental rebuilds give exactly what a full build gives,
+//! and the server serves, reloads, reports errors and refuses traversal.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{TestSite, snapshot_tree};
+use jianbao::serve::rebuild::Rebuilder;
+
+const BASE: &str = "http://127.0.0.1:9/";
+
+fn site_with_articles() -> TestSite {
+    let site = TestSite::new();
+    for day in 1..=6 {
+        let district = if day % 2 == 0 { "松江区" } else { "崇明区" };
+        site.article(
+            &format!("2013/11/a{day}.md"),
+            &format!(
+                "title: 第{day}篇\ndate: 2013-11-0{day}\ndistrict: {district}\ntags: [甲, 乙{}]",
+                day % 3
+            ),
+            &format!("第{day}篇的正文。\n"),
+        );
+    }
+    site.article(
+        "2013/11/b1.md",
+        "title: 短讯\ndate: 2013-11-07\ndistrict: 松江区\nkind: brief",
+        "短讯正文。\n",
+    );
+    site.article(
+        "2013/11/f1.md",
+        "title: 专题\ndate: 2013-11-08\ndistrict: 松江区\nkind: feature",
+        "见[第一篇](a1.md)。\n",
+    );
+    site
+}
+
+/// Asserts that what the rebuilder holds is byte for byte what a full build writes.
+fn assert_same_as_full_build(site: &TestSite, rebuilder: &Rebuilder, what: &str) {
+    site.build_with(|o| o.base_url = Some(BASE.into()))
+        .unwrap_or_else(|p| panic!("{what}: {}", common::render(&p)));
+    let full = snapshot_tree(&site.public());
+    let files = rebuilder.files();
+    let mut incremental: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(file, built)| (file.clone(), built.bytes.as_ref().clone()))
+        .collect();
+    incremental.sort();
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&incremental), names(&full), "{what}: different files");
+    for ((name, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(a == b, "{what}: {name} differs from a full build");
+    }
+}
+
+fn rebuild(rebuilder: &mut Rebuilder, what: &str) -> jianbao::serve::rebuild::Changes {
+    match rebuilder.rebuild() {
+        Ok((changes, _)) => changes,
+        Err(p) => panic!("{what}: {}", common::render(&p)),
+    }
+}
+
+#[test]
+fn every_kind_of_change_gives_what_a_full_build_gives() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    rebuild(&mut rebuilder, "first build");
+    assert_same_as_full_build(&site, &rebuilder, "first build");
+
+    type Step = (&'static str, Box<dyn Fn(&TestSite)>);
+    let steps: Vec<Step> = vec![
+        (
+            "edit a body",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a3.md",
+                    "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+                    "改过的正文。\n",
+                );
+            }),
+        ),
+        (
+            "change a title",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a3.md",
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+                    "改过的正文。\n",
+                );
+            }),
+        ),
+        (
+            "change tags and district",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a3.md",
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [丙]",
+                    "改过的正文。\n",
+                );
+            }),
+        ),
+        (
+            "add an article",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/new.md",
+                    "title: 新文章\ndate: 2013-11-09\ndistrict: 崇明区\ntags: [甲]",
+                    "新。\n",
+                );
+            }),
+        ),
+        (
+            "delete an article",
+            Box::new(|s| {
+                std::fs::remove_file(s.root().join("content/2013/11/a2.md")).unwrap();
+            }),
+        ),
+        (
+            "rename the article another links to",
+            Box::new(|s| {
+                std::fs::rename(
+                    s.root().join("content/2013/11/a1.md"),
+                    s.root().join("content/2013/11/a1-new.md"),
+                )
+                .unwrap();
+                s.write("content/2013/11/f1.md", "---\ntitle: 专题\ndate: 2013-11-08\ndistrict: 松江区\nkind: feature\n---\n见[第一篇](a1-new.md)。\n");
+            }),
+        ),
+        (
+            "change a date, moving neighbours",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a4.md",
+                    "title: 第4篇\ndate: 2013-10-30\ndistrict: 松江区\ntags: [甲, 乙1]",
+                    "第4篇的正文。\n",
+                );
+            }),
+        ),
+        (
+            "override a template",
+            Box::new(|s| {
+                s.write(
+                    "templates/404.html",
+                    "{% extends \"base.html\" %}{% block main %}<h1>没有</h1>{% endblock main %}",
+                );
+            }),
+        ),
+        (
+            "change the base template",
+            Box::new(|s| {
+                let base = include_str!("../themes/default/templates/base.html").replace("跳到正文", "跳至正文");
+                s.write("templates/base.html", &base);
+            }),
+        ),
+        (
+            "add a static file",
+            Box::new(|s| {
+                s.write("static/CNAME", "bulletin.example.org\n");
+            }),
+        ),
+        (
+            "change site.yaml",
+            Box::new(|s| {
+                s.write("site.yaml", &common::SITE_YAML.replace("测试简报", "改名简报"));
+            }),
+        ),
+    ];
+    for (what, change) in steps {
+        change(&site);
+        rebuild(&mut rebuilder, what);
+        assert_same_as_full_build(&site, &rebuilder, what);
+    }
+}
+
+#[test]
+fn editing_one_body_renders_only_the_pages_that_show_it() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    let first = rebuild(&mut rebuilder, "first");
+    // The summary (text before the marker) stays as it was, so its card does too.
+    let body = "第3篇的正文。\n\n<!-- more -->\n\n只改了后面。\n";
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        body,
+    );
+    let changes = rebuild(&mut rebuilder, "edit");
+    // Its own page, the site feed and its district's feed: the lists show only its card.
+    assert_eq!(
+        changes.changed,
+        ["2013/11/a3/index.html", "atom.xml", "districts/chongming/atom.xml"]
+    );
+    // Lists re-render too (a card shows the reading time), but most pages are reused.
+    assert!(
+        changes.rendered < first.rendered / 2,
+        "{} of {} pages rendered",
+        changes.rendered,
+        first.rendered
+    );
+    let unchanged = rebuild(&mut rebuilder, "nothing");
+    assert_eq!(unchanged.rendered, 0);
+    assert!(unchanged.changed.is_empty() && unchanged.removed.is_empty());
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_files() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    rebuild(&mut rebuilder, "first");
+    let before = rebuilder.files();
+    site.article(
+        "2013/11/a3.md",
+        "title: 坏\ndate: 2013-11-03\ndistrict: 不存在区",
+        "x\n",
+    );
+    let problems = rebuilder.rebuild().unwrap_err();
+    assert!(common::render(&problems).contains("content/2013/11/a3.md:4:11: error: unknown district 不存在区"));
+    assert!(std::sync::Arc::ptr_eq(&before, &rebuilder.files()));
+}
+
+// ---- the server itself ----
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["serve", "--port", "0"])
+            .current_dir(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start serve");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut seen = String::new();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let base = loop {
+            let mut buf = [0u8; 256];
+            let n = stdout.read(&mut buf).unwrap_or(0);
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if let Some(start) = seen.find("http://127.0.0.1:") {
+                if let Some(len) = seen[start..].find(' ') {
+                    break seen[start..start + len].trim_end_matches('/').to_string();
+                }
+            }
+            assert!(
+                n > 0 && Instant::now() < deadline,
+                "serve did not print its address: {seen}"
+            );
+        };
+        // Keep reading stdout so that the server never blocks on a full pipe.
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        Server { child, base }
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        http_get(&self.base, path)
+    }
+
+    /// Polls `path` until `check` accepts the body, for at most ten seconds.
+    fn wait_for(&self, path: &str, check: impl Fn(u16, &str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let (status, _, body) = self.get(path);
+            if check(status, &body) {
+                return body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path} never changed as expected; last: {status}\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A plain HTTP/1.1 GET: status, content type and body.
+fn http_get(base: &str, path: &str) -> (u16, String, String) {
+    let address = base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let content_type = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-type: ")
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    (status, content_type, body.to_string())
+}
+
+#[test]
+fn serves_rebuilds_and_recovers_from_errors() {
+    let site = site_with_articles();
+    let server = Server::start(&site);
+
+    let (status, content_type, body) = server.get("/2013/11/a3/");
+    assert_eq!((status, content_type.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(
+        body.contains("第3篇的正文") && body.contains("/__jianbao/events"),
+        "the page has the reload script"
+    );
+    assert!(!site.public().exists(), "serve never writes public/");
+
+    // An edit shows up.
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        "新写的正文。\n",
+    );
+    server.wait_for("/2013/11/a3/", |s, b| s == 200 && b.contains("新写的正文"));
+
+    // A new article appears on its page and in its district's list.
+    site.article(
+        "2013/11/new.md",
+        "title: 刚写好\ndate: 2013-11-20\ndistrict: 崇明区",
+        "x\n",
+    );
+    server.wait_for("/2013/11/new/", |s, _| s == 200);
+    server.wait_for("/districts/chongming/", |_, b| b.contains("刚写好"));
+
+    // A broken article keeps the last good page served; fixing it recovers.
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 月球区",
+        "坏了。\n",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _, body) = server.get("/2013/11/a3/");
+    assert_eq!(status, 200);
+    assert!(body.contains("新写的正文"), "the last good page is still served");
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区",
+        "修好了。\n",
+    );
+    server.wait_for("/2013/11/a3/", |_, b| b.contains("修好了"));
+
+    // A deleted article's page disappears and the site's 404 page is served.
+    std::fs::remove_file(site.root().join("content/2013/11/new.md")).unwrap();
+    let body = server.wait_for("/2013/11/new/", |s, _| s == 404);
+    assert!(body.contains("找不到这一页"), "{body}");
+
+    // A template change re-renders the pages that use it.
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>此页不存在</h1>{% endblock main %}",
+    );
+    server.wait_for("/no/such/page/", |s, b| s == 404 && b.contains("此页不存在"));
+}
+
+#[test]
+fn traversal_is_refused_and_types_are_right() {
+    let site = site_with_articles();
+    site.write("secret.txt", "do not serve");
+    let server = Server::start(&site);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/site.yaml",
+        "/content/2013/11/a1.md",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("do not serve") && !body.contains("root:"), "{path}");
+    }
+    assert_eq!(server.get("/style.css").1, "text/css; charset=utf-8");
+    assert_eq!(server.get("/atom.xml").1, "application/atom+xml; charset=utf-8");
+    let (status, _, _) = server.get("/tags");
+    assert_eq!(status, 301);
+}
+
+#[test]
+fn a_busy_port_gets_a_clear_message() {
+    let site = site_with_articles();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = site.run(&["serve", "--port", &port]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port"), "{stderr}");
+}
