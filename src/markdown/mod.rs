@@ -62,7 +62,7 @@ pub struct RenderedBody {
 }
 
 /// A heading of the body and the anchor it can be linked by.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
