@@ -411,3 +411,40 @@ fn a_busy_port_gets_a_clear_message() {
     );
     assert!(stderr.contains("--port"), "{stderr}");
 }
+
+/// The folder of the browser tests, when Chromium, Node.js and playwright-core
+/// are all there. `.ci/run` installs them; CI fails if they are missing, a
+/// developer's machine without them skips with a note.
+pub fn browser_tests() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let ready = std::path::Path::new("/usr/bin/chromium").exists()
+        && dir.join("node_modules/playwright-core").is_dir()
+        && Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    if ready {
+        return Some(dir);
+    }
+    assert!(std::env::var_os("CI").is_none(), "browser tests need chromium, node and `npm install` in tests/browser");
+    eprintln!("skipping a browser test: install chromium and run `npm install` in tests/browser");
+    None
+}
+
+#[test]
+fn the_browser_reloads_an_edited_page_by_itself() {
+    let Some(dir) = browser_tests() else { return };
+    let site = site_with_articles();
+    // A long article, so that there is somewhere to scroll to.
+    let long = "这是一段很长的正文，用来测试页面滚动的位置。\n\n".repeat(60);
+    site.article("2013/11/a3.md", "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区", &long);
+    let server = Server::start(&site);
+    let url = format!("{}/2013/11/a3/", server.base);
+    let file = site.root().join("content/2013/11/a3.md");
+    let out = Command::new("node")
+        .arg(dir.join("reload.mjs"))
+        .args([url.as_str(), &file.to_string_lossy(), "刚刚保存的新内容"])
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("PASS"), "{stdout}");
+}
