@@ -49,10 +49,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         },
         load: LoadOptions { drafts: options.drafts },
     };
+    let timer = PhaseTimer::from_env();
     let (site, warnings) = load_site(&options.root, &site_options)?;
+    timer.lap("load site");
     let theme = load_theme(&options.root, &site.config.theme)?;
     let plan = plan_pages(&site);
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts })?;
+    timer.lap("plan and prepare templates");
 
     let staging = Staging::begin(&options.output).map_err(one)?;
     // Static files first, so that a page of the same name wins.
@@ -74,12 +77,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 .err()
         })
         .collect();
+    timer.lap("render and write pages");
     let mut problems: Diagnostics = static_problems.into_iter().chain(page_problems).collect();
     if problems.has_errors() {
         problems.sort();
         return Err(problems);
     }
     staging.commit().map_err(one)?;
+    timer.lap("swap in the new output");
     Ok(BuildReport {
         pages: plan.pages.len(),
         articles: site.articles.len(),
@@ -87,6 +92,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         elapsed: started.elapsed(),
         warnings,
     })
+}
+
+/// Prints how long each phase took when `JIANBAO_TIMINGS` is set, for profiling.
+struct PhaseTimer {
+    last: Option<std::cell::Cell<Instant>>,
+}
+
+impl PhaseTimer {
+    fn from_env() -> PhaseTimer {
+        PhaseTimer {
+            last: std::env::var_os("JIANBAO_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())),
+        }
+    }
+
+    fn lap(&self, phase: &str) {
+        if let Some(last) = &self.last {
+            let now = Instant::now();
+            eprintln!("jianbao: {phase}: {} ms", (now - last.get()).as_millis());
+            last.set(now);
+        }
+    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

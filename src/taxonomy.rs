@@ -226,29 +226,48 @@ fn group_districts(articles: &[Article], config: &Config) -> Taxonomy {
 
 /// For each article, up to `limit` others sharing the most tags with it,
 /// newer first among equals.
+///
+/// Big tags have thousands of members, so scores are counted in a dense
+/// per-thread array rather than a map: the work is the sum of the sizes of an
+/// article's tags, with no allocation per article.
 pub fn related_articles(articles: &[Article], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
-    let members: BTreeMap<&str, &[ArticleId]> = tags
+    use rayon::prelude::*;
+    let members: std::collections::HashMap<&str, &[ArticleId]> = tags
         .terms
         .iter()
         .map(|t| (t.name.as_str(), t.articles.as_slice()))
         .collect();
     articles
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(id, article)| {
-            let mut shared: BTreeMap<ArticleId, usize> = BTreeMap::new();
-            for tag in &article.front.tags {
-                for &other in members.get(tag.as_str()).copied().unwrap_or_default() {
-                    if other != id {
-                        *shared.entry(other).or_default() += 1;
+        .map_init(
+            || (vec![0u32; articles.len()], Vec::new()),
+            |(scores, touched), (id, article)| {
+                for tag in &article.front.tags {
+                    for &other in members.get(tag.as_str()).copied().unwrap_or_default() {
+                        if other != id {
+                            if scores[other] == 0 {
+                                touched.push(other);
+                            }
+                            scores[other] += 1;
+                        }
                     }
                 }
-            }
-            let mut ranked: Vec<(ArticleId, usize)> = shared.into_iter().collect();
-            // Lower ids are newer, so ties go to the newer article.
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.into_iter().take(limit).map(|(other, _)| other).collect()
-        })
+                // Lower ids are newer, so ties go to the newer article.
+                let mut ranked: Vec<(u32, ArticleId)> = touched.iter().map(|&other| (scores[other], other)).collect();
+                let by_rank = |a: &(u32, ArticleId), b: &(u32, ArticleId)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+                if ranked.len() > limit {
+                    ranked.select_nth_unstable_by(limit, by_rank);
+                    ranked.truncate(limit);
+                }
+                ranked.sort_unstable_by(by_rank);
+                for &other in touched.iter() {
+                    scores[other] = 0;
+                }
+                touched.clear();
+                ranked.into_iter().map(|(_, other)| other).collect()
+            },
+        )
         .collect()
 }
 

@@ -69,7 +69,7 @@ impl Kind {
 }
 
 /// One credit of the byline: a role such as 记者 or 通讯员, and a name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Byline {
     pub role: String,
@@ -77,7 +77,7 @@ pub struct Byline {
 }
 
 /// The lead picture of an article.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// Path relative to the article's file.

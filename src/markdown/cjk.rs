@@ -49,7 +49,8 @@ pub fn count_chars(text: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() && !is_cjk(c) {
+        // is_cjk first: is_alphanumeric takes a slow lookup for every Han character.
+        if !is_cjk(c) && c.is_alphanumeric() {
             if !in_word {
                 count += 1;
                 in_word = true;

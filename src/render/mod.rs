@@ -102,9 +102,9 @@ impl<'s> Renderer<'s> {
         let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
         let site_view = views::site_view(site);
         let fingerprints = Fingerprints {
-            cards: card_views.iter().map(|card| hash_of(&format!("{card:?}"))).collect(),
+            cards: card_views.iter().map(hash_of).collect(),
             bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
-            globals: hash_of(&(format!("{site_view:?}"), options.drafts)),
+            globals: hash_of(&(&site_view, options.drafts)),
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
         };

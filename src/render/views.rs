@@ -15,14 +15,14 @@ use crate::site::Site;
 use crate::taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 /// A link to a term: its name and URL.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct TermLink {
     pub name: String,
     pub url: String,
 }
 
 /// A term in an index, with the number of its articles.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct TermEntry {
     pub name: String,
     pub slug: String,
@@ -31,7 +31,7 @@ pub struct TermEntry {
 }
 
 /// An article as a list shows it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct Card {
     pub title: String,
     pub subtitle: Option<String>,
@@ -58,7 +58,7 @@ pub struct Card {
 }
 
 /// The lead picture, with its URL resolved.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct ImageView {
     pub url: String,
     pub caption: Option<String>,
@@ -67,7 +67,7 @@ pub struct ImageView {
 }
 
 /// The site as every template sees it (`site`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct SiteView {
     pub title: String,
     pub description: Option<String>,
