@@ -1,7 +1,8 @@
 //! `jianbao build`: load the site, plan its pages, render them in parallel
 //! and write them, all or nothing.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -9,8 +10,8 @@ use rayon::prelude::*;
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::output::Staging;
-use crate::plan::plan_pages;
+use crate::output::{Manifest, ManifestEntry, Staging};
+use crate::plan::{Page, RenderPlan, plan_pages};
 use crate::render::theme::{StaticSource, load_theme};
 use crate::render::{RenderOptions, Renderer};
 use crate::site::{SiteOptions, load_site};
@@ -31,6 +32,8 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// How many files were rendered and written; the others were unchanged.
+    pub written: usize,
     pub pages: usize,
     pub articles: usize,
     pub static_files: usize,
@@ -57,41 +60,130 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts })?;
     timer.lap("plan and prepare templates");
 
-    let staging = Staging::begin(&options.output).map_err(one)?;
-    // Static files first, so that a page of the same name wins.
-    let static_problems: Vec<Diagnostic> = theme
-        .static_files
-        .iter()
-        .filter_map(|(file, source)| match source {
-            StaticSource::Builtin(bytes) => staging.write(file, bytes).err(),
-            StaticSource::Disk(path) => staging.copy(file, path).err(),
-        })
-        .collect();
-    let page_problems: Vec<Diagnostic> = plan
-        .pages
-        .par_iter()
-        .filter_map(|page| {
-            renderer
-                .render(page)
-                .and_then(|bytes| staging.write(&page.file, &bytes))
-                .err()
-        })
-        .collect();
+    let outcome = write_output(&options.output, &plan, &renderer, &theme.static_files)?;
     timer.lap("render and write pages");
-    let mut problems: Diagnostics = static_problems.into_iter().chain(page_problems).collect();
-    if problems.has_errors() {
-        problems.sort();
-        return Err(problems);
-    }
-    staging.commit().map_err(one)?;
-    timer.lap("swap in the new output");
     Ok(BuildReport {
+        written: outcome.written,
         pages: plan.pages.len(),
         articles: site.articles.len(),
         static_files: theme.static_files.len(),
         elapsed: started.elapsed(),
         warnings,
     })
+}
+
+/// What writing the output did.
+struct WriteOutcome {
+    written: usize,
+}
+
+/// One file of the new output: where it goes, what it is made from, and how to make it.
+enum Source<'a> {
+    Page(&'a Page),
+    Static(&'a StaticSource),
+}
+
+/// Writes the site into `output`, all or nothing: files whose inputs are
+/// unchanged since the last build are linked from the old output, the others
+/// rendered; when nothing at all changed the output is not touched.
+fn write_output(
+    output: &Path,
+    plan: &RenderPlan,
+    renderer: &Renderer<'_>,
+    static_files: &BTreeMap<String, StaticSource>,
+) -> Result<WriteOutcome, Diagnostics> {
+    // Pages win over static files of the same name.
+    let mut sources: BTreeMap<&str, Source<'_>> = static_files
+        .iter()
+        .map(|(file, source)| (file.as_str(), Source::Static(source)))
+        .collect();
+    sources.extend(plan.pages.iter().map(|page| (page.file.as_str(), Source::Page(page))));
+    let fingerprinted: Vec<(&str, &Source<'_>, Result<u64, Diagnostic>)> = sources
+        .par_iter()
+        .map(|(file, source)| {
+            let fingerprint = match source {
+                Source::Page(page) => Ok(renderer.fingerprint(page)),
+                Source::Static(s) => static_bytes(s).map(|bytes| hash_bytes(&bytes)),
+            };
+            (*file, source, fingerprint)
+        })
+        .collect();
+    let mut problems = Diagnostics::new();
+    let mut wanted: Vec<(&str, &Source<'_>, u64)> = Vec::with_capacity(fingerprinted.len());
+    for (file, source, fingerprint) in fingerprinted {
+        match fingerprint {
+            Ok(fp) => wanted.push((file, source, fp)),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+
+    let old = Manifest::load(output);
+    let unchanged = |file: &str, fp: u64| old.as_ref().is_some_and(|m| m.unchanged_on_disk(output, file, fp));
+    let nothing_changed = old
+        .as_ref()
+        .is_some_and(|m| m.files.len() == wanted.len() && wanted.par_iter().all(|(file, _, fp)| unchanged(file, *fp)));
+    if nothing_changed {
+        return Ok(WriteOutcome { written: 0 });
+    }
+
+    let staging = Staging::begin(output).map_err(one)?;
+    let results: Vec<Result<(String, ManifestEntry, bool), Diagnostic>> = wanted
+        .par_iter()
+        .map(|(file, source, fp)| {
+            let fresh = !unchanged(file, *fp);
+            let size = if fresh {
+                let bytes = match source {
+                    Source::Page(page) => std::borrow::Cow::Owned(renderer.render(page)?),
+                    Source::Static(s) => static_bytes(s)?,
+                };
+                staging.write(file, &bytes)?;
+                bytes.len() as u64
+            } else {
+                staging.keep(file)?;
+                old.as_ref().and_then(|m| m.files.get(*file)).map_or(0, |e| e.size)
+            };
+            Ok((file.to_string(), ManifestEntry { fingerprint: *fp, size }, fresh))
+        })
+        .collect();
+    let mut manifest = Manifest::default();
+    let mut written = 0;
+    for result in results {
+        match result {
+            Ok((file, entry, fresh)) => {
+                written += usize::from(fresh);
+                manifest.files.insert(file, entry);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        problems.sort();
+        return Err(problems);
+    }
+    let produced: HashSet<&str> = wanted.iter().map(|(file, _, _)| *file).collect();
+    staging.carry_over_unowned(old.as_ref(), &produced).map_err(one)?;
+    staging.commit().map_err(one)?;
+    manifest.save(output).map_err(one)?;
+    Ok(WriteOutcome { written })
+}
+
+fn static_bytes(source: &StaticSource) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+    match source {
+        StaticSource::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+        StaticSource::Disk(path) => std::fs::read(path)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| crate::error::io_error(path, "read", &e)),
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// Prints how long each phase took when `JIANBAO_TIMINGS` is set, for profiling.

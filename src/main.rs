@@ -43,8 +43,13 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
     match jianbao::build::build(&options) {
         Ok(report) => {
             print_problems(&report.warnings);
+            let changed = match report.written {
+                0 => "nothing changed".to_string(),
+                n if n == report.pages + report.static_files => "all written".to_string(),
+                n => format!("{n} written"),
+            };
             println!(
-                "jianbao: built {} pages ({} articles, {} static files) in {} ms → {}",
+                "jianbao: built {} pages ({} articles, {} static files; {changed}) in {} ms → {}",
                 report.pages,
                 report.articles,
                 report.static_files,

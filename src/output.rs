@@ -5,7 +5,14 @@
 //! written is the staging folder swapped in for the old output; a build that
 //! fails, or is stopped, leaves the previous output exactly as it was. This is
 //! the only module that writes files.
+//!
+//! A [`Manifest`] beside the output records what each file was made from, so
+//! that the next build can hard-link unchanged files from the old output into
+//! the staging folder instead of rendering them again, and can leave the
+//! output alone altogether when nothing changed. Files in the output that no
+//! build wrote (a CNAME, `.well-known/`) are carried over.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -65,6 +72,69 @@ impl Staging {
     pub fn copy(&self, file: &str, from: &Path) -> Result<(), Diagnostic> {
         let bytes = fs::read(from).map_err(|e| io_error(from, "read", &e))?;
         self.write(file, &bytes)
+    }
+
+    /// Puts the old output's `file` into the staging folder unchanged: a hard
+    /// link where the file system allows one, else a copy.
+    pub fn keep(&self, file: &str) -> Result<(), Diagnostic> {
+        let (Some(from), Some(to)) = (safe_join(&self.output, file), safe_join(&self.dir, file)) else {
+            return Err(Diagnostic::error(
+                Area::Io,
+                file,
+                0,
+                0,
+                "refusing to copy outside the output folder",
+            ));
+        };
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", &e))?;
+        }
+        if fs::hard_link(&from, &to).is_ok() {
+            return Ok(());
+        }
+        fs::copy(&from, &to).map(drop).map_err(|e| io_error(&from, "copy", &e))
+    }
+
+    /// Carries over every file of the old output that no build of this site
+    /// wrote: those not in `owned` (the old manifest's files) and not `produced`
+    /// by this build. Without a manifest, every file not produced is kept, since
+    /// nothing says it was ours to remove.
+    pub fn carry_over_unowned(&self, owned: Option<&Manifest>, produced: &HashSet<&str>) -> Result<usize, Diagnostic> {
+        if !self.output.is_dir() {
+            return Ok(0);
+        }
+        let mut kept = 0;
+        for entry in walkdir::WalkDir::new(&self.output)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry =
+                entry.map_err(|e| Diagnostic::error(Area::Io, &self.output, 0, 0, format!("could not read: {e}")))?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&self.output) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let ours = owned.is_some_and(|m| m.files.contains_key(&rel));
+            if ours || produced.contains(rel.as_str()) {
+                continue;
+            }
+            let target =
+                safe_join(&self.dir, &rel).ok_or_else(|| Diagnostic::error(Area::Io, &rel, 0, 0, "unsafe path"))?;
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", &e))?;
+            }
+            if entry.file_type().is_symlink() {
+                let link = fs::read_link(entry.path()).map_err(|e| io_error(entry.path(), "read the link", &e))?;
+                std::os::unix::fs::symlink(link, &target).map_err(|e| io_error(&target, "keep the link", &e))?;
+            } else if fs::hard_link(entry.path(), &target).is_err() {
+                fs::copy(entry.path(), &target).map_err(|e| io_error(entry.path(), "copy", &e))?;
+            }
+            kept += 1;
+        }
+        Ok(kept)
     }
 
     /// Replaces the output folder with the staged one.
@@ -141,6 +211,83 @@ fn remove_stale(parent: &Path, name: &str) {
         if !alive {
             let _ = fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// What each file of an output was made from: a fingerprint of its inputs and
+/// its size, to notice a file changed behind the build's back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    pub files: HashMap<String, ManifestEntry>,
+}
+
+/// One file of a [`Manifest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ManifestEntry {
+    pub fingerprint: u64,
+    pub size: u64,
+}
+
+/// The first line of a manifest: its format, and the jianbao that wrote it.
+fn manifest_header() -> String {
+    format!("jianbao-manifest 1 {}", env!("JIANBAO_SOURCE_ID"))
+}
+
+/// Where the manifest of `output` lives: beside it, so it is never published.
+pub fn manifest_path(output: &Path) -> PathBuf {
+    let name = output.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    parent_of(output).join(format!(".{name}.jianbao-manifest"))
+}
+
+impl Manifest {
+    /// The manifest of `output`, if it exists and this jianbao wrote it; an
+    /// unreadable or foreign one counts as none, which only costs a full render.
+    pub fn load(output: &Path) -> Option<Manifest> {
+        if !output.is_dir() {
+            return None;
+        }
+        let text = fs::read_to_string(manifest_path(output)).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != manifest_header() {
+            return None;
+        }
+        let mut files = HashMap::new();
+        for line in lines {
+            let mut parts = line.splitn(3, ' ');
+            let fingerprint = u64::from_str_radix(parts.next()?, 16).ok()?;
+            let size = parts.next()?.parse().ok()?;
+            files.insert(parts.next()?.to_string(), ManifestEntry { fingerprint, size });
+        }
+        Some(Manifest { files })
+    }
+
+    /// Whether `output` still holds `file` as this manifest recorded it.
+    pub fn unchanged_on_disk(&self, output: &Path, file: &str, fingerprint: u64) -> bool {
+        let Some(entry) = self.files.get(file) else {
+            return false;
+        };
+        entry.fingerprint == fingerprint
+            && safe_join(output, file)
+                .and_then(|p| fs::symlink_metadata(p).ok())
+                .is_some_and(|m| m.is_file() && m.len() == entry.size)
+    }
+
+    /// Writes the manifest of `output`, atomically.
+    pub fn save(&self, output: &Path) -> Result<(), Diagnostic> {
+        let mut names: Vec<&String> = self.files.keys().collect();
+        names.sort();
+        let mut text = manifest_header();
+        text.push('\n');
+        for name in names {
+            let e = self.files[name];
+            text.push_str(&format!("{:016x} {} {name}\n", e.fingerprint, e.size));
+        }
+        let path = manifest_path(output);
+        let mut temp = path.clone().into_os_string();
+        temp.push(format!(".tmp-{}", std::process::id()));
+        let temp = PathBuf::from(temp);
+        fs::write(&temp, text).map_err(|e| io_error(&temp, "write the build manifest", &e))?;
+        fs::rename(&temp, &path).map_err(|e| io_error(&path, "write the build manifest", &e))
     }
 }
 
