@@ -163,6 +163,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
         }
     }
     assert!(saw_old > 0, "no kill landed before the swap; the test proves nothing");
+    eprintln!("killed builds: {saw_old} left the old site, {saw_new} the new one");
     // A later build cleans up after the killed ones and succeeds.
     site.build_ok();
     assert_eq!(snapshot_tree(&site.public()), new);
