@@ -16,6 +16,23 @@ fn main() {
         hash_tree(Path::new(dir), &mut hasher);
     }
     println!("cargo:rustc-env=JIANBAO_SOURCE_ID={:016x}", hasher.finish());
+    println!(
+        "cargo:rustc-env=JIANBAO_COMMIT={}",
+        commit().unwrap_or_else(|| "unknown commit".into())
+    );
+    println!("cargo:rerun-if-changed=.git/HEAD");
+    println!("cargo:rerun-if-changed=.git/refs/heads");
+}
+
+/// The commit being built, for `jianbao --version`; none outside a git checkout
+/// (a crates.io install).
+fn commit() -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .output()
+        .ok()?;
+    let hash = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !hash.is_empty()).then_some(hash)
 }
 
 fn hash_tree(dir: &Path, hasher: &mut DefaultHasher) {

@@ -4,9 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The version and the commit it was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("JIANBAO_COMMIT"), ")");
+
 /// jianbao (简报): builds community news bulletins written in Chinese.
 #[derive(Debug, Parser)]
-#[command(name = "jianbao", version, about, long_about = None)]
+#[command(name = "jianbao", version = VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,6 +22,62 @@ pub enum Command {
     Build(BuildArgs),
     /// Build the site in memory, serve it, and rebuild and reload on every change.
     Serve(ServeArgs),
+    /// Report every error and warning a build would, broken links and newsroom lints; write nothing.
+    Check(CheckArgs),
+    /// Write a new article with complete front matter.
+    New(NewArgs),
+    /// Create a new site that builds at once with the built-in theme.
+    Init(InitArgs),
+}
+
+/// Options of `jianbao check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// How to print problems: text for people, json for tools, github for CI annotations.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: jianbao::report::Format,
+    /// Exit with 1 on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Check drafts as well.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `jianbao new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the article, under content/: content/2013/11/fengjing.md
+    pub path: PathBuf,
+    /// The site's folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    /// A district listed in site.yaml (or one of its aliases).
+    #[arg(long)]
+    pub district: String,
+    /// feature, news, brief or photo.
+    #[arg(long, value_parser = ["feature", "news", "brief", "photo"])]
+    pub kind: Option<String>,
+    /// Tags, separated by commas: --tags 消防安全,演练
+    #[arg(long, value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Towns, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    pub towns: Vec<String>,
+    #[arg(long)]
+    pub column: Option<String>,
+}
+
+/// Options of `jianbao init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in.
+    pub dir: PathBuf,
 }
 
 /// Options of `jianbao serve`.

@@ -18,3 +18,6 @@ pub mod slug;
 pub mod taxonomy;
 pub mod yaml;
 pub mod serve;
+pub mod check;
+pub mod report;
+pub mod scaffold;

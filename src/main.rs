@@ -21,6 +21,91 @@ fn main() -> ExitCode {
     match cli.command {
         cli::Command::Build(args) => run_build(&args),
         cli::Command::Serve(args) => run_serve(&args),
+        cli::Command::Check(args) => run_check(&args),
+        cli::Command::New(args) => run_new(&args),
+        cli::Command::Init(args) => run_init(&args),
+    }
+}
+
+fn run_check(args: &cli::CheckArgs) -> ExitCode {
+    let problems = jianbao::check::check(&jianbao::check::CheckOptions {
+        root: args.root.clone(),
+        drafts: args.drafts,
+    });
+    print!("{}", jianbao::report::format(&problems, args.format));
+    if args.format == jianbao::report::Format::Text {
+        eprintln!(
+            "jianbao: {} errors, {} warnings",
+            problems.error_count(),
+            problems.warning_count()
+        );
+    }
+    if problems.has_errors() {
+        ExitCode::from(exit_code(&problems))
+    } else if args.deny_warnings && problems.warning_count() > 0 {
+        ExitCode::from(exit::CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_new(args: &cli::NewArgs) -> ExitCode {
+    let article = jianbao::scaffold::NewArticle {
+        title: args.title.clone(),
+        district: args.district.clone(),
+        kind: args.kind.as_deref().and_then(|k| match k {
+            "feature" => Some(jianbao::content::Kind::Feature),
+            "brief" => Some(jianbao::content::Kind::Brief),
+            "photo" => Some(jianbao::content::Kind::Photo),
+            _ => Some(jianbao::content::Kind::News),
+        }),
+        tags: args
+            .tags
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        towns: args
+            .towns
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        column: args.column.clone(),
+    };
+    match jianbao::scaffold::new_article(&args.root, &args.path, &article) {
+        Ok(path) => {
+            println!(
+                "jianbao: wrote {} (a draft: preview it with `jianbao serve --drafts`)",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            let problems: Diagnostics = problems.into_iter().collect();
+            print_problems(&problems);
+            ExitCode::from(exit_code(&problems))
+        }
+    }
+}
+
+fn run_init(args: &cli::InitArgs) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    match jianbao::scaffold::init(&args.dir, today) {
+        Ok(files) => {
+            for f in files {
+                println!("jianbao: wrote {}", f.display());
+            }
+            println!(
+                "jianbao: a new site is ready; build it with `jianbao build --root {}`",
+                args.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::from(exit::CONFIG)
+        }
     }
 }
 

@@ -1,0 +1,272 @@
+//! `jianbao check`: everything a build would report, plus links inside the
+//! site that lead nowhere and the newsroom lints, without writing anything.
+//!
+//! Pages are rendered in memory exactly as a build renders them, so template
+//! errors surface too; then every `href` and `src` that points into the site
+//! is resolved against the rendered files, `#anchors` included.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::config::{BaseUrl, Overrides};
+use crate::content::LoadOptions;
+use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::plan::{PageKind, plan_pages};
+use crate::render::theme::load_theme;
+use crate::render::{RenderOptions, Renderer};
+use crate::site::{SiteOptions, load_site};
+
+/// What to check.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    pub root: PathBuf,
+    pub drafts: bool,
+}
+
+/// Checks the site; returns every problem found, errors and warnings, sorted.
+pub fn check(options: &CheckOptions) -> Diagnostics {
+    let site_options = SiteOptions {
+        overrides: Overrides::default(),
+        load: LoadOptions { drafts: options.drafts },
+    };
+    let (site, mut problems) = match load_site(&options.root, &site_options) {
+        Ok(loaded) => loaded,
+        Err(problems) => return problems,
+    };
+    // LINTS
+    let theme = match load_theme(&options.root, &site.config.theme) {
+        Ok(theme) => theme,
+        Err(p) => {
+            problems.extend(p);
+            problems.sort();
+            return problems;
+        }
+    };
+    let plan = plan_pages(&site);
+    let renderer = match Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts }) {
+        Ok(r) => r,
+        Err(p) => {
+            problems.extend(p);
+            problems.sort();
+            return problems;
+        }
+    };
+    let rendered: Vec<Result<(String, Option<usize>, String), Diagnostic>> = plan
+        .pages
+        .par_iter()
+        .filter(|p| p.template.is_some())
+        .map(|page| {
+            let source = match page.kind {
+                PageKind::Article(id) => Some(id),
+                _ => None,
+            };
+            renderer
+                .render(page)
+                .map(|bytes| (page.file.clone(), source, String::from_utf8_lossy(&bytes).into_owned()))
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(rendered.len());
+    for r in rendered {
+        match r {
+            Ok(page) => pages.push(page),
+            Err(d) => problems.push(d),
+        }
+    }
+    let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
+    files.extend(theme.static_files.keys().cloned());
+    let ids: HashMap<&str, HashSet<String>> = pages
+        .iter()
+        .map(|(file, _, html)| (file.as_str(), element_ids(html)))
+        .collect();
+    let links = LinkIndex {
+        base: &site.config.base_url,
+        files: &files,
+        ids: &ids,
+    };
+    for (file, source, html) in &pages {
+        let shown_in = match source {
+            Some(id) => site.articles[*id].source.clone(),
+            None => PathBuf::from(format!("(page /{})", file.trim_end_matches("index.html"))),
+        };
+        for (target, problem) in links.broken_links(file, html) {
+            // An article's own links are reported once, at the article; links the
+            // theme writes on every page are reported on the page they are on.
+            let d = Diagnostic::error(
+                Area::Content,
+                shown_in.clone(),
+                0,
+                0,
+                format!("link to {target} leads nowhere: {problem}"),
+            )
+            .with_hint("fix the link's address, or the #anchor it names");
+            problems.push(d);
+        }
+    }
+    problems.sort();
+    problems
+}
+
+/// The files and anchors of the rendered site, to resolve links against.
+struct LinkIndex<'a> {
+    base: &'a BaseUrl,
+    files: &'a HashSet<String>,
+    ids: &'a HashMap<&'a str, HashSet<String>>,
+}
+
+impl LinkIndex<'_> {
+    /// The links on the page `file` whose target is not in the site, with why.
+    fn broken_links(&self, file: &str, html: &str) -> Vec<(String, &'static str)> {
+        let mut broken = Vec::new();
+        for link in attribute_values(html, &["href", "src"]) {
+            if let Some(problem) = self.problem(file, &link) {
+                broken.push((link, problem));
+            }
+        }
+        broken.sort();
+        broken.dedup();
+        broken
+    }
+
+    fn problem(&self, from_file: &str, link: &str) -> Option<&'static str> {
+        let (path, fragment) = match link.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (link, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let target_file = if path.is_empty() {
+            from_file.to_string()
+        } else {
+            self.site_file(from_file, path)?
+        };
+        let target_file = percent_encoding::percent_decode_str(&target_file)
+            .decode_utf8_lossy()
+            .into_owned();
+        if !self.files.contains(&target_file) {
+            return Some("no such page");
+        }
+        let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
+        let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        match self.ids.get(target_file.as_str()) {
+            Some(ids) if !ids.contains(fragment.as_ref()) => Some("no such #anchor on that page"),
+            _ => None,
+        }
+    }
+
+    /// The output file a link leads to, or `None` for a link out of the site.
+    fn site_file(&self, from_file: &str, path: &str) -> Option<String> {
+        let absolute_base = self.base.absolute("");
+        let rel = if let Some(rest) = path.strip_prefix(&absolute_base) {
+            rest.to_string()
+        } else if path.contains("://") || path.starts_with("//") || path.contains(':') && !path.starts_with('/') {
+            return None;
+        } else if let Some(rest) = path.strip_prefix(self.base.path()) {
+            rest.to_string()
+        } else if path.starts_with('/') {
+            // Root-relative but outside the base path: a link that leaves the site.
+            return Some(path.to_string());
+        } else {
+            let dir = from_file.rsplit_once('/').map_or("", |(d, _)| d);
+            normalize(&format!("{dir}/{path}"))?
+        };
+        Some(if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel
+        })
+    }
+}
+
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// The values of the named attributes in `html`, with `&amp;` decoded.
+///
+/// Pages are written by jianbao's templates and pulldown-cmark, which always
+/// quote attributes with `"`, so a scan is enough and much faster than a parser.
+fn attribute_values(html: &str, names: &[&str]) -> Vec<String> {
+    let mut values = Vec::new();
+    for name in names {
+        let needle = format!(" {name}=\"");
+        let mut rest = html;
+        while let Some(at) = rest.find(&needle) {
+            rest = &rest[at + needle.len()..];
+            if let Some(end) = rest.find('"') {
+                values.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    values
+}
+
+/// Every `id` on the page.
+fn element_ids(html: &str) -> HashSet<String> {
+    attribute_values(html, &["id"]).into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quoted_attributes() {
+        let html = r#"<a href="/a/?x=1&amp;y=2">x</a><img src="p.jpg" alt=""><h2 id="qing-ting">"#;
+        assert_eq!(attribute_values(html, &["href", "src"]), ["/a/?x=1&y=2", "p.jpg"]);
+        assert!(element_ids(html).contains("qing-ting"));
+    }
+
+    #[test]
+    fn resolves_links_against_the_rendered_site() {
+        let base = BaseUrl::parse("https://example.org/bulletin/").unwrap();
+        let files: HashSet<String> = ["index.html", "2013/11/a/index.html", "style.css"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut ids = HashMap::new();
+        ids.insert("2013/11/a/index.html", ["sec".to_string()].into_iter().collect());
+        let index = LinkIndex {
+            base: &base,
+            files: &files,
+            ids: &ids,
+        };
+        assert_eq!(index.problem("index.html", "/bulletin/2013/11/a/"), None);
+        assert_eq!(index.problem("index.html", "/bulletin/2013/11/a/#sec"), None);
+        assert_eq!(
+            index.problem("index.html", "/bulletin/2013/11/a/#nope"),
+            Some("no such #anchor on that page")
+        );
+        assert_eq!(
+            index.problem("index.html", "/bulletin/2013/11/b/"),
+            Some("no such page")
+        );
+        assert_eq!(
+            index.problem("index.html", "/tags/"),
+            Some("no such page"),
+            "outside the base path"
+        );
+        assert_eq!(index.problem("2013/11/a/index.html", "../../../style.css"), None);
+        assert_eq!(
+            index.problem("index.html", "https://example.org/bulletin/style.css"),
+            None
+        );
+        assert_eq!(index.problem("index.html", "https://elsewhere.example/x"), None);
+        assert_eq!(index.problem("index.html", "mailto:desk@example.org"), None);
+    }
+}

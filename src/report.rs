@@ -1,0 +1,186 @@
+//! Printing problems for people and for machines.
+//!
+//! - `text`: `path:line:col: error: message` and an indented hint, for terminals
+//!   and editors that turn such lines into links.
+//! - `json`: one object, documented in README.md and stable, for editors' tools.
+//! - `github`: GitHub Actions workflow commands, which CI turns into annotations
+//!   on the lines of the pull request.
+
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Diagnostics, Severity};
+
+/// The shapes problems can be printed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+/// Every problem in the given format, ready to print.
+pub fn format(problems: &Diagnostics, format: Format) -> String {
+    match format {
+        Format::Text => problems.iter().map(|d| format!("{d}\n")).collect(),
+        Format::Json => json(problems),
+        Format::Github => problems.iter().map(github).collect(),
+    }
+}
+
+/// The JSON report: `{"version": 1, "errors": N, "warnings": N, "problems": [...]}`,
+/// each problem with `severity`, `file`, `line`, `column` (0 when not known),
+/// `message`, `hint` (or null) and `lint` (the lint's id, or null).
+fn json(problems: &Diagnostics) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        version: u32,
+        errors: usize,
+        warnings: usize,
+        problems: Vec<Problem<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        severity: &'static str,
+        file: String,
+        line: usize,
+        column: usize,
+        message: &'a str,
+        hint: Option<&'a str>,
+        lint: Option<&'a str>,
+    }
+    let report = Report {
+        version: 1,
+        errors: problems.error_count(),
+        warnings: problems.warning_count(),
+        problems: problems
+            .iter()
+            .map(|d| {
+                let (message, lint) = split_lint(&d.message);
+                Problem {
+                    severity: severity_name(d.severity),
+                    file: d.path.to_string_lossy().into_owned(),
+                    line: d.line,
+                    column: d.column,
+                    message,
+                    hint: d.hint.as_deref(),
+                    lint,
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Lint warnings end with `[lint-id]`; the JSON report gives the id a field of its own.
+fn split_lint(message: &str) -> (&str, Option<&str>) {
+    if let Some(open) = message.rfind(" [") {
+        let id = &message[open + 2..];
+        if let Some(id) = id.strip_suffix(']') {
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                return (&message[..open], Some(id));
+            }
+        }
+    }
+    (message, None)
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// `::error file=…,line=…,col=…,title=…::message`, escaped as the runner expects.
+fn github(d: &Diagnostic) -> String {
+    let mut properties = vec![format!("file={}", escape_property(&d.path.to_string_lossy()))];
+    if d.line > 0 {
+        properties.push(format!("line={}", d.line));
+        if d.column > 0 {
+            properties.push(format!("col={}", d.column));
+        }
+    }
+    let (message, lint) = split_lint(&d.message);
+    properties.push(format!(
+        "title={}",
+        escape_property(&format!("jianbao {}", lint.unwrap_or(severity_name(d.severity))))
+    ));
+    let mut text = message.to_string();
+    if let Some(hint) = &d.hint {
+        text.push_str(&format!("\nhint: {hint}"));
+    }
+    format!(
+        "::{} {}::{}\n",
+        severity_name(d.severity),
+        properties.join(","),
+        escape_data(&text)
+    )
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Area;
+
+    fn sample() -> Diagnostics {
+        [
+            Diagnostic::error(Area::Content, "content/a.md", 4, 11, "unknown district 松江")
+                .with_hint("did you mean 松江区?"),
+            Diagnostic::warning(
+                Area::Content,
+                "content/b,c.md",
+                2,
+                1,
+                "kicker says 52, body does not [number-mismatch]",
+            ),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    #[test]
+    fn github_annotations() {
+        let out = format(&sample(), Format::Github);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "::error file=content/a.md,line=4,col=11,title=jianbao error::unknown district 松江%0Ahint: did you mean 松江区?"
+        );
+        assert_eq!(
+            lines[1],
+            "::warning file=content/b%2Cc.md,line=2,col=1,title=jianbao number-mismatch::kicker says 52, body does not"
+        );
+    }
+
+    #[test]
+    fn json_report_is_stable() {
+        let value: serde_json::Value = serde_json::from_str(&format(&sample(), Format::Json)).unwrap();
+        assert_eq!(value["version"], 1);
+        assert_eq!(
+            (value["errors"].as_u64(), value["warnings"].as_u64()),
+            (Some(1), Some(1))
+        );
+        assert_eq!(value["problems"][0]["file"], "content/a.md");
+        assert_eq!(value["problems"][0]["hint"], "did you mean 松江区?");
+        assert_eq!(value["problems"][1]["lint"], "number-mismatch");
+        assert_eq!(value["problems"][1]["message"], "kicker says 52, body does not");
+        assert!(value["problems"][0]["lint"].is_null());
+    }
+
+    #[test]
+    fn text_is_the_build_format() {
+        assert!(
+            format(&sample(), Format::Text).starts_with("content/a.md:4:11: error: unknown district 松江\n  hint:")
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! `jianbao init` and `jianbao new`: a site, or an article, that is valid from
+//! the first save.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use crate::config::{self, CONFIG_FILE, Config, Overrides};
+use crate::content::front_matter::{self, Kind};
+use crate::error::{Area, Diagnostic, did_you_mean, io_error};
+
+/// The site.yaml of a new site: every key explained, districts to replace.
+const NEW_SITE_YAML: &str = "\
+# The bulletin's settings. README.md of jianbao lists every key.
+title: 新简报
+description: 社区新闻
+base_url: https://example.org/      # the address the bulletin is published at
+language: zh-CN
+theme: default                      # built into jianbao; no themes/ folder needed
+paginate: 20
+# The districts articles may name, with the towns that belong to each.
+districts:
+  松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }
+  崇明区: { slug: chongming, aliases: [崇明县] }
+";
+
+/// Creates a new site in `dir`: site.yaml, a first article, and a .gitignore.
+/// Refuses a folder that already has a site.yaml.
+pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagnostic> {
+    if dir.join(CONFIG_FILE).exists() {
+        return Err(Diagnostic::error(
+            Area::Config,
+            dir.join(CONFIG_FILE),
+            0,
+            0,
+            "there is already a site here",
+        )
+        .with_hint("choose an empty or new folder"));
+    }
+    let article_rel = format!("content/{}/welcome.md", today.format("%Y/%m"));
+    let article = format!(
+        "---\ntitle: 欢迎使用简报\ndate: {}\ndistrict: 松江区\ntowns: [洞泾镇]\ntags: [简报]\nbyline: [{{ role: 编辑, name: 编辑部 }}]\n---\n\
+这是第一篇文章。把它改成你们的新闻，或者用 `jianbao new` 写一篇新的。\n\n\
+<!-- more -->\n\n## 怎么预览\n\n在这个文件夹里运行 `jianbao serve`，然后在浏览器里打开它显示的地址；保存文章，页面会自己刷新。\n",
+        today.format("%Y-%m-%d")
+    );
+    let files = [
+        (CONFIG_FILE.to_string(), NEW_SITE_YAML.to_string()),
+        (article_rel, article),
+        (".gitignore".into(), "/public\n".into()),
+    ];
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+        }
+        fs::write(&path, text).map_err(|e| io_error(&path, "write", &e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What `jianbao new` is asked for.
+#[derive(Clone, Debug, Default)]
+pub struct NewArticle {
+    pub title: String,
+    pub district: String,
+    pub kind: Option<Kind>,
+    pub tags: Vec<String>,
+    pub towns: Vec<String>,
+    pub column: Option<String>,
+}
+
+/// Writes a new article at `path` (relative to the site `root`, under content/)
+/// with complete front matter dated today in the site's time zone. Refuses to
+/// overwrite, and checks the district against site.yaml.
+pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>> {
+    let config = config::load_config(root, &Overrides::default()).map_err(|d| d.into_iter().collect::<Vec<_>>())?;
+    let target = root.join(path);
+    let shown = path.to_path_buf();
+    let problem = |message: String, hint: &str| {
+        vec![Diagnostic::error(Area::Content, shown.clone(), 0, 0, message).with_hint(hint)]
+    };
+    if !path.starts_with("content") || path.extension().is_none_or(|e| e != "md") {
+        return Err(problem(
+            format!("{} is not a Markdown file under content/", path.display()),
+            "name it like content/2013/11/fengjing.md",
+        ));
+    }
+    if path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        return Err(problem("the path leaves the site".into(), "name a file under content/"));
+    }
+    if target.exists() {
+        return Err(problem(
+            format!("{} already exists", path.display()),
+            "choose another file name; jianbao new never overwrites",
+        ));
+    }
+    let district = check_district(&config, &article.district).map_err(|(message, hint)| problem(message, &hint))?;
+    if article.title.trim().is_empty() {
+        return Err(problem("the title is empty".into(), "give a title with --title"));
+    }
+    let today = Utc::now().with_timezone(&config.utc_offset).date_naive();
+    let text = front_matter_text(article, &district, today);
+    // Never hand an editor a file the build would reject.
+    let split = front_matter::split(&text).map_err(|p| problem(p.message, "this is a bug in jianbao new"))?;
+    if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, &config) {
+        return Err(problems
+            .into_iter()
+            .map(|p| Diagnostic::error(Area::Content, shown.clone(), p.line, p.column, p.message))
+            .collect());
+    }
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, "create the folder", &e)])?;
+    }
+    fs::write(&target, text).map_err(|e| vec![io_error(&target, "write", &e)])?;
+    Ok(target)
+}
+
+fn check_district(config: &Config, name: &str) -> Result<String, (String, String)> {
+    if config.district(name.trim()).is_some() {
+        return Ok(name.trim().to_string());
+    }
+    let hint = match did_you_mean(name, config.district_names()) {
+        Some(near) => format!("did you mean {near}?"),
+        None => {
+            let names: Vec<&str> = config.districts.iter().map(|d| d.name.as_str()).collect();
+            format!("site.yaml lists {}", names.join("、"))
+        }
+    };
+    Err((format!("unknown district {name}"), hint))
+}
+
+/// A YAML scalar for `value`, quoted only where YAML needs it.
+fn scalar(value: &str) -> String {
+    serde_yaml::to_string(value)
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_else(|_| format!("{value:?}"))
+}
+
+fn list(values: &[String]) -> String {
+    format!("[{}]", values.iter().map(|v| scalar(v)).collect::<Vec<_>>().join(", "))
+}
+
+fn front_matter_text(article: &NewArticle, district: &str, today: chrono::NaiveDate) -> String {
+    let mut lines = vec![
+        "---".to_string(),
+        format!("title: {}", scalar(article.title.trim())),
+        format!("date: {}", today.format("%Y-%m-%d")),
+        format!("district: {}", scalar(district)),
+    ];
+    if !article.towns.is_empty() {
+        lines.push(format!("towns: {}", list(&article.towns)));
+    }
+    if let Some(column) = &article.column {
+        lines.push(format!("column: {}", scalar(column)));
+    }
+    lines.push(format!("kind: {}", article.kind.unwrap_or_default().as_str()));
+    if !article.tags.is_empty() {
+        lines.push(format!("tags: {}", list(&article.tags)));
+    }
+    lines.push("byline: []            # such as [{ role: 通讯员, name: 金领军 }]".into());
+    lines.push("draft: true           # remove this line to publish".into());
+    lines.push("---".into());
+    lines.push("本报讯 ".into());
+    lines.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path(), chrono::NaiveDate::from_ymd_opt(2013, 11, 3).unwrap()).unwrap();
+        dir
+    }
+
+    #[test]
+    fn init_refuses_an_existing_site() {
+        let dir = site();
+        let err = init(dir.path(), chrono::NaiveDate::from_ymd_opt(2013, 11, 3).unwrap()).unwrap_err();
+        assert_eq!(err.message, "there is already a site here");
+    }
+
+    #[test]
+    fn new_article_has_valid_front_matter_with_quoting() {
+        let dir = site();
+        let a = NewArticle {
+            title: "标题: 带冒号 #和井号".into(),
+            district: "崇明县".into(),
+            kind: Some(Kind::Brief),
+            tags: vec!["消防".into(), "a, b".into()],
+            ..Default::default()
+        };
+        let path = new_article(dir.path(), Path::new("content/2013/11/x.md"), &a).unwrap();
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains("title: '标题: 带冒号 #和井号'"), "{text}");
+        assert!(text.contains("kind: brief"));
+        let err = new_article(dir.path(), Path::new("content/2013/11/x.md"), &a).unwrap_err();
+        assert!(err[0].message.contains("already exists"));
+    }
+
+    #[test]
+    fn new_article_checks_the_district() {
+        let dir = site();
+        let a = NewArticle {
+            title: "标题".into(),
+            district: "松江".into(),
+            ..Default::default()
+        };
+        let err = new_article(dir.path(), Path::new("content/x.md"), &a).unwrap_err();
+        assert_eq!(err[0].message, "unknown district 松江");
+        assert_eq!(err[0].hint.as_deref(), Some("did you mean 松江区?"));
+    }
+
+    #[test]
+    fn new_article_stays_under_content() {
+        let dir = site();
+        let a = NewArticle {
+            title: "标题".into(),
+            district: "松江区".into(),
+            ..Default::default()
+        };
+        assert!(new_article(dir.path(), Path::new("notes/x.md"), &a).is_err());
+        assert!(new_article(dir.path(), Path::new("content/../x.md"), &a).is_err());
+    }
+}

@@ -1,0 +1,154 @@
+//! The editorial commands: `init`, `new` and `check`, as an editor or CI runs them.
+
+mod common;
+
+use common::TestSite;
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("bulletin");
+    let jianbao = env!("CARGO_BIN_EXE_jianbao");
+    let init = std::process::Command::new(jianbao)
+        .args(["init", &site_dir.to_string_lossy()])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    let build = std::process::Command::new(jianbao)
+        .args(["build"])
+        .current_dir(&site_dir)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(site_dir.join("public/index.html").is_file());
+    let again = std::process::Command::new(jianbao)
+        .args(["init", &site_dir.to_string_lossy()])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("there is already a site here"));
+}
+
+#[test]
+fn new_writes_a_valid_draft_and_refuses_to_overwrite() {
+    let site = TestSite::new();
+    let out = site.run(&[
+        "new",
+        "content/2013/11/fengjing.md",
+        "--title",
+        "枫泾镇举行消防比赛",
+        "--district",
+        "松江区",
+        "--kind",
+        "brief",
+        "--tags",
+        "消防,比赛",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(site.root().join("content/2013/11/fengjing.md")).unwrap();
+    assert!(
+        text.contains("title: 枫泾镇举行消防比赛\n")
+            && text.contains("kind: brief")
+            && text.contains("tags: [消防, 比赛]"),
+        "{text}"
+    );
+    // It builds, as a draft.
+    site.build_with(|o| o.drafts = true).unwrap();
+    let again = site.run(&[
+        "new",
+        "content/2013/11/fengjing.md",
+        "--title",
+        "另一篇",
+        "--district",
+        "松江区",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+}
+
+#[test]
+fn new_suggests_a_district_on_a_near_miss() {
+    let site = TestSite::new();
+    let out = site.run(&["new", "content/a.md", "--title", "标题", "--district", "崇明"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown district 崇明\n  hint: did you mean 崇明区?"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!site.root().join("content/a.md").exists());
+}
+
+#[test]
+fn check_reports_links_and_anchors_that_lead_nowhere() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区\nbyline: [{ role: 记者, name: 甲 }]",
+        "## 第一节\n\n见[乙的第二节](b.md#di-er-jie)和[本文](#di-yi-jie)、[没有](#mei-you)。\n",
+    );
+    site.article(
+        "2013/11/b.md",
+        "title: 乙\ndate: 2013-11-04\ndistrict: 松江区\nbyline: [{ role: 记者, name: 乙 }]",
+        "## 第一节\n\n正文。\n",
+    );
+    let out = site.run(&["check"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "content/2013/11/a.md: error: link to /2013/11/b/#di-er-jie leads nowhere: no such #anchor on that page"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("link to #mei-you leads nowhere"), "{text}");
+    assert!(!text.contains("#di-yi-jie"), "a good anchor was reported: {text}");
+    assert!(!site.public().exists(), "check writes nothing");
+}
+
+#[test]
+fn check_formats_for_ci() {
+    let site = TestSite::new();
+    site.article("a.md", "title: 甲\ndate: 2013-11-03\ndistrict: 松江", "x\n");
+    let github = site.run(&["check", "--format", "github"]);
+    assert_eq!(github.status.code(), Some(1));
+    assert_eq!(
+        stdout(&github),
+        "::error file=content/a.md,line=4,col=11,title=jianbao error::unknown district 松江%0Ahint: did you mean 松江区?\n"
+    );
+    let json = site.run(&["check", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["errors"], 1);
+    assert_eq!(value["problems"][0]["line"], 4);
+}
+
+#[test]
+fn check_exits_zero_on_a_clean_site() {
+    let site = TestSite::new();
+    site.article(
+        "a.md",
+        "title: 甲\ndate: 2013-11-03\ndistrict: 松江区\nbyline: [{ role: 记者, name: 甲 }]",
+        "正文。\n",
+    );
+    let out = site.run(&["check", "--deny-warnings"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+
+#[test]
+fn version_names_the_commit() {
+    let site = TestSite::new();
+    let out = site.run(&["--version"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("jianbao {} (", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+}
