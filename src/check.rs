@@ -53,7 +53,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
             return problems;
         }
     };
-    let rendered: Vec<Result<(String, Option<usize>, String), Diagnostic>> = plan
+    let rendered: Vec<Result<RenderedPage, Diagnostic>> = plan
         .pages
         .par_iter()
         .filter(|p| p.template.is_some())
@@ -62,9 +62,11 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
                 PageKind::Article(id) => Some(id),
                 _ => None,
             };
-            renderer
-                .render(page)
-                .map(|bytes| (page.file.clone(), source, String::from_utf8_lossy(&bytes).into_owned()))
+            renderer.render(page).map(|bytes| RenderedPage {
+                file: page.file.clone(),
+                article: source,
+                html: String::from_utf8_lossy(&bytes).into_owned(),
+            })
         })
         .collect();
     let mut pages = Vec::with_capacity(rendered.len());
@@ -76,17 +78,14 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     }
     let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
     files.extend(theme.static_files.keys().cloned());
-    let ids: HashMap<&str, HashSet<String>> = pages
-        .iter()
-        .map(|(file, _, html)| (file.as_str(), element_ids(html)))
-        .collect();
+    let ids: HashMap<&str, HashSet<String>> = pages.iter().map(|p| (p.file.as_str(), element_ids(&p.html))).collect();
     let links = LinkIndex {
         base: &site.config.base_url,
         files: &files,
         ids: &ids,
     };
-    for (file, source, html) in &pages {
-        let shown_in = match source {
+    for RenderedPage { file, article, html } in &pages {
+        let shown_in = match article {
             Some(id) => site.articles[*id].source.clone(),
             None => PathBuf::from(format!("(page /{})", file.trim_end_matches("index.html"))),
         };
@@ -106,6 +105,13 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     }
     problems.sort();
     problems
+}
+
+/// A page rendered for checking, and the article it is the page of.
+struct RenderedPage {
+    file: String,
+    article: Option<usize>,
+    html: String,
 }
 
 /// The files and anchors of the rendered site, to resolve links against.
