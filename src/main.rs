@@ -53,11 +53,11 @@ fn run_new(args: &cli::NewArgs) -> ExitCode {
     let article = jianbao::scaffold::NewArticle {
         title: args.title.clone(),
         district: args.district.clone(),
-        kind: args.kind.as_deref().and_then(|k| match k {
-            "feature" => Some(jianbao::content::Kind::Feature),
-            "brief" => Some(jianbao::content::Kind::Brief),
-            "photo" => Some(jianbao::content::Kind::Photo),
-            _ => Some(jianbao::content::Kind::News),
+        kind: args.kind.as_deref().map(|k| match k {
+            "feature" => jianbao::content::Kind::Feature,
+            "brief" => jianbao::content::Kind::Brief,
+            "photo" => jianbao::content::Kind::Photo,
+            _ => jianbao::content::Kind::News,
         }),
         tags: args
             .tags
