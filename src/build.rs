@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Include articles dated in the future.
+    pub future: bool,
 }
 
 /// What a successful build did.
@@ -50,7 +52,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         overrides: Overrides {
             base_url: options.base_url.clone(),
         },
-        load: LoadOptions { drafts: options.drafts },
+        load: LoadOptions {
+            drafts: options.drafts,
+            future: options.future,
+            now: None,
+        },
     };
     let timer = PhaseTimer::from_env();
     let (site, warnings) = load_site(&options.root, &site_options)?;

@@ -23,13 +23,18 @@ use crate::site::{SiteOptions, load_site};
 pub struct CheckOptions {
     pub root: PathBuf,
     pub drafts: bool,
+    pub future: bool,
 }
 
 /// Checks the site; returns every problem found, errors and warnings, sorted.
 pub fn check(options: &CheckOptions) -> Diagnostics {
     let site_options = SiteOptions {
         overrides: Overrides::default(),
-        load: LoadOptions { drafts: options.drafts },
+        load: LoadOptions {
+            drafts: options.drafts,
+            future: options.future,
+            now: None,
+        },
     };
     let (site, mut problems) = match load_site(&options.root, &site_options) {
         Ok(loaded) => loaded,

@@ -45,6 +45,9 @@ pub struct CheckArgs {
     /// Check drafts as well.
     #[arg(long)]
     pub drafts: bool,
+    /// Check articles dated in the future as well.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// Options of `jianbao new`.
@@ -95,6 +98,9 @@ pub struct ServeArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
@@ -108,6 +114,7 @@ impl ServeArgs {
             bind: self.bind,
             port: self.port,
             drafts: self.drafts,
+            future: self.future,
             open: self.open,
         }
     }
@@ -128,6 +135,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
 }
 
 impl BuildArgs {
@@ -143,6 +153,7 @@ impl BuildArgs {
             output,
             base_url: self.base_url.clone(),
             drafts: self.drafts,
+            future: self.future,
         }
     }
 }

@@ -31,6 +31,7 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
     let problems = jianbao::check::check(&jianbao::check::CheckOptions {
         root: args.root.clone(),
         drafts: args.drafts,
+        future: args.future,
     });
     print!("{}", jianbao::report::format(&problems, args.format));
     if args.format == jianbao::report::Format::Text {

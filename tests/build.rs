@@ -454,3 +454,38 @@ fn output_option_and_root_option() {
     assert!(status.success());
     assert!(out.join("2013/11/a/index.html").is_file());
 }
+
+#[test]
+fn future_dated_articles_wait_for_their_date_unless_asked_for() {
+    let site = TestSite::new();
+    site.simple("a.md", "今天", "2013-11-03");
+    site.article(
+        "later.md",
+        "title: 明年的文章\ndate: 2099-01-01\ndistrict: 松江区\ntags: [未来标签]",
+        "x\n",
+    );
+    site.build_ok();
+    assert!(!site.has("2099/01/later/index.html"));
+    for file in [
+        "index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "tags/index.html",
+        "districts/songjiang/index.html",
+    ] {
+        assert!(!site.read(file).contains("明年"), "a future article shows in {file}");
+    }
+    site.build_with(|o| o.future = true).unwrap();
+    assert!(site.has("2099/01/later/index.html"));
+
+    site.article(
+        "b.md",
+        "title: 乙\ndate: 2013-11-04\ndistrict: 松江区",
+        "见[明年](later.md)。\n",
+    );
+    let out = site.build_err();
+    assert!(
+        out.contains("the link to later.md points to an article dated in the future"),
+        "{out}"
+    );
+}

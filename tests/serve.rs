@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{TestSite, snapshot_tree};
+use jianbao::content::LoadOptions;
 use jianbao::serve::rebuild::Rebuilder;
 
 const BASE: &str = "http://127.0.0.1:9/";
@@ -67,7 +68,7 @@ fn rebuild(rebuilder: &mut Rebuilder, what: &str) -> jianbao::serve::rebuild::Ch
 #[test]
 fn every_kind_of_change_gives_what_a_full_build_gives() {
     let site = site_with_articles();
-    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
     rebuild(&mut rebuilder, "first build");
     assert_same_as_full_build(&site, &rebuilder, "first build");
 
@@ -179,7 +180,7 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
 #[test]
 fn editing_one_body_renders_only_the_pages_that_show_it() {
     let site = site_with_articles();
-    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
     let first = rebuild(&mut rebuilder, "first");
     // The summary (text before the marker) stays as it was, so its card does too.
     let body = "第3篇的正文。\n\n<!-- more -->\n\n只改了后面。\n";
@@ -209,7 +210,7 @@ fn editing_one_body_renders_only_the_pages_that_show_it() {
 #[test]
 fn a_failed_rebuild_keeps_the_last_good_files() {
     let site = site_with_articles();
-    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), false);
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
     rebuild(&mut rebuilder, "first");
     let before = rebuilder.files();
     site.article(
@@ -419,11 +420,17 @@ pub fn browser_tests() -> Option<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let ready = std::path::Path::new("/usr/bin/chromium").exists()
         && dir.join("node_modules/playwright-core").is_dir()
-        && Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+        && Command::new("node")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
     if ready {
         return Some(dir);
     }
-    assert!(std::env::var_os("CI").is_none(), "browser tests need chromium, node and `npm install` in tests/browser");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser tests need chromium, node and `npm install` in tests/browser"
+    );
     eprintln!("skipping a browser test: install chromium and run `npm install` in tests/browser");
     None
 }
@@ -434,7 +441,11 @@ fn the_browser_reloads_an_edited_page_by_itself() {
     let site = site_with_articles();
     // A long article, so that there is somewhere to scroll to.
     let long = "这是一段很长的正文，用来测试页面滚动的位置。\n\n".repeat(60);
-    site.article("2013/11/a3.md", "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区", &long);
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区",
+        &long,
+    );
     let server = Server::start(&site);
     let url = format!("{}/2013/11/a3/", server.base);
     let file = site.root().join("content/2013/11/a3.md");

@@ -47,6 +47,17 @@ pub struct Article {
 pub struct LoadOptions {
     /// Include articles marked `draft: true`.
     pub drafts: bool,
+    /// Include articles dated after `now`.
+    pub future: bool,
+    /// What "now" is for future-dated articles; the current time when `None`.
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// Why an article that exists is not published in this build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Withheld {
+    Draft,
+    Future,
 }
 
 /// Characters in an automatic summary.
@@ -125,7 +136,9 @@ pub fn load_articles_cached(
     options: LoadOptions,
     cache: &mut ArticleCache,
 ) -> (Vec<Article>, Diagnostics) {
-    let settings = format!("{config:?}{options:?}");
+    // Only the configuration changes how a file parses; drafts and dates are
+    // filtered after parsing, so a new "now" does not empty the cache.
+    let settings = format!("{config:?}");
     if cache.settings != settings {
         *cache = ArticleCache {
             settings,
@@ -172,12 +185,18 @@ pub fn load_articles_cached(
         .collect();
     drop(old);
 
-    let mut drafts_left_out = BTreeMap::new();
+    let now = options
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
+    let mut withheld = BTreeMap::new();
     let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
     for (_, file) in &parsed {
         match &file.parsed {
             Ok(p) if p.front.draft && !options.drafts => {
-                drafts_left_out.insert(p.file.content_path.clone(), ());
+                withheld.insert(p.file.content_path.clone(), Withheld::Draft);
+            }
+            Ok(p) if p.front.date > now && !options.future => {
+                withheld.insert(p.file.content_path.clone(), Withheld::Future);
             }
             Ok(p) => articles.push(p),
             Err(ds) => problems.extend(ds.iter().cloned()),
@@ -191,7 +210,7 @@ pub fn load_articles_cached(
         .collect();
     let links = LinkContext {
         urls: &urls,
-        drafts: &drafts_left_out,
+        withheld: &withheld,
         config,
     };
     let md_options = MarkdownOptions {
@@ -362,8 +381,8 @@ fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
 struct LinkContext<'a> {
     /// content/-relative file path → site path of every article being built.
     urls: &'a BTreeMap<&'a str, &'a str>,
-    /// Drafts left out of this build, to explain why a link to one fails.
-    drafts: &'a BTreeMap<String, ()>,
+    /// Drafts and future articles left out of this build, to explain why a link to one fails.
+    withheld: &'a BTreeMap<String, Withheld>,
     config: &'a Config,
 }
 
@@ -386,11 +405,20 @@ impl LinkContext<'_> {
         if let Some(url) = self.urls.get(target.as_str()) {
             return LinkTarget::Rewrite(format!("{}{fragment}", self.config.base_url.link(url)));
         }
-        if self.drafts.contains_key(&target) {
-            return LinkTarget::Broken {
-                message: format!("the link to {dest} points to a draft, which is not published"),
-                hint: Some("publish that article (remove `draft: true`) or remove the link".into()),
-            };
+        match self.withheld.get(&target) {
+            Some(Withheld::Draft) => {
+                return LinkTarget::Broken {
+                    message: format!("the link to {dest} points to a draft, which is not published"),
+                    hint: Some("publish that article (remove `draft: true`) or remove the link".into()),
+                };
+            }
+            Some(Withheld::Future) => {
+                return LinkTarget::Broken {
+                    message: format!("the link to {dest} points to an article dated in the future, not yet published"),
+                    hint: Some("wait to link until it is published, or build with --future".into()),
+                };
+            }
+            None => {}
         }
         let near = crate::error::did_you_mean(&target, self.urls.keys().copied());
         LinkTarget::Broken {

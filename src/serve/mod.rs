@@ -17,6 +17,7 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, watch as tokio_watch};
 
+use crate::content::LoadOptions;
 use crate::error::Diagnostics;
 use rebuild::{BuiltFiles, Changes, Rebuilder};
 
@@ -28,6 +29,8 @@ pub struct ServeOptions {
     /// 0 asks the system for a free port.
     pub port: u16,
     pub drafts: bool,
+    /// Include articles dated in the future.
+    pub future: bool,
     /// Open the site in the default browser once it is served.
     pub open: bool,
 }
@@ -81,7 +84,15 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let listener = bind(options.bind, options.port).await?;
     let address = listener.local_addr()?;
     let url = base_url(address);
-    let mut rebuilder = Rebuilder::new(options.root.clone(), url.clone(), options.drafts);
+    let mut rebuilder = Rebuilder::new(
+        options.root.clone(),
+        url.clone(),
+        LoadOptions {
+            drafts: options.drafts,
+            future: options.future,
+            now: None,
+        },
+    );
     let started = Instant::now();
     let first = rebuilder.rebuild();
     let snapshot = snapshot_after(&rebuilder, first.as_ref().err());

@@ -53,12 +53,12 @@ pub struct Rebuilder {
 
 impl Rebuilder {
     /// A rebuilder for the site at `root`, published at `base_url`.
-    pub fn new(root: PathBuf, base_url: String, drafts: bool) -> Rebuilder {
+    pub fn new(root: PathBuf, base_url: String, load: LoadOptions) -> Rebuilder {
         let options = SiteOptions {
             overrides: Overrides {
                 base_url: Some(base_url),
             },
-            load: LoadOptions { drafts },
+            load,
         };
         Rebuilder {
             root,

@@ -70,6 +70,7 @@ impl TestSite {
             output: self.public(),
             base_url: None,
             drafts: false,
+            future: false,
         };
         change(&mut options);
         build(&options)
