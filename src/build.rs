@@ -59,7 +59,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         },
     };
     let timer = PhaseTimer::from_env();
-    let (site, warnings) = load_site(&options.root, &site_options)?;
+    let (site, warnings) = match load_site(&options.root, &site_options) {
+        Ok(loaded) => loaded,
+        Err(mut problems) => {
+            // Report the theme's problems in the same run, when site.yaml says which theme.
+            if let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides) {
+                if let Err(theme_problems) = load_theme(&options.root, &config.theme) {
+                    problems.extend(theme_problems);
+                    problems.sort();
+                }
+            }
+            return Err(problems);
+        }
+    };
     timer.lap("load site");
     let theme = load_theme(&options.root, &site.config.theme)?;
     let plan = plan_pages(&site);
@@ -215,4 +227,38 @@ impl PhaseTimer {
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics::from_iter([d])
+}
+
+/// Builds a site from a site.yaml text and article files given as bytes, with
+/// the built-in theme, entirely in memory: every problem a build would report,
+/// or every file it would write. For property tests and fuzzing, which need the
+/// whole pipeline without a file system.
+pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    let config = crate::config::parse_config(site_yaml, &Overrides::default())?;
+    let mut problems = Diagnostics::new();
+    let mut loaded = Vec::new();
+    for (path, bytes) in articles {
+        match crate::content::article_from_bytes(path, bytes, &config) {
+            Ok(article) => loaded.push(article),
+            Err(ds) => problems.extend(ds),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    loaded.sort_by(|a, b| b.front.date.cmp(&a.front.date).then_with(|| a.url_path.cmp(&b.url_path)));
+    let (site, _) = crate::site::assemble(config, loaded);
+    let theme = crate::render::theme::builtin_theme()?;
+    let plan = plan_pages(&site);
+    let renderer = Renderer::new(&site, &plan, &theme, RenderOptions::default())?;
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+        plan.pages.par_iter().map(|page| renderer.render(page).map(|bytes| (page.file.clone(), bytes))).collect();
+    let mut files = Vec::with_capacity(pages.len());
+    for page in pages {
+        match page {
+            Ok(file) => files.push(file),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() { Err(problems) } else { Ok(files) }
 }

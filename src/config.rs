@@ -37,6 +37,8 @@ struct RawConfig {
     #[serde(default)]
     markdown: RawMarkdown,
     #[serde(default)]
+    lints: RawLints,
+    #[serde(default)]
     extra: serde_yaml::Mapping,
 }
 
@@ -52,7 +54,23 @@ const CONFIG_KEYS: &[&str] = &[
     "districts",
     "slugs",
     "markdown",
+    "lints",
     "extra",
+];
+
+/// The keys `lints:` may have: one per newsroom lint, named by its id, and the
+/// brief limit. Kept beside [`RawLints`], whose fields they are.
+pub const LINT_KEYS: &[&str] = &[
+    "number-mismatch",
+    "column-break",
+    "half-width-punctuation",
+    "mixed-quotes",
+    "brief-too-long",
+    "no-byline",
+    "town-not-in-district",
+    "image-no-alt",
+    "link-empty-text",
+    "brief_limit",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -63,6 +81,34 @@ struct RawDistrict {
     aliases: Vec<String>,
     #[serde(default)]
     towns: Vec<String>,
+}
+
+/// `lints:` as written: each lint is on unless switched off.
+///
+/// Lint names are kebab-case, the ids `jianbao check` prints after each warning,
+/// so that an editor can copy the id from a warning into site.yaml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLints {
+    #[serde(rename = "number-mismatch")]
+    number_mismatch: Option<bool>,
+    #[serde(rename = "column-break")]
+    column_break: Option<bool>,
+    #[serde(rename = "half-width-punctuation")]
+    half_width_punctuation: Option<bool>,
+    #[serde(rename = "mixed-quotes")]
+    mixed_quotes: Option<bool>,
+    #[serde(rename = "brief-too-long")]
+    brief_too_long: Option<bool>,
+    #[serde(rename = "no-byline")]
+    no_byline: Option<bool>,
+    #[serde(rename = "town-not-in-district")]
+    town_not_in_district: Option<bool>,
+    #[serde(rename = "image-no-alt")]
+    image_no_alt: Option<bool>,
+    #[serde(rename = "link-empty-text")]
+    link_empty_text: Option<bool>,
+    brief_limit: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,6 +138,55 @@ pub struct MarkdownConfig {
     pub unsafe_html: bool,
     /// Highlight fenced code with syntect.
     pub highlight: bool,
+}
+
+/// Which newsroom lints `jianbao check` runs, from `lints:` in site.yaml.
+///
+/// Every lint is on by default: a new site gets the whole copy desk, and turns
+/// off what does not suit its house style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LintConfig {
+    /// A number in the title, kicker or subtitle that the body does not contain.
+    pub number_mismatch: bool,
+    /// A paragraph broken off mid-sentence, as a print column break leaves it.
+    pub column_break: bool,
+    /// `,` `:` `;` `(` `)` `?` `!` between Chinese characters.
+    pub half_width_punctuation: bool,
+    /// More than one style of quotation marks in one article.
+    pub mixed_quotes: bool,
+    /// A brief (`kind: brief`) longer than [`LintConfig::brief_limit`].
+    pub brief_too_long: bool,
+    /// An article that credits nobody.
+    pub no_byline: bool,
+    /// A town that site.yaml does not list under the article's district.
+    pub town_not_in_district: bool,
+    /// A picture with neither alt text nor caption.
+    pub image_no_alt: bool,
+    /// A link with no text to click.
+    pub link_empty_text: bool,
+    /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
+    pub brief_limit: usize,
+}
+
+/// A brief is a few sentences; 300 characters is about what a print column
+/// gives one, and more than the seed page's longest brief.
+pub const DEFAULT_BRIEF_LIMIT: usize = 300;
+
+impl Default for LintConfig {
+    fn default() -> Self {
+        LintConfig {
+            number_mismatch: true,
+            column_break: true,
+            half_width_punctuation: true,
+            mixed_quotes: true,
+            brief_too_long: true,
+            no_byline: true,
+            town_not_in_district: true,
+            image_no_alt: true,
+            link_empty_text: true,
+            brief_limit: DEFAULT_BRIEF_LIMIT,
+        }
+    }
 }
 
 /// Where the site is published: the base URL and the path part every link starts with.
@@ -158,6 +253,8 @@ pub struct Config {
     /// Slugs chosen by the editor for tags, towns and columns.
     pub slugs: BTreeMap<String, String>,
     pub markdown: MarkdownConfig,
+    /// Which newsroom lints `jianbao check` runs.
+    pub lints: LintConfig,
     /// Free-form values for themes (`site.extra` in templates).
     pub extra: serde_yaml::Mapping,
 }
@@ -224,8 +321,9 @@ pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnos
     let raw: RawConfig = match yaml::parse(&text, CONFIG_KEYS, config_example) {
         Ok(raw) => raw,
         Err(p) => {
+            let hint = lint_key_hint(&text, &p.message, p.line).or(p.hint);
             let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
-            d.hint = p.hint;
+            d.hint = hint;
             return Err(Diagnostics::from_iter([d]));
         }
     };
@@ -243,7 +341,30 @@ fn config_example(key: &str) -> Option<&'static str> {
         "districts" => "districts: { 松江区: { slug: songjiang } }",
         "slugs" => "slugs: { 庄行镇: zhuang-hang-zhen }",
         "markdown" => "markdown: { unsafe_html: false }",
+        "lints" => "lints: { number-mismatch: false, brief_limit: 300 }",
         _ => return None,
+    })
+}
+
+/// The hint for an unknown key inside `lints:`. The shared YAML reader suggests
+/// among the top-level keys, which would send an editor who misspelt a lint name
+/// to `language` or `theme`; inside `lints:` the lint names are the candidates.
+fn lint_key_hint(text: &str, message: &str, line: usize) -> Option<String> {
+    let key = message.strip_prefix("unknown key `")?.strip_suffix('`')?;
+    let lints_line = yaml::key_line(text, "lints")?;
+    let inside = line == lints_line
+        || (line > lints_line
+            && text
+                .lines()
+                .skip(lints_line)
+                .take(line - lints_line)
+                .all(|l| l.trim().is_empty() || l.starts_with([' ', '\t']) || l.trim_start().starts_with('#')));
+    if !inside {
+        return None;
+    }
+    Some(match crate::error::did_you_mean(key, LINT_KEYS.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("the lints are: {}", LINT_KEYS.join(", ")),
     })
 }
 
@@ -274,6 +395,7 @@ impl Validator<'_> {
         let utc_offset = self.utc_offset(raw.utc_offset.as_deref());
         let districts = self.districts(raw.districts);
         let slugs = self.slugs(raw.slugs);
+        let lints = self.lints(&raw.lints);
         if self.problems.has_errors() {
             return Err(self.problems);
         }
@@ -295,6 +417,7 @@ impl Validator<'_> {
                 unsafe_html: raw.markdown.unsafe_html,
                 highlight: raw.markdown.highlight.unwrap_or(true),
             },
+            lints,
             extra: raw.extra,
         })
     }
@@ -391,6 +514,22 @@ impl Validator<'_> {
         districts
     }
 
+    fn lints(&mut self, raw: &RawLints) -> LintConfig {
+        let on = LintConfig::default();
+        LintConfig {
+            number_mismatch: raw.number_mismatch.unwrap_or(on.number_mismatch),
+            column_break: raw.column_break.unwrap_or(on.column_break),
+            half_width_punctuation: raw.half_width_punctuation.unwrap_or(on.half_width_punctuation),
+            mixed_quotes: raw.mixed_quotes.unwrap_or(on.mixed_quotes),
+            brief_too_long: raw.brief_too_long.unwrap_or(on.brief_too_long),
+            no_byline: raw.no_byline.unwrap_or(on.no_byline),
+            town_not_in_district: raw.town_not_in_district.unwrap_or(on.town_not_in_district),
+            image_no_alt: raw.image_no_alt.unwrap_or(on.image_no_alt),
+            link_empty_text: raw.link_empty_text.unwrap_or(on.link_empty_text),
+            brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
+        }
+    }
+
     fn slugs(&mut self, raw: BTreeMap<String, String>) -> BTreeMap<String, String> {
         for (name, s) in &raw {
             if !slug::is_valid_slug(s) {
@@ -476,6 +615,66 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.districts[0].slug, "song-jiang-qu");
+    }
+
+    #[test]
+    fn every_lint_is_on_by_default() {
+        let c = parse_config(SAMPLE, &Overrides::default()).unwrap();
+        assert_eq!(c.lints, LintConfig::default());
+        assert!(c.lints.number_mismatch && c.lints.link_empty_text);
+        assert_eq!(c.lints.brief_limit, 300);
+    }
+
+    #[test]
+    fn lints_are_switched_off_by_their_ids() {
+        let text = format!("{SAMPLE}lints:\n  number-mismatch: false\n  no-byline: false\n  brief_limit: 120\n");
+        let c = parse_config(&text, &Overrides::default()).unwrap();
+        assert!(!c.lints.number_mismatch && !c.lints.no_byline);
+        assert!(c.lints.column_break && c.lints.mixed_quotes);
+        assert_eq!(c.lints.brief_limit, 120);
+    }
+
+    #[test]
+    fn a_misspelt_lint_suggests_a_lint_name() {
+        let text = format!("{SAMPLE}lints:\n  column-break: true\n  number-mismach: false\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line, d.message.as_str()), (8, "unknown key `number-mismach`"));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `number-mismatch`?"));
+
+        let text = format!("{SAMPLE}lints: {{ no-bylines: false }}\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line, d.message.as_str()), (6, "unknown key `no-bylines`"));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `no-byline`?"));
+
+        let text = format!("{SAMPLE}lints: {{ spelling: false }}\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let hint = err.iter().next().unwrap().hint.clone().unwrap();
+        assert!(hint.starts_with("the lints are: number-mismatch, "), "{hint}");
+    }
+
+    #[test]
+    fn a_misspelt_top_level_key_after_lints_still_suggests_a_top_level_key() {
+        let text = format!("{SAMPLE}lints:\n  no-byline: false\npaginte: 3\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        assert_eq!(err.iter().next().unwrap().hint.as_deref(), Some("did you mean `paginate`?"));
+    }
+
+    #[test]
+    fn brief_limit_must_be_positive_and_a_number() {
+        let text = format!("{SAMPLE}lints:\n  brief_limit: 0\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line, d.message.as_str()), (7, "`brief_limit` must be at least 1, not 0"));
+        let text = format!("{SAMPLE}lints: {{ column-break: 否 }}\n");
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert!(d.message.starts_with("`lints.column-break`"), "{}", d.message);
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write it like this: lints: { number-mismatch: false, brief_limit: 300 }")
+        );
     }
 
     #[test]

@@ -65,20 +65,20 @@ pub fn load_site_cached(
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = config::load_config(root, &options.overrides)?;
     let (articles, mut problems) = content::load_articles_cached(root, &config, options.load, cache);
-    let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
-    problems.extend(warnings);
-    problems.sort();
     if problems.has_errors() {
+        problems.sort();
         return Err(problems);
     }
+    let (site, warnings) = assemble(config, articles);
+    problems.extend(warnings);
+    problems.sort();
+    Ok((site, problems))
+}
+
+/// The site model of loaded articles (newest first): taxonomies and related
+/// articles worked out, with the warnings that produced.
+pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
+    let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
     let related = taxonomy::related_articles(&articles, &taxonomies.tags, RELATED_LIMIT);
-    Ok((
-        Site {
-            config,
-            articles,
-            taxonomies,
-            related,
-        },
-        problems,
-    ))
+    (Site { config, articles, taxonomies, related }, warnings.into_iter().collect())
 }

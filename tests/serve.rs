@@ -459,3 +459,48 @@ fn the_browser_reloads_an_edited_page_by_itself() {
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(stdout.contains("PASS"), "{stdout}");
 }
+
+#[test]
+fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
+    let site = site_with_articles();
+    let server = Server::start(&site);
+    let pages = ["/", "/2013/11/a1/", "/2013/11/a3/", "/tags/", "/districts/chongming/", "/atom.xml", "/style.css"];
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let clients: Vec<_> = (0..200)
+        .map(|i| {
+            let base = server.base.clone();
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut seen = 0;
+                // Bounded: at most 20 requests per client, and none after the edits end.
+                for round in 0..20 {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) && round > 0 {
+                        break;
+                    }
+                    let path = pages[(i + round) % pages.len()];
+                    let (status, _, body) = http_get(&base, path);
+                    assert_eq!(status, 200, "{path}");
+                    let whole = if path.ends_with(".css") {
+                        body.trim_end().ends_with('}')
+                    } else if path.ends_with(".xml") {
+                        body.trim_end().ends_with("</feed>")
+                    } else {
+                        body.trim_end().ends_with("</html>")
+                    };
+                    assert!(whole, "a half-written {path}");
+                    seen += 1;
+                }
+                seen
+            })
+        })
+        .collect();
+    for edit in 0..10 {
+        let body = format!("第{edit}次修改的正文。\n");
+        site.article("2013/11/a3.md", "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]", &body);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    server.wait_for("/2013/11/a3/", |_, b| b.contains("第9次修改"));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let answered: usize = clients.into_iter().map(|c| c.join().expect("a client failed")).sum();
+    assert!(answered >= 200, "{answered} answers");
+}

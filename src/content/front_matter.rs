@@ -196,10 +196,13 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
         }
     }
     if let Some(image) = &raw.image {
-        if image.src.trim().is_empty() {
+        let src = image.src.trim();
+        if src.is_empty() {
+            v.problem("image", "the image has no `src`".into(), Some("name the picture file, such as image: { src: drill.jpg }"));
+        } else if !is_safe_image_src(src) {
             v.problem(
                 "image",
-                "the image has no `src`".into(),
+                format!("the image `src` {src} is neither a file beside the article nor an http(s) address"),
                 Some("name the picture file, such as image: { src: drill.jpg }"),
             );
         }
@@ -226,6 +229,15 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
         draft: raw.draft,
         summary: non_empty(raw.summary),
     })
+}
+
+/// Whether an image source is a relative file name or an http(s) address:
+/// anything else (`javascript:`, `data:`) has no place in a published page.
+fn is_safe_image_src(src: &str) -> bool {
+    match src.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https"),
+        _ => !src.contains(['<', '>', '"', '\\']),
+    }
 }
 
 fn example(key: &str) -> Option<&'static str> {

@@ -272,14 +272,34 @@ struct Parsed {
 }
 
 fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(&file.path))
+        .map_err(|e| vec![crate::error::io_error(&file.path, "read the article", &e)])?;
+    parse_source(file, &bytes, config)
+}
+
+/// One article parsed and rendered from its bytes as a build would, alone:
+/// links to other articles are reported as leading nowhere. For tools that
+/// check a single file, and for fuzzing the whole article pipeline.
+pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> Result<Article, Vec<Diagnostic>> {
+    let file = SourceFile { path: Path::new(CONTENT_DIR).join(content_path), content_path: content_path.to_string() };
+    let parsed = Arc::new(parse_source(file, bytes, config)?);
+    let urls: BTreeMap<&str, &str> = [(parsed.file.content_path.as_str(), parsed.url_path.as_str())].into();
+    let links = LinkContext { urls: &urls, withheld: &BTreeMap::new(), config };
+    let options = MarkdownOptions { unsafe_html: config.markdown.unsafe_html, highlight: config.markdown.highlight };
+    let body = render_body(&parsed, &links, options);
+    if body.problems.iter().any(Diagnostic::is_error) {
+        return Err(body.problems.clone());
+    }
+    Ok(body.article.clone())
+}
+
+fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let error = |line, column, message: String, hint: Option<String>| {
         let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
         d.hint = hint;
         d
     };
-    let bytes = std::fs::read(root.join(&file.path))
-        .map_err(|e| vec![crate::error::io_error(&file.path, "read the article", &e)])?;
-    let text = decode(&bytes).map_err(|(line, column, message)| {
+    let text = decode(bytes).map_err(|(line, column, message)| {
         vec![error(
             line,
             column,

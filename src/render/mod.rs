@@ -100,7 +100,7 @@ impl<'s> Renderer<'s> {
         }
         let card_views = views::cards(site);
         let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
-        let site_view = views::site_view(site);
+        let site_view = views::site_view(site, theme);
         let fingerprints = Fingerprints {
             cards: card_views.iter().map(hash_of).collect(),
             bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
@@ -226,9 +226,8 @@ impl<'s> Renderer<'s> {
                 ctx.insert_value("related", cards(&self.site.related[id]));
             }
             PageKind::TaxonomyIndex(kind) => {
-                let taxonomy = self.site.taxonomies.get(kind);
                 ctx.insert("taxonomy", &self.taxonomy_view(kind));
-                ctx.insert("terms", &views::term_entries(base, taxonomy));
+                ctx.insert("terms", &views::term_entries(self.site, kind, true));
             }
             PageKind::Term { kind, term, pager } => {
                 let taxonomy = self.site.taxonomies.get(kind);

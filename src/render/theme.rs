@@ -1,14 +1,17 @@
 //! Finding a theme's templates and static files.
 //!
-//! A theme is `themes/<name>/` with `templates/` and `static/`. The default
-//! theme is also built into the binary, so a site without a themes/ folder
-//! builds. A site's own `templates/` override the theme's by name, and its
-//! `static/` files are copied over the theme's.
+//! A theme is `themes/<name>/` with `templates/`, `static/` and an optional
+//! `theme.yaml` of default `extra:` values. The default theme is also built
+//! into the binary, so a site without a themes/ folder builds. A site's own
+//! `templates/` override the theme's by name, its `static/` files are copied
+//! over the theme's, and its site.yaml `extra:` overrides the theme's
+//! defaults key by key. docs/themes.md is the theme author's guide.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
+use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::error::{Area, Diagnostic, Diagnostics, io_error};
@@ -17,6 +20,20 @@ static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/
 
 /// The name of the theme built into jianbao.
 pub const BUILTIN_NAME: &str = "default";
+
+/// The file of a theme's own settings, beside its templates/ and static/.
+pub const THEME_FILE: &str = "theme.yaml";
+
+/// The keys theme.yaml may have.
+const THEME_KEYS: &[&str] = &["extra"];
+
+/// theme.yaml as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawThemeConfig {
+    #[serde(default)]
+    extra: serde_yaml::Mapping,
+}
 
 /// A template's text and where it came from, for error messages.
 #[derive(Clone, Debug)]
@@ -41,6 +58,20 @@ pub struct Theme {
     pub name: String,
     pub templates: BTreeMap<String, TemplateSource>,
     pub static_files: BTreeMap<String, StaticSource>,
+    /// The theme's default `extra:` values, from its theme.yaml.
+    pub extra: serde_yaml::Mapping,
+}
+
+impl Theme {
+    /// The `extra` values templates see as `site.extra`: the theme's defaults,
+    /// each top-level key replaced by the site's value where site.yaml sets it.
+    pub fn merged_extra(&self, site_extra: &serde_yaml::Mapping) -> serde_yaml::Mapping {
+        let mut merged = self.extra.clone();
+        for (key, value) in site_extra {
+            merged.insert(key.clone(), value.clone());
+        }
+        merged
+    }
 }
 
 /// Loads the theme `name` for the site at `root`, with the site's overrides.
@@ -50,6 +81,7 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         name: name.to_string(),
         templates: BTreeMap::new(),
         static_files: BTreeMap::new(),
+        extra: serde_yaml::Mapping::new(),
     };
     let folder = root.join("themes").join(name);
     if folder.is_dir() {
@@ -66,8 +98,19 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             &mut theme.static_files,
             &mut problems,
         );
+        let config = folder.join(THEME_FILE);
+        if config.is_file() {
+            let shown = shown.join(THEME_FILE);
+            match std::fs::read_to_string(&config) {
+                Ok(text) => match parse_theme_config(&text, &shown) {
+                    Ok(extra) => theme.extra = extra,
+                    Err(d) => problems.push(d),
+                },
+                Err(e) => problems.push(io_error(&shown, "read the theme's settings", &e)),
+            }
+        }
     } else if name == BUILTIN_NAME {
-        load_builtin(&mut theme);
+        load_builtin(&mut theme, &mut problems);
     } else {
         let d = Diagnostic::error(
             Area::Config,
@@ -100,11 +143,51 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     }
 }
 
-fn load_builtin(theme: &mut Theme) {
+/// The theme built into jianbao, as it is, with no site overriding it.
+pub fn builtin_theme() -> Result<Theme, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut theme = Theme {
+        name: BUILTIN_NAME.to_string(),
+        templates: BTreeMap::new(),
+        static_files: BTreeMap::new(),
+        extra: serde_yaml::Mapping::new(),
+    };
+    load_builtin(&mut theme, &mut problems);
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(theme)
+    }
+}
+
+/// Reads theme.yaml: its `extra:` defaults, or a diagnostic at the line that is wrong.
+fn parse_theme_config(text: &str, shown: &Path) -> Result<serde_yaml::Mapping, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Ok(serde_yaml::Mapping::new());
+    }
+    let example = |key: &str| (key == "extra").then_some("extra: { motto: 服务基层 }");
+    match crate::yaml::parse::<RawThemeConfig>(&text, THEME_KEYS, example) {
+        Ok(raw) => Ok(raw.extra),
+        Err(p) => {
+            let mut d = Diagnostic::error(Area::Config, shown, p.line, p.column, p.message);
+            d.hint = p.hint;
+            Err(d)
+        }
+    }
+}
+
+fn load_builtin(theme: &mut Theme, problems: &mut Diagnostics) {
     let shown = Path::new("(built-in default theme)");
     for file in all_files(&BUILTIN_DEFAULT) {
         let path = file.path().to_string_lossy().replace('\\', "/");
-        if let Some(name) = path.strip_prefix("templates/") {
+        if path == THEME_FILE {
+            let text = String::from_utf8_lossy(file.contents());
+            match parse_theme_config(&text, &shown.join(THEME_FILE)) {
+                Ok(extra) => theme.extra = extra,
+                Err(d) => problems.push(d),
+            }
+        } else if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(file.contents()).into_owned();
             theme.templates.insert(
                 name.to_string(),
@@ -216,5 +299,34 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = load_theme(dir.path(), "nosuch").unwrap_err();
         assert!(err.iter().next().unwrap().message.contains("no theme `nosuch`"));
+    }
+
+    #[test]
+    fn theme_yaml_gives_extra_defaults_that_the_site_overrides_key_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("themes/mine");
+        std::fs::create_dir_all(folder.join("templates")).unwrap();
+        std::fs::write(folder.join("theme.yaml"), "extra:\n  motto: 服务基层\n  columns: 2\n").unwrap();
+        let theme = load_theme(dir.path(), "mine").unwrap();
+        let site: serde_yaml::Mapping = serde_yaml::from_str("columns: 3\nnew_key: x").unwrap();
+        let merged = theme.merged_extra(&site);
+        let get = |k: &str| merged.get(k).cloned().unwrap();
+        assert_eq!(get("motto"), serde_yaml::Value::from("服务基层"));
+        assert_eq!(get("columns"), serde_yaml::Value::from(3));
+        assert_eq!(get("new_key"), serde_yaml::Value::from("x"));
+    }
+
+    #[test]
+    fn theme_yaml_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("themes/mine");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("theme.yaml"), "# settings\nextras: {}\n").unwrap();
+        let err = load_theme(dir.path(), "mine").unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!(d.path, Path::new("themes/mine/theme.yaml"));
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("unknown key `extras`"), "{}", d.message);
+        assert!(d.hint.as_deref().unwrap_or("").contains("extra"), "{:?}", d.hint);
     }
 }

@@ -10,9 +10,11 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::config::BaseUrl;
-use crate::content::{Article, Byline, Image};
+use crate::content::{Article, Byline, Image, Kind};
 use crate::site::Site;
-use crate::taxonomy::{Taxonomy, TaxonomyKind, Term};
+use crate::taxonomy::{TaxonomyKind, Term};
+
+use super::theme::Theme;
 
 /// A link to a term: its name and URL.
 #[derive(Clone, Debug, Hash, Serialize)]
@@ -28,6 +30,25 @@ pub struct TermEntry {
     pub slug: String,
     pub url: String,
     pub count: usize,
+    /// The first letter of its pinyin slug, upper case (`X` for 消防安全), for
+    /// an index grouped by letter; `#` when the slug starts with a digit.
+    pub initial: String,
+    /// For a district, the towns its articles name, in index order; else empty.
+    pub towns: Vec<TermEntry>,
+    /// Its newest article; only in index pages' `terms` (null in `site.*`,
+    /// so that editing a headline does not change every page).
+    pub latest: Option<ArticleLink>,
+}
+
+/// A link to an article: its title, URL and date.
+#[derive(Clone, Debug, Hash, Serialize)]
+pub struct ArticleLink {
+    pub title: String,
+    pub url: String,
+    /// RFC 3339, for `<time datetime>`.
+    pub date: String,
+    /// `2013年11月3日`.
+    pub date_zh: String,
 }
 
 /// An article as a list shows it.
@@ -44,7 +65,10 @@ pub struct Card {
     pub date_iso: String,
     /// `2013年11月3日`.
     pub date_zh: String,
+    /// `feature`, `news`, `brief` or `photo`.
     pub kind: &'static str,
+    /// The kind as readers name it: 通讯, 消息, 短讯, 图片新闻.
+    pub kind_label: &'static str,
     pub district: TermLink,
     pub towns: Vec<TermLink>,
     pub column: Option<TermLink>,
@@ -78,11 +102,15 @@ pub struct SiteView {
     pub base_path: String,
     /// The date of the newest article, `2013年11月13日`, for the masthead.
     pub latest_date_zh: Option<String>,
+    /// Its day of the week, `星期三`.
+    pub latest_weekday_zh: Option<String>,
     pub latest_date: Option<String>,
     pub article_count: usize,
+    /// The districts that have articles, in site.yaml's order, each with its towns.
     pub districts: Vec<TermEntry>,
+    /// The columns, in pinyin order.
     pub columns: Vec<TermEntry>,
-    /// site.yaml's `extra:`, for a theme's own settings.
+    /// The theme's theme.yaml `extra:` defaults with site.yaml's `extra:` over them, key by key.
     pub extra: serde_yaml::Mapping,
     pub feed_url: String,
 }
@@ -90,6 +118,22 @@ pub struct SiteView {
 /// `2013年11月3日`.
 pub fn zh_date(date: &DateTime<FixedOffset>) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// `星期日` … `星期六`.
+pub fn zh_weekday(date: &DateTime<FixedOffset>) -> String {
+    const DAYS: [&str; 7] = ["日", "一", "二", "三", "四", "五", "六"];
+    format!("星期{}", DAYS[date.weekday().num_days_from_sunday() as usize])
+}
+
+/// What readers call an article of `kind`.
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Feature => "通讯",
+        Kind::News => "消息",
+        Kind::Brief => "短讯",
+        Kind::Photo => "图片新闻",
+    }
 }
 
 /// Links for one term of `taxonomy`.
@@ -100,18 +144,64 @@ pub fn term_link(base: &BaseUrl, kind: TaxonomyKind, term: &Term) -> TermLink {
     }
 }
 
-/// The index entries of a taxonomy.
-pub fn term_entries(base: &BaseUrl, taxonomy: &Taxonomy) -> Vec<TermEntry> {
-    taxonomy
+/// The index entries of a taxonomy; `with_latest` adds each term's newest article.
+pub fn term_entries(site: &Site, kind: TaxonomyKind, with_latest: bool) -> Vec<TermEntry> {
+    let base = &site.config.base_url;
+    let entry = |kind: TaxonomyKind, t: &Term, towns: Vec<TermEntry>| TermEntry {
+        name: t.name.clone(),
+        slug: t.slug.clone(),
+        url: base.link(&format!("{}/{}/", kind.key(), t.slug)),
+        count: t.articles.len(),
+        initial: t
+            .slug
+            .chars()
+            .next()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    c.to_ascii_uppercase().to_string()
+                } else {
+                    "#".into()
+                }
+            })
+            .unwrap_or_default(),
+        towns,
+        latest: with_latest
+            .then(|| t.articles.first())
+            .flatten()
+            .map(|&id| article_link(base, &site.articles[id])),
+    };
+    let all_towns = &site.taxonomies.towns.terms;
+    site.taxonomies
+        .get(kind)
         .terms
         .iter()
-        .map(|t| TermEntry {
-            name: t.name.clone(),
-            slug: t.slug.clone(),
-            url: base.link(&format!("{}/{}/", taxonomy.kind.key(), t.slug)),
-            count: t.articles.len(),
+        .map(|t| {
+            let towns = if kind == TaxonomyKind::Districts {
+                let named: std::collections::BTreeSet<&str> = t
+                    .articles
+                    .iter()
+                    .flat_map(|&id| site.articles[id].front.towns.iter().map(String::as_str))
+                    .collect();
+                all_towns
+                    .iter()
+                    .filter(|town| named.contains(town.name.as_str()))
+                    .map(|town| entry(TaxonomyKind::Towns, town, Vec::new()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            entry(kind, t, towns)
         })
         .collect()
+}
+
+fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
+    ArticleLink {
+        title: article.front.title.clone(),
+        url: base.link(&article.url_path),
+        date: article.front.date.to_rfc3339(),
+        date_zh: zh_date(&article.front.date),
+    }
 }
 
 /// The card of every article, in site order.
@@ -145,6 +235,7 @@ pub fn cards(site: &Site) -> Vec<Card> {
                 date_iso: a.front.date.format("%Y-%m-%d").to_string(),
                 date_zh: zh_date(&a.front.date),
                 kind: a.front.kind.as_str(),
+                kind_label: kind_label(a.front.kind),
                 district: lookup(TaxonomyKind::Districts, district_name),
                 towns: a.front.towns.iter().map(|t| lookup(TaxonomyKind::Towns, t)).collect(),
                 column: a.front.column.as_deref().map(|c| lookup(TaxonomyKind::Columns, c)),
@@ -177,8 +268,8 @@ fn image_view(base: &BaseUrl, article: &Article, image: &Image) -> ImageView {
     }
 }
 
-/// The site view shared by every page.
-pub fn site_view(site: &Site) -> SiteView {
+/// The site view shared by every page, with `theme`'s extra defaults.
+pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
     let base = &site.config.base_url;
     let newest = site.articles.first().map(|a| a.front.date);
     SiteView {
@@ -188,11 +279,12 @@ pub fn site_view(site: &Site) -> SiteView {
         base_url: base.absolute(""),
         base_path: base.path().to_string(),
         latest_date_zh: newest.as_ref().map(zh_date),
+        latest_weekday_zh: newest.as_ref().map(zh_weekday),
         latest_date: newest.map(|d| d.to_rfc3339()),
         article_count: site.articles.len(),
-        districts: term_entries(base, &site.taxonomies.districts),
-        columns: term_entries(base, &site.taxonomies.columns),
-        extra: site.config.extra.clone(),
+        districts: term_entries(site, TaxonomyKind::Districts, false),
+        columns: term_entries(site, TaxonomyKind::Columns, false),
+        extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
     }
 }
@@ -209,5 +301,6 @@ mod tests {
             .with_ymd_and_hms(2013, 11, 3, 0, 0, 0)
             .unwrap();
         assert_eq!(zh_date(&d), "2013年11月3日");
+        assert_eq!(zh_weekday(&d), "星期日");
     }
 }
