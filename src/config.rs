@@ -658,7 +658,10 @@ mod tests {
     fn a_misspelt_top_level_key_after_lints_still_suggests_a_top_level_key() {
         let text = format!("{SAMPLE}lints:\n  no-byline: false\npaginte: 3\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
-        assert_eq!(err.iter().next().unwrap().hint.as_deref(), Some("did you mean `paginate`?"));
+        assert_eq!(
+            err.iter().next().unwrap().hint.as_deref(),
+            Some("did you mean `paginate`?")
+        );
     }
 
     #[test]
@@ -666,7 +669,10 @@ mod tests {
         let text = format!("{SAMPLE}lints:\n  brief_limit: 0\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();
-        assert_eq!((d.line, d.message.as_str()), (7, "`brief_limit` must be at least 1, not 0"));
+        assert_eq!(
+            (d.line, d.message.as_str()),
+            (7, "`brief_limit` must be at least 1, not 0")
+        );
         let text = format!("{SAMPLE}lints: {{ column-break: 否 }}\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();

@@ -154,7 +154,10 @@ impl Diagnostics {
             (&a.path, a.line, a.column, a.severity, &a.message)
                 .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
-        self.items.dedup();
+        // The same problem at the same place is one problem, whatever the hint
+        // says (a template error is met once per page that uses the template).
+        self.items
+            .dedup_by(|a, b| (&a.path, a.line, a.column, &a.message) == (&b.path, b.line, b.column, &b.message));
     }
 
     /// The problems, in their current order.

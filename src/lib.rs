@@ -21,3 +21,4 @@ pub mod serve;
 pub mod check;
 pub mod report;
 pub mod scaffold;
+pub mod lint;

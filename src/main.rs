@@ -135,9 +135,10 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
                 n => format!("{n} written"),
             };
             println!(
-                "jianbao: built {} pages ({} articles, {} static files; {changed}) in {} ms → {}",
+                "jianbao: built {} pages ({} article{}, {} static files; {changed}) in {} ms → {}",
                 report.pages,
                 report.articles,
+                if report.articles == 1 { "" } else { "s" },
                 report.static_files,
                 report.elapsed.as_millis(),
                 options.output.display()

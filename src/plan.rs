@@ -82,10 +82,18 @@ pub mod templates {
 pub fn plan_pages(site: &Site) -> RenderPlan {
     let mut pages = Vec::new();
     let all: Vec<ArticleId> = (0..site.articles.len()).collect();
+    // Short news has its own box and its own list (/briefs/); the front page's
+    // pages list everything else.
+    let briefs = site.briefs();
+    let front: Vec<ArticleId> = all
+        .iter()
+        .copied()
+        .filter(|id| briefs.binary_search(id).is_err())
+        .collect();
     paginate(
         &mut pages,
         "",
-        &all,
+        &front,
         site.config.paginate,
         templates::FRONT,
         PageKind::Front,

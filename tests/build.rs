@@ -415,7 +415,7 @@ fn binary_prints_a_summary_and_exits_by_kind_of_problem() {
     assert!(ok.status.success());
     let stdout = String::from_utf8_lossy(&ok.stdout);
     assert!(
-        stdout.starts_with("jianbao: built ") && stdout.contains(" pages (1 articles"),
+        stdout.starts_with("jianbao: built ") && stdout.contains(" pages (1 article,"),
         "{stdout}"
     );
 
@@ -486,6 +486,36 @@ fn future_dated_articles_wait_for_their_date_unless_asked_for() {
     let out = site.build_err();
     assert!(
         out.contains("the link to later.md points to an article dated in the future"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_filter_names_template_line_and_column_once() {
+    let site = TestSite::new();
+    site.simple("a.md", "甲", "2013-11-03");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}\n{{ page.title | zh_dat }}{% endblock main %}",
+    );
+    let out = site.build_err();
+    assert!(
+        out.starts_with("templates/404.html:2:17: error: Unknown filter `zh_dat`\n"),
+        "{out}"
+    );
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}{% endblock main %}",
+    );
+    site.write(
+        "templates/term.html",
+        "{% extends \"base.html\" %}{% block main %}\n{{ nope }}{% endblock main %}",
+    );
+    let out = site.build_err();
+    assert_eq!(
+        out.matches("templates/term.html:2:4: error: Variable `nope` is not defined")
+            .count(),
+        1,
         "{out}"
     );
 }

@@ -14,7 +14,7 @@ use common::TestSite;
 const SITE_YAML: &str = "title: 郊区简报
 description: 上海郊区基层新闻 · 样刊
 base_url: https://example.org/
-paginate: 5
+paginate: 3
 districts:
   松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }
   奉贤区: { slug: fengxian, towns: [庄行镇] }

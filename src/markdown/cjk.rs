@@ -102,18 +102,25 @@ pub fn truncate_chars(text: &str, limit: usize) -> String {
     }
 }
 
+/// Whitespace runs as one space; a line break between two CJK characters (the
+/// end of one Chinese paragraph and the start of the next) as nothing. Spaces an
+/// editor typed (本报讯 近期) stay.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
+    let mut pending_break = false;
     for c in text.trim().chars() {
         if c.is_whitespace() {
             pending_space = true;
+            pending_break |= c == '\n';
             continue;
         }
-        if pending_space && !out.is_empty() {
+        let joins = pending_break && soft_break_vanishes(out.chars().last(), Some(c));
+        if pending_space && !out.is_empty() && !joins {
             out.push(' ');
         }
         pending_space = false;
+        pending_break = false;
         out.push(c);
     }
     out
@@ -169,6 +176,16 @@ mod tests {
     fn summary_without_sentence_end_is_cut_with_ellipsis() {
         assert_eq!(summarize("一二三四五六七八九十，十一十二", 10), "一二三四五六七八九十…");
         assert_eq!(summarize("一二三，四五六七八九十", 4), "一二三…");
+    }
+
+    #[test]
+    fn paragraphs_join_without_a_space_between_chinese() {
+        assert_eq!(
+            summarize("前来听课。\n讲座让老人受益。", 120),
+            "前来听课。讲座让老人受益。"
+        );
+        assert_eq!(summarize("Rust\n语言", 120), "Rust 语言");
+        assert_eq!(summarize("本报讯 近期，", 120), "本报讯 近期，");
     }
 
     #[test]

@@ -419,35 +419,42 @@ fn referenced_templates(source: &str) -> Vec<String> {
 
 /// A tera error as a diagnostic at the template's file, line and column.
 fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
-    let during = page.map(|p| format!(" (while rendering /{p})")).unwrap_or_default();
-    let report = match err.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
+    let hint = match page {
+        Some(p) => format!("met while rendering /{p}; docs/themes.md lists every variable pages have"),
+        None => "docs/themes.md lists every variable, filter and function templates have".to_string(),
     };
-    match report {
-        Some(r) => {
-            let path = paths
-                .get(r.filename())
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(r.filename()));
-            let span = r.span();
-            Diagnostic::error(
-                Area::Config,
-                path,
-                span.start_line,
-                span.start_col + 1,
-                format!("{}{during}", r.message()),
-            )
-            .with_hint("fix the template; docs/themes.md lists every variable pages have")
+    let shown = |name: &str| paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
+    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = err.kind() {
+        let span = r.span();
+        return Diagnostic::error(
+            Area::Config,
+            shown(r.filename()),
+            span.start_line,
+            span.start_col + 1,
+            r.message(),
+        )
+        .with_hint(hint);
+    }
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        text.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    // Some errors found while adding templates (an unknown filter) come as a
+    // ready-made report: "error: message\n --> name:line:col\n …". Take it apart.
+    let mut lines = text.lines();
+    let message = lines.next().unwrap_or("").trim_start_matches("error: ").to_string();
+    let place = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|p| {
+        let mut parts = p.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        Some((parts.next()?.to_string(), line, column))
+    });
+    match place {
+        Some((name, line, column)) => {
+            Diagnostic::error(Area::Config, shown(&name), line, column, message).with_hint(hint)
         }
-        None => {
-            let mut message = err.to_string();
-            let mut source = std::error::Error::source(err);
-            while let Some(s) = source {
-                message.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            Diagnostic::error(Area::Config, "templates", 0, 0, format!("{message}{during}"))
-        }
+        None => Diagnostic::error(Area::Config, "templates", 0, 0, text).with_hint(hint),
     }
 }

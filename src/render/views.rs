@@ -255,8 +255,10 @@ pub fn cards(site: &Site) -> Vec<Card> {
 /// published beside the article's page, so a relative name stays relative.
 fn image_view(base: &BaseUrl, article: &Article, image: &Image) -> ImageView {
     let src = image.src.trim();
-    let url = if src.contains("://") || src.starts_with('/') {
+    let url = if src.contains("://") {
         src.to_string()
+    } else if let Some(from_root) = src.strip_prefix('/') {
+        base.link(from_root)
     } else {
         base.link(&format!("{}{src}", article.url_path))
     };
