@@ -75,13 +75,12 @@ fn json(problems: &Diagnostics) -> String {
 
 /// Lint warnings end with `[lint-id]`; the JSON report gives the id a field of its own.
 fn split_lint(message: &str) -> (&str, Option<&str>) {
-    if let Some(open) = message.rfind(" [") {
-        let id = &message[open + 2..];
-        if let Some(id) = id.strip_suffix(']') {
-            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-                return (&message[..open], Some(id));
-            }
-        }
+    if let Some(open) = message.rfind(" [")
+        && let Some(id) = message[open + 2..].strip_suffix(']')
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return (&message[..open], Some(id));
     }
     (message, None)
 }

@@ -198,7 +198,11 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
     if let Some(image) = &raw.image {
         let src = image.src.trim();
         if src.is_empty() {
-            v.problem("image", "the image has no `src`".into(), Some("name the picture file, such as image: { src: drill.jpg }"));
+            v.problem(
+                "image",
+                "the image has no `src`".into(),
+                Some("name the picture file, such as image: { src: drill.jpg }"),
+            );
         } else if !is_safe_image_src(src) {
             v.problem(
                 "image",
@@ -413,15 +417,15 @@ pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffse
 /// that February does not.
 fn explain_bad_date(text: &str) -> String {
     let parts: Vec<&str> = text.get(..10).unwrap_or(text).split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
-            if !(1..=12).contains(&m) {
-                return format!("{text} is not a date: there is no month {m}");
-            }
-            let days = days_in_month(y, m);
-            if d == 0 || d > days {
-                return format!("{text} is not a date: {y}年{m}月 has {days} days");
-            }
+    if let [y, m, d] = parts.as_slice()
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+    {
+        if !(1..=12).contains(&m) {
+            return format!("{text} is not a date: there is no month {m}");
+        }
+        let days = days_in_month(y, m);
+        if d == 0 || d > days {
+            return format!("{text} is not a date: {y}年{m}月 has {days} days");
         }
     }
     format!("`{text}` is not a date")

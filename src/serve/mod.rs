@@ -118,10 +118,10 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     })?;
 
     println!("jianbao: serving {} at {url} (Ctrl-C to stop)", options.root.display());
-    if options.open {
-        if let Err(e) = opener::open(&url) {
-            eprintln!("jianbao: could not open a browser: {e}");
-        }
+    if options.open
+        && let Err(e) = opener::open(&url)
+    {
+        eprintln!("jianbao: could not open a browser: {e}");
     }
     let app = http::router(http::AppState {
         snapshot: snapshot_rx,
