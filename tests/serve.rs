@@ -246,10 +246,10 @@ impl Server {
             let mut buf = [0u8; 256];
             let n = stdout.read(&mut buf).unwrap_or(0);
             seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-            if let Some(start) = seen.find("http://127.0.0.1:") {
-                if let Some(len) = seen[start..].find(' ') {
-                    break seen[start..start + len].trim_end_matches('/').to_string();
-                }
+            if let Some(start) = seen.find("http://127.0.0.1:")
+                && let Some(len) = seen[start..].find(' ')
+            {
+                break seen[start..start + len].trim_end_matches('/').to_string();
             }
             assert!(
                 n > 0 && Instant::now() < deadline,
