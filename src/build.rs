@@ -63,11 +63,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Ok(loaded) => loaded,
         Err(mut problems) => {
             // Report the theme's problems in the same run, when site.yaml says which theme.
-            if let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides) {
-                if let Err(theme_problems) = load_theme(&options.root, &config.theme) {
-                    problems.extend(theme_problems);
-                    problems.sort();
-                }
+            if let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides)
+                && let Err(theme_problems) = load_theme(&options.root, &config.theme)
+            {
+                problems.extend(theme_problems);
+                problems.sort();
             }
             return Err(problems);
         }
@@ -246,13 +246,21 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
     if problems.has_errors() {
         return Err(problems);
     }
-    loaded.sort_by(|a, b| b.front.date.cmp(&a.front.date).then_with(|| a.url_path.cmp(&b.url_path)));
+    loaded.sort_by(|a, b| {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.url_path.cmp(&b.url_path))
+    });
     let (site, _) = crate::site::assemble(config, loaded);
     let theme = crate::render::theme::builtin_theme()?;
     let plan = plan_pages(&site);
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions::default())?;
-    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> =
-        plan.pages.par_iter().map(|page| renderer.render(page).map(|bytes| (page.file.clone(), bytes))).collect();
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
+        .pages
+        .par_iter()
+        .map(|page| renderer.render(page).map(|bytes| (page.file.clone(), bytes)))
+        .collect();
     let mut files = Vec::with_capacity(pages.len());
     for page in pages {
         match page {
@@ -260,5 +268,9 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
             Err(d) => problems.push(d),
         }
     }
-    if problems.has_errors() { Err(problems) } else { Ok(files) }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(files)
+    }
 }

@@ -40,7 +40,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
         Ok(loaded) => loaded,
         Err(problems) => return problems,
     };
-    // LINTS
+    problems.extend(crate::lint::lint_site(&options.root, &site));
     let theme = match load_theme(&options.root, &site.config.theme) {
         Ok(theme) => theme,
         Err(p) => {

@@ -95,6 +95,63 @@ impl Picture {
     }
 }
 
+/// How wide a picture shows on a page, for the browser's choice among the
+/// widths: the article column is about 36em, and the whole screen on phones.
+pub const SIZES: &str = "(min-width: 48em) 36em, 100vw";
+
+impl Picture {
+    /// A `<picture>` element: WebP for browsers that take it, the source's own
+    /// format otherwise, width and height set so the page does not jump as it
+    /// loads, and `loading="lazy"` unless it is the first thing a reader sees.
+    /// `dir` is the URL of the folder the variants are published in, ending in `/`.
+    pub fn markup(&self, dir: &str, alt: &str, title: &str, lazy: bool) -> String {
+        let srcset = |format: Format| {
+            self.in_format(format)
+                .map(|v| format!("{dir}{} {}w", v.file_name, v.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(fallback) = self.fallback() else {
+            return String::new();
+        };
+        let mut html = String::from("<picture>");
+        if self.fallback_format() != Format::Webp && self.in_format(Format::Webp).next().is_some() {
+            html.push_str(&format!(
+                "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">",
+                escape(&srcset(Format::Webp))
+            ));
+        }
+        html.push_str(&format!(
+            "<img src=\"{}\"",
+            escape(&format!("{dir}{}", fallback.file_name))
+        ));
+        if fallback.format != Format::AsIs {
+            html.push_str(&format!(
+                " srcset=\"{}\" sizes=\"{SIZES}\"",
+                escape(&srcset(fallback.format))
+            ));
+        }
+        if fallback.width > 0 {
+            html.push_str(&format!(" width=\"{}\" height=\"{}\"", fallback.width, fallback.height));
+        }
+        html.push_str(&format!(" alt=\"{}\"", escape(alt)));
+        if !title.is_empty() {
+            html.push_str(&format!(" title=\"{}\"", escape(title)));
+        }
+        if lazy {
+            html.push_str(" loading=\"lazy\" decoding=\"async\"");
+        }
+        html.push_str("></picture>");
+        html
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
 /// Why a picture cannot be published.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ImageError {
@@ -456,6 +513,28 @@ mod tests {
         assert!(picture.variants[0].file_name.starts_with("drill-photo-480."));
         let decoded = image::open(&picture.variants[3].cached).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (960, 720));
+    }
+
+    #[test]
+    fn markup_offers_webp_and_the_fallback_with_sizes() {
+        let (dir, cache) = cache();
+        let source = dir.path().join("drill.jpg");
+        std::fs::write(&source, jpeg(1000, 500)).unwrap();
+        let picture = cache.picture(&source, "drill.jpg").unwrap();
+        let html = picture.markup("/2013/11/drill/", "演练 \"现场\"", "", true);
+        assert!(
+            html.starts_with("<picture><source type=\"image/webp\" srcset=\"/2013/11/drill/drill-480."),
+            "{html}"
+        );
+        assert!(
+            html.contains(" 960w, /2013/11/drill/drill-1000.") && html.contains("width=\"1000\" height=\"500\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("alt=\"演练 &quot;现场&quot;\"")
+                && html.ends_with("loading=\"lazy\" decoding=\"async\"></picture>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -152,3 +152,28 @@ fn version_names_the_commit() {
         "{text}"
     );
 }
+
+#[test]
+fn check_on_the_sample_reports_the_kicker_number_and_nothing_else() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["check", "--root", root, "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (value["errors"].as_u64(), value["warnings"].as_u64()),
+        (Some(0), Some(1)),
+        "{value:#}"
+    );
+    let problem = &value["problems"][0];
+    assert_eq!(problem["lint"], "number-mismatch");
+    assert_eq!(problem["file"], "content/2013/11/fengjing-xiaofang.md");
+    assert!(problem["message"].as_str().unwrap().contains("52"));
+    assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
+}

@@ -38,6 +38,25 @@ pub enum LinkTarget {
     Broken { message: String, hint: Option<String> },
 }
 
+/// What the caller's resolver says about one Markdown image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageTarget {
+    /// Leave the image as written (an outside address, a file of static/).
+    Keep,
+    /// Use this markup instead of the plain `<img>` (a `<picture>` with its sizes).
+    Markup(String),
+    /// A picture that cannot be published.
+    Broken { message: String, hint: Option<String> },
+}
+
+/// A Markdown image as written: `![alt](src "title")`.
+#[derive(Clone, Copy, Debug)]
+pub struct ImageRef<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+    pub title: &'a str,
+}
+
 /// A problem in the body, at a byte offset of the Markdown text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyProblem {
@@ -72,13 +91,26 @@ pub struct Heading {
 /// How much plain text to keep for an automatic summary; more is never needed.
 const LEAD_TEXT_LIMIT: usize = 400;
 
-/// Renders `markdown` to HTML. `resolve` is asked about every link destination.
+/// Renders `markdown` to HTML. `resolve` is asked about every link destination;
+/// images are left as written.
 pub fn render(markdown: &str, options: MarkdownOptions, resolve: &dyn Fn(&str) -> LinkTarget) -> RenderedBody {
+    render_with_images(markdown, options, resolve, &|_| ImageTarget::Keep)
+}
+
+/// Renders `markdown` to HTML, asking `resolve` about every link destination and
+/// `picture` about every image.
+pub fn render_with_images(
+    markdown: &str,
+    options: MarkdownOptions,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    picture: &dyn Fn(ImageRef<'_>) -> ImageTarget,
+) -> RenderedBody {
     let parser = Parser::new_ext(markdown, parser_options());
     let events: Vec<(Event<'_>, Range<usize>)> = parser.into_offset_iter().collect();
     let mut pass = Pass {
         options,
         resolve,
+        picture,
         out: RenderedBody::default(),
         has_raw_html: false,
         ids: Vec::new(),
@@ -105,6 +137,7 @@ fn parser_options() -> Options {
 struct Pass<'r> {
     options: MarkdownOptions,
     resolve: &'r dyn Fn(&str) -> LinkTarget,
+    picture: &'r dyn Fn(ImageRef<'_>) -> ImageTarget,
     out: RenderedBody,
     has_raw_html: bool,
     /// Anchors already given in this body, to keep them unique.
@@ -179,6 +212,30 @@ impl<'r> Pass<'r> {
                         title: title.clone(),
                         id: id.clone(),
                     }));
+                }
+                Event::Start(Tag::Image { dest_url, title, .. }) => {
+                    let (alt, end) = image_alt(&events, i);
+                    let image = ImageRef {
+                        src: dest_url,
+                        alt: &alt,
+                        title,
+                    };
+                    match (self.picture)(image) {
+                        ImageTarget::Keep => out.push(event.clone()),
+                        ImageTarget::Markup(html) => {
+                            // The markup replaces the image and its alt text, which it carries.
+                            out.push(Event::InlineHtml(html.into()));
+                            i = end + 1;
+                        }
+                        ImageTarget::Broken { message, hint } => {
+                            self.out.problems.push(BodyProblem {
+                                offset: range.start,
+                                message,
+                                hint,
+                            });
+                            out.push(event.clone());
+                        }
+                    }
                 }
                 Event::Html(h) | Event::InlineHtml(h) if is_more_marker(h) => {
                     if self.out.text_before_more.is_none() {
@@ -266,6 +323,24 @@ impl TextGatherer {
     }
 }
 
+/// The alt text of the image whose start is just before `from`, and the index
+/// of the image's end event.
+fn image_alt(events: &[(Event<'_>, Range<usize>)], from: usize) -> (String, usize) {
+    let mut alt = String::new();
+    let mut depth = 0;
+    for (i, (event, _)) in events.iter().enumerate().skip(from) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(TagEnd::Image) if depth == 0 => return (alt, i),
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    (alt, events.len())
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -317,9 +392,11 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.add_tags(["input", "section"])
+        b.add_tags(["input", "section", "picture", "source"])
             .add_generic_attributes(["class"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("source", ["type", "srcset", "sizes"])
+            .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
             .link_rel(None);
         for tag in ["h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "sup", "section"] {
             b.add_tag_attributes(tag, ["id"]);
@@ -442,6 +519,54 @@ mod tests {
             out.contains("<table>") && out.contains("hl-") && out.contains("id=\"biao-ti\""),
             "{out}"
         );
+    }
+
+    #[test]
+    fn images_are_replaced_by_the_resolvers_markup_or_reported() {
+        let picture = |image: ImageRef<'_>| match image.src {
+            "drill.jpg" => ImageTarget::Markup(format!("<picture data-alt=\"{}\"></picture>", image.alt)),
+            "gone.jpg" => ImageTarget::Broken {
+                message: "no gone.jpg".into(),
+                hint: None,
+            },
+            _ => ImageTarget::Keep,
+        };
+        let md = "前文 ![演练 *现场*](drill.jpg) 后文\n\n![远](https://e.org/a.jpg)\n\n![无](gone.jpg)";
+        let r = render_with_images(md, MarkdownOptions::default(), &|_| LinkTarget::Keep, &picture);
+        assert!(
+            r.html
+                .contains("<p>前文 <picture data-alt=\"演练 现场\"></picture> 后文</p>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<img src=\"https://e.org/a.jpg\" alt=\"远\" />"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].offset, md.find("![无]").unwrap());
+    }
+
+    #[test]
+    fn sanitising_keeps_the_renderers_pictures() {
+        let picture = |_: ImageRef<'_>| {
+            ImageTarget::Markup("<picture><source type=\"image/webp\" srcset=\"a-480.webp 480w\" sizes=\"100vw\"><img src=\"a-480.jpg\" width=\"480\" height=\"360\" alt=\"x\" loading=\"lazy\"></picture>".into())
+        };
+        let r = render_with_images(
+            "<b>粗</b>\n\n![x](a.jpg)",
+            MarkdownOptions::default(),
+            &|_| LinkTarget::Keep,
+            &picture,
+        );
+        for kept in [
+            "<picture>",
+            "srcset=\"a-480.webp 480w\"",
+            "loading=\"lazy\"",
+            "width=\"480\"",
+        ] {
+            assert!(r.html.contains(kept), "{kept} dropped: {}", r.html);
+        }
     }
 
     #[test]

@@ -1,0 +1,316 @@
+//! Newsroom lints: the mistakes a copy desk catches before a bulletin goes out
+//! (issue 7), each reported as a warning in the editor's terms, with the file
+//! and line to fix and a hint.
+//!
+//! | id | catches |
+//! |---|---|
+//! | `number-mismatch` | a number in the title, kicker or subtitle that the body does not contain |
+//! | `column-break` | a paragraph broken off mid-sentence, as a print column break leaves it |
+//! | `half-width-punctuation` | `,` `:` `;` `(` `)` `?` `!` between Chinese characters |
+//! | `mixed-quotes` | “…”, "…" and 「…」 used side by side in one article |
+//! | `brief-too-long` | a brief longer than `lints: { brief_limit: … }` |
+//! | `no-byline` | an article that credits nobody |
+//! | `town-not-in-district` | a town that site.yaml does not list under the article's district |
+//! | `image-no-alt` | a picture with neither alt text nor caption |
+//! | `link-empty-text` | a link with no text to click |
+//!
+//! Each warning's message ends with its id in brackets (`… [number-mismatch]`),
+//! the name that switches it off in site.yaml (`lints: { number-mismatch: false }`);
+//! [`Lint::of`] reads it back. Lines and columns are those of the original file,
+//! front matter included.
+//!
+//! This module only reads: it is given loaded articles and their text, and
+//! returns diagnostics. Running it is `check`'s business.
+
+mod breaks;
+mod figures;
+mod front;
+mod links;
+mod numbers;
+mod punctuation;
+mod text;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::{Config, LintConfig};
+use crate::content::Article;
+use crate::content::front_matter;
+use crate::error::{Area, Diagnostic, Diagnostics, line_col};
+use crate::site::Site;
+
+/// One newsroom lint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lint {
+    /// A number in the title, kicker or subtitle that the body does not contain.
+    NumberMismatch,
+    /// A paragraph that stops mid-sentence, followed by one that carries on.
+    ColumnBreak,
+    /// Half-width punctuation between Chinese characters.
+    HalfWidthPunctuation,
+    /// More than one style of quotation marks in one article.
+    MixedQuotes,
+    /// A brief longer than the site's limit.
+    BriefTooLong,
+    /// An article with no byline.
+    NoByline,
+    /// A town not listed under the article's district.
+    TownNotInDistrict,
+    /// A picture with neither alt text nor caption.
+    ImageNoAlt,
+    /// A link with no text.
+    LinkEmptyText,
+}
+
+impl Lint {
+    /// Every lint, in the order of issue 7.
+    pub const ALL: [Lint; 9] = [
+        Lint::NumberMismatch,
+        Lint::ColumnBreak,
+        Lint::HalfWidthPunctuation,
+        Lint::MixedQuotes,
+        Lint::BriefTooLong,
+        Lint::NoByline,
+        Lint::TownNotInDistrict,
+        Lint::ImageNoAlt,
+        Lint::LinkEmptyText,
+    ];
+
+    /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lint::NumberMismatch => "number-mismatch",
+            Lint::ColumnBreak => "column-break",
+            Lint::HalfWidthPunctuation => "half-width-punctuation",
+            Lint::MixedQuotes => "mixed-quotes",
+            Lint::BriefTooLong => "brief-too-long",
+            Lint::NoByline => "no-byline",
+            Lint::TownNotInDistrict => "town-not-in-district",
+            Lint::ImageNoAlt => "image-no-alt",
+            Lint::LinkEmptyText => "link-empty-text",
+        }
+    }
+
+    /// Whether site.yaml leaves this lint on.
+    pub fn is_enabled(self, lints: &LintConfig) -> bool {
+        match self {
+            Lint::NumberMismatch => lints.number_mismatch,
+            Lint::ColumnBreak => lints.column_break,
+            Lint::HalfWidthPunctuation => lints.half_width_punctuation,
+            Lint::MixedQuotes => lints.mixed_quotes,
+            Lint::BriefTooLong => lints.brief_too_long,
+            Lint::NoByline => lints.no_byline,
+            Lint::TownNotInDistrict => lints.town_not_in_district,
+            Lint::ImageNoAlt => lints.image_no_alt,
+            Lint::LinkEmptyText => lints.link_empty_text,
+        }
+    }
+
+    /// The lint a diagnostic came from, read from the `[id]` its message ends
+    /// with; `None` for any other diagnostic. For output formats that show the id apart.
+    pub fn of(diagnostic: &Diagnostic) -> Option<Lint> {
+        let id = diagnostic.message.strip_suffix(']')?.rsplit_once(" [")?.1;
+        Lint::ALL.into_iter().find(|lint| lint.id() == id)
+    }
+}
+
+/// Lints one article. `source` is the article file's whole text; it gives the
+/// lines and columns, and the body as written. A byte-order mark and CR line
+/// ends are removed first, as the loader removes them.
+pub fn lint_article(article: &Article, source: &str, config: &Config) -> Vec<Diagnostic> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let normalised;
+    let source = if source.contains('\r') {
+        normalised = source.replace("\r\n", "\n");
+        normalised.as_str()
+    } else {
+        source
+    };
+    // The article was loaded from this text, so the split succeeds; if the file
+    // changed since, the front-matter lints still run, placed at the top of the file.
+    let split = front_matter::split(source).unwrap_or(front_matter::Split {
+        yaml: "",
+        yaml_line: 1,
+        body: "",
+        body_line: 1,
+    });
+    let mut ctx = Context {
+        article,
+        config,
+        yaml: split.yaml,
+        yaml_line: split.yaml_line,
+        body: split.body,
+        body_line: split.body_line,
+        found: Vec::new(),
+    };
+    let body = text::read_body(split.body);
+    figures::check(&mut ctx);
+    breaks::check(&mut ctx, &body);
+    punctuation::check_half_width(&mut ctx, &body);
+    punctuation::check_quotes(&mut ctx, &body);
+    front::check(&mut ctx);
+    links::check(&mut ctx, &body);
+    let mut found = ctx.found;
+    found.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
+    found
+}
+
+/// Lints every article of a loaded site, reading each file again from `root`
+/// for its lines. Sorted by file and position, whatever order the threads finish in.
+pub fn lint_site(root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let found: Vec<Diagnostic> = site
+        .articles
+        .par_iter()
+        .flat_map_iter(|article| match read_source(root, article) {
+            Ok(source) => lint_article(article, &source, &site.config),
+            Err(problem) => vec![problem],
+        })
+        .collect();
+    let mut all: Diagnostics = found.into_iter().collect();
+    all.sort();
+    all.into_iter().collect()
+}
+
+/// The text of an article's file. It was UTF-8 when it was loaded; should it
+/// have changed since, a bad byte shows as � rather than failing the lint.
+fn read_source(root: &Path, article: &Article) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(&article.source)).map_err(|e| {
+        Diagnostic::warning(
+            Area::Io,
+            article.source.clone(),
+            0,
+            0,
+            format!("could not read the article again to lint it: {e}"),
+        )
+    })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One article being linted: what the lints read, and what they found.
+struct Context<'a> {
+    article: &'a Article,
+    config: &'a Config,
+    /// The front matter's YAML, and the file line it starts on.
+    yaml: &'a str,
+    yaml_line: usize,
+    /// The Markdown body, and the file line it starts on.
+    body: &'a str,
+    body_line: usize,
+    found: Vec<Diagnostic>,
+}
+
+impl Context<'_> {
+    fn enabled(&self, lint: Lint) -> bool {
+        lint.is_enabled(&self.config.lints)
+    }
+
+    /// Adds a warning of `lint` at a (line, column) of the file, unless site.yaml switched it off.
+    fn warn(&mut self, lint: Lint, (line, column): (usize, usize), message: String, hint: String) {
+        if !self.enabled(lint) {
+            return;
+        }
+        let message = format!("{message} [{}]", lint.id());
+        let d = Diagnostic::warning(Area::Content, self.article.source.clone(), line, column, message);
+        self.found.push(d.with_hint(hint));
+    }
+
+    /// The file (line, column) of a byte offset in the body.
+    fn body_position(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = line_col(self.body, offset);
+        (line + self.body_line - 1, column)
+    }
+
+    /// The file line of a front-matter key.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        crate::yaml::key_line(self.yaml, key).map(|l| l + self.yaml_line - 1)
+    }
+
+    /// The file (line, column) of `needle` in the value of front-matter `key`,
+    /// or of the key's line when the text cannot be found there (the top of
+    /// the file without the key). See [`Context::field_find`].
+    fn field_position(&self, key: &str, needle: &str, whole_number: bool) -> (usize, usize) {
+        self.field_find(key, needle, whole_number)
+            .unwrap_or_else(|| self.key_line(key).map_or((1, 0), |line| (line, 1)))
+    }
+
+    /// The file (line, column) of `needle` in the value of front-matter `key`,
+    /// looking on the key's line and the indented lines that continue it. With
+    /// `whole_number`, a match must not touch other digits: 52 is not in 352.
+    fn field_find(&self, key: &str, needle: &str, whole_number: bool) -> Option<(usize, usize)> {
+        let first = crate::yaml::key_line(self.yaml, key)?;
+        for (i, line) in self.yaml.lines().enumerate().skip(first - 1) {
+            if i + 1 > first && !line.starts_with([' ', '\t']) {
+                break;
+            }
+            // On the key's own line, look only after `key:`, so that a `:` is not found in it.
+            let from = if i + 1 == first {
+                line.find(':').map_or(0, |c| c + 1)
+            } else {
+                0
+            };
+            if let Some(at) = find_from(line, needle, from, whole_number) {
+                let column = line.get(..at).map_or(0, |s| s.chars().count()) + 1;
+                return Some((i + self.yaml_line, column));
+            }
+        }
+        None
+    }
+}
+
+/// The byte offset of the first `needle` in `line` at or after `from`.
+fn find_from(line: &str, needle: &str, from: usize, whole_number: bool) -> Option<usize> {
+    let mut start = from;
+    while let Some(rest) = line.get(start..) {
+        let at = start + rest.find(needle)?;
+        let end = at + needle.len();
+        let touches_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let before = line.get(..at).and_then(|s| s.chars().next_back());
+        let after = line.get(end..).and_then(|s| s.chars().next());
+        if !whole_number || !(touches_digit(before) || touches_digit(after)) {
+            return Some(at);
+        }
+        start = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The front-matter fields that headline an article: key, and the text as parsed.
+fn headline_fields(article: &Article) -> Vec<(&'static str, &str)> {
+    let front = &article.front;
+    let mut fields = vec![("title", front.title.as_str())];
+    fields.extend(front.kicker.as_deref().map(|k| ("kicker", k)));
+    fields.extend(front.subtitle.as_deref().map(|s| ("subtitle", s)));
+    fields
+}
+
+/// At most `limit` characters of `text` from its start, with `…` when cut.
+fn excerpt_start(text: &str, limit: usize) -> String {
+    let text = text.trim().replace('\n', "");
+    match text.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+/// At most `limit` characters of `text` up to its end, with `…` when cut.
+fn excerpt_end(text: &str, limit: usize) -> String {
+    let text = text.trim().replace('\n', "");
+    let count = text.chars().count();
+    match text.char_indices().nth(count.saturating_sub(limit)) {
+        Some((at, _)) if at > 0 => format!("…{}", &text[at..]),
+        _ => text,
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

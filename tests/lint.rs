@@ -1,0 +1,115 @@
+//! The newsroom lints on whole sites read from disk: the sample bulletin, and
+//! small sites in temporary folders (files with a BOM and CRLF line ends, lints
+//! switched off in site.yaml, a file gone since loading).
+
+mod common;
+
+use std::path::Path;
+
+use common::TestSite;
+use jianbao::error::{Area, Severity};
+use jianbao::lint::{Lint, lint_site};
+use jianbao::site::{Site, SiteOptions, load_site};
+
+fn load(root: &Path) -> Site {
+    load_site(root, &SiteOptions::default()).expect("the site loads").0
+}
+
+#[test]
+fn the_sample_bulletin_reports_its_52_and_nothing_else() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shown: Vec<String> = lint_site(root, &load(root)).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "content/2013/11/fengjing-xiaofang.md:3:20: warning: the kicker gives 52, a number the body does not \
+          contain: “全镇 87 家单位 52 名职工参加” [number-mismatch]\n  \
+          hint: the body has 352名 and 179名; make the kicker and the body agree"
+        ]
+    );
+}
+
+/// A site whose articles each have one problem, one of them saved with a BOM and CRLF line ends.
+fn site_with_problems(lints: &str) -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}{lints}",
+            common::SITE_YAML.replace(
+                "松江区: { slug: songjiang }",
+                "松江区: { slug: songjiang, towns: [洞泾镇] }"
+            )
+        ),
+    );
+    site.write(
+        "content/b.md",
+        "\u{feff}---\r\ntitle: 标题\r\ndate: 2013-11-04\r\ndistrict: 松江区\r\nbyline: [{ role: 记者, name: 卢连明 }]\r\n---\r\n第一段。\r\n\r\n参加的有村民,志愿者和党员。\r\n",
+    );
+    site.article(
+        "a.md",
+        "title: 标题\ndate: 2013-11-05\ndistrict: 松江区\ntowns: [泖港镇]\nbyline: [{ role: 记者, name: 卢连明 }]",
+        "听了镇里的介绍，村民们纷纷\n\n表示支持这项工作。\n",
+    );
+    site
+}
+
+#[test]
+fn warnings_name_file_line_and_column_across_files_in_order() {
+    let site = site_with_problems("");
+    let found = lint_site(site.root(), &load(site.root()));
+    let places: Vec<(String, usize, usize, Option<Lint>)> = found
+        .iter()
+        .map(|d| (d.path.display().to_string(), d.line, d.column, Lint::of(d)))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("content/a.md".to_string(), 5, 9, Some(Lint::TownNotInDistrict)),
+            ("content/a.md".to_string(), 8, 13, Some(Lint::ColumnBreak)),
+            // The BOM and CR line ends do not move the place.
+            ("content/b.md".to_string(), 9, 7, Some(Lint::HalfWidthPunctuation)),
+        ]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|d| d.severity == Severity::Warning && d.area == Area::Content)
+    );
+}
+
+#[test]
+fn site_yaml_switches_lints_off() {
+    let site = site_with_problems("lints:\n  column-break: false\n  half-width-punctuation: false\n");
+    let found = lint_site(site.root(), &load(site.root()));
+    let lints: Vec<Option<Lint>> = found.iter().map(Lint::of).collect();
+    assert_eq!(lints, [Some(Lint::TownNotInDistrict)]);
+}
+
+#[test]
+fn a_misspelt_lint_is_a_configuration_error() {
+    let site = site_with_problems("lints: { colum-break: false }\n");
+    let problems = load_site(site.root(), &SiteOptions::default()).expect_err("site.yaml is wrong");
+    let d = problems.iter().next().expect("one problem");
+    assert_eq!(
+        (d.area, d.message.as_str()),
+        (Area::Config, "unknown key `colum-break`")
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `column-break`?"));
+}
+
+#[test]
+fn an_article_gone_since_loading_is_a_warning_not_a_panic() {
+    let site = site_with_problems("");
+    let loaded = load(site.root());
+    std::fs::remove_file(site.root().join("content/a.md")).expect("remove");
+    let found = lint_site(site.root(), &loaded);
+    let gone: Vec<_> = found.iter().filter(|d| d.area == Area::Io).collect();
+    assert_eq!(gone.len(), 1, "{found:?}");
+    assert_eq!(gone[0].severity, Severity::Warning);
+    assert!(
+        gone[0]
+            .message
+            .starts_with("could not read the article again to lint it")
+    );
+}
