@@ -317,6 +317,8 @@ mod tests {
             char_count: 0,
             reading_minutes: 1,
             headings: vec![],
+            lead_picture: None,
+            pictures: vec![],
         }
     }
 

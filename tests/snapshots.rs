@@ -28,6 +28,8 @@ slugs:
 fn fixture() -> TestSite {
     let site = TestSite::new();
     site.write("site.yaml", SITE_YAML);
+    site.picture("content/2013/11/hezuoshe.jpg", 1200, 800);
+    site.picture("content/2013/11/drill.jpg", 1600, 1000);
     site.article(
         "2013/11/zuzhuan-fuwu.md",
         "title: 距离有多近，情就有多深

@@ -18,7 +18,8 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Area, Diagnostic, Diagnostics, line_col};
-use crate::markdown::{self, Heading, LinkTarget, MarkdownOptions, cjk};
+use crate::images::{ImageCache, Picture};
+use crate::markdown::{self, Heading, ImageRef, ImageTarget, LinkTarget, MarkdownOptions, cjk};
 use crate::slug;
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
@@ -40,6 +41,10 @@ pub struct Article {
     pub char_count: usize,
     pub reading_minutes: usize,
     pub headings: Vec<Heading>,
+    /// The front matter's `image`, resized, when it is a file beside the article.
+    pub lead_picture: Option<Picture>,
+    /// Every picture published beside the article's page: the lead and the body's.
+    pub pictures: Vec<Picture>,
 }
 
 /// How much to load.
@@ -92,6 +97,8 @@ struct CachedBody {
     problems: Vec<Diagnostic>,
     /// Every link the body resolved, and how, to see whether a rebuild resolves it differently.
     links: Vec<(String, LinkTarget)>,
+    /// Every picture file it used, as it was then, to see whether one changed.
+    picture_files: Vec<(PathBuf, Option<FileStamp>)>,
 }
 
 /// What tells a changed file from an unchanged one without reading it.
@@ -208,10 +215,12 @@ pub fn load_articles_cached(
         .iter()
         .map(|p| (p.file.content_path.as_str(), p.url_path.as_str()))
         .collect();
+    let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
         urls: &urls,
         withheld: &withheld,
         config,
+        pictures: Some((root, &image_cache)),
     };
     let md_options = MarkdownOptions {
         unsafe_html: config.markdown.unsafe_html,
@@ -259,6 +268,10 @@ fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
     body.links
         .iter()
         .all(|(dest, target)| links.resolve(&body.parsed.file.content_path, dest) == *target)
+        && body.picture_files.iter().all(|(path, old)| match (old, stamp(path)) {
+            (Some(old), Some(now)) => old.unchanged(&now),
+            _ => false,
+        })
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
@@ -269,6 +282,8 @@ struct Parsed {
     url_path: String,
     body: String,
     body_line: usize,
+    /// The line of the `image:` key, for problems with the lead picture.
+    image_line: usize,
 }
 
 fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -281,11 +296,22 @@ fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Pars
 /// links to other articles are reported as leading nowhere. For tools that
 /// check a single file, and for fuzzing the whole article pipeline.
 pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> Result<Article, Vec<Diagnostic>> {
-    let file = SourceFile { path: Path::new(CONTENT_DIR).join(content_path), content_path: content_path.to_string() };
+    let file = SourceFile {
+        path: Path::new(CONTENT_DIR).join(content_path),
+        content_path: content_path.to_string(),
+    };
     let parsed = Arc::new(parse_source(file, bytes, config)?);
     let urls: BTreeMap<&str, &str> = [(parsed.file.content_path.as_str(), parsed.url_path.as_str())].into();
-    let links = LinkContext { urls: &urls, withheld: &BTreeMap::new(), config };
-    let options = MarkdownOptions { unsafe_html: config.markdown.unsafe_html, highlight: config.markdown.highlight };
+    let links = LinkContext {
+        urls: &urls,
+        withheld: &BTreeMap::new(),
+        config,
+        pictures: None,
+    };
+    let options = MarkdownOptions {
+        unsafe_html: config.markdown.unsafe_html,
+        highlight: config.markdown.highlight,
+    };
     let body = render_body(&parsed, &links, options);
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
@@ -325,7 +351,9 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         })?,
     };
     let url_path = format!("{:04}/{:02}/{slug}/", front.date.year(), front.date.month());
+    let image_line = crate::yaml::key_line(split.yaml, "image").map_or(1, |l| l + split.yaml_line - 1);
     Ok(Parsed {
+        image_line,
         body: split.body.to_string(),
         body_line: split.body_line,
         file,
@@ -404,6 +432,8 @@ struct LinkContext<'a> {
     /// Drafts and future articles left out of this build, to explain why a link to one fails.
     withheld: &'a BTreeMap<String, Withheld>,
     config: &'a Config,
+    /// The site's folder and its picture cache; `None` leaves image links as written.
+    pictures: Option<(&'a Path, &'a ImageCache)>,
 }
 
 impl LinkContext<'_> {
@@ -484,12 +514,18 @@ fn resolve_relative(from: &str, link: &str) -> Option<String> {
 
 fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
     let resolved = std::cell::RefCell::new(Vec::new());
-    let body = markdown::render(&p.body, options, &|dest| {
-        let target = links.resolve(&p.file.content_path, dest);
-        resolved.borrow_mut().push((dest.to_string(), target.clone()));
-        target
-    });
-    let problems = body
+    let pictures = std::cell::RefCell::new(PicturesUsed::default());
+    let body = markdown::render_with_images(
+        &p.body,
+        options,
+        &|dest| {
+            let target = links.resolve(&p.file.content_path, dest);
+            resolved.borrow_mut().push((dest.to_string(), target.clone()));
+            target
+        },
+        &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
+    );
+    let mut problems: Vec<Diagnostic> = body
         .problems
         .iter()
         .map(|bp| {
@@ -505,6 +541,14 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
             d
         })
         .collect();
+    let mut pictures = pictures.into_inner();
+    let lead_picture = match links.lead_picture(p, &mut pictures) {
+        Ok(picture) => picture,
+        Err(d) => {
+            problems.push(*d);
+            None
+        }
+    };
     let summary = match (&p.front.summary, &body.text_before_more) {
         (Some(s), _) => s.clone(),
         (None, Some(before)) => cjk::summarize(before, usize::MAX),
@@ -521,12 +565,75 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
         char_count: body.char_count,
         reading_minutes: cjk::reading_minutes(body.char_count),
         headings: body.headings,
+        lead_picture,
+        pictures: pictures.published,
     };
     CachedBody {
         parsed: Arc::clone(p),
         article,
         problems,
         links: resolved.into_inner(),
+        picture_files: pictures.files,
+    }
+}
+
+/// The pictures one article uses.
+#[derive(Default)]
+struct PicturesUsed {
+    published: Vec<Picture>,
+    files: Vec<(PathBuf, Option<FileStamp>)>,
+}
+
+impl LinkContext<'_> {
+    /// The picture file an article names, when it is one jianbao publishes: a
+    /// relative path, not an address or a file of static/ (`/…`).
+    fn picture_file(&self, p: &Parsed, src: &str) -> Option<(PathBuf, String)> {
+        let src = src.trim();
+        if src.is_empty() || has_scheme(src) || src.starts_with('/') || src.starts_with('#') {
+            return None;
+        }
+        let decoded = percent_encoding::percent_decode_str(src).decode_utf8_lossy();
+        let rel = resolve_relative(&p.file.content_path, &decoded)?;
+        let (root, _) = self.pictures?;
+        Some((root.join(CONTENT_DIR).join(&rel), format!("{CONTENT_DIR}/{rel}")))
+    }
+
+    fn process(&self, path: &Path, shown: &str, used: &mut PicturesUsed) -> Result<Picture, String> {
+        used.files.push((path.to_path_buf(), stamp(path)));
+        let (_, cache) = self
+            .pictures
+            .ok_or_else(|| "pictures are not processed here".to_string())?;
+        let picture = cache.picture(path, shown).map_err(|e| e.to_string())?;
+        used.published.push(picture.clone());
+        Ok(picture)
+    }
+
+    fn body_picture(&self, p: &Parsed, image: ImageRef<'_>, used: &mut PicturesUsed) -> ImageTarget {
+        let Some((path, shown)) = self.picture_file(p, image.src) else {
+            return ImageTarget::Keep;
+        };
+        match self.process(&path, &shown, used) {
+            Ok(picture) => {
+                let dir = self.config.base_url.link(&p.url_path);
+                ImageTarget::Markup(picture.markup(&dir, image.alt, image.title, true))
+            }
+            Err(message) => ImageTarget::Broken {
+                message,
+                hint: Some("put the picture beside the article, or correct its name".into()),
+            },
+        }
+    }
+
+    fn lead_picture(&self, p: &Parsed, used: &mut PicturesUsed) -> Result<Option<Picture>, Box<Diagnostic>> {
+        let Some(image) = &p.front.image else { return Ok(None) };
+        let Some((path, shown)) = self.picture_file(p, &image.src) else {
+            return Ok(None);
+        };
+        self.process(&path, &shown, used).map(Some).map_err(|message| {
+            let d = Diagnostic::error(Area::Content, p.file.path.clone(), p.image_line, 1, message)
+                .with_hint("put the picture beside the article (a folder per article works well), or correct `src`");
+            Box::new(d)
+        })
     }
 }
 

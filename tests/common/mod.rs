@@ -39,6 +39,19 @@ impl TestSite {
         self
     }
 
+    /// Writes a JPEG picture of the given size (a gradient, the same every time).
+    pub fn picture(&self, rel: &str, width: u32, height: u32) -> &TestSite {
+        let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        let mut bytes = Vec::new();
+        image
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 85))
+            .expect("encode");
+        std::fs::write(path, bytes).expect("write");
+        self
+    }
+
     /// Writes an article under content/ with the given front matter lines and body.
     pub fn article(&self, rel: &str, front: &str, body: &str) -> &TestSite {
         self.write(&format!("content/{rel}"), &format!("---\n{front}\n---\n{body}"))
