@@ -78,7 +78,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts })?;
     timer.lap("plan and prepare templates");
 
-    let outcome = write_output(&options.output, &plan, &renderer, &theme.static_files)?;
+    let pictures = site.published_pictures();
+    let outcome = write_output(&options.output, &plan, &renderer, &theme.static_files, &pictures)?;
     timer.lap("render and write pages");
     Ok(BuildReport {
         written: outcome.written,
@@ -99,6 +100,8 @@ struct WriteOutcome {
 enum Source<'a> {
     Page(&'a Page),
     Static(&'a StaticSource),
+    /// A resized picture in the cache; its name carries a hash of its bytes.
+    Picture(&'a Path),
 }
 
 /// Writes the site into `output`, all or nothing: files whose inputs are
@@ -109,12 +112,18 @@ fn write_output(
     plan: &RenderPlan,
     renderer: &Renderer<'_>,
     static_files: &BTreeMap<String, StaticSource>,
+    pictures: &[(String, PathBuf)],
 ) -> Result<WriteOutcome, Diagnostics> {
     // Pages win over static files of the same name.
     let mut sources: BTreeMap<&str, Source<'_>> = static_files
         .iter()
         .map(|(file, source)| (file.as_str(), Source::Static(source)))
         .collect();
+    sources.extend(
+        pictures
+            .iter()
+            .map(|(file, cached)| (file.as_str(), Source::Picture(cached.as_path()))),
+    );
     sources.extend(plan.pages.iter().map(|page| (page.file.as_str(), Source::Page(page))));
     let fingerprinted: Vec<(&str, &Source<'_>, Result<u64, Diagnostic>)> = sources
         .par_iter()
@@ -122,6 +131,7 @@ fn write_output(
             let fingerprint = match source {
                 Source::Page(page) => Ok(renderer.fingerprint(page)),
                 Source::Static(s) => static_bytes(s).map(|bytes| hash_bytes(&bytes)),
+                Source::Picture(_) => Ok(hash_bytes(file.as_bytes())),
             };
             (*file, source, fingerprint)
         })
@@ -156,6 +166,9 @@ fn write_output(
                 let bytes = match source {
                     Source::Page(page) => std::borrow::Cow::Owned(renderer.render(page)?),
                     Source::Static(s) => static_bytes(s)?,
+                    Source::Picture(path) => std::borrow::Cow::Owned(
+                        std::fs::read(path).map_err(|e| crate::error::io_error(path, "read", &e))?,
+                    ),
                 };
                 staging.write(file, &bytes)?;
                 bytes.len() as u64

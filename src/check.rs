@@ -83,6 +83,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     }
     let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
     files.extend(theme.static_files.keys().cloned());
+    files.extend(site.published_pictures().into_iter().map(|(file, _)| file));
     let ids: HashMap<&str, HashSet<String>> = pages.iter().map(|p| (p.file.as_str(), element_ids(&p.html))).collect();
     let links = LinkIndex {
         base: &site.config.base_url,
@@ -130,7 +131,15 @@ impl LinkIndex<'_> {
     /// The links on the page `file` whose target is not in the site, with why.
     fn broken_links(&self, file: &str, html: &str) -> Vec<(String, &'static str)> {
         let mut broken = Vec::new();
-        for link in attribute_values(html, &["href", "src"]) {
+        let srcset_candidates = attribute_values(html, &["srcset"]).into_iter().flat_map(|set| {
+            set.split(',')
+                .filter_map(|c| c.split_whitespace().next().map(str::to_string))
+                .collect::<Vec<_>>()
+        });
+        for link in attribute_values(html, &["href", "src"])
+            .into_iter()
+            .chain(srcset_candidates)
+        {
             if let Some(problem) = self.problem(file, &link) {
                 broken.push((link, problem));
             }

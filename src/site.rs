@@ -34,6 +34,24 @@ impl Site {
         id.checked_sub(1)
     }
 
+    /// Every picture file to publish, as (file under the output, file in the
+    /// picture cache), each once: pictures go beside their article's page.
+    pub fn published_pictures(&self) -> Vec<(String, std::path::PathBuf)> {
+        let mut files: Vec<(String, std::path::PathBuf)> = self
+            .articles
+            .iter()
+            .flat_map(|a| {
+                a.pictures
+                    .iter()
+                    .flat_map(|p| &p.variants)
+                    .map(|v| (format!("{}{}", a.url_path, v.file_name), v.cached.clone()))
+            })
+            .collect();
+        files.sort();
+        files.dedup_by(|a, b| a.0 == b.0);
+        files
+    }
+
     /// Short news items, newest first.
     pub fn briefs(&self) -> Vec<ArticleId> {
         (0..self.articles.len())
@@ -80,5 +98,13 @@ pub fn load_site_cached(
 pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
     let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
     let related = taxonomy::related_articles(&articles, &taxonomies.tags, RELATED_LIMIT);
-    (Site { config, articles, taxonomies, related }, warnings.into_iter().collect())
+    (
+        Site {
+            config,
+            articles,
+            taxonomies,
+            related,
+        },
+        warnings.into_iter().collect(),
+    )
 }

@@ -112,6 +112,29 @@ fn main_of(html: &str) -> String {
     without_blank_lines(&html[start..end])
 }
 
+/// Picture file names carry a hash of the encoder's output (`drill-480.391a8327.webp`),
+/// which may differ between encoder builds; the page's shape is what is pinned here.
+fn without_picture_hashes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(dot) = rest.find('.') {
+        let (before, after) = rest.split_at(dot);
+        out.push_str(before);
+        let hash = &after[1..after.len().min(9)];
+        let is_hash = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        let ext = after.get(9..).unwrap_or("");
+        if is_hash && (ext.starts_with(".webp") || ext.starts_with(".jpg") || ext.starts_with(".png")) {
+            out.push_str(".HASH");
+            rest = &after[9..];
+        } else {
+            out.push('.');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn without_blank_lines(text: &str) -> String {
     text.lines()
         .filter(|l| !l.trim().is_empty())
@@ -144,7 +167,7 @@ fn default_theme_page_structure() {
         } else {
             without_blank_lines(&html)
         };
-        insta::assert_snapshot!(name, shown);
+        insta::assert_snapshot!(name, without_picture_hashes(&shown));
     }
 }
 

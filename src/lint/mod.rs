@@ -1,6 +1,6 @@
-//! Newsroom lints: the mistakes a copy desk catches before a bulletin goes out
-//! (issue 7), each reported as a warning in the editor's terms, with the file
-//! and line to fix and a hint.
+//! Newsroom lints: the mistakes a copy desk catches before a bulletin goes out,
+//! each reported as a warning in the editor's terms, with the file and line to
+//! fix and a hint.
 //!
 //! | id | catches |
 //! |---|---|
@@ -64,7 +64,7 @@ pub enum Lint {
 }
 
 impl Lint {
-    /// Every lint, in the order of issue 7.
+    /// Every lint, in the order `check` documents them.
     pub const ALL: [Lint; 9] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,

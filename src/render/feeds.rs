@@ -97,12 +97,7 @@ fn entry(site: &Site, id: ArticleId) -> Entry {
                 ..Default::default()
             })
             .collect(),
-        links: vec![Link {
-            href: url.clone(),
-            rel: "alternate".into(),
-            mime_type: Some("text/html".into()),
-            ..Default::default()
-        }],
+        links: entry_links(site, a, &url),
         summary: Some(Text::plain(a.summary.clone())),
         content: Some(Content {
             base: Some(url),
@@ -112,6 +107,30 @@ fn entry(site: &Site, id: ArticleId) -> Entry {
         }),
         ..Default::default()
     }
+}
+
+/// An entry's page, and its lead picture as an enclosure, so that feed readers show it.
+fn entry_links(site: &Site, a: &crate::content::Article, url: &str) -> Vec<Link> {
+    let mut links = vec![Link {
+        href: url.to_string(),
+        rel: "alternate".into(),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    }];
+    if let Some(largest) = a.lead_picture.as_ref().and_then(|p| p.fallback()) {
+        let extension = largest.file_name.rsplit('.').next().unwrap_or("");
+        links.push(Link {
+            href: site
+                .config
+                .base_url
+                .absolute(&format!("{}{}", a.url_path, largest.file_name)),
+            rel: "enclosure".into(),
+            mime_type: Some(largest.format.mime(extension).into()),
+            length: std::fs::metadata(&largest.cached).ok().map(|m| m.len().to_string()),
+            ..Default::default()
+        });
+    }
+    links
 }
 
 /// The sitemap: every HTML page but the 404 page, with the date of the newest

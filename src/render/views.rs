@@ -84,7 +84,22 @@ pub struct Card {
 /// The lead picture, with its URL resolved.
 #[derive(Clone, Debug, Hash, Serialize)]
 pub struct ImageView {
+    /// The picture's largest published file (or its address, for an outside picture).
     pub url: String,
+    /// Its smallest published file, for thumbnails.
+    pub thumb_url: String,
+    /// Width and height of `url`, 0 when not known (an outside picture).
+    pub width: u32,
+    pub height: u32,
+    /// `srcset` of the source's own format, and of WebP (empty when there is none).
+    pub srcset: String,
+    pub webp_srcset: String,
+    /// The `sizes` that go with the srcsets.
+    pub sizes: &'static str,
+    /// A complete `<picture>` element, loaded at once (for a lead picture).
+    pub html: String,
+    /// The same, loaded lazily (for pictures further down a page).
+    pub html_lazy: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
     pub alt: String,
@@ -254,20 +269,66 @@ pub fn cards(site: &Site) -> Vec<Card> {
 /// An image path relative to the article's file, as a URL. Pictures are
 /// published beside the article's page, so a relative name stays relative.
 fn image_view(base: &BaseUrl, article: &Article, image: &Image) -> ImageView {
-    let src = image.src.trim();
-    let url = if src.contains("://") {
-        src.to_string()
-    } else if let Some(from_root) = src.strip_prefix('/') {
-        base.link(from_root)
-    } else {
-        base.link(&format!("{}{src}", article.url_path))
-    };
-    ImageView {
-        url,
+    let alt = image.alt.clone().or_else(|| image.caption.clone()).unwrap_or_default();
+    let dir = base.link(&article.url_path);
+    let mut view = ImageView {
+        url: String::new(),
+        thumb_url: String::new(),
+        width: 0,
+        height: 0,
+        srcset: String::new(),
+        webp_srcset: String::new(),
+        sizes: crate::images::SIZES,
+        html: String::new(),
+        html_lazy: String::new(),
         caption: image.caption.clone(),
         credit: image.credit.clone(),
-        alt: image.alt.clone().or_else(|| image.caption.clone()).unwrap_or_default(),
+        alt,
+    };
+    match &article.lead_picture {
+        Some(picture) => {
+            let fallback = picture.fallback_format();
+            let srcset = |format| {
+                picture
+                    .in_format(format)
+                    .map(|v| format!("{dir}{} {}w", v.file_name, v.width))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if let Some(largest) = picture.fallback() {
+                view.url = format!("{dir}{}", largest.file_name);
+                (view.width, view.height) = (largest.width, largest.height);
+            }
+            view.thumb_url = picture
+                .in_format(fallback)
+                .next()
+                .map(|v| format!("{dir}{}", v.file_name))
+                .unwrap_or_default();
+            view.srcset = srcset(fallback);
+            if fallback != crate::images::Format::Webp {
+                view.webp_srcset = srcset(crate::images::Format::Webp);
+            }
+            view.html = picture.markup(&dir, &view.alt, "", false);
+            view.html_lazy = picture.markup(&dir, &view.alt, "", true);
+        }
+        None => {
+            // An outside address, or a file of static/: published as written.
+            let src = image.src.trim();
+            view.url = match src.strip_prefix('/') {
+                Some(from_root) if !src.starts_with("//") => base.link(from_root),
+                _ => src.to_string(),
+            };
+            view.thumb_url = view.url.clone();
+            let escaped = |t: &str| t.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+            view.html = format!("<img src=\"{}\" alt=\"{}\">", escaped(&view.url), escaped(&view.alt));
+            view.html_lazy = format!(
+                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+                escaped(&view.url),
+                escaped(&view.alt)
+            );
+        }
     }
+    view
 }
 
 /// The site view shared by every page, with `theme`'s extra defaults.

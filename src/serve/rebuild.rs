@@ -120,6 +120,27 @@ impl Rebuilder {
                 Err(d) => problems.push(d),
             }
         }
+        for (file, cached) in site.published_pictures() {
+            // Picture names carry a hash of their bytes: the same name, the same bytes.
+            let fingerprint = hash_bytes(file.as_bytes());
+            match old.get(&file) {
+                Some(f) if f.fingerprint == fingerprint => {
+                    files.insert(file, f.clone());
+                }
+                _ => match std::fs::read(&cached) {
+                    Ok(bytes) => {
+                        files.insert(
+                            file,
+                            BuiltFile {
+                                fingerprint,
+                                bytes: Arc::new(bytes),
+                            },
+                        );
+                    }
+                    Err(e) => problems.push(io_error(&cached, "read", &e)),
+                },
+            }
+        }
         let mut rendered = 0;
         for page in pages {
             match page {
