@@ -58,7 +58,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             now: None,
         },
     };
-    let timer = PhaseTimer::from_env();
+    let timer = crate::timing::PhaseTimer::from_env();
     let (site, warnings) = match load_site(&options.root, &site_options) {
         Ok(loaded) => loaded,
         Err(mut problems) => {
@@ -215,27 +215,6 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
-}
-
-/// Prints how long each phase took when `JIANBAO_TIMINGS` is set, for profiling.
-struct PhaseTimer {
-    last: Option<std::cell::Cell<Instant>>,
-}
-
-impl PhaseTimer {
-    fn from_env() -> PhaseTimer {
-        PhaseTimer {
-            last: std::env::var_os("JIANBAO_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())),
-        }
-    }
-
-    fn lap(&self, phase: &str) {
-        if let Some(last) = &self.last {
-            let now = Instant::now();
-            eprintln!("jianbao: {phase}: {} ms", (now - last.get()).as_millis());
-            last.set(now);
-        }
-    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

@@ -17,6 +17,7 @@ pub mod render;
 pub mod site;
 pub mod slug;
 pub mod taxonomy;
+pub mod timing;
 pub mod yaml;
 pub mod serve;
 pub mod check;

@@ -224,8 +224,20 @@ fn group_districts(articles: &[Article], config: &Config) -> Taxonomy {
     }
 }
 
-/// For each article, up to `limit` others sharing the most tags with it,
-/// newer first among equals.
+/// How many members of a tag on each side of an article (in date order) are
+/// candidates for its related articles: the neighbours in time of a big tag,
+/// rather than all its thousands of members, which would make the work grow
+/// with the square of the archive.
+const RELATED_WINDOW: usize = 60;
+
+/// The members of a tag (ids, ascending) within [`RELATED_WINDOW`] of `id`'s place.
+fn near_in_time(members: &[ArticleId], id: ArticleId) -> &[ArticleId] {
+    let at = members.binary_search(&id).unwrap_or_else(|i| i);
+    &members[at.saturating_sub(RELATED_WINDOW)..(at + RELATED_WINDOW + 1).min(members.len())]
+}
+
+/// For each article, up to `limit` others sharing the most tags with it among
+/// its neighbours in time, newer first among equals.
 ///
 /// Big tags have thousands of members, so scores are counted in a dense
 /// per-thread array rather than a map: the work is the sum of the sizes of an
@@ -244,7 +256,8 @@ pub fn related_articles(articles: &[Article], tags: &Taxonomy, limit: usize) -> 
             || (vec![0u32; articles.len()], Vec::new()),
             |(scores, touched), (id, article)| {
                 for tag in &article.front.tags {
-                    for &other in members.get(tag.as_str()).copied().unwrap_or_default() {
+                    let all = members.get(tag.as_str()).copied().unwrap_or_default();
+                    for &other in near_in_time(all, id) {
                         if other != id {
                             if scores[other] == 0 {
                                 touched.push(other);
@@ -265,7 +278,9 @@ pub fn related_articles(articles: &[Article], tags: &Taxonomy, limit: usize) -> 
                     scores[other] = 0;
                 }
                 touched.clear();
-                ranked.into_iter().map(|(_, other)| other).collect()
+                // Not `into_iter`: collecting in place would keep `ranked`'s whole
+                // buffer alive behind each five-item list.
+                ranked.iter().map(|&(_, other)| other).collect()
             },
         )
         .collect()

@@ -33,6 +33,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 /// One article of each kind, with every front-matter field somewhere.
 fn write_articles(site: &TestSite) {
+    site.picture("content/2013/11/drill.jpg", 800, 600);
     site.article(
         "2013/11/feature.md",
         "title: 距离有多近\nsubtitle: ——副题在此\nkicker: 引题在此\ndate: 2013-11-10\ndistrict: 松江区\ntowns: [洞泾镇]\ncolumn: 支部书记谈组团服务\nkind: feature\ntags: [组团服务]\nbyline: [{ role: 通讯员, name: 松组 }]",
@@ -96,9 +97,11 @@ fn a_theme_from_the_themes_folder_renders_every_page_kind() {
     let photo = site.read("2013/11/photo/index.html");
     assert!(photo.contains("<article class=\"story story-photo\">"), "{photo}");
     assert!(
-        photo.contains(
-            "<img src=\"/2013/11/photo/drill.jpg\" alt=\"消防员示范\"><figcaption>演练现场 卢连明</figcaption>"
-        ),
+        photo.contains("<img src=\"/2013/11/photo/drill-800."),
+        "the published picture: {photo}"
+    );
+    assert!(
+        photo.contains(".jpg\" alt=\"消防员示范\"><figcaption>演练现场 卢连明</figcaption>"),
         "{photo}"
     );
     assert!(photo.contains("图片新闻"), "{photo}");

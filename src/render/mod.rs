@@ -294,11 +294,21 @@ impl<'s> Renderer<'s> {
             total: pager.total,
             previous_url: (pager.number > 1).then(|| url(pager.number - 1)),
             next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
-            pages: (1..=pager.total)
-                .map(|n| PagerLink {
-                    number: n,
-                    url: url(n),
-                    current: n == pager.number,
+            pages: pager_window(pager.number, pager.total)
+                .into_iter()
+                .map(|n| match n {
+                    Some(n) => PagerLink {
+                        number: n,
+                        url: url(n),
+                        current: n == pager.number,
+                        gap: false,
+                    },
+                    None => PagerLink {
+                        number: 0,
+                        url: String::new(),
+                        current: false,
+                        gap: true,
+                    },
                 })
                 .collect(),
         }
@@ -345,6 +355,44 @@ struct PagerLink {
     number: usize,
     url: String,
     current: bool,
+    /// Stands for pages left out between two numbers (`…`).
+    gap: bool,
+}
+
+/// The page numbers a pager shows: the first and last, and two on each side of
+/// the current one, with `None` for each run left out. Listing every page would
+/// make each list page grow with the archive, and the whole site with its square.
+fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    let mut shown = Vec::new();
+    for n in 1..=total {
+        let near = n.abs_diff(current) <= 2;
+        if n == 1 || n == total || near {
+            shown.push(Some(n));
+        } else if shown.last().is_some_and(Option::is_some) {
+            shown.push(None);
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_shows_ends_and_neighbours() {
+        let numbers = |c, t| {
+            pager_window(c, t)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 3), "1 2 3");
+        assert_eq!(numbers(1, 10), "1 2 3 … 10");
+        assert_eq!(numbers(6, 10), "1 … 4 5 6 7 8 … 10");
+        assert_eq!(numbers(10, 10), "1 … 8 9 10");
+    }
 }
 
 fn page_kind_name(kind: &PageKind) -> &'static str {

@@ -76,12 +76,15 @@ impl Rebuilder {
     /// Brings the site up to date with the files on disk. On failure the last
     /// good files stay as they were and every problem is returned.
     pub fn rebuild(&mut self) -> Result<(Changes, Diagnostics), Diagnostics> {
+        let timer = crate::timing::PhaseTimer::from_env();
         let (site, warnings) = load_site_cached(&self.root, &self.options, &mut self.cache)?;
+        timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
         let plan = plan_pages(&site);
         let drafts = self.options.load.drafts;
         let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts })?;
         let old = &self.files;
+        timer.lap("plan and prepare templates");
 
         let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = plan
             .pages
@@ -103,6 +106,7 @@ impl Rebuilder {
                 }
             })
             .collect();
+        timer.lap("fingerprint and render pages");
         let mut problems = Diagnostics::new();
         let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + theme.static_files.len());
         for (file, source) in &theme.static_files {
