@@ -375,25 +375,6 @@ fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
     shown
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pager_shows_ends_and_neighbours() {
-        let numbers = |c, t| {
-            pager_window(c, t)
-                .into_iter()
-                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        assert_eq!(numbers(1, 3), "1 2 3");
-        assert_eq!(numbers(1, 10), "1 2 3 … 10");
-        assert_eq!(numbers(6, 10), "1 … 4 5 6 7 8 … 10");
-        assert_eq!(numbers(10, 10), "1 … 8 9 10");
-    }
-}
 
 fn page_kind_name(kind: &PageKind) -> &'static str {
     match kind {
@@ -504,5 +485,25 @@ fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Op
             Diagnostic::error(Area::Config, shown(&name), line, column, message).with_hint(hint)
         }
         None => Diagnostic::error(Area::Config, "templates", 0, 0, text).with_hint(hint),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_shows_ends_and_neighbours() {
+        let numbers = |c, t| {
+            pager_window(c, t)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 3), "1 2 3");
+        assert_eq!(numbers(1, 10), "1 2 3 … 10");
+        assert_eq!(numbers(6, 10), "1 … 4 5 6 7 8 … 10");
+        assert_eq!(numbers(10, 10), "1 … 8 9 10");
     }
 }
