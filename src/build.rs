@@ -12,8 +12,9 @@ use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output::{Manifest, ManifestEntry, Staging};
 use crate::plan::{Page, RenderPlan, plan_pages};
-use crate::render::theme::{StaticSource, load_theme};
-use crate::render::{RenderOptions, Renderer};
+use crate::render::assets::Published;
+use crate::render::theme::load_theme;
+use crate::render::{PublishOptions, RenderOptions, Renderer};
 use crate::site::{SiteOptions, load_site};
 
 /// What to build, and where.
@@ -47,6 +48,11 @@ pub struct BuildReport {
 /// Builds the site. On any error, the output folder is left as it was and
 /// every problem found is returned.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(options, PublishOptions::default())
+}
+
+/// [`build`], publishing with `publish` (`--minify`).
+pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let site_options = SiteOptions {
         overrides: Overrides {
@@ -59,7 +65,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         },
     };
     let timer = crate::timing::PhaseTimer::from_env();
-    let (site, warnings) = match load_site(&options.root, &site_options) {
+    let (site, mut warnings) = match load_site(&options.root, &site_options) {
         Ok(loaded) => loaded,
         Err(mut problems) => {
             // Report the theme's problems in the same run, when site.yaml says which theme.
@@ -75,17 +81,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     timer.lap("load site");
     let theme = load_theme(&options.root, &site.config.theme)?;
     let plan = plan_pages(&site);
-    let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts })?;
+    let renderer = Renderer::for_publishing(&site, &plan, &theme, RenderOptions { drafts: options.drafts }, publish)?;
+    warnings.extend(renderer.assets().warnings().iter().cloned());
+    warnings.sort();
     timer.lap("plan and prepare templates");
 
     let pictures = site.published_pictures();
-    let outcome = write_output(&options.output, &plan, &renderer, &theme.static_files, &pictures)?;
+    let outcome = write_output(&options.output, &plan, &renderer, &pictures)?;
     timer.lap("render and write pages");
     Ok(BuildReport {
         written: outcome.written,
         pages: plan.pages.len(),
         articles: site.articles.len(),
-        static_files: theme.static_files.len(),
+        static_files: renderer.assets().files().len(),
         elapsed: started.elapsed(),
         warnings,
     })
@@ -99,7 +107,8 @@ struct WriteOutcome {
 /// One file of the new output: where it goes, what it is made from, and how to make it.
 enum Source<'a> {
     Page(&'a Page),
-    Static(&'a StaticSource),
+    /// A file of static/, as is or made from one (an asset under its hashed name, minified).
+    Static(&'a Published),
     /// A resized picture in the cache; its name carries a hash of its bytes.
     Picture(&'a Path),
 }
@@ -111,11 +120,12 @@ fn write_output(
     output: &Path,
     plan: &RenderPlan,
     renderer: &Renderer<'_>,
-    static_files: &BTreeMap<String, StaticSource>,
     pictures: &[(String, PathBuf)],
 ) -> Result<WriteOutcome, Diagnostics> {
     // Pages win over static files of the same name.
-    let mut sources: BTreeMap<&str, Source<'_>> = static_files
+    let mut sources: BTreeMap<&str, Source<'_>> = renderer
+        .assets()
+        .files()
         .iter()
         .map(|(file, source)| (file.as_str(), Source::Static(source)))
         .collect();
@@ -130,7 +140,7 @@ fn write_output(
         .map(|(file, source)| {
             let fingerprint = match source {
                 Source::Page(page) => Ok(renderer.fingerprint(page)),
-                Source::Static(s) => static_bytes(s).map(|bytes| hash_bytes(&bytes)),
+                Source::Static(s) => s.bytes().map(|bytes| hash_bytes(&bytes)),
                 Source::Picture(_) => Ok(hash_bytes(file.as_bytes())),
             };
             (*file, source, fingerprint)
@@ -165,7 +175,7 @@ fn write_output(
             let size = if fresh {
                 let bytes = match source {
                     Source::Page(page) => std::borrow::Cow::Owned(renderer.render(page)?),
-                    Source::Static(s) => static_bytes(s)?,
+                    Source::Static(s) => s.bytes()?,
                     Source::Picture(path) => std::borrow::Cow::Owned(
                         std::fs::read(path).map_err(|e| crate::error::io_error(path, "read", &e))?,
                     ),
@@ -199,15 +209,6 @@ fn write_output(
     staging.commit().map_err(one)?;
     manifest.save(output).map_err(one)?;
     Ok(WriteOutcome { written })
-}
-
-fn static_bytes(source: &StaticSource) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
-    match source {
-        StaticSource::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-        StaticSource::Disk(path) => std::fs::read(path)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| crate::error::io_error(path, "read", &e)),
-    }
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {

@@ -82,7 +82,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
         }
     }
     let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
-    files.extend(theme.static_files.keys().cloned());
+    files.extend(renderer.assets().files().keys().cloned());
     files.extend(site.published_pictures().into_iter().map(|(file, _)| file));
     let ids: HashMap<&str, HashSet<String>> = pages.iter().map(|p| (p.file.as_str(), element_ids(&p.html))).collect();
     let links = LinkIndex {

@@ -138,9 +138,17 @@ pub struct BuildArgs {
     /// Include articles dated in the future.
     #[arg(long)]
     pub future: bool,
+    /// Minify pages (HTML) and stylesheets; the output is still the same for the same input.
+    #[arg(long)]
+    pub minify: bool,
 }
 
 impl BuildArgs {
+    /// How the output is published.
+    pub fn publish(&self) -> jianbao::render::PublishOptions {
+        jianbao::render::PublishOptions { minify: self.minify }
+    }
+
     /// The library's build options.
     pub fn options(&self) -> jianbao::build::BuildOptions {
         let output = if self.output.is_absolute() {

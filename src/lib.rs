@@ -6,21 +6,21 @@
 //! [`build`] wires those steps together for the command line.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod images;
+pub mod lint;
 pub mod markdown;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod report;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod taxonomy;
 pub mod timing;
 pub mod yaml;
-pub mod serve;
-pub mod check;
-pub mod report;
-pub mod scaffold;
-pub mod lint;

@@ -126,7 +126,7 @@ fn run_serve(args: &cli::ServeArgs) -> ExitCode {
 
 fn run_build(args: &cli::BuildArgs) -> ExitCode {
     let options = args.options();
-    match jianbao::build::build(&options) {
+    match jianbao::build::build_with(&options, args.publish()) {
         Ok(report) => {
             print_problems(&report.warnings);
             let changed = match report.written {

@@ -42,9 +42,16 @@ fn site_with_articles() -> TestSite {
 
 /// Asserts that what the rebuilder holds is byte for byte what a full build writes.
 fn assert_same_as_full_build(site: &TestSite, rebuilder: &Rebuilder, what: &str) {
-    site.build_with(|o| o.base_url = Some(BASE.into()))
-        .unwrap_or_else(|p| panic!("{what}: {}", common::render(&p)));
-    let full = snapshot_tree(&site.public());
+    // Into a new folder each time: a build into the last one's output is incremental too,
+    // and would share any mistake in telling which pages changed.
+    let output = tempfile::tempdir().unwrap();
+    let public = output.path().join("public");
+    site.build_with(|o| {
+        o.base_url = Some(BASE.into());
+        o.output = public.clone();
+    })
+    .unwrap_or_else(|p| panic!("{what}: {}", common::render(&p)));
+    let full = snapshot_tree(&public);
     let files = rebuilder.files();
     let mut incremental: Vec<(String, Vec<u8>)> = files
         .iter()
@@ -161,6 +168,29 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
             "add a static file",
             Box::new(|s| {
                 s.write("static/CNAME", "bulletin.example.org\n");
+            }),
+        ),
+        (
+            "change the stylesheet, which every page links by its hashed name",
+            Box::new(|s| {
+                let css = include_str!("../themes/default/static/style.css").replace("#fff", "#fefefe");
+                s.write("static/style.css", &css);
+            }),
+        ),
+        (
+            "change a font the stylesheet uses",
+            Box::new(|s| {
+                s.write("static/fonts/kai.woff2", "one");
+                s.write(
+                    "static/style.css",
+                    "@font-face { font-family: kai; src: url(fonts/kai.woff2) }\nbody { color: #111 }\n",
+                );
+            }),
+        ),
+        (
+            "change only the font's bytes",
+            Box::new(|s| {
+                s.write("static/fonts/kai.woff2", "two");
             }),
         ),
         (
@@ -464,7 +494,15 @@ fn the_browser_reloads_an_edited_page_by_itself() {
 fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
     let site = site_with_articles();
     let server = Server::start(&site);
-    let pages = ["/", "/2013/11/a1/", "/2013/11/a3/", "/tags/", "/districts/chongming/", "/atom.xml", "/style.css"];
+    let pages = [
+        "/",
+        "/2013/11/a1/",
+        "/2013/11/a3/",
+        "/tags/",
+        "/districts/chongming/",
+        "/atom.xml",
+        "/style.css",
+    ];
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let clients: Vec<_> = (0..200)
         .map(|i| {
@@ -496,7 +534,11 @@ fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
         .collect();
     for edit in 0..10 {
         let body = format!("第{edit}次修改的正文。\n");
-        site.article("2013/11/a3.md", "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]", &body);
+        site.article(
+            "2013/11/a3.md",
+            "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+            &body,
+        );
         std::thread::sleep(Duration::from_millis(60));
     }
     server.wait_for("/2013/11/a3/", |_, b| b.contains("第9次修改"));

@@ -113,7 +113,8 @@ fn main_of(html: &str) -> String {
 }
 
 /// Picture file names carry a hash of the encoder's output (`drill-480.391a8327.webp`),
-/// which may differ between encoder builds; the page's shape is what is pinned here.
+/// which may differ between encoder builds, and stylesheets one of their bytes
+/// (`style.3f9a1c2b.css`); the page's shape is what is pinned here.
 fn without_picture_hashes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -123,7 +124,8 @@ fn without_picture_hashes(text: &str) -> String {
         let hash = &after[1..after.len().min(9)];
         let is_hash = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
         let ext = after.get(9..).unwrap_or("");
-        if is_hash && (ext.starts_with(".webp") || ext.starts_with(".jpg") || ext.starts_with(".png")) {
+        let hashed_kind = [".webp", ".jpg", ".png", ".css"].iter().any(|e| ext.starts_with(e));
+        if is_hash && hashed_kind {
             out.push_str(".HASH");
             rest = &after[9..];
         } else {

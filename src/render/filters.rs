@@ -4,21 +4,56 @@
 //! - `truncate_chars(n=40)`: at most `n` characters, then `…`; counts characters,
 //!   not bytes or words, so Chinese is cut where a reader expects.
 //! - `url(path="tags/")`: a site path as a link under the base URL's path.
+//! - `asset(path="style.css")`: the link to a stylesheet, script or font under
+//!   its content-hashed name (`/style.3f9a1c2b.css`), for caching forever.
+
+use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::config::BaseUrl;
 use crate::markdown::cjk;
+use crate::render::assets::{AssetNames, HASHED_EXTENSIONS};
 
 /// Adds jianbao's filters and functions to `tera`.
-pub fn register(tera: &mut Tera, base: &BaseUrl) {
+pub fn register(tera: &mut Tera, base: &BaseUrl, assets: &Arc<AssetNames>) {
     tera.register_filter("zh_date", zh_date);
     tera.register_filter("truncate_chars", truncate_chars);
-    let base = base.clone();
+    let url_base = base.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
         let path: &str = kwargs.must_get("path")?;
-        Ok(base.link(path))
+        Ok(url_base.link(path))
     });
+    let base = base.clone();
+    let assets = Arc::clone(assets);
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+        let path: &str = kwargs.must_get("path")?;
+        asset(&base, &assets, path).map_err(tera::Error::message)
+    });
+}
+
+/// The link to the hashed copy of the static file `path`.
+fn asset(base: &BaseUrl, assets: &AssetNames, path: &str) -> Result<String, String> {
+    let key = path.trim_start_matches('/');
+    if let Some(hashed) = assets.hashed.get(key) {
+        return Ok(base.link(hashed));
+    }
+    if assets.others.contains(key) {
+        return Err(format!(
+            "asset: `{path}` is not a stylesheet, script or font ({}), so it has no hashed name; link it with url(path=\"{key}\")",
+            HASHED_EXTENSIONS.join(", ")
+        ));
+    }
+    let known = assets.hashed.keys().chain(&assets.others);
+    let suggestion = known
+        .map(|k| (strsim::levenshtein(k, key), k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default();
+    Err(format!(
+        "asset: there is no static file `{path}` in the theme's or the site's static/{suggestion}"
+    ))
 }
 
 fn zh_date(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
@@ -41,11 +76,30 @@ fn truncate_chars(value: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> 
 mod tests {
     use super::*;
 
-    fn render(template: &str) -> String {
+    fn try_render(template: &str) -> Result<String, String> {
         let mut tera = Tera::new();
-        register(&mut tera, &BaseUrl::parse("https://e.org/bulletin/").unwrap());
+        let mut names = AssetNames::default();
+        names.hashed.insert("style.css".into(), "style.0123abcd.css".into());
+        names.others.insert("logo.png".into());
+        register(
+            &mut tera,
+            &BaseUrl::parse("https://e.org/bulletin/").unwrap(),
+            &Arc::new(names),
+        );
         tera.add_raw_template("t", template).unwrap();
-        tera.render("t", &tera::Context::new()).unwrap()
+        tera.render("t", &tera::Context::new()).map_err(|e| {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                text.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            text
+        })
+    }
+
+    fn render(template: &str) -> String {
+        try_render(template).unwrap()
     }
 
     #[test]
@@ -62,5 +116,15 @@ mod tests {
     #[test]
     fn url_function_honours_the_base_path() {
         assert_eq!(render("{{ url(path='tags/') }}"), "/bulletin/tags/");
+    }
+
+    #[test]
+    fn asset_function_gives_the_hashed_name_under_the_base_path() {
+        assert_eq!(render("{{ asset(path='style.css') }}"), "/bulletin/style.0123abcd.css");
+        assert_eq!(render("{{ asset(path='/style.css') }}"), "/bulletin/style.0123abcd.css");
+        let err = try_render("{{ asset(path='logo.png') }}").unwrap_err();
+        assert!(err.contains("url(path=\"logo.png\")"), "{err}");
+        let err = try_render("{{ asset(path='syle.css') }}").unwrap_err();
+        assert!(err.contains("did you mean `style.css`?"), "{err}");
     }
 }

@@ -5,6 +5,7 @@
 //! page then only assembles a small context of shared values, so pages render
 //! independently and in parallel. This is the only module that knows tera.
 
+pub mod assets;
 mod feeds;
 mod filters;
 pub mod theme;
@@ -22,6 +23,7 @@ use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
+use assets::Assets;
 use theme::Theme;
 
 /// How many short news items the front page's 短讯 box shows.
@@ -38,6 +40,10 @@ pub struct Renderer<'s> {
     cards: Vec<Value>,
     /// What every page's output depends on, hashed: see [`Renderer::fingerprint`].
     fingerprints: Fingerprints,
+    /// The static files as published, with the hashed names `asset()` gives.
+    assets: Assets,
+    /// Whether pages are minified.
+    minify: bool,
 }
 
 /// Hashes of the inputs pages are made from, so that a rebuild can tell which
@@ -47,7 +53,8 @@ struct Fingerprints {
     cards: Vec<u64>,
     /// Per article: its body, which its own page and the feeds show.
     bodies: Vec<u64>,
-    /// The global context every template sees.
+    /// The global context every template sees, the hashed asset names
+    /// `asset()` gives, and the options that change every page.
     globals: u64,
     /// Per template: its source and the sources of every template it extends or includes.
     templates: BTreeMap<String, u64>,
@@ -62,6 +69,13 @@ pub struct RenderOptions {
     pub drafts: bool,
 }
 
+/// Options that change the bytes published, not what they say.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PublishOptions {
+    /// Minify pages (HTML) and stylesheets.
+    pub minify: bool,
+}
+
 impl<'s> Renderer<'s> {
     /// Parses the theme's templates and prepares the values shared by all pages.
     pub fn new(
@@ -70,6 +84,19 @@ impl<'s> Renderer<'s> {
         theme: &Theme,
         options: RenderOptions,
     ) -> Result<Self, Diagnostics> {
+        Self::for_publishing(site, plan, theme, options, PublishOptions::default())
+    }
+
+    /// [`Renderer::new`], for output published with `publish`: reads and names
+    /// the theme's assets too.
+    pub fn for_publishing(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+        publish: PublishOptions,
+    ) -> Result<Self, Diagnostics> {
+        let assets = Assets::prepare(&theme.static_files, publish.minify)?;
         let template_paths: BTreeMap<String, PathBuf> = theme
             .templates
             .values()
@@ -77,7 +104,7 @@ impl<'s> Renderer<'s> {
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        filters::register(&mut tera, &site.config.base_url);
+        filters::register(&mut tera, &site.config.base_url, assets.names());
         if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
             return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
         }
@@ -104,7 +131,7 @@ impl<'s> Renderer<'s> {
         let fingerprints = Fingerprints {
             cards: card_views.iter().map(hash_of).collect(),
             bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
-            globals: hash_of(&(&site_view, options.drafts)),
+            globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
         };
@@ -118,7 +145,15 @@ impl<'s> Renderer<'s> {
             template_paths,
             cards,
             fingerprints,
+            assets,
+            minify: publish.minify,
         })
+    }
+
+    /// Every static file to publish, under its own name and, for assets, its
+    /// hashed name too.
+    pub fn assets(&self) -> &Assets {
+        &self.assets
     }
 
     /// A hash of everything `page`'s bytes depend on: two pages with the same
@@ -178,10 +213,12 @@ impl<'s> Renderer<'s> {
             return Ok(Vec::new());
         };
         let context = self.context(page);
-        self.tera
+        let html = self
+            .tera
             .render(template, &context)
             .map(String::into_bytes)
-            .map_err(|e| template_error(&e, &self.template_paths, Some(&page.path)))
+            .map_err(|e| template_error(&e, &self.template_paths, Some(&page.path)))?;
+        Ok(if self.minify { assets::minify_html(&html) } else { html })
     }
 
     fn context(&self, page: &Page) -> Context {
@@ -374,7 +411,6 @@ fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
     }
     shown
 }
-
 
 fn page_kind_name(kind: &PageKind) -> &'static str {
     match kind {

@@ -52,6 +52,18 @@ pub enum StaticSource {
     Disk(PathBuf),
 }
 
+impl StaticSource {
+    /// The file's bytes: borrowed for the built-in theme's, read for the others.
+    pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+        match self {
+            StaticSource::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            StaticSource::Disk(path) => std::fs::read(path)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| io_error(path, "read", &e)),
+        }
+    }
+}
+
 /// A theme ready to use: templates by name and static files by output path.
 #[derive(Clone, Debug)]
 pub struct Theme {

@@ -17,7 +17,7 @@ use crate::config::Overrides;
 use crate::content::{ArticleCache, LoadOptions};
 use crate::error::{Diagnostic, Diagnostics, io_error};
 use crate::plan::plan_pages;
-use crate::render::theme::{StaticSource, load_theme};
+use crate::render::theme::load_theme;
 use crate::render::{RenderOptions, Renderer};
 use crate::site::{SiteOptions, load_site_cached};
 
@@ -108,10 +108,12 @@ impl Rebuilder {
             .collect();
         timer.lap("fingerprint and render pages");
         let mut problems = Diagnostics::new();
-        let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + theme.static_files.len());
-        for (file, source) in &theme.static_files {
-            match read_static(source) {
+        let statics = renderer.assets().files();
+        let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + statics.len());
+        for (file, source) in statics {
+            match source.bytes() {
                 Ok(bytes) => {
+                    let bytes = bytes.into_owned();
                     let fingerprint = hash_bytes(&bytes);
                     files.insert(
                         file.clone(),
@@ -162,13 +164,6 @@ impl Rebuilder {
         let changes = diff(old, &files, rendered);
         self.files = Arc::new(files);
         Ok((changes, warnings))
-    }
-}
-
-fn read_static(source: &StaticSource) -> Result<Vec<u8>, Diagnostic> {
-    match source {
-        StaticSource::Builtin(bytes) => Ok(bytes.to_vec()),
-        StaticSource::Disk(path) => std::fs::read(path).map_err(|e| io_error(path, "read", &e)),
     }
 }
 
