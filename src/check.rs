@@ -188,7 +188,12 @@ impl LinkIndex<'_> {
             return Some(path.to_string());
         } else {
             let dir = from_file.rsplit_once('/').map_or("", |(d, _)| d);
-            normalize(&format!("{dir}/{path}"))?
+            let joined = crate::site_path::normalize(&format!("{dir}/{path}"))?;
+            if path.ends_with('/') && !joined.is_empty() {
+                format!("{joined}/")
+            } else {
+                joined
+            }
         };
         Some(if rel.is_empty() || rel.ends_with('/') {
             format!("{rel}index.html")
@@ -196,24 +201,6 @@ impl LinkIndex<'_> {
             rel
         })
     }
-}
-
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let mut out = parts.join("/");
-    if path.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
 }
 
 /// The values of the named attributes in `html`, with `&amp;` decoded.

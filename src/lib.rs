@@ -20,6 +20,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod site_path;
 pub mod slug;
 pub mod taxonomy;
 pub mod timing;

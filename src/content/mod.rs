@@ -446,7 +446,7 @@ impl LinkContext<'_> {
         if !path.ends_with(".md") || has_scheme(path) {
             return LinkTarget::Keep;
         }
-        let Some(target) = resolve_relative(from, path) else {
+        let Some(target) = crate::site_path::resolve(from, path) else {
             return LinkTarget::Broken {
                 message: format!("the link to {dest} points outside content/"),
                 hint: Some("link to articles inside content/, relative to this file or starting with /".into()),
@@ -486,30 +486,6 @@ impl LinkContext<'_> {
 fn has_scheme(path: &str) -> bool {
     path.split_once(':')
         .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
-}
-
-/// Joins a link to the linking file's folder and removes `.` and `..`; `None`
-/// when the link climbs out of content/.
-fn resolve_relative(from: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if link.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/')
-            .collect::<Vec<_>>()
-            .split_last()
-            .map(|(_, dir)| dir.to_vec())
-            .unwrap_or_default()
-    };
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
@@ -593,7 +569,7 @@ impl LinkContext<'_> {
             return None;
         }
         let decoded = percent_encoding::percent_decode_str(src).decode_utf8_lossy();
-        let rel = resolve_relative(&p.file.content_path, &decoded)?;
+        let rel = crate::site_path::resolve(&p.file.content_path, &decoded)?;
         let (root, _) = self.pictures?;
         Some((root.join(CONTENT_DIR).join(&rel), format!("{CONTENT_DIR}/{rel}")))
     }
@@ -660,23 +636,6 @@ mod tests {
             Some("fire-drill")
         );
         assert_eq!(slug_from_file_name(Path::new("content/——.md")), None);
-    }
-
-    #[test]
-    fn relative_links() {
-        assert_eq!(
-            resolve_relative("2013/11/a.md", "b.md").as_deref(),
-            Some("2013/11/b.md")
-        );
-        assert_eq!(
-            resolve_relative("2013/11/a.md", "../10/c.md").as_deref(),
-            Some("2013/10/c.md")
-        );
-        assert_eq!(
-            resolve_relative("2013/11/a.md", "/2012/x.md").as_deref(),
-            Some("2012/x.md")
-        );
-        assert_eq!(resolve_relative("a.md", "../../etc/x.md"), None);
     }
 
     #[test]

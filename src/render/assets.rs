@@ -303,9 +303,9 @@ fn rewrite_reference(dir: &str, reference: &str, hashed: &BTreeMap<String, Strin
     let cut = reference.find(['?', '#']).unwrap_or(reference.len());
     let (file, suffix) = reference.split_at(cut);
     let target = match file.strip_prefix('/') {
-        Some(from_root) => normalise(from_root),
-        None if dir.is_empty() => normalise(file),
-        None => normalise(&format!("{dir}/{file}")),
+        Some(from_root) => crate::site_path::normalize(from_root),
+        None if dir.is_empty() => crate::site_path::normalize(file),
+        None => crate::site_path::normalize(&format!("{dir}/{file}")),
     };
     // Stylesheets are named as they are read, one after another: leave links between
     // them as written, so that no name depends on the order they are read in.
@@ -316,21 +316,6 @@ fn rewrite_reference(dir: &str, reference: &str, hashed: &BTreeMap<String, Strin
     let new_name = hashed_target.rsplit('/').next().unwrap_or(hashed_target);
     let keep = file.rfind('/').map_or("", |i| &file[..=i]);
     format!("{keep}{new_name}{suffix}")
-}
-
-/// `a/./b/../c` → `a/c`; `None` when it climbs out of the site.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// A page minified: whitespace collapsed, comments and optional tags and
