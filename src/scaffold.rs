@@ -48,7 +48,7 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
     let files = [
         (CONFIG_FILE.to_string(), NEW_SITE_YAML.to_string()),
         (article_rel, article),
-        (".gitignore".into(), "/public\n".into()),
+        (".gitignore".into(), "/public\n/.public.*\n/.jianbao-cache\n".into()),
     ];
     let mut written = Vec::new();
     for (rel, text) in files {
