@@ -167,6 +167,13 @@ fn write_output(
         return Ok(WriteOutcome { written: 0 });
     }
 
+    let search_changed = wanted.iter().any(|(file, source, fp)| {
+        matches!(source, Source::Page(p) if matches!(p.kind, crate::plan::PageKind::SearchIndex(_)))
+            && !unchanged(file, *fp)
+    });
+    if search_changed {
+        renderer.prepare_search();
+    }
     let staging = Staging::begin(output).map_err(one)?;
     let results: Vec<Result<(String, ManifestEntry, bool), Diagnostic>> = wanted
         .par_iter()
@@ -249,6 +256,7 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
     let theme = crate::render::theme::builtin_theme()?;
     let plan = plan_pages(&site);
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions::default())?;
+    renderer.prepare_search();
     let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
         .pages
         .par_iter()

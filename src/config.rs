@@ -31,6 +31,8 @@ struct RawConfig {
     feed_limit: Option<i64>,
     utc_offset: Option<String>,
     #[serde(default)]
+    search: bool,
+    #[serde(default)]
     districts: IndexMap<String, Option<RawDistrict>>,
     #[serde(default)]
     slugs: BTreeMap<String, String>,
@@ -51,6 +53,7 @@ const CONFIG_KEYS: &[&str] = &[
     "paginate",
     "feed_limit",
     "utc_offset",
+    "search",
     "districts",
     "slugs",
     "markdown",
@@ -248,6 +251,8 @@ pub struct Config {
     pub feed_limit: usize,
     /// The offset dates without a time zone are read in, and feeds are written in.
     pub utc_offset: chrono::FixedOffset,
+    /// Whether the site has a search page and publishes a search index.
+    pub search: bool,
     /// The districts, in the order site.yaml lists them.
     pub districts: Vec<District>,
     /// Slugs chosen by the editor for tags, towns and columns.
@@ -338,6 +343,7 @@ fn config_example(key: &str) -> Option<&'static str> {
     Some(match key {
         "paginate" => "paginate: 20",
         "feed_limit" => "feed_limit: 20",
+        "search" => "search: true",
         "districts" => "districts: { 松江区: { slug: songjiang } }",
         "slugs" => "slugs: { 庄行镇: zhuang-hang-zhen }",
         "markdown" => "markdown: { unsafe_html: false }",
@@ -411,6 +417,7 @@ impl Validator<'_> {
             paginate,
             feed_limit,
             utc_offset,
+            search: raw.search,
             districts,
             slugs,
             markdown: MarkdownConfig {

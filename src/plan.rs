@@ -5,6 +5,7 @@
 //! each [`Page`] into bytes; `serve` compares the plans before and after a
 //! change to find the pages a change touches.
 
+use crate::search;
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 
@@ -44,6 +45,21 @@ pub enum PageKind {
     Sitemap,
     Robots,
     NotFound,
+    /// `/search/`: the page readers search from.
+    Search,
+    /// A file of the search index, which the search page fetches.
+    SearchIndex(SearchPart),
+}
+
+/// Which file of the search index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SearchPart {
+    /// meta.json: the shard count and the index's key.
+    Meta,
+    /// The n-th shard of postings.
+    Shard(usize),
+    /// The document file of the n-th indexed article.
+    Document(usize),
 }
 
 /// One file to write.
@@ -74,6 +90,8 @@ pub mod templates {
     pub const TERM: &str = "term.html";
     pub const BRIEFS: &str = "briefs.html";
     pub const NOT_FOUND: &str = "404.html";
+    /// Needed only by sites with `search: true`.
+    pub const SEARCH: &str = "search.html";
     /// Every template a page is rendered with directly.
     pub const ALL: [&str; 6] = [FRONT, ARTICLE, TAXONOMY, TERM, BRIEFS, NOT_FOUND];
 }
@@ -163,7 +181,38 @@ pub fn plan_pages(site: &Site) -> RenderPlan {
         template: Some(templates::NOT_FOUND),
         articles: Vec::new(),
     });
+    if site.config.search {
+        plan_search(&mut pages, site);
+    }
     RenderPlan { pages }
+}
+
+/// The search page and the files of its index. Meta and shards are made from
+/// every indexed article; listing them all on each of a few hundred shards
+/// would only repeat the list, so the renderer's fingerprint covers them instead.
+fn plan_search(pages: &mut Vec<Page>, site: &Site) {
+    pages.push(html_page("search/", PageKind::Search, templates::SEARCH, Vec::new()));
+    let indexed = search::indexed(site);
+    let shards = search::shard_count(site, &indexed);
+    pages.push(plain_page(
+        &search::meta_path(),
+        PageKind::SearchIndex(SearchPart::Meta),
+        Vec::new(),
+    ));
+    for n in 0..shards {
+        pages.push(plain_page(
+            &search::shard_path(n),
+            PageKind::SearchIndex(SearchPart::Shard(n)),
+            Vec::new(),
+        ));
+    }
+    for (number, id) in indexed.into_iter().enumerate() {
+        pages.push(plain_page(
+            &search::document_path(number),
+            PageKind::SearchIndex(SearchPart::Document(number)),
+            vec![id],
+        ));
+    }
 }
 
 /// Pages of `per_page` items each for a list at `base`; a list with no items

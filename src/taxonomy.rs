@@ -330,6 +330,7 @@ mod tests {
             html: String::new(),
             summary: String::new(),
             char_count: 0,
+            search_text: String::new(),
             reading_minutes: 1,
             headings: vec![],
             lead_picture: None,

@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestSite, snapshot_tree};
+use common::{TestSite, browser_tests, snapshot_tree};
 use jianbao::content::LoadOptions;
 use jianbao::serve::rebuild::Rebuilder;
 
@@ -441,28 +441,6 @@ fn a_busy_port_gets_a_clear_message() {
         "{stderr}"
     );
     assert!(stderr.contains("--port"), "{stderr}");
-}
-
-/// The folder of the browser tests, when Chromium, Node.js and playwright-core
-/// are all there. `.ci/run` installs them; CI fails if they are missing, a
-/// developer's machine without them skips with a note.
-pub fn browser_tests() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let ready = std::path::Path::new("/usr/bin/chromium").exists()
-        && dir.join("node_modules/playwright-core").is_dir()
-        && Command::new("node")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if ready {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "browser tests need chromium, node and `npm install` in tests/browser"
-    );
-    eprintln!("skipping a browser test: install chromium and run `npm install` in tests/browser");
-    None
 }
 
 #[test]

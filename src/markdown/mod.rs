@@ -75,6 +75,8 @@ pub struct RenderedBody {
     pub lead_text: String,
     /// Characters in the body, as [`cjk::count_chars`] counts them.
     pub char_count: usize,
+    /// The whole body as plain text, a line per paragraph, heading and list item: what search finds.
+    pub text: String,
     /// Headings with their anchors, in order, for tables of contents.
     pub headings: Vec<Heading>,
     pub problems: Vec<BodyProblem>,
@@ -196,6 +198,8 @@ impl<'r> Pass<'r> {
                     text.in_heading = true;
                 }
                 Event::End(TagEnd::Heading(_)) => {
+                    // A heading is a line of its own: its last word does not run into the next paragraph's first.
+                    text.all.push('\n');
                     text.in_heading = false;
                     out.push(event.clone());
                 }
@@ -272,6 +276,7 @@ impl<'r> Pass<'r> {
         }
         self.out.char_count = cjk::count_chars(&text.all);
         self.out.lead_text = text.lead;
+        self.out.text = text.all;
         out
     }
 

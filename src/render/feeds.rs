@@ -142,7 +142,7 @@ pub fn sitemap(site: &Site, plan: &RenderPlan) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for page in &plan.pages {
-        if page.template.is_none() || page.kind == PageKind::NotFound {
+        if page.template.is_none() || matches!(page.kind, PageKind::NotFound | PageKind::Search) {
             continue;
         }
         out.push_str("  <url><loc>");

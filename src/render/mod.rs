@@ -15,12 +15,14 @@ use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::error::{Area, Diagnostic, Diagnostics};
-use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
+use crate::plan::{Page, PageKind, Pager, RenderPlan, SearchPart, pager_path};
+use crate::search::{self, SearchIndex};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 use assets::Assets;
@@ -44,6 +46,8 @@ pub struct Renderer<'s> {
     assets: Assets,
     /// Whether pages are minified.
     minify: bool,
+    /// The search index, built the first time one of its files is rendered.
+    search: OnceLock<SearchIndex>,
 }
 
 /// Hashes of the inputs pages are made from, so that a rebuild can tell which
@@ -60,6 +64,8 @@ struct Fingerprints {
     templates: BTreeMap<String, u64>,
     /// The list of every page path, which the sitemap shows.
     page_paths: u64,
+    /// Every indexed article's card and body, of which the search index is made.
+    search: u64,
 }
 
 /// Options that change what pages contain.
@@ -109,7 +115,8 @@ impl<'s> Renderer<'s> {
             return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
         }
         let mut missing = Diagnostics::new();
-        for name in crate::plan::templates::ALL {
+        let search_template = site.config.search.then_some(crate::plan::templates::SEARCH);
+        for name in crate::plan::templates::ALL.into_iter().chain(search_template) {
             if !tera.contains_template(name) {
                 let d = Diagnostic::error(
                     Area::Config,
@@ -118,7 +125,11 @@ impl<'s> Renderer<'s> {
                     0,
                     format!("the theme has no template {name}"),
                 )
-                .with_hint(format!("add templates/{name} to the site or the theme"));
+                .with_hint(if Some(name) == search_template {
+                    format!("add templates/{name} to the site or the theme, or set `search: false` in site.yaml")
+                } else {
+                    format!("add templates/{name} to the site or the theme")
+                });
                 missing.push(d);
             }
         }
@@ -128,9 +139,18 @@ impl<'s> Renderer<'s> {
         let card_views = views::cards(site);
         let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
         let site_view = views::site_view(site, theme);
+        let cards_fp: Vec<u64> = card_views.iter().map(hash_of).collect();
+        let bodies: Vec<u64> = site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect();
+        let search = if site.config.search {
+            let indexed = search::indexed(site);
+            hash_of(&indexed.iter().map(|&id| (cards_fp[id], bodies[id])).collect::<Vec<_>>())
+        } else {
+            0
+        };
         let fingerprints = Fingerprints {
-            cards: card_views.iter().map(hash_of).collect(),
-            bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
+            cards: cards_fp,
+            bodies,
+            search,
             globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
@@ -147,6 +167,7 @@ impl<'s> Renderer<'s> {
             fingerprints,
             assets,
             minify: publish.minify,
+            search: OnceLock::new(),
         })
     }
 
@@ -183,9 +204,48 @@ impl<'s> Renderer<'s> {
                     .for_each(|a| a.hash(&mut h));
             }
             PageKind::Sitemap => fp.page_paths.hash(&mut h),
+            PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(_)) => fp.search.hash(&mut h),
+            PageKind::SearchIndex(SearchPart::Document(_)) => {
+                page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
+            }
             _ => {}
         }
         h.finish()
+    }
+
+    /// Builds the search index now, using every core, unless it is built
+    /// already. Call it before rendering search files in parallel: otherwise
+    /// the first of them builds the index alone while the others wait.
+    pub fn prepare_search(&self) {
+        if self.site.config.search {
+            self.search.get_or_init(|| self.build_search(SearchIndex::build));
+        }
+    }
+
+    /// The search index, built on this thread alone if [`Renderer::prepare_search`]
+    /// did not build it: this runs inside a parallel render, where a parallel build
+    /// could wait on a thread that is itself waiting for the index.
+    fn search_index(&self) -> &SearchIndex {
+        self.search
+            .get_or_init(|| self.build_search(SearchIndex::build_sequential))
+    }
+
+    fn build_search(&self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> SearchIndex {
+        let documents = search::documents(self.site);
+        let shards = search::shard_count(self.site, &search::indexed(self.site));
+        build(&documents, shards)
+    }
+
+    fn search_file(&self, part: SearchPart, page: &Page) -> Vec<u8> {
+        let text = match part {
+            SearchPart::Document(number) => match page.articles.first() {
+                Some(&id) => search::document_file(self.site, number, id),
+                None => String::new(),
+            },
+            SearchPart::Meta => self.search_index().meta(),
+            SearchPart::Shard(n) => return self.search_index().shard(n).to_vec(),
+        };
+        text.into_bytes()
     }
 
     /// The front page's lead: the newest feature.
@@ -204,6 +264,7 @@ impl<'s> Renderer<'s> {
             PageKind::Feed(scope) => Ok(feeds::atom(self.site, scope, &page.articles).into_bytes()),
             PageKind::Sitemap => Ok(feeds::sitemap(self.site, self.plan).into_bytes()),
             PageKind::Robots => Ok(feeds::robots(self.site).into_bytes()),
+            PageKind::SearchIndex(part) => Ok(self.search_file(part, page)),
             _ => self.render_html(page),
         }
     }
@@ -288,7 +349,12 @@ impl<'s> Renderer<'s> {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("briefs/", pager));
             }
-            PageKind::NotFound | PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots => {}
+            PageKind::NotFound
+            | PageKind::Search
+            | PageKind::SearchIndex(_)
+            | PageKind::Feed(_)
+            | PageKind::Sitemap
+            | PageKind::Robots => {}
         }
         ctx
     }
@@ -311,7 +377,8 @@ impl<'s> Renderer<'s> {
             }
             PageKind::Briefs(pager) => suffix("短讯".to_string(), pager),
             PageKind::NotFound => "找不到这一页".to_string(),
-            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots => String::new(),
+            PageKind::Search => "搜索".to_string(),
+            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
         }
     }
 
@@ -423,6 +490,8 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::Sitemap => "sitemap",
         PageKind::Robots => "robots",
         PageKind::NotFound => "not_found",
+        PageKind::Search => "search",
+        PageKind::SearchIndex(_) => "search_index",
     }
 }
 

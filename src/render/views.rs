@@ -128,6 +128,8 @@ pub struct SiteView {
     /// The theme's theme.yaml `extra:` defaults with site.yaml's `extra:` over them, key by key.
     pub extra: serde_yaml::Mapping,
     pub feed_url: String,
+    /// The search page, when the site has search.
+    pub search_url: Option<String>,
 }
 
 /// `2013年11月3日`.
@@ -349,6 +351,7 @@ pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
         columns: term_entries(site, TaxonomyKind::Columns, false),
         extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
+        search_url: site.config.search.then(|| base.link("search/")),
     }
 }
 

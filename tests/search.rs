@@ -1,0 +1,248 @@
+//! Site search: what goes into the index (fields, weights, drafts left out),
+//! the files it is published as, serve keeping it current, and — in headless
+//! Chromium — the search page finding the sample bulletin's articles.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use common::{SITE_YAML, TestSite, browser_tests};
+use jianbao::content::LoadOptions;
+use jianbao::search::{IN_ABOUT, IN_TITLE, decode_shard};
+use jianbao::serve::rebuild::Rebuilder;
+
+/// A site with search on and three articles, one of them a draft.
+fn searchable_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", &format!("{SITE_YAML}search: true\n"));
+    site.article(
+        "2013/11/xiaofang.md",
+        "title: 枫泾镇举行消防比赛\ndate: 2013-11-04\ndistrict: 松江区\ntowns: [洞泾镇]\ntags: [安全生产]\nbyline: [{ role: 文, name: 卢连明 }]",
+        "全镇职工参加消防技术比赛。消防队员示范使用 G60 型灭火器。\n\n## 比赛结果\n\n一等奖三名。\n",
+    );
+    site.article(
+        "2013/11/shange.md",
+        "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区\nsubtitle: 民间艺人获奖",
+        "金泽镇的民间艺人唱山歌。\n",
+    );
+    site.article(
+        "2013/11/caogao.md",
+        "title: 未完成的稿子\ndate: 2013-11-05\ndistrict: 松江区\ndraft: true",
+        "恐龙化石在这里。\n",
+    );
+    site
+}
+
+/// Every token of the index under `output`, with its (document, weight) postings.
+fn index_of(output: &Path) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.join("search/index/meta.json")).expect("meta.json"))
+            .expect("meta.json is JSON");
+    let shards = meta["shards"].as_u64().expect("shard count");
+    assert!(shards.is_power_of_two(), "{meta}");
+    let mut tokens = BTreeMap::new();
+    for n in 0..shards {
+        let bytes = std::fs::read(output.join(format!("search/index/s/{n}.bin"))).expect("shard");
+        for (token, postings) in decode_shard(&bytes).expect("a valid shard") {
+            assert_eq!(
+                jianbao::search::shard_of(&token, shards as usize),
+                n as usize,
+                "{token}"
+            );
+            assert!(tokens.insert(token, postings).is_none(), "a token in two shards");
+        }
+    }
+    tokens
+}
+
+fn document(output: &Path, n: usize) -> serde_json::Value {
+    let text = std::fs::read(output.join(format!("search/index/d/{n}.json"))).expect("document file");
+    serde_json::from_slice(&text).expect("a document file is JSON")
+}
+
+#[test]
+fn the_index_holds_every_field_with_its_weight() {
+    let site = searchable_site();
+    site.build_ok();
+    let index = index_of(&site.public());
+    // Documents are numbered newest first among the indexed articles: the draft has no number.
+    assert_eq!(document(&site.public(), 0)["title"], "枫泾镇举行消防比赛");
+    assert_eq!(document(&site.public(), 1)["title"], "山歌邀请赛");
+    let weight = |token: &str, doc: u32| {
+        index
+            .get(token)
+            .and_then(|p| p.iter().find(|(d, _)| *d == doc))
+            .map(|(_, w)| *w)
+            .unwrap_or_else(|| panic!("{token} is not indexed for document {doc}"))
+    };
+    // In the title and twice in the body.
+    assert_eq!(weight("消防", 0), IN_TITLE | 2);
+    // Town, tag, byline and district are all searchable, marked as such.
+    for about in ["洞泾", "安全", "生产", "卢连", "连明", "松江"] {
+        assert_eq!(weight(about, 0) & IN_ABOUT, IN_ABOUT, "{about}");
+    }
+    // Headings, subtitles and Latin words too.
+    assert!(weight("结果", 0) > 0);
+    assert_eq!(weight("艺人", 1) & IN_TITLE, IN_TITLE);
+    assert_eq!(weight("g60", 0) & 31, 1);
+    // A heading does not run into the paragraph after it.
+    assert!(!index.contains_key("果一"));
+}
+
+#[test]
+fn drafts_are_never_indexed_not_even_in_a_preview() {
+    let site = searchable_site();
+    site.build_ok();
+    for output in [site.public(), site.root().join("preview")] {
+        if output != site.public() {
+            let preview = output.clone();
+            site.build_with(|o| {
+                o.drafts = true;
+                o.output = preview;
+            })
+            .expect("preview build");
+            assert!(
+                output.join("2013/11/caogao/index.html").is_file(),
+                "the preview shows the draft"
+            );
+        }
+        let index = index_of(&output);
+        assert!(
+            !index.contains_key("恐龙") && !index.contains_key("化石"),
+            "a draft's words are indexed"
+        );
+        assert!(!index.contains_key("未完"));
+        let meta = std::fs::read_to_string(output.join("search/index/meta.json")).expect("meta");
+        assert!(meta.contains("\"documents\":2"), "{meta}");
+        assert!(!output.join("search/index/d/2.json").exists());
+    }
+}
+
+#[test]
+fn document_files_carry_what_a_result_shows_under_the_sites_path() {
+    let site = searchable_site();
+    site.build_with(|o| o.base_url = Some("https://example.org/bulletin/".into()))
+        .expect("build");
+    let doc = document(&site.public(), 0);
+    assert_eq!(doc["url"], "/bulletin/2013/11/xiaofang/");
+    assert_eq!(doc["date"], "2013年11月4日");
+    assert_eq!(doc["district"], "松江区");
+    assert!(
+        doc["about"]
+            .as_str()
+            .is_some_and(|a| a.contains("卢连明") && a.contains("洞泾镇"))
+    );
+    assert!(doc["text"].as_str().is_some_and(|t| t.contains("一等奖三名")));
+    assert_eq!(document(&site.public(), 1)["subtitle"], "民间艺人获奖");
+    let page = site.read("search/index.html");
+    assert!(page.contains("data-index=\"/bulletin/search/index/\""), "{page}");
+    assert!(page.contains("JavaScript"), "the page says search needs JavaScript");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    // Every page links to search; the sitemap lists neither the page nor the index.
+    assert!(site.read("index.html").contains("href=\"/bulletin/search/\""));
+    assert!(!site.read("sitemap.xml").contains("search/"));
+}
+
+#[test]
+fn a_site_without_search_publishes_none_of_it() {
+    let site = TestSite::new();
+    site.simple("2013/11/a.md", "消防比赛", "2013-11-04");
+    site.build_ok();
+    assert!(!site.public().join("search").exists());
+    assert!(!site.read("index.html").contains("search/"));
+}
+
+#[test]
+fn a_theme_without_a_search_page_says_how_to_fix_it() {
+    let site = searchable_site();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/themes/plain");
+    for entry in walkdir::WalkDir::new(&fixture).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&fixture).expect("inside");
+            let text = std::fs::read_to_string(entry.path()).expect("read fixture");
+            site.write(&format!("themes/plain/{}", rel.display()), &text);
+        }
+    }
+    site.write("site.yaml", &format!("{SITE_YAML}search: true\ntheme: plain\n"));
+    let problems = site.build_err();
+    assert!(problems.contains("the theme has no template search.html"), "{problems}");
+    assert!(problems.contains("search: false"), "{problems}");
+}
+
+#[test]
+fn serve_keeps_the_index_current() {
+    let site = searchable_site();
+    let mut rebuilder = Rebuilder::new(
+        site.root().to_path_buf(),
+        "http://127.0.0.1:9/".into(),
+        LoadOptions::default(),
+    );
+    let tokens = |r: &Rebuilder| {
+        let files = r.files();
+        let meta: serde_json::Value =
+            serde_json::from_slice(&files["search/index/meta.json"].bytes).expect("meta.json");
+        let shards = meta["shards"].as_u64().expect("shards") as usize;
+        (0..shards)
+            .flat_map(|n| decode_shard(&files[&format!("search/index/s/{n}.bin")].bytes).expect("valid"))
+            .collect::<BTreeMap<_, _>>()
+    };
+    rebuilder.rebuild().expect("first build");
+    assert!(!tokens(&rebuilder).contains_key("恐龙"));
+    site.article(
+        "2013/11/shange.md",
+        "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区",
+        "艺人唱起了恐龙之歌。\n",
+    );
+    // File times are coarse: make sure the edit is seen as one.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (changes, _) = rebuilder.rebuild().expect("rebuild");
+    assert!(
+        changes.changed.iter().any(|f| f == "search/index/d/1.json"),
+        "{changes:?}"
+    );
+    assert_eq!(tokens(&rebuilder).get("恐龙").map(Vec::as_slice), Some(&[(1, 1)][..]));
+    std::fs::remove_file(site.root().join("content/2013/11/shange.md")).expect("delete");
+    let (changes, _) = rebuilder.rebuild().expect("rebuild");
+    assert!(
+        changes.removed.iter().any(|f| f == "search/index/d/1.json"),
+        "{changes:?}"
+    );
+    assert!(!tokens(&rebuilder).contains_key("恐龙"));
+}
+
+/// The acceptance test: on the built sample bulletin, 消防 finds the
+/// two fire-safety items, 卢连明 his items, and a word that is nowhere nothing.
+#[test]
+fn the_search_page_finds_the_sample_bulletins_articles_in_chromium() {
+    let Some(dir) = browser_tests() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let temp = tempfile::tempdir().expect("temp dir");
+    let output = temp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&output)
+        .args(["--base-url", "https://example.org/bulletin/"])
+        .output()
+        .expect("run jianbao");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let queries = serde_json::json!([
+        { "query": "消防", "titles": ["枫泾镇举行职工消防技术、技能比赛", "练塘镇在羊毛衫市场举行消防演练"] },
+        { "query": "卢连明", "titles": ["庄行镇建立健全新领域党的组织网络", "练塘镇在羊毛衫市场举行消防演练"] },
+        { "query": "恐龙", "titles": [] },
+        { "query": "消防 练塘", "titles": ["练塘镇在羊毛衫市场举行消防演练"] },
+    ]);
+    let out = Command::new("node")
+        .arg(dir.join("search.mjs"))
+        .arg(&output)
+        .arg(queries.to_string())
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("PASS"), "{stdout}");
+}
