@@ -172,7 +172,9 @@ fn write_output(
             && !unchanged(file, *fp)
     });
     if search_changed {
+        let timer = crate::timing::PhaseTimer::from_env();
         renderer.prepare_search();
+        timer.lap("build the search index");
     }
     let staging = Staging::begin(output).map_err(one)?;
     let results: Vec<Result<(String, ManifestEntry, bool), Diagnostic>> = wanted

@@ -18,7 +18,7 @@
 //! change together, with [`FORMAT`]. README.md's design notes say why this
 //! index rather than Pagefind's.
 
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -224,7 +224,7 @@ fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
 
 /// The tokens of one document with their weights, sorted by token.
 fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, u8)> {
-    let mut weights: HashMap<Token, u8> = HashMap::new();
+    let mut weights: HashMap<Token, u8> = HashMap::with_capacity(doc.text.len() / 4);
     tokenize(doc.text, |t| {
         let w = weights.entry(t).or_insert(0);
         if *w < TF_MAX {
