@@ -3,6 +3,11 @@
 
 mod cli;
 
+// A build allocates millions of short-lived strings from many threads at once:
+// mimalloc's per-thread heaps make that faster than glibc's allocator and return memory sooner.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;
