@@ -274,10 +274,10 @@ impl<'s> Renderer<'s> {
             return Ok(Vec::new());
         };
         let context = self.context(page);
-        let html = self
-            .tera
-            .render(template, &context)
-            .map(String::into_bytes)
+        // Into bytes directly: `render` would check the whole page is UTF-8 once more to make a String.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut html)
             .map_err(|e| template_error(&e, &self.template_paths, Some(&page.path)))?;
         Ok(if self.minify { assets::minify_html(&html) } else { html })
     }
