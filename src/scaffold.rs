@@ -19,6 +19,7 @@ base_url: https://example.org/      # the address the bulletin is published at
 language: zh-CN
 theme: default                      # built into jianbao; no themes/ folder needed
 paginate: 20
+search: true                        # a search page at /search/ and its index
 # The districts articles may name, with the towns that belong to each.
 districts:
   松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }

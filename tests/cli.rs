@@ -29,6 +29,9 @@ fn init_makes_a_site_that_builds_at_once() {
         .unwrap();
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(site_dir.join("public/index.html").is_file());
+    // New sites have search, from the theme built into the binary.
+    assert!(site_dir.join("public/search/index.html").is_file());
+    assert!(site_dir.join("public/search/index/meta.json").is_file());
     let ignored = std::fs::read_to_string(site_dir.join(".gitignore")).unwrap();
     for entry in ["/public", "/.public.*", "/.jianbao-cache"] {
         assert!(ignored.lines().any(|l| l == entry), "{entry} is not ignored: {ignored}");
