@@ -471,7 +471,24 @@ pub fn document_file(site: &Site, number: usize, id: ArticleId) -> String {
         about: &doc.about,
         text: doc.text,
     };
-    serde_json::to_string(&file).unwrap_or_default() + "\n"
+    json_without_markup(&serde_json::to_string(&file).unwrap_or_default())
+}
+
+/// JSON with `<`, `>` and `&` written as escapes: the same values, but a
+/// title such as `<script>` stays inert even if a host serves the file as HTML.
+fn json_without_markup(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 1);
+    for c in json.chars() {
+        match c {
+            // Outside strings JSON has none of these, so every one is inside a string.
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// The site path of a shard file.
@@ -582,6 +599,14 @@ mod tests {
         let (_, docs) = postings.iter().find(|(t, _)| t == "消防").expect("indexed");
         assert_eq!(docs.len(), 600);
         assert!(docs.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn document_files_hold_no_markup() {
+        let json = json_without_markup(r#"{"title":"<script>&"}"#);
+        assert_eq!(json, "{\"title\":\"\\u003cscript\\u003e\\u0026\"}\n");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(value["title"], "<script>&");
     }
 
     #[test]

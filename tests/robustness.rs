@@ -8,7 +8,8 @@ use common::{TestSite, snapshot_tree};
 use jianbao::build::build_in_memory;
 use proptest::prelude::*;
 
-const SITE_YAML: &str = "title: 测试\nbase_url: https://example.org/\ndistricts:\n  松江区: { slug: songjiang }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n";
+// Search on, so that random text goes through the search index too.
+const SITE_YAML: &str = "title: 测试\nbase_url: https://example.org/\nsearch: true\ndistricts:\n  松江区: { slug: songjiang }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n";
 
 /// Builds one article in memory; panics only if jianbao panics.
 fn build_one(text: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
