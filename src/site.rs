@@ -3,6 +3,7 @@
 //! renderer, changed by neither.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::{self, Config, Overrides};
 use crate::content::{self, Article, ArticleCache, LoadOptions};
@@ -17,7 +18,8 @@ const RELATED_LIMIT: usize = 5;
 pub struct Site {
     pub config: Config,
     /// Newest first; an [`ArticleId`] is a position in this list.
-    pub articles: Vec<Article>,
+    /// Shared, so that a rebuild reuses the articles that did not change.
+    pub articles: Vec<Arc<Article>>,
     pub taxonomies: Taxonomies,
     /// For each article, the others sharing most tags with it.
     pub related: Vec<Vec<ArticleId>>,
@@ -95,7 +97,7 @@ pub fn load_site_cached(
 
 /// The site model of loaded articles (newest first): taxonomies and related
 /// articles worked out, with the warnings that produced.
-pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
+pub fn assemble(config: Config, articles: Vec<Arc<Article>>) -> (Site, Diagnostics) {
     let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
     let related = taxonomy::related_articles(&articles, &taxonomies.tags, RELATED_LIMIT);
     (

@@ -70,7 +70,7 @@ const SUMMARY_CHARS: usize = 120;
 
 /// Loads every article under `root/content`. Returns the articles, sorted
 /// newest first (then by URL, so equal dates keep one order), and every problem found.
-pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec<Article>, Diagnostics) {
+pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec<Arc<Article>>, Diagnostics) {
     load_articles_cached(root, config, options, &mut ArticleCache::default())
 }
 
@@ -93,7 +93,8 @@ struct CachedFile {
 struct CachedBody {
     /// The parse it was rendered from; a new parse means a new render.
     parsed: Arc<Parsed>,
-    article: Article,
+    /// Shared with every site built from it, so that a rebuild copies no bodies.
+    article: Arc<Article>,
     problems: Vec<Diagnostic>,
     /// Every link the body resolved, and how, to see whether a rebuild resolves it differently.
     links: Vec<(String, LinkTarget)>,
@@ -142,7 +143,7 @@ pub fn load_articles_cached(
     config: &Config,
     options: LoadOptions,
     cache: &mut ArticleCache,
-) -> (Vec<Article>, Diagnostics) {
+) -> (Vec<Arc<Article>>, Diagnostics) {
     // Only the configuration changes how a file parses; drafts and dates are
     // filtered after parsing, so a new "now" does not empty the cache.
     let settings = format!("{config:?}");
@@ -241,7 +242,7 @@ pub fn load_articles_cached(
     let mut out = Vec::with_capacity(bodies.len());
     for body in &bodies {
         problems.extend(body.problems.iter().cloned());
-        out.push(body.article.clone());
+        out.push(Arc::clone(&body.article));
     }
     out.sort_by(|a, b| {
         b.front
@@ -316,7 +317,7 @@ pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> 
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
     }
-    Ok(body.article.clone())
+    Ok(Article::clone(&body.article))
 }
 
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -546,7 +547,7 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
     };
     CachedBody {
         parsed: Arc::clone(p),
-        article,
+        article: Arc::new(article),
         problems,
         links: resolved.into_inner(),
         picture_files: pictures.files,
