@@ -11,14 +11,18 @@ mod filters;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
+use crate::content::Article;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
 use crate::site::Site;
@@ -46,6 +50,75 @@ pub struct Renderer<'s> {
     minify: bool,
 }
 
+/// What a renderer made that the next renderer of the same site can reuse:
+/// each article's card and hashes, kept while neither the article nor what its
+/// card shows of the rest of the site (configuration, term slugs) changed.
+/// `serve` keeps one for its whole run.
+#[derive(Default)]
+pub struct RenderCache {
+    /// A hash of what every card was made with besides its article.
+    context: u64,
+    /// By the address of the article version they were made for.
+    articles: HashMap<usize, Prepared>,
+}
+
+/// One article's card, as a template value, and the hashes of its card and body.
+#[derive(Clone)]
+struct Prepared {
+    /// The version they were made for, held so that no other article takes its address.
+    article: Arc<Article>,
+    card: Value,
+    card_hash: u64,
+    body_hash: u64,
+}
+
+impl RenderCache {
+    /// The card and hashes of every article of `site`, in site order: reused
+    /// where this cache has them, made (in parallel) where not.
+    fn prepare(&mut self, site: &Site) -> Vec<Prepared> {
+        let context = card_context(site);
+        if context != self.context {
+            self.articles.clear();
+            self.context = context;
+        }
+        let prepared: Vec<Prepared> = site
+            .articles
+            .par_iter()
+            .map(|a| match self.articles.get(&address(a)) {
+                Some(p) => p.clone(),
+                None => {
+                    let card = views::card(site, a);
+                    Prepared {
+                        article: Arc::clone(a),
+                        card: Value::from_serializable(&card),
+                        card_hash: hash_of(&card),
+                        body_hash: hash_of(&(&a.html, &a.headings)),
+                    }
+                }
+            })
+            .collect();
+        self.articles = prepared.iter().map(|p| (address(&p.article), p.clone())).collect();
+        prepared
+    }
+}
+
+fn address(article: &Arc<Article>) -> usize {
+    Arc::as_ptr(article) as usize
+}
+
+/// A hash of everything a card shows besides its own article: the
+/// configuration (base URL, district names) and each term's name and slug.
+fn card_context(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}", site.config).hash(&mut h);
+    for kind in TaxonomyKind::ALL {
+        for term in &site.taxonomies.get(kind).terms {
+            (&term.name, &term.slug).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// Hashes of the inputs pages are made from, so that a rebuild can tell which
 /// pages would come out different without rendering them.
 struct Fingerprints {
@@ -60,6 +133,40 @@ struct Fingerprints {
     templates: BTreeMap<String, u64>,
     /// The list of every page path, which the sitemap shows.
     page_paths: u64,
+}
+
+/// The hashes page fingerprints are made from: see [`Renderer::inputs`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageInputs {
+    /// Per article: its card.
+    pub cards: Vec<u64>,
+    /// Per article: its body.
+    pub bodies: Vec<u64>,
+    /// Everything else: globals, templates and the list of page paths.
+    pub shared: u64,
+}
+
+impl PageInputs {
+    /// The articles whose card or body differs from `before`'s, by id; `None`
+    /// when anything else differs, or the articles are not the same ones.
+    pub fn changed_since(&self, before: &PageInputs) -> Option<Vec<bool>> {
+        if self.shared != before.shared || self.cards.len() != before.cards.len() {
+            return None;
+        }
+        let changed = (self.cards.iter().zip(&before.cards))
+            .zip(self.bodies.iter().zip(&before.bodies))
+            .map(|((c, bc), (b, bb))| c != bc || b != bb)
+            .collect();
+        Some(changed)
+    }
+}
+
+/// Whether `page`'s fingerprint can differ from the last build's when only
+/// the articles marked in `changed` differ, and the plan is the same.
+pub fn may_have_changed(page: &Page, changed: &[bool]) -> bool {
+    // The front page also shows the lead and the short news, which are not among its articles.
+    matches!(page.kind, PageKind::Front(Pager { number: 1, .. }))
+        || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
 }
 
 /// Options that change what pages contain.
@@ -87,6 +194,18 @@ impl<'s> Renderer<'s> {
         Self::for_publishing(site, plan, theme, options, PublishOptions::default())
     }
 
+    /// [`Renderer::new`], reusing the cards and hashes in `cache` of the
+    /// articles that did not change, and leaving this build's there.
+    pub fn new_cached(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+        cache: &mut RenderCache,
+    ) -> Result<Self, Diagnostics> {
+        Self::prepare(site, plan, theme, options, PublishOptions::default(), cache)
+    }
+
     /// [`Renderer::new`], for output published with `publish`: reads and names
     /// the theme's assets too.
     pub fn for_publishing(
@@ -95,6 +214,17 @@ impl<'s> Renderer<'s> {
         theme: &Theme,
         options: RenderOptions,
         publish: PublishOptions,
+    ) -> Result<Self, Diagnostics> {
+        Self::prepare(site, plan, theme, options, publish, &mut RenderCache::default())
+    }
+
+    fn prepare(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+        publish: PublishOptions,
+        cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
         let template_paths: BTreeMap<String, PathBuf> = theme
@@ -125,12 +255,12 @@ impl<'s> Renderer<'s> {
         if missing.has_errors() {
             return Err(missing);
         }
-        let card_views = views::cards(site);
-        let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
+        let prepared = cache.prepare(site);
+        let cards: Vec<Value> = prepared.iter().map(|p| p.card.clone()).collect();
         let site_view = views::site_view(site, theme);
         let fingerprints = Fingerprints {
-            cards: card_views.iter().map(hash_of).collect(),
-            bodies: site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect(),
+            cards: prepared.iter().map(|p| p.card_hash).collect(),
+            bodies: prepared.iter().map(|p| p.body_hash).collect(),
             globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
@@ -154,6 +284,18 @@ impl<'s> Renderer<'s> {
     /// hashed name too.
     pub fn assets(&self) -> &Assets {
         &self.assets
+    }
+
+    /// What page fingerprints are made of besides the plan: a rebuild with the
+    /// same plan need only fingerprint the pages showing an article whose
+    /// hashes changed, and the front page.
+    pub fn inputs(&self) -> PageInputs {
+        let fp = &self.fingerprints;
+        PageInputs {
+            cards: fp.cards.clone(),
+            bodies: fp.bodies.clone(),
+            shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths)),
+        }
     }
 
     /// A hash of everything `page`'s bytes depend on: two pages with the same

@@ -221,6 +221,11 @@ fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
 
 /// The card of every article, in site order.
 pub fn cards(site: &Site) -> Vec<Card> {
+    site.articles.iter().map(|a| card(site, a)).collect()
+}
+
+/// The card of one article of `site`.
+pub fn card(site: &Site, a: &Article) -> Card {
     let base = &site.config.base_url;
     let lookup = |kind: TaxonomyKind, name: &str| {
         let taxonomy = site.taxonomies.get(kind);
@@ -232,38 +237,33 @@ pub fn cards(site: &Site) -> Vec<Card> {
             },
         }
     };
-    site.articles
-        .iter()
-        .map(|a| {
-            let district_name = site
-                .config
-                .districts
-                .get(a.front.district)
-                .map_or("", |d| d.name.as_str());
-            Card {
-                title: a.front.title.clone(),
-                subtitle: a.front.subtitle.clone(),
-                kicker: a.front.kicker.clone(),
-                url: base.link(&a.url_path),
-                permalink: base.absolute(&a.url_path),
-                date: a.front.date.to_rfc3339(),
-                date_iso: a.front.date.format("%Y-%m-%d").to_string(),
-                date_zh: zh_date(&a.front.date),
-                kind: a.front.kind.as_str(),
-                kind_label: kind_label(a.front.kind),
-                district: lookup(TaxonomyKind::Districts, district_name),
-                towns: a.front.towns.iter().map(|t| lookup(TaxonomyKind::Towns, t)).collect(),
-                column: a.front.column.as_deref().map(|c| lookup(TaxonomyKind::Columns, c)),
-                tags: a.front.tags.iter().map(|t| lookup(TaxonomyKind::Tags, t)).collect(),
-                byline: a.front.byline.clone(),
-                image: a.front.image.as_ref().map(|i| image_view(base, a, i)),
-                summary: a.summary.clone(),
-                reading_minutes: a.reading_minutes,
-                char_count: a.char_count,
-                draft: a.front.draft,
-            }
-        })
-        .collect()
+    let district_name = site
+        .config
+        .districts
+        .get(a.front.district)
+        .map_or("", |d| d.name.as_str());
+    Card {
+        title: a.front.title.clone(),
+        subtitle: a.front.subtitle.clone(),
+        kicker: a.front.kicker.clone(),
+        url: base.link(&a.url_path),
+        permalink: base.absolute(&a.url_path),
+        date: a.front.date.to_rfc3339(),
+        date_iso: a.front.date.format("%Y-%m-%d").to_string(),
+        date_zh: zh_date(&a.front.date),
+        kind: a.front.kind.as_str(),
+        kind_label: kind_label(a.front.kind),
+        district: lookup(TaxonomyKind::Districts, district_name),
+        towns: a.front.towns.iter().map(|t| lookup(TaxonomyKind::Towns, t)).collect(),
+        column: a.front.column.as_deref().map(|c| lookup(TaxonomyKind::Columns, c)),
+        tags: a.front.tags.iter().map(|t| lookup(TaxonomyKind::Tags, t)).collect(),
+        byline: a.front.byline.clone(),
+        image: a.front.image.as_ref().map(|i| image_view(base, a, i)),
+        summary: a.summary.clone(),
+        reading_minutes: a.reading_minutes,
+        char_count: a.char_count,
+        draft: a.front.draft,
+    }
 }
 
 /// An image path relative to the article's file, as a URL. Pictures are

@@ -14,12 +14,13 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Overrides;
-use crate::content::{ArticleCache, LoadOptions};
+use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::plan_pages;
+use crate::plan::{RenderPlan, plan_pages};
 use crate::render::theme::load_theme;
-use crate::render::{RenderOptions, Renderer};
-use crate::site::{SiteOptions, load_site_cached};
+use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
+use crate::site::{Site, SiteCache, SiteOptions, load_site_cached};
+use crate::taxonomy::{ArticleId, Taxonomies};
 
 /// One file of the built site, held in memory.
 #[derive(Clone, Debug)]
@@ -47,8 +48,29 @@ pub struct Changes {
 pub struct Rebuilder {
     root: PathBuf,
     options: SiteOptions,
-    cache: ArticleCache,
+    cache: SiteCache,
+    render_cache: RenderCache,
     files: Arc<BuiltFiles>,
+    /// What the last successful build's pages were made from.
+    last: Option<LastBuild>,
+}
+
+/// What the pages of a build were made from, to tell which pages the next
+/// build need not even fingerprint.
+struct LastBuild {
+    /// The grouping the plan was made from; the same grouping gives the same plan.
+    taxonomies: Arc<Taxonomies>,
+    related: Arc<Vec<Vec<ArticleId>>>,
+    plan: Arc<RenderPlan>,
+    inputs: PageInputs,
+}
+
+impl LastBuild {
+    /// The last plan, when `site` is grouped as it was then.
+    fn plan_for(&self, site: &Site) -> Option<Arc<RenderPlan>> {
+        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies) && Arc::ptr_eq(&self.related, &site.related))
+            .then(|| Arc::clone(&self.plan))
+    }
 }
 
 impl Rebuilder {
@@ -63,8 +85,10 @@ impl Rebuilder {
         Rebuilder {
             root,
             options,
-            cache: ArticleCache::default(),
+            cache: SiteCache::default(),
+            render_cache: RenderCache::default(),
             files: Arc::new(HashMap::new()),
+            last: None,
         }
     }
 
@@ -80,16 +104,32 @@ impl Rebuilder {
         let (site, warnings) = load_site_cached(&self.root, &self.options, &mut self.cache)?;
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
-        let plan = plan_pages(&site);
+        let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site)) {
+            Some(plan) => plan,
+            None => Arc::new(plan_pages(&site)),
+        };
         let drafts = self.options.load.drafts;
-        let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts })?;
+        let renderer = Renderer::new_cached(&site, &plan, &theme, RenderOptions { drafts }, &mut self.render_cache)?;
+        let inputs = renderer.inputs();
         let old = &self.files;
+        // With the same plan, a page none of whose articles changed has the fingerprint it had.
+        let changed = self
+            .last
+            .as_ref()
+            .filter(|last| Arc::ptr_eq(&last.plan, &plan))
+            .and_then(|last| inputs.changed_since(&last.inputs));
         timer.lap("plan and prepare templates");
 
         let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = plan
             .pages
             .par_iter()
             .map(|page| {
+                if let Some(changed) = &changed
+                    && !may_have_changed(page, changed)
+                    && let Some(f) = old.get(&page.file)
+                {
+                    return Ok((page.file.clone(), f.clone(), false));
+                }
                 let fingerprint = renderer.fingerprint(page);
                 match old.get(&page.file) {
                     Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
@@ -163,6 +203,12 @@ impl Rebuilder {
         }
         let changes = diff(old, &files, rendered);
         self.files = Arc::new(files);
+        self.last = Some(LastBuild {
+            taxonomies: Arc::clone(&site.taxonomies),
+            related: Arc::clone(&site.related),
+            plan: Arc::clone(&plan),
+            inputs,
+        });
         Ok((changes, warnings))
     }
 }
