@@ -19,7 +19,7 @@ pub struct Site {
     pub config: Config,
     /// Newest first; an [`ArticleId`] is a position in this list.
     /// Shared, so that a rebuild reuses the articles that did not change.
-    pub articles: Vec<Arc<Article>>,
+    pub articles: Arc<Vec<Arc<Article>>>,
     /// Shared, so that a rebuild whose articles are grouped as before reuses them.
     pub taxonomies: Arc<Taxonomies>,
     /// For each article, the others sharing most tags with it.
@@ -82,42 +82,88 @@ pub fn load_site(root: &Path, options: &SiteOptions) -> Result<(Site, Diagnostic
 pub struct SiteCache {
     articles: ArticleCache,
     grouping: Option<Grouping>,
+    replaced: Option<Vec<ArticleId>>,
+}
+
+impl SiteCache {
+    /// The articles the last load replaced, in place, when it replaced only
+    /// those; `None` when it looked at every article.
+    pub fn replaced(&self) -> Option<&[ArticleId]> {
+        self.replaced.as_deref()
+    }
 }
 
 /// The taxonomies and related articles of a build, with what they were worked out from.
 struct Grouping {
     /// The configuration, as text: it names districts and slugs.
     config: String,
-    articles: Vec<Arc<Article>>,
+    /// What each article, in order, contributed.
+    keys: Vec<GroupKey>,
     taxonomies: Arc<Taxonomies>,
     related: Arc<Vec<Vec<ArticleId>>>,
     warnings: Diagnostics,
 }
 
-impl Grouping {
-    /// Whether these results hold for `articles` under `config`: the same
-    /// articles in the same order, each with the same URL, kind and terms.
-    fn fits(&self, config: &str, articles: &[Arc<Article>]) -> bool {
-        self.config == config
-            && self.articles.len() == articles.len()
-            && self
-                .articles
-                .iter()
-                .zip(articles)
-                .all(|(old, new)| Arc::ptr_eq(old, new) || grouped_alike(old, new))
+/// What of an article its place in every list, taxonomy and related list
+/// depends on: all that a body edit leaves alone.
+#[derive(PartialEq, Eq)]
+struct GroupKey {
+    source: std::path::PathBuf,
+    url_path: String,
+    kind: content::Kind,
+    district: usize,
+    tags: Vec<String>,
+    towns: Vec<String>,
+    column: Option<String>,
+}
+
+impl GroupKey {
+    fn of(a: &Article) -> GroupKey {
+        GroupKey {
+            source: a.source.clone(),
+            url_path: a.url_path.clone(),
+            kind: a.front.kind,
+            district: a.front.district,
+            tags: a.front.tags.clone(),
+            towns: a.front.towns.clone(),
+            column: a.front.column.clone(),
+        }
+    }
+
+    fn fits(&self, a: &Article) -> bool {
+        self.source == a.source
+            && self.url_path == a.url_path
+            && self.kind == a.front.kind
+            && self.district == a.front.district
+            && self.tags == a.front.tags
+            && self.towns == a.front.towns
+            && self.column == a.front.column
     }
 }
 
-/// Whether two versions of an article take the same place in every list,
-/// taxonomy and related list: all that a body edit leaves alone.
-fn grouped_alike(a: &Article, b: &Article) -> bool {
-    a.source == b.source
-        && a.url_path == b.url_path
-        && a.front.kind == b.front.kind
-        && a.front.district == b.front.district
-        && a.front.tags == b.front.tags
-        && a.front.towns == b.front.towns
-        && a.front.column == b.front.column
+impl Grouping {
+    fn new(config: &Config, config_text: String, articles: &[Arc<Article>]) -> Grouping {
+        let (taxonomies, related, warnings) = group(config, articles);
+        Grouping {
+            config: config_text,
+            keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
+            taxonomies: Arc::new(taxonomies),
+            related: Arc::new(related),
+            warnings,
+        }
+    }
+
+    /// Whether these results hold for `articles` under `config`, when the
+    /// articles not in `replaced` (all, when `None`) may differ from last time.
+    fn fits(&self, config: &str, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
+        if self.config != config || self.keys.len() != articles.len() {
+            return false;
+        }
+        match replaced {
+            Some(ids) => ids.iter().all(|&id| self.keys[id].fits(&articles[id])),
+            None => self.keys.iter().zip(articles).all(|(key, a)| key.fits(a)),
+        }
+    }
 }
 
 /// Like [`load_site`], reading and rendering only the articles that changed
@@ -128,35 +174,48 @@ pub fn load_site_cached(
     options: &SiteOptions,
     cache: &mut SiteCache,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
+    reload_site(root, options, cache, None)
+}
+
+/// Like [`load_site_cached`], when only the articles `changed` (content/-relative
+/// paths) can have changed since the last load: looks at just those when that
+/// is enough to be sure, at every file when not. `None` looks at every file.
+pub fn reload_site(
+    root: &Path,
+    options: &SiteOptions,
+    cache: &mut SiteCache,
+    changed: Option<&[String]>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = config::load_config(root, &options.overrides)?;
-    let (articles, mut problems) = content::load_articles_cached(root, &config, options.load, &mut cache.articles);
+    let reloaded =
+        changed.and_then(|paths| content::reload_articles(root, &config, options.load, &mut cache.articles, paths));
+    let (articles, mut problems, replaced) = match reloaded {
+        Some((articles, problems, replaced)) => (articles, problems, Some(replaced)),
+        None => {
+            let (articles, problems) = content::load_articles_cached(root, &config, options.load, &mut cache.articles);
+            (articles, problems, None)
+        }
+    };
+    cache.replaced = None;
     if problems.has_errors() {
         problems.sort();
         return Err(problems);
     }
     let config_text = format!("{config:?}");
     let grouping = match cache.grouping.take() {
-        Some(g) if g.fits(&config_text, &articles) => Grouping { articles, ..g },
-        _ => {
-            let (taxonomies, related, warnings) = group(&config, &articles);
-            Grouping {
-                config: config_text,
-                articles,
-                taxonomies: Arc::new(taxonomies),
-                related: Arc::new(related),
-                warnings,
-            }
-        }
+        Some(g) if g.fits(&config_text, &articles, replaced.as_deref()) => g,
+        _ => Grouping::new(&config, config_text, &articles),
     };
     problems.extend(grouping.warnings.iter().cloned());
     problems.sort();
     let site = Site {
         config,
-        articles: grouping.articles.clone(),
+        articles,
         taxonomies: Arc::clone(&grouping.taxonomies),
         related: Arc::clone(&grouping.related),
     };
     cache.grouping = Some(grouping);
+    cache.replaced = replaced;
     Ok((site, problems))
 }
 
@@ -167,7 +226,7 @@ pub fn assemble(config: Config, articles: Vec<Arc<Article>>) -> (Site, Diagnosti
     (
         Site {
             config,
-            articles,
+            articles: Arc::new(articles),
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
         },

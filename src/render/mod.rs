@@ -40,8 +40,8 @@ pub struct Renderer<'s> {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     template_paths: BTreeMap<String, PathBuf>,
-    /// Every article's card, as a template value, by article id.
-    cards: Vec<Value>,
+    /// Every article's card, as a template value, and its hashes, by article id.
+    prepared: Arc<Vec<Prepared>>,
     /// What every page's output depends on, hashed: see [`Renderer::fingerprint`].
     fingerprints: Fingerprints,
     /// The static files as published, with the hashed names `asset()` gives.
@@ -58,8 +58,8 @@ pub struct Renderer<'s> {
 pub struct RenderCache {
     /// A hash of what every card was made with besides its article.
     context: u64,
-    /// By the address of the article version they were made for.
-    articles: HashMap<usize, Prepared>,
+    /// By article id, as of the last build; changed in place when no renderer shares it.
+    prepared: Arc<Vec<Prepared>>,
 }
 
 /// One article's card, as a template value, and the hashes of its card and body.
@@ -72,33 +72,55 @@ struct Prepared {
     body_hash: u64,
 }
 
+impl Prepared {
+    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
+        let card = views::card(site, article);
+        Prepared {
+            article: Arc::clone(article),
+            card: Value::from_serializable(&card),
+            card_hash: hash_of(&card),
+            body_hash: hash_of(&(&article.html, &article.headings)),
+        }
+    }
+}
+
 impl RenderCache {
     /// The card and hashes of every article of `site`, in site order: reused
     /// where this cache has them, made (in parallel) where not.
-    fn prepare(&mut self, site: &Site) -> Vec<Prepared> {
+    fn prepare(&mut self, site: &Site) -> Arc<Vec<Prepared>> {
         let context = card_context(site);
         if context != self.context {
-            self.articles.clear();
+            self.prepared = Arc::default();
             self.context = context;
         }
-        let prepared: Vec<Prepared> = site
-            .articles
-            .par_iter()
-            .map(|a| match self.articles.get(&address(a)) {
-                Some(p) => p.clone(),
-                None => {
-                    let card = views::card(site, a);
-                    Prepared {
-                        article: Arc::clone(a),
-                        card: Value::from_serializable(&card),
-                        card_hash: hash_of(&card),
-                        body_hash: hash_of(&(&a.html, &a.headings)),
-                    }
+        if self.prepared.len() == site.articles.len() {
+            // The usual rebuild: the same articles in the same places, a few of them new versions.
+            let stale: Vec<ArticleId> = (0..site.articles.len())
+                .filter(|&id| !Arc::ptr_eq(&self.prepared[id].article, &site.articles[id]))
+                .collect();
+            if !stale.is_empty() {
+                let made: Vec<Prepared> = stale
+                    .par_iter()
+                    .map(|&id| Prepared::of(site, &site.articles[id]))
+                    .collect();
+                let prepared = Arc::make_mut(&mut self.prepared);
+                for (id, p) in stale.into_iter().zip(made) {
+                    prepared[id] = p;
                 }
-            })
-            .collect();
-        self.articles = prepared.iter().map(|p| (address(&p.article), p.clone())).collect();
-        prepared
+            }
+        } else {
+            let old: HashMap<usize, &Prepared> = self.prepared.iter().map(|p| (address(&p.article), p)).collect();
+            let prepared: Vec<Prepared> = site
+                .articles
+                .par_iter()
+                .map(|a| match old.get(&address(a)) {
+                    Some(&p) => p.clone(),
+                    None => Prepared::of(site, a),
+                })
+                .collect();
+            self.prepared = Arc::new(prepared);
+        }
+        Arc::clone(&self.prepared)
     }
 }
 
@@ -256,7 +278,6 @@ impl<'s> Renderer<'s> {
             return Err(missing);
         }
         let prepared = cache.prepare(site);
-        let cards: Vec<Value> = prepared.iter().map(|p| p.card.clone()).collect();
         let site_view = views::site_view(site, theme);
         let fingerprints = Fingerprints {
             cards: prepared.iter().map(|p| p.card_hash).collect(),
@@ -273,7 +294,7 @@ impl<'s> Renderer<'s> {
             plan,
             tera,
             template_paths,
-            cards,
+            prepared,
             fingerprints,
             assets,
             minify: publish.minify,
@@ -376,7 +397,8 @@ impl<'s> Renderer<'s> {
                 title: title.clone(),
             },
         );
-        let cards = |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.cards[id].clone()).collect::<Vec<_>>());
+        let cards =
+            |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.prepared[id].card.clone()).collect::<Vec<_>>());
         match page.kind {
             PageKind::Front(pager) => {
                 ctx.insert_value("articles", cards(&page.articles));
@@ -385,7 +407,7 @@ impl<'s> Renderer<'s> {
                     let lead = (0..self.site.articles.len())
                         .find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature);
                     if let Some(lead) = lead {
-                        ctx.insert_value("lead", self.cards[lead].clone());
+                        ctx.insert_value("lead", self.prepared[lead].card.clone());
                     }
                     let briefs: Vec<ArticleId> = self.site.briefs().into_iter().take(FRONT_BRIEFS).collect();
                     ctx.insert_value("briefs", cards(&briefs));
@@ -393,14 +415,14 @@ impl<'s> Renderer<'s> {
             }
             PageKind::Article(id) => {
                 let article = &self.site.articles[id];
-                ctx.insert_value("article", self.cards[id].clone());
+                ctx.insert_value("article", self.prepared[id].card.clone());
                 ctx.insert("content", &article.html);
                 ctx.insert("headings", &article.headings);
                 if let Some(older) = self.site.older(id) {
-                    ctx.insert_value("previous", self.cards[older].clone());
+                    ctx.insert_value("previous", self.prepared[older].card.clone());
                 }
                 if let Some(newer) = self.site.newer(id) {
-                    ctx.insert_value("next", self.cards[newer].clone());
+                    ctx.insert_value("next", self.prepared[newer].card.clone());
                 }
                 ctx.insert_value("related", cards(&self.site.related[id]));
             }

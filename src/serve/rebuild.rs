@@ -8,7 +8,7 @@
 //! result is, byte for byte, what a full build writes.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -19,7 +19,7 @@ use crate::error::{Diagnostic, Diagnostics, io_error};
 use crate::plan::{RenderPlan, plan_pages};
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
-use crate::site::{Site, SiteCache, SiteOptions, load_site_cached};
+use crate::site::{Site, SiteCache, SiteOptions, reload_site};
 use crate::taxonomy::{ArticleId, Taxonomies};
 
 /// One file of the built site, held in memory.
@@ -100,8 +100,20 @@ impl Rebuilder {
     /// Brings the site up to date with the files on disk. On failure the last
     /// good files stay as they were and every problem is returned.
     pub fn rebuild(&mut self) -> Result<(Changes, Diagnostics), Diagnostics> {
+        self.rebuild_from(None)
+    }
+
+    /// Like [`Rebuilder::rebuild`], told that only the files `changed`
+    /// (absolute paths under the site) changed: when they are all existing
+    /// articles, only those are read again, else every file is looked at.
+    pub fn rebuild_changed(&mut self, changed: &[PathBuf]) -> Result<(Changes, Diagnostics), Diagnostics> {
+        let articles: Option<Vec<String>> = changed.iter().map(|p| article_path(&self.root, p)).collect();
+        self.rebuild_from(articles.as_deref())
+    }
+
+    fn rebuild_from(&mut self, changed: Option<&[String]>) -> Result<(Changes, Diagnostics), Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
-        let (site, warnings) = load_site_cached(&self.root, &self.options, &mut self.cache)?;
+        let (site, warnings) = reload_site(&self.root, &self.options, &mut self.cache, changed)?;
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
         let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site)) {
@@ -211,6 +223,18 @@ impl Rebuilder {
         });
         Ok((changes, warnings))
     }
+}
+
+/// The content/-relative path of an article file at `path`, when it is one.
+fn article_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path
+        .strip_prefix(root)
+        .ok()?
+        .strip_prefix(crate::content::CONTENT_DIR)
+        .ok()?;
+    let rel = rel.to_str()?;
+    rel.ends_with(".md")
+        .then(|| rel.replace(std::path::MAIN_SEPARATOR, "/"))
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
