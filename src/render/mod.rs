@@ -42,6 +42,8 @@ pub struct Renderer<'s> {
     template_paths: BTreeMap<String, PathBuf>,
     /// Every article's card, as a template value, and its hashes, by article id.
     prepared: Arc<Vec<Prepared>>,
+    /// What depends only on how the articles are grouped.
+    grouped: Arc<Grouped>,
     /// What every page's output depends on, hashed: see [`Renderer::fingerprint`].
     fingerprints: Fingerprints,
     /// The static files as published, with the hashed names `asset()` gives.
@@ -60,6 +62,30 @@ pub struct RenderCache {
     context: u64,
     /// By article id, as of the last build; changed in place when no renderer shares it.
     prepared: Arc<Vec<Prepared>>,
+    grouped: Option<Arc<Grouped>>,
+}
+
+/// What depends only on how articles are grouped, which every article is
+/// looked at to work out: the same taxonomies, the same results.
+struct Grouped {
+    /// What they were worked out for.
+    taxonomies: Arc<crate::taxonomy::Taxonomies>,
+    district_towns: Vec<Vec<usize>>,
+    /// The short news, newest first.
+    briefs: Vec<ArticleId>,
+    /// The front page's lead: the newest feature.
+    lead: Option<ArticleId>,
+}
+
+impl Grouped {
+    fn of(site: &Site) -> Grouped {
+        Grouped {
+            taxonomies: Arc::clone(&site.taxonomies),
+            district_towns: views::district_towns(site),
+            briefs: site.briefs(),
+            lead: (0..site.articles.len()).find(|&id| site.articles[id].front.kind == crate::content::Kind::Feature),
+        }
+    }
 }
 
 /// One article's card, as a template value, and the hashes of its card and body.
@@ -121,6 +147,15 @@ impl RenderCache {
             self.prepared = Arc::new(prepared);
         }
         Arc::clone(&self.prepared)
+    }
+
+    /// What depends only on how `site`'s articles are grouped, worked out again
+    /// only when the grouping is not the last one.
+    fn grouped(&mut self, site: &Site) -> Arc<Grouped> {
+        match &self.grouped {
+            Some(g) if Arc::ptr_eq(&g.taxonomies, &site.taxonomies) => Arc::clone(g),
+            _ => Arc::clone(self.grouped.insert(Arc::new(Grouped::of(site)))),
+        }
     }
 }
 
@@ -278,7 +313,8 @@ impl<'s> Renderer<'s> {
             return Err(missing);
         }
         let prepared = cache.prepare(site);
-        let site_view = views::site_view(site, theme);
+        let grouped = cache.grouped(site);
+        let site_view = views::site_view_with(site, theme, &grouped.district_towns);
         let fingerprints = Fingerprints {
             cards: prepared.iter().map(|p| p.card_hash).collect(),
             bodies: prepared.iter().map(|p| p.body_hash).collect(),
@@ -295,6 +331,7 @@ impl<'s> Renderer<'s> {
             tera,
             template_paths,
             prepared,
+            grouped,
             fingerprints,
             assets,
             minify: publish.minify,
@@ -329,7 +366,9 @@ impl<'s> Renderer<'s> {
         fp.globals.hash(&mut h);
         page.template.and_then(|t| fp.templates.get(t)).hash(&mut h);
         let article = |id: ArticleId| fp.cards[id];
-        page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
+        if page.kind != PageKind::Sitemap {
+            page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
+        }
         match page.kind {
             PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),
             PageKind::Article(id) => {
@@ -345,7 +384,18 @@ impl<'s> Renderer<'s> {
                     .map(article)
                     .for_each(|a| a.hash(&mut h));
             }
-            PageKind::Sitemap => fp.page_paths.hash(&mut h),
+            PageKind::Sitemap => {
+                // All it shows: each page, and the date of the newest article on it.
+                fp.page_paths.hash(&mut h);
+                for p in &self.plan.pages {
+                    let newest = p.articles.iter().min().map(|&id| {
+                        let date = self.site.articles[id].front.date;
+                        // Equal dates may be written in different offsets, which show different days.
+                        (date, date.offset().local_minus_utc())
+                    });
+                    (&p.path, newest).hash(&mut h);
+                }
+            }
             _ => {}
         }
         h.finish()
@@ -353,12 +403,12 @@ impl<'s> Renderer<'s> {
 
     /// The front page's lead: the newest feature.
     fn lead(&self) -> Option<ArticleId> {
-        (0..self.site.articles.len()).find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature)
+        self.grouped.lead
     }
 
     /// The short news in the front page's box.
     fn front_briefs(&self) -> Vec<ArticleId> {
-        self.site.briefs().into_iter().take(FRONT_BRIEFS).collect()
+        self.grouped.briefs.iter().copied().take(FRONT_BRIEFS).collect()
     }
 
     /// The bytes of one page.
@@ -404,13 +454,10 @@ impl<'s> Renderer<'s> {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("", pager));
                 if pager.number == 1 {
-                    let lead = (0..self.site.articles.len())
-                        .find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature);
-                    if let Some(lead) = lead {
+                    if let Some(lead) = self.lead() {
                         ctx.insert_value("lead", self.prepared[lead].card.clone());
                     }
-                    let briefs: Vec<ArticleId> = self.site.briefs().into_iter().take(FRONT_BRIEFS).collect();
-                    ctx.insert_value("briefs", cards(&briefs));
+                    ctx.insert_value("briefs", cards(&self.front_briefs()));
                 }
             }
             PageKind::Article(id) => {
@@ -428,7 +475,10 @@ impl<'s> Renderer<'s> {
             }
             PageKind::TaxonomyIndex(kind) => {
                 ctx.insert("taxonomy", &self.taxonomy_view(kind));
-                ctx.insert("terms", &views::term_entries(self.site, kind, true));
+                ctx.insert(
+                    "terms",
+                    &views::term_entries_with(self.site, kind, true, &self.grouped.district_towns),
+                );
             }
             PageKind::Term { kind, term, pager } => {
                 let taxonomy = self.site.taxonomies.get(kind);
