@@ -40,19 +40,7 @@ impl Site {
     /// Every picture file to publish, as (file under the output, file in the
     /// picture cache), each once: pictures go beside their article's page.
     pub fn published_pictures(&self) -> Vec<(String, std::path::PathBuf)> {
-        let mut files: Vec<(String, std::path::PathBuf)> = self
-            .articles
-            .iter()
-            .flat_map(|a| {
-                a.pictures
-                    .iter()
-                    .flat_map(|p| &p.variants)
-                    .map(|v| (format!("{}{}", a.url_path, v.file_name), v.cached.clone()))
-            })
-            .collect();
-        files.sort();
-        files.dedup_by(|a, b| a.0 == b.0);
-        files
+        unique_pictures(self.articles.iter().flat_map(|a| article_pictures(a)).collect())
     }
 
     /// Short news items, newest first.
@@ -61,6 +49,22 @@ impl Site {
             .filter(|&id| self.articles[id].front.kind == content::Kind::Brief)
             .collect()
     }
+}
+
+/// The picture files one article publishes, as (file under the output, file in the picture cache).
+pub fn article_pictures(a: &Article) -> Vec<(String, std::path::PathBuf)> {
+    a.pictures
+        .iter()
+        .flat_map(|p| &p.variants)
+        .map(|v| (format!("{}{}", a.url_path, v.file_name), v.cached.clone()))
+        .collect()
+}
+
+/// Picture files, sorted, each once.
+pub fn unique_pictures(mut files: Vec<(String, std::path::PathBuf)>) -> Vec<(String, std::path::PathBuf)> {
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
 }
 
 /// What a build reads, besides the site's own files.

@@ -96,6 +96,9 @@ struct Prepared {
     card: Value,
     card_hash: u64,
     body_hash: u64,
+    /// Its date and the offset it is written in, kept beside the hashes: the
+    /// sitemap's fingerprint needs every article's, and articles are scattered in memory.
+    date: (chrono::DateTime<chrono::FixedOffset>, i32),
 }
 
 impl Prepared {
@@ -106,6 +109,8 @@ impl Prepared {
             card: Value::from_serializable(&card),
             card_hash: hash_of(&card),
             body_hash: hash_of(&(&article.html, &article.headings)),
+            // Equal dates may be written in different offsets, which show different days.
+            date: (article.front.date, article.front.date.offset().local_minus_utc()),
         }
     }
 }
@@ -388,11 +393,7 @@ impl<'s> Renderer<'s> {
                 // All it shows: each page, and the date of the newest article on it.
                 fp.page_paths.hash(&mut h);
                 for p in &self.plan.pages {
-                    let newest = p.articles.iter().min().map(|&id| {
-                        let date = self.site.articles[id].front.date;
-                        // Equal dates may be written in different offsets, which show different days.
-                        (date, date.offset().local_minus_utc())
-                    });
+                    let newest = p.articles.iter().min().map(|&id| self.prepared[id].date);
                     (&p.path, newest).hash(&mut h);
                 }
             }

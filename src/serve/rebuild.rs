@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::{RenderPlan, plan_pages};
+use crate::plan::{Page, RenderPlan, plan_pages};
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
 use crate::site::{Site, SiteCache, SiteOptions, reload_site};
@@ -51,6 +51,11 @@ pub struct Rebuilder {
     cache: SiteCache,
     render_cache: RenderCache,
     files: Arc<BuiltFiles>,
+    /// The files of the last successful build that are not pages: static files and pictures.
+    others: Vec<String>,
+    /// Whether one of them has a page's name.
+    others_clash: bool,
+    pictures: PictureLists,
     /// What the last successful build's pages were made from.
     last: Option<LastBuild>,
 }
@@ -88,6 +93,9 @@ impl Rebuilder {
             cache: SiteCache::default(),
             render_cache: RenderCache::default(),
             files: Arc::new(HashMap::new()),
+            others: Vec::new(),
+            others_clash: false,
+            pictures: PictureLists::default(),
             last: None,
         }
     }
@@ -114,6 +122,7 @@ impl Rebuilder {
     fn rebuild_from(&mut self, changed: Option<&[String]>) -> Result<(Changes, Diagnostics), Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
         let (site, warnings) = reload_site(&self.root, &self.options, &mut self.cache, changed)?;
+        let pictures = self.pictures.update(&site, self.cache.replaced());
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
         let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site)) {
@@ -123,25 +132,34 @@ impl Rebuilder {
         let drafts = self.options.load.drafts;
         let renderer = Renderer::new_cached(&site, &plan, &theme, RenderOptions { drafts }, &mut self.render_cache)?;
         let inputs = renderer.inputs();
-        let old = &self.files;
+        let old = Arc::clone(&self.files);
+        let mut problems = Diagnostics::new();
+        let others = self.other_files(renderer.assets(), &pictures, &old, &mut problems);
+        // A file that is not a page may share a page's name (static/robots.txt); then only a
+        // whole new map is sure to keep the page.
+        let clashes = self.others_clash
+            || others
+                .iter()
+                .any(|(file, _)| old.contains_key(file) && !self.others.contains(file));
         // With the same plan, a page none of whose articles changed has the fingerprint it had.
         let changed = self
             .last
             .as_ref()
-            .filter(|last| Arc::ptr_eq(&last.plan, &plan))
+            .filter(|last| !clashes && Arc::ptr_eq(&last.plan, &plan))
             .and_then(|last| inputs.changed_since(&last.inputs));
         timer.lap("plan and prepare templates");
 
-        let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = plan
-            .pages
+        let candidates: Vec<&Page> = match &changed {
+            Some(changed) => plan
+                .pages
+                .par_iter()
+                .filter(|page| may_have_changed(page, changed) || !old.contains_key(&page.file))
+                .collect(),
+            None => plan.pages.iter().collect(),
+        };
+        let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = candidates
             .par_iter()
             .map(|page| {
-                if let Some(changed) = &changed
-                    && !may_have_changed(page, changed)
-                    && let Some(f) = old.get(&page.file)
-                {
-                    return Ok((page.file.clone(), f.clone(), false));
-                }
                 let fingerprint = renderer.fingerprint(page);
                 match old.get(&page.file) {
                     Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
@@ -159,52 +177,13 @@ impl Rebuilder {
             })
             .collect();
         timer.lap("fingerprint and render pages");
-        let mut problems = Diagnostics::new();
-        let statics = renderer.assets().files();
-        let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + statics.len());
-        for (file, source) in statics {
-            match source.bytes() {
-                Ok(bytes) => {
-                    let bytes = bytes.into_owned();
-                    let fingerprint = hash_bytes(&bytes);
-                    files.insert(
-                        file.clone(),
-                        BuiltFile {
-                            fingerprint,
-                            bytes: Arc::new(bytes),
-                        },
-                    );
-                }
-                Err(d) => problems.push(d),
-            }
-        }
-        for (file, cached) in site.published_pictures() {
-            // Picture names carry a hash of their bytes: the same name, the same bytes.
-            let fingerprint = hash_bytes(file.as_bytes());
-            match old.get(&file) {
-                Some(f) if f.fingerprint == fingerprint => {
-                    files.insert(file, f.clone());
-                }
-                _ => match std::fs::read(&cached) {
-                    Ok(bytes) => {
-                        files.insert(
-                            file,
-                            BuiltFile {
-                                fingerprint,
-                                bytes: Arc::new(bytes),
-                            },
-                        );
-                    }
-                    Err(e) => problems.push(io_error(&cached, "read", &e)),
-                },
-            }
-        }
         let mut rendered = 0;
+        let mut built = Vec::with_capacity(pages.len());
         for page in pages {
             match page {
-                Ok((file, built, fresh)) => {
+                Ok((file, file_built, fresh)) => {
                     rendered += usize::from(fresh);
-                    files.insert(file, built);
+                    built.push((file, file_built));
                 }
                 Err(d) => problems.push(d),
             }
@@ -213,8 +192,34 @@ impl Rebuilder {
             problems.sort();
             return Err(problems);
         }
-        let changes = diff(old, &files, rendered);
-        self.files = Arc::new(files);
+        let changes = match changed {
+            Some(_) => {
+                let mut files = (*old).clone();
+                for file in &self.others {
+                    files.remove(file);
+                }
+                let mut touched: Vec<String> = self.others.clone();
+                touched.extend(others.iter().map(|(file, _)| file.clone()));
+                touched.extend(built.iter().map(|(file, _)| file.clone()));
+                files.extend(others.iter().cloned());
+                files.extend(built);
+                let changes = diff_of(&old, &files, &touched, rendered);
+                self.files = Arc::new(files);
+                changes
+            }
+            None => {
+                let mut files: BuiltFiles = HashMap::with_capacity(plan.pages.len() + others.len());
+                files.extend(others.iter().cloned());
+                let expected = files.len() + built.len();
+                files.extend(built);
+                self.others_clash = files.len() < expected;
+                let changes = diff(&old, &files, rendered);
+                self.files = Arc::new(files);
+                changes
+            }
+        };
+        self.others = others.into_iter().map(|(file, _)| file).collect();
+        timer.lap("collect files");
         self.last = Some(LastBuild {
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
@@ -222,6 +227,75 @@ impl Rebuilder {
             inputs,
         });
         Ok((changes, warnings))
+    }
+
+    /// The static files and pictures to publish, reusing the last build's where unchanged.
+    fn other_files(
+        &self,
+        assets: &crate::render::assets::Assets,
+        pictures: &[(String, PathBuf)],
+        old: &BuiltFiles,
+        problems: &mut Diagnostics,
+    ) -> Vec<(String, BuiltFile)> {
+        let mut files = Vec::new();
+        for (file, source) in assets.files() {
+            match source.bytes() {
+                Ok(bytes) => {
+                    let fingerprint = hash_bytes(&bytes);
+                    let built = match old.get(file) {
+                        Some(f) if f.fingerprint == fingerprint && *f.bytes == *bytes => f.clone(),
+                        _ => BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes.into_owned()),
+                        },
+                    };
+                    files.push((file.clone(), built));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        for (file, cached) in pictures {
+            // Picture names carry a hash of their bytes: the same name, the same bytes.
+            let fingerprint = hash_bytes(file.as_bytes());
+            match old.get(file) {
+                Some(f) if f.fingerprint == fingerprint => files.push((file.clone(), f.clone())),
+                _ => match std::fs::read(cached) {
+                    Ok(bytes) => files.push((
+                        file.clone(),
+                        BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes),
+                        },
+                    )),
+                    Err(e) => problems.push(io_error(cached, "read", &e)),
+                },
+            }
+        }
+        files
+    }
+}
+
+/// Every article's pictures, by article id, kept between builds.
+#[derive(Default)]
+struct PictureLists {
+    by_article: Vec<Vec<(String, PathBuf)>>,
+}
+
+impl PictureLists {
+    /// Every picture file to publish, as [`Site::published_pictures`] lists
+    /// them, looking again only at the articles `replaced` (all, when `None`).
+    fn update(&mut self, site: &Site, replaced: Option<&[ArticleId]>) -> Vec<(String, PathBuf)> {
+        match replaced {
+            Some(ids) if self.by_article.len() == site.articles.len() => {
+                for &id in ids {
+                    self.by_article[id] = crate::site::article_pictures(&site.articles[id]);
+                }
+            }
+            _ => {
+                self.by_article = site.articles.iter().map(|a| crate::site::article_pictures(a)).collect();
+            }
+        }
+        crate::site::unique_pictures(self.by_article.iter().flatten().cloned().collect())
     }
 }
 
@@ -242,6 +316,30 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
+}
+
+/// [`diff`], when only the files `touched` can differ.
+fn diff_of(old: &BuiltFiles, new: &BuiltFiles, touched: &[String], rendered: usize) -> Changes {
+    let differs = |file: &String| match (old.get(file), new.get(file)) {
+        (Some(o), Some(n)) => !Arc::ptr_eq(&o.bytes, &n.bytes) && o.bytes != n.bytes,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    let mut changed: Vec<String> = touched.iter().filter(|f| differs(f)).cloned().collect();
+    let mut removed: Vec<String> = touched
+        .iter()
+        .filter(|f| old.contains_key(*f) && !new.contains_key(*f))
+        .cloned()
+        .collect();
+    changed.sort();
+    changed.dedup();
+    removed.sort();
+    removed.dedup();
+    Changes {
+        changed,
+        removed,
+        rendered,
+    }
 }
 
 fn diff(old: &BuiltFiles, new: &BuiltFiles, rendered: usize) -> Changes {

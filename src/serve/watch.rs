@@ -166,4 +166,20 @@ mod tests {
         }
         assert!(!is_editor_scratch("a.md"));
     }
+
+    #[test]
+    fn a_burst_names_each_file_once_unless_anything_may_have_changed() {
+        let mut changed = Changed::Files(vec![PathBuf::from("/s/content/a.md")]);
+        changed.add(Changed::Files(vec![
+            PathBuf::from("/s/content/a.md"),
+            PathBuf::from("/s/content/b.md"),
+        ]));
+        assert_eq!(
+            changed,
+            Changed::Files(vec![PathBuf::from("/s/content/a.md"), PathBuf::from("/s/content/b.md")])
+        );
+        changed.add(Changed::Anything);
+        changed.add(Changed::Files(vec![PathBuf::from("/s/content/c.md")]));
+        assert_eq!(changed, Changed::Anything);
+    }
 }
