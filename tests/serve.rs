@@ -461,7 +461,7 @@ fn a_body_edit_told_by_name_renders_only_the_pages_that_show_it() {
         "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
         body,
     );
-    let changes = rebuild_changed(&mut rebuilder, &[a3.clone()], "edit");
+    let changes = rebuild_changed(&mut rebuilder, std::slice::from_ref(&a3), "edit");
     assert_eq!(
         changes.changed,
         ["2013/11/a3/index.html", "atom.xml", "districts/chongming/atom.xml"]
