@@ -818,3 +818,56 @@ fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
     let answered: usize = clients.into_iter().map(|c| c.join().expect("a client failed")).sum();
     assert!(answered >= 200, "{answered} answers");
 }
+
+#[test]
+fn a_reload_told_of_one_article_keeps_the_grouping_unless_its_terms_change() {
+    use jianbao::site::{SiteCache, SiteOptions, reload_site};
+    use std::sync::Arc;
+    let site = site_with_articles();
+    let options = SiteOptions::default();
+    let mut cache = SiteCache::default();
+    let (first, _) = reload_site(site.root(), &options, &mut cache, None).unwrap();
+    assert_eq!(cache.replaced(), None);
+    let a3 = ["2013/11/a3.md".to_string()];
+    let id = first.articles.iter().position(|a| a.content_path == a3[0]).unwrap();
+
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        "新正文。\n",
+    );
+    let (body, _) = reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(
+        cache.replaced(),
+        Some(&[id][..]),
+        "only the named article is read again"
+    );
+    assert!(body.articles[id].html.contains("新正文"));
+    assert!(Arc::ptr_eq(&first.taxonomies, &body.taxonomies) && Arc::ptr_eq(&first.related, &body.related));
+    assert!((0..first.articles.len()).all(|i| i == id || Arc::ptr_eq(&first.articles[i], &body.articles[i])));
+
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [丙]",
+        "新正文。\n",
+    );
+    let (tags, _) = reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(cache.replaced(), Some(&[id][..]));
+    assert!(
+        !Arc::ptr_eq(&body.taxonomies, &tags.taxonomies),
+        "new tags, new taxonomies"
+    );
+    assert!(tags.taxonomies.tags.term("丙").is_some());
+
+    // A new URL may change other articles' links: every file is looked at.
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\nslug: three",
+        "新正文。\n",
+    );
+    reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(cache.replaced(), None);
+}

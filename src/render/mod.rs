@@ -744,6 +744,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_pages_showing_a_changed_article_and_the_front_page_may_change() {
+        let before = PageInputs {
+            cards: vec![1, 2, 3],
+            bodies: vec![10, 20, 30],
+            shared: 7,
+        };
+        let body_edit = PageInputs {
+            bodies: vec![10, 21, 30],
+            ..before.clone()
+        };
+        let changed = body_edit.changed_since(&before).unwrap();
+        assert_eq!(changed, [false, true, false]);
+        let page = |kind, articles: Vec<ArticleId>| Page {
+            path: String::new(),
+            file: String::new(),
+            kind,
+            template: None,
+            articles,
+        };
+        let pager = |number| Pager { number, total: 2 };
+        assert!(may_have_changed(&page(PageKind::Article(1), vec![1, 0, 2]), &changed));
+        assert!(!may_have_changed(&page(PageKind::Article(0), vec![0, 2]), &changed));
+        assert!(!may_have_changed(&page(PageKind::Front(pager(2)), vec![2]), &changed));
+        assert!(
+            may_have_changed(&page(PageKind::Front(pager(1)), vec![0]), &changed),
+            "the front page shows the lead and short news too"
+        );
+        let template_edit = PageInputs {
+            shared: 8,
+            ..before.clone()
+        };
+        assert_eq!(template_edit.changed_since(&before), None, "anything else: every page");
+        let added = PageInputs {
+            cards: vec![1, 2, 3, 4],
+            bodies: vec![10, 20, 30, 40],
+            shared: 7,
+        };
+        assert_eq!(added.changed_since(&before), None);
+    }
+
+    #[test]
     fn pager_shows_ends_and_neighbours() {
         let numbers = |c, t| {
             pager_window(c, t)
