@@ -135,47 +135,10 @@ impl Rebuilder {
         let old = Arc::clone(&self.files);
         let mut problems = Diagnostics::new();
         let others = self.other_files(renderer.assets(), &pictures, &old, &mut problems);
-        // A file that is not a page may share a page's name (static/robots.txt); then only a
-        // whole new map is sure to keep the page.
-        let clashes = self.others_clash
-            || others
-                .iter()
-                .any(|(file, _)| old.contains_key(file) && !self.others.contains(file));
-        // With the same plan, a page none of whose articles changed has the fingerprint it had.
-        let changed = self
-            .last
-            .as_ref()
-            .filter(|last| !clashes && Arc::ptr_eq(&last.plan, &plan))
-            .and_then(|last| inputs.changed_since(&last.inputs));
+        let changed = self.changed_articles(&plan, &inputs, &others, &old);
         timer.lap("plan and prepare templates");
 
-        let candidates: Vec<&Page> = match &changed {
-            Some(changed) => plan
-                .pages
-                .par_iter()
-                .filter(|page| may_have_changed(page, changed) || !old.contains_key(&page.file))
-                .collect(),
-            None => plan.pages.iter().collect(),
-        };
-        let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = candidates
-            .par_iter()
-            .map(|page| {
-                let fingerprint = renderer.fingerprint(page);
-                match old.get(&page.file) {
-                    Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
-                    _ => renderer.render(page).map(|bytes| {
-                        (
-                            page.file.clone(),
-                            BuiltFile {
-                                fingerprint,
-                                bytes: Arc::new(bytes),
-                            },
-                            true,
-                        )
-                    }),
-                }
-            })
-            .collect();
+        let pages = render_pages(&renderer, &plan, changed.as_deref(), &old);
         timer.lap("fingerprint and render pages");
         let mut rendered = 0;
         let mut built = Vec::with_capacity(pages.len());
@@ -192,33 +155,7 @@ impl Rebuilder {
             problems.sort();
             return Err(problems);
         }
-        let changes = match changed {
-            Some(_) => {
-                let mut files = (*old).clone();
-                for file in &self.others {
-                    files.remove(file);
-                }
-                let mut touched: Vec<String> = self.others.clone();
-                touched.extend(others.iter().map(|(file, _)| file.clone()));
-                touched.extend(built.iter().map(|(file, _)| file.clone()));
-                files.extend(others.iter().cloned());
-                files.extend(built);
-                let changes = diff_of(&old, &files, &touched, rendered);
-                self.files = Arc::new(files);
-                changes
-            }
-            None => {
-                let mut files: BuiltFiles = HashMap::with_capacity(plan.pages.len() + others.len());
-                files.extend(others.iter().cloned());
-                let expected = files.len() + built.len();
-                files.extend(built);
-                self.others_clash = files.len() < expected;
-                let changes = diff(&old, &files, rendered);
-                self.files = Arc::new(files);
-                changes
-            }
-        };
-        self.others = others.into_iter().map(|(file, _)| file).collect();
+        let changes = self.replace_files(&old, others, built, rendered, changed.is_some());
         timer.lap("collect files");
         self.last = Some(LastBuild {
             taxonomies: Arc::clone(&site.taxonomies),
@@ -227,6 +164,65 @@ impl Rebuilder {
             inputs,
         });
         Ok((changes, warnings))
+    }
+
+    /// The articles whose card or body changed since the last build, by id,
+    /// when only those can make pages differ: the plan, and all else pages
+    /// show, is the same. `None` when every page must be looked at.
+    fn changed_articles(
+        &self,
+        plan: &Arc<RenderPlan>,
+        inputs: &PageInputs,
+        others: &[(String, BuiltFile)],
+        old: &BuiltFiles,
+    ) -> Option<Vec<bool>> {
+        // A file that is not a page may share a page's name (static/robots.txt); then only a
+        // whole new set of files is sure to keep the page.
+        let clashes = self.others_clash
+            || others
+                .iter()
+                .any(|(file, _)| old.contains_key(file) && !self.others.contains(file));
+        self.last
+            .as_ref()
+            .filter(|last| !clashes && Arc::ptr_eq(&last.plan, plan))
+            .and_then(|last| inputs.changed_since(&last.inputs))
+    }
+
+    /// Makes `others` and the pages `built` the files served, and tells what
+    /// changed. With `same_pages`, pages not in `built` are the last build's.
+    fn replace_files(
+        &mut self,
+        old: &BuiltFiles,
+        others: Vec<(String, BuiltFile)>,
+        built: Vec<(String, BuiltFile)>,
+        rendered: usize,
+        same_pages: bool,
+    ) -> Changes {
+        let mut touched = Vec::new();
+        let mut files = if same_pages {
+            let mut files = old.clone();
+            for file in &self.others {
+                files.remove(file);
+            }
+            touched.extend(self.others.iter().cloned());
+            touched.extend(others.iter().chain(&built).map(|(file, _)| file.clone()));
+            files
+        } else {
+            HashMap::with_capacity(others.len() + built.len())
+        };
+        let new_others: Vec<String> = others.iter().map(|(file, _)| file.clone()).collect();
+        files.extend(others);
+        let expected = files.len() + built.len();
+        files.extend(built);
+        let changes = if same_pages {
+            diff_of(old, &files, &touched, rendered)
+        } else {
+            self.others_clash = files.len() < expected;
+            diff(old, &files, rendered)
+        };
+        self.files = Arc::new(files);
+        self.others = new_others;
+        changes
     }
 
     /// The static files and pictures to publish, reusing the last build's where unchanged.
@@ -273,6 +269,43 @@ impl Rebuilder {
         }
         files
     }
+}
+
+/// Each page of `plan` (only those that may have changed, when the articles
+/// `changed` are known) as (file, built file, whether it was rendered again).
+fn render_pages(
+    renderer: &Renderer<'_>,
+    plan: &RenderPlan,
+    changed: Option<&[bool]>,
+    old: &BuiltFiles,
+) -> Vec<Result<(String, BuiltFile, bool), Diagnostic>> {
+    let candidates: Vec<&Page> = match changed {
+        Some(changed) => plan
+            .pages
+            .par_iter()
+            .filter(|page| may_have_changed(page, changed) || !old.contains_key(&page.file))
+            .collect(),
+        None => plan.pages.iter().collect(),
+    };
+    candidates
+        .par_iter()
+        .map(|page| {
+            let fingerprint = renderer.fingerprint(page);
+            match old.get(&page.file) {
+                Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
+                _ => renderer.render(page).map(|bytes| {
+                    (
+                        page.file.clone(),
+                        BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes),
+                        },
+                        true,
+                    )
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Every article's pictures, by article id, kept between builds.
