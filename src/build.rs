@@ -241,7 +241,7 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
     let mut loaded = Vec::new();
     for (path, bytes) in articles {
         match crate::content::article_from_bytes(path, bytes, &config) {
-            Ok(article) => loaded.push(article),
+            Ok(article) => loaded.push(std::sync::Arc::new(article)),
             Err(ds) => problems.extend(ds),
         }
     }

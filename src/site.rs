@@ -3,6 +3,7 @@
 //! renderer, changed by neither.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::{self, Config, Overrides};
 use crate::content::{self, Article, ArticleCache, LoadOptions};
@@ -17,10 +18,12 @@ const RELATED_LIMIT: usize = 5;
 pub struct Site {
     pub config: Config,
     /// Newest first; an [`ArticleId`] is a position in this list.
-    pub articles: Vec<Article>,
-    pub taxonomies: Taxonomies,
+    /// Shared, so that a rebuild reuses the articles that did not change.
+    pub articles: Arc<Vec<Arc<Article>>>,
+    /// Shared, so that a rebuild whose articles are grouped as before reuses them.
+    pub taxonomies: Arc<Taxonomies>,
     /// For each article, the others sharing most tags with it.
-    pub related: Vec<Vec<ArticleId>>,
+    pub related: Arc<Vec<Vec<ArticleId>>>,
 }
 
 impl Site {
@@ -37,19 +40,7 @@ impl Site {
     /// Every picture file to publish, as (file under the output, file in the
     /// picture cache), each once: pictures go beside their article's page.
     pub fn published_pictures(&self) -> Vec<(String, std::path::PathBuf)> {
-        let mut files: Vec<(String, std::path::PathBuf)> = self
-            .articles
-            .iter()
-            .flat_map(|a| {
-                a.pictures
-                    .iter()
-                    .flat_map(|p| &p.variants)
-                    .map(|v| (format!("{}{}", a.url_path, v.file_name), v.cached.clone()))
-            })
-            .collect();
-        files.sort();
-        files.dedup_by(|a, b| a.0 == b.0);
-        files
+        unique_pictures(self.articles.iter().flat_map(|a| article_pictures(a)).collect())
     }
 
     /// Short news items, newest first.
@@ -58,6 +49,22 @@ impl Site {
             .filter(|&id| self.articles[id].front.kind == content::Kind::Brief)
             .collect()
     }
+}
+
+/// The picture files one article publishes, as (file under the output, file in the picture cache).
+pub fn article_pictures(a: &Article) -> Vec<(String, std::path::PathBuf)> {
+    a.pictures
+        .iter()
+        .flat_map(|p| &p.variants)
+        .map(|v| (format!("{}{}", a.url_path, v.file_name), v.cached.clone()))
+        .collect()
+}
+
+/// Picture files, sorted, each once.
+pub fn unique_pictures(mut files: Vec<(String, std::path::PathBuf)>) -> Vec<(String, std::path::PathBuf)> {
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
 }
 
 /// What a build reads, besides the site's own files.
@@ -71,40 +78,168 @@ pub struct SiteOptions {
 ///
 /// Returns the site with its warnings, or every problem found when any is an error.
 pub fn load_site(root: &Path, options: &SiteOptions) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_site_cached(root, options, &mut ArticleCache::default())
+    load_site_cached(root, options, &mut SiteCache::default())
+}
+
+/// What [`load_site_cached`] keeps from one build of a site for the next.
+#[derive(Default)]
+pub struct SiteCache {
+    articles: ArticleCache,
+    grouping: Option<Grouping>,
+    replaced: Option<Vec<ArticleId>>,
+}
+
+impl SiteCache {
+    /// The articles the last load replaced, in place, when it replaced only
+    /// those; `None` when it looked at every article.
+    pub fn replaced(&self) -> Option<&[ArticleId]> {
+        self.replaced.as_deref()
+    }
+}
+
+/// The taxonomies and related articles of a build, with what they were worked out from.
+struct Grouping {
+    /// The configuration, as text: it names districts and slugs.
+    config: String,
+    /// What each article, in order, contributed.
+    keys: Vec<GroupKey>,
+    taxonomies: Arc<Taxonomies>,
+    related: Arc<Vec<Vec<ArticleId>>>,
+    warnings: Diagnostics,
+}
+
+/// What of an article its place in every list, taxonomy and related list
+/// depends on: all that a body edit leaves alone.
+#[derive(PartialEq, Eq)]
+struct GroupKey {
+    source: std::path::PathBuf,
+    url_path: String,
+    kind: content::Kind,
+    district: usize,
+    tags: Vec<String>,
+    towns: Vec<String>,
+    column: Option<String>,
+}
+
+impl GroupKey {
+    fn of(a: &Article) -> GroupKey {
+        GroupKey {
+            source: a.source.clone(),
+            url_path: a.url_path.clone(),
+            kind: a.front.kind,
+            district: a.front.district,
+            tags: a.front.tags.clone(),
+            towns: a.front.towns.clone(),
+            column: a.front.column.clone(),
+        }
+    }
+
+    fn fits(&self, a: &Article) -> bool {
+        self.source == a.source
+            && self.url_path == a.url_path
+            && self.kind == a.front.kind
+            && self.district == a.front.district
+            && self.tags == a.front.tags
+            && self.towns == a.front.towns
+            && self.column == a.front.column
+    }
+}
+
+impl Grouping {
+    fn new(config: &Config, config_text: String, articles: &[Arc<Article>]) -> Grouping {
+        let (taxonomies, related, warnings) = group(config, articles);
+        Grouping {
+            config: config_text,
+            keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
+            taxonomies: Arc::new(taxonomies),
+            related: Arc::new(related),
+            warnings,
+        }
+    }
+
+    /// Whether these results hold for `articles` under `config`, when the
+    /// articles not in `replaced` (all, when `None`) may differ from last time.
+    fn fits(&self, config: &str, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
+        if self.config != config || self.keys.len() != articles.len() {
+            return false;
+        }
+        match replaced {
+            Some(ids) => ids.iter().all(|&id| self.keys[id].fits(&articles[id])),
+            None => self.keys.iter().zip(articles).all(|(key, a)| key.fits(a)),
+        }
+    }
 }
 
 /// Like [`load_site`], reading and rendering only the articles that changed
-/// since the build that filled `cache`.
+/// since the build that filled `cache`, and grouping them again only when
+/// their order or terms changed.
 pub fn load_site_cached(
     root: &Path,
     options: &SiteOptions,
-    cache: &mut ArticleCache,
+    cache: &mut SiteCache,
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    reload_site(root, options, cache, None)
+}
+
+/// Like [`load_site_cached`], when only the articles `changed` (content/-relative
+/// paths) can have changed since the last load: looks at just those when that
+/// is enough to be sure, at every file when not. `None` looks at every file.
+pub fn reload_site(
+    root: &Path,
+    options: &SiteOptions,
+    cache: &mut SiteCache,
+    changed: Option<&[String]>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = config::load_config(root, &options.overrides)?;
-    let (articles, mut problems) = content::load_articles_cached(root, &config, options.load, cache);
+    let reloaded =
+        changed.and_then(|paths| content::reload_articles(root, &config, options.load, &mut cache.articles, paths));
+    let (articles, mut problems, replaced) = match reloaded {
+        Some((articles, problems, replaced)) => (articles, problems, Some(replaced)),
+        None => {
+            let (articles, problems) = content::load_articles_cached(root, &config, options.load, &mut cache.articles);
+            (articles, problems, None)
+        }
+    };
+    cache.replaced = None;
     if problems.has_errors() {
         problems.sort();
         return Err(problems);
     }
-    let (site, warnings) = assemble(config, articles);
-    problems.extend(warnings);
+    let config_text = format!("{config:?}");
+    let grouping = match cache.grouping.take() {
+        Some(g) if g.fits(&config_text, &articles, replaced.as_deref()) => g,
+        _ => Grouping::new(&config, config_text, &articles),
+    };
+    problems.extend(grouping.warnings.iter().cloned());
     problems.sort();
+    let site = Site {
+        config,
+        articles,
+        taxonomies: Arc::clone(&grouping.taxonomies),
+        related: Arc::clone(&grouping.related),
+    };
+    cache.grouping = Some(grouping);
+    cache.replaced = replaced;
     Ok((site, problems))
 }
 
 /// The site model of loaded articles (newest first): taxonomies and related
 /// articles worked out, with the warnings that produced.
-pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
-    let (taxonomies, warnings) = taxonomy::build_taxonomies(&articles, &config);
-    let related = taxonomy::related_articles(&articles, &taxonomies.tags, RELATED_LIMIT);
+pub fn assemble(config: Config, articles: Vec<Arc<Article>>) -> (Site, Diagnostics) {
+    let (taxonomies, related, warnings) = group(&config, &articles);
     (
         Site {
             config,
-            articles,
-            taxonomies,
-            related,
+            articles: Arc::new(articles),
+            taxonomies: Arc::new(taxonomies),
+            related: Arc::new(related),
         },
-        warnings.into_iter().collect(),
+        warnings,
     )
+}
+
+fn group(config: &Config, articles: &[Arc<Article>]) -> (Taxonomies, Vec<Vec<ArticleId>>, Diagnostics) {
+    let (taxonomies, warnings) = taxonomy::build_taxonomies(articles, config);
+    let related = taxonomy::related_articles(articles, &taxonomies.tags, RELATED_LIMIT);
+    (taxonomies, related, warnings.into_iter().collect())
 }

@@ -4,6 +4,7 @@
 //! Pure computation over the loaded articles: no I/O, no templates.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::Article;
@@ -104,7 +105,7 @@ impl Taxonomies {
 
 /// Groups the articles (already newest first) by tag, district, town and column.
 /// Warns where two names had to be given distinct slugs.
-pub fn build_taxonomies(articles: &[Article], config: &Config) -> (Taxonomies, Vec<Diagnostic>) {
+pub fn build_taxonomies(articles: &[Arc<Article>], config: &Config) -> (Taxonomies, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut by_name = |kind, names: &dyn Fn(&Article) -> Vec<&str>| {
         let (taxonomy, clashes) = group_by_name(kind, articles, config, names);
@@ -134,7 +135,7 @@ pub fn build_taxonomies(articles: &[Article], config: &Config) -> (Taxonomies, V
 
 fn group_by_name(
     kind: TaxonomyKind,
-    articles: &[Article],
+    articles: &[Arc<Article>],
     config: &Config,
     names: &dyn Fn(&Article) -> Vec<&str>,
 ) -> (Taxonomy, Vec<Diagnostic>) {
@@ -200,7 +201,7 @@ fn fallback_slug(name: &str) -> String {
         .join("-")
 }
 
-fn group_districts(articles: &[Article], config: &Config) -> Taxonomy {
+fn group_districts(articles: &[Arc<Article>], config: &Config) -> Taxonomy {
     let mut members = vec![Vec::new(); config.districts.len()];
     for (id, article) in articles.iter().enumerate() {
         if let Some(m) = members.get_mut(article.front.district) {
@@ -242,7 +243,7 @@ fn near_in_time(members: &[ArticleId], id: ArticleId) -> &[ArticleId] {
 /// Big tags have thousands of members, so scores are counted in a dense
 /// per-thread array rather than a map: the work is the sum of the sizes of an
 /// article's tags, with no allocation per article.
-pub fn related_articles(articles: &[Article], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
+pub fn related_articles(articles: &[Arc<Article>], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
     use rayon::prelude::*;
     let members: std::collections::HashMap<&str, &[ArticleId]> = tags
         .terms
@@ -301,12 +302,12 @@ mod tests {
         .unwrap()
     }
 
-    fn article(day: u32, district: usize, tags: &[&str], towns: &[&str]) -> Article {
+    fn article(day: u32, district: usize, tags: &[&str], towns: &[&str]) -> Arc<Article> {
         let date = chrono::FixedOffset::east_opt(8 * 3600)
             .unwrap()
             .with_ymd_and_hms(2013, 11, day, 0, 0, 0)
             .unwrap();
-        Article {
+        Arc::new(Article {
             source: format!("content/{day}.md").into(),
             content_path: format!("{day}.md"),
             front: FrontMatter {
@@ -335,7 +336,7 @@ mod tests {
             headings: vec![],
             lead_picture: None,
             pictures: vec![],
-        }
+        })
     }
 
     #[test]

@@ -207,6 +207,278 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
     }
 }
 
+/// Writes `body` (and `front`) to one of the articles of [`site_with_articles`]
+/// and returns its absolute path, as the watcher would name it.
+fn edit(site: &TestSite, rel: &str, front: &str, body: &str) -> std::path::PathBuf {
+    site.article(rel, front, body);
+    site.root().join("content").join(rel)
+}
+
+fn rebuild_changed(
+    rebuilder: &mut Rebuilder,
+    changed: &[std::path::PathBuf],
+    what: &str,
+) -> jianbao::serve::rebuild::Changes {
+    match rebuilder.rebuild_changed(changed) {
+        Ok((changes, _)) => changes,
+        Err(p) => panic!("{what}: {}", common::render(&p)),
+    }
+}
+
+#[test]
+fn rebuilds_told_which_files_changed_give_what_a_full_build_gives() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
+    rebuild(&mut rebuilder, "first build");
+    const A3: &str = "2013/11/a3.md";
+    type Step = (&'static str, Box<dyn Fn(&TestSite) -> Vec<std::path::PathBuf>>);
+    let steps: Vec<Step> = vec![
+        (
+            "edit a body",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+                    "改过。\n",
+                )]
+            }),
+        ),
+        (
+            "edit the same body again",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "change a title, which its card shows",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "change tags and district, which regroups",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [丙]",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "change a date, which moves it",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\ntags: [丙]",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "make it a draft",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\ndraft: true",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "publish it again",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区",
+                    "又改。\n",
+                )]
+            }),
+        ),
+        (
+            "change its slug, which another article links to",
+            Box::new(|s| {
+                vec![
+                    edit(
+                        s,
+                        A3,
+                        "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                        "又改。\n",
+                    ),
+                    edit(
+                        s,
+                        "2013/11/a1.md",
+                        "title: 第1篇\ndate: 2013-11-01\ndistrict: 崇明区",
+                        "见[三](a3.md)。\n",
+                    ),
+                ]
+            }),
+        ),
+        (
+            "break a link, which fails",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    "2013/11/a1.md",
+                    "title: 第1篇\ndate: 2013-11-01\ndistrict: 崇明区",
+                    "见[无](none.md)。\n",
+                )]
+            }),
+        ),
+        (
+            "mend it",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    "2013/11/a1.md",
+                    "title: 第1篇\ndate: 2013-11-01\ndistrict: 崇明区",
+                    "见[三](a3.md)。\n",
+                )]
+            }),
+        ),
+        (
+            "add an article",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    "2013/11/new.md",
+                    "title: 新\ndate: 2013-11-09\ndistrict: 崇明区",
+                    "新。\n",
+                )]
+            }),
+        ),
+        (
+            "delete one",
+            Box::new(|s| {
+                let path = s.root().join("content/2013/11/a2.md");
+                std::fs::remove_file(&path).unwrap();
+                vec![path]
+            }),
+        ),
+        (
+            "add a static file with a page's name, then edit a body",
+            Box::new(|s| {
+                s.write("static/robots.txt", "User-agent: *\n");
+                vec![s.root().join("static/robots.txt")]
+            }),
+        ),
+        (
+            "edit a body while a static file has a page's name",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                    "再改。\n",
+                )]
+            }),
+        ),
+        (
+            "change site.yaml, which every card shows",
+            Box::new(|s| {
+                s.write("site.yaml", &common::SITE_YAML.replace("测试简报", "改名简报"));
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
+            "edit a body after site.yaml changed",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                    "末。\n",
+                )]
+            }),
+        ),
+    ];
+    for (what, change) in steps {
+        let changed = change(&site);
+        match rebuilder.rebuild_changed(&changed) {
+            Ok(_) => assert_same_as_full_build(&site, &rebuilder, what),
+            Err(p) => assert!(what.contains("fails"), "{what}: {}", common::render(&p)),
+        }
+    }
+}
+
+#[test]
+fn a_missed_event_is_caught_by_the_next_full_check() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
+    rebuild(&mut rebuilder, "first build");
+    edit(
+        &site,
+        "2013/11/a4.md",
+        "title: 第4篇\ndate: 2013-11-04\ndistrict: 松江区\ntags: [甲, 乙1]",
+        "漏报。\n",
+    );
+    // Told of another file only, the rebuild does not look at a4.md…
+    let a5 = edit(
+        &site,
+        "2013/11/a5.md",
+        "title: 第5篇\ndate: 2013-11-05\ndistrict: 崇明区\ntags: [甲, 乙2]",
+        "报了。\n",
+    );
+    let changes = rebuild_changed(&mut rebuilder, &[a5], "told of a5 only");
+    assert!(changes.changed.contains(&"2013/11/a5/index.html".to_string()));
+    assert!(
+        !changes.changed.contains(&"2013/11/a4/index.html".to_string()),
+        "{changes:?}"
+    );
+    // …but the check that follows does.
+    let changes = rebuild(&mut rebuilder, "full check");
+    assert!(
+        changes.changed.contains(&"2013/11/a4/index.html".to_string()),
+        "{changes:?}"
+    );
+    assert_same_as_full_build(&site, &rebuilder, "after the full check");
+}
+
+#[test]
+fn a_body_edit_told_by_name_renders_only_the_pages_that_show_it() {
+    let site = site_with_articles();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
+    let first = rebuild(&mut rebuilder, "first");
+    let body = "第3篇的正文。\n\n<!-- more -->\n\n只改了后面。\n";
+    let a3 = edit(
+        &site,
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        body,
+    );
+    let changes = rebuild_changed(&mut rebuilder, std::slice::from_ref(&a3), "edit");
+    assert_eq!(
+        changes.changed,
+        ["2013/11/a3/index.html", "atom.xml", "districts/chongming/atom.xml"]
+    );
+    assert!(
+        changes.rendered < first.rendered / 2,
+        "{} of {}",
+        changes.rendered,
+        first.rendered
+    );
+    // The same file named again, unchanged: nothing to render.
+    let again = rebuild_changed(&mut rebuilder, &[a3], "nothing new");
+    assert_eq!(again.rendered, 0);
+    assert!(again.changed.is_empty() && again.removed.is_empty());
+    assert_same_as_full_build(&site, &rebuilder, "after the edit");
+}
+
 #[test]
 fn editing_one_body_renders_only_the_pages_that_show_it() {
     let site = site_with_articles();
@@ -523,4 +795,57 @@ fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let answered: usize = clients.into_iter().map(|c| c.join().expect("a client failed")).sum();
     assert!(answered >= 200, "{answered} answers");
+}
+
+#[test]
+fn a_reload_told_of_one_article_keeps_the_grouping_unless_its_terms_change() {
+    use jianbao::site::{SiteCache, SiteOptions, reload_site};
+    use std::sync::Arc;
+    let site = site_with_articles();
+    let options = SiteOptions::default();
+    let mut cache = SiteCache::default();
+    let (first, _) = reload_site(site.root(), &options, &mut cache, None).unwrap();
+    assert_eq!(cache.replaced(), None);
+    let a3 = ["2013/11/a3.md".to_string()];
+    let id = first.articles.iter().position(|a| a.content_path == a3[0]).unwrap();
+
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        "新正文。\n",
+    );
+    let (body, _) = reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(
+        cache.replaced(),
+        Some(&[id][..]),
+        "only the named article is read again"
+    );
+    assert!(body.articles[id].html.contains("新正文"));
+    assert!(Arc::ptr_eq(&first.taxonomies, &body.taxonomies) && Arc::ptr_eq(&first.related, &body.related));
+    assert!((0..first.articles.len()).all(|i| i == id || Arc::ptr_eq(&first.articles[i], &body.articles[i])));
+
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [丙]",
+        "新正文。\n",
+    );
+    let (tags, _) = reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(cache.replaced(), Some(&[id][..]));
+    assert!(
+        !Arc::ptr_eq(&body.taxonomies, &tags.taxonomies),
+        "new tags, new taxonomies"
+    );
+    assert!(tags.taxonomies.tags.term("丙").is_some());
+
+    // A new URL may change other articles' links: every file is looked at.
+    edit(
+        &site,
+        &a3[0],
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\nslug: three",
+        "新正文。\n",
+    );
+    reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
+    assert_eq!(cache.replaced(), None);
 }

@@ -72,7 +72,7 @@ const SUMMARY_CHARS: usize = 120;
 
 /// Loads every article under `root/content`. Returns the articles, sorted
 /// newest first (then by URL, so equal dates keep one order), and every problem found.
-pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Vec<Article>, Diagnostics) {
+pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Arc<Vec<Arc<Article>>>, Diagnostics) {
     load_articles_cached(root, config, options, &mut ArticleCache::default())
 }
 
@@ -84,6 +84,23 @@ pub struct ArticleCache {
     /// What the cached results were computed with; a change empties the cache.
     settings: String,
     files: HashMap<String, CachedFile>,
+    /// The result of the last load that found no error.
+    last: Option<LastLoad>,
+}
+
+/// A load's result, with what a reload of a few files needs to redo their part.
+struct LastLoad {
+    drafts: bool,
+    future: bool,
+    articles: Arc<Vec<Arc<Article>>>,
+    problems: Diagnostics,
+    /// Where each article is in `articles`, by its content/-relative path.
+    positions: HashMap<String, usize>,
+    /// Every article's site path, by content/-relative path, as links resolve them.
+    urls: BTreeMap<String, String>,
+    withheld: BTreeMap<String, Withheld>,
+    /// The date of the earliest article withheld as future: once it is past, it is published.
+    next_release: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 struct CachedFile {
@@ -95,7 +112,8 @@ struct CachedFile {
 struct CachedBody {
     /// The parse it was rendered from; a new parse means a new render.
     parsed: Arc<Parsed>,
-    article: Article,
+    /// Shared with every site built from it, so that a rebuild copies no bodies.
+    article: Arc<Article>,
     problems: Vec<Diagnostic>,
     /// Every link the body resolved, and how, to see whether a rebuild resolves it differently.
     links: Vec<(String, LinkTarget)>,
@@ -144,16 +162,17 @@ pub fn load_articles_cached(
     config: &Config,
     options: LoadOptions,
     cache: &mut ArticleCache,
-) -> (Vec<Article>, Diagnostics) {
+) -> (Arc<Vec<Arc<Article>>>, Diagnostics) {
     // Only the configuration changes how a file parses; drafts and dates are
     // filtered after parsing, so a new "now" does not empty the cache.
     let settings = format!("{config:?}");
     if cache.settings != settings {
         *cache = ArticleCache {
             settings,
-            files: HashMap::new(),
+            ..ArticleCache::default()
         };
     }
+    cache.last = None;
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
@@ -198,6 +217,7 @@ pub fn load_articles_cached(
         .now
         .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
     let mut withheld = BTreeMap::new();
+    let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
     let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
     for (_, file) in &parsed {
         match &file.parsed {
@@ -206,6 +226,7 @@ pub fn load_articles_cached(
             }
             Ok(p) if p.front.date > now && !options.future => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Future);
+                next_release = Some(next_release.map_or(p.front.date, |d| d.min(p.front.date)));
             }
             Ok(p) => articles.push(p),
             Err(ds) => problems.extend(ds.iter().cloned()),
@@ -213,9 +234,9 @@ pub fn load_articles_cached(
     }
     problems.extend(check_unique_urls(&articles));
 
-    let urls: BTreeMap<&str, &str> = articles
+    let urls: BTreeMap<String, String> = articles
         .iter()
-        .map(|p| (p.file.content_path.as_str(), p.url_path.as_str()))
+        .map(|p| (p.file.content_path.clone(), p.url_path.clone()))
         .collect();
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
@@ -243,9 +264,9 @@ pub fn load_articles_cached(
     let mut out = Vec::with_capacity(bodies.len());
     for body in &bodies {
         problems.extend(body.problems.iter().cloned());
-        out.push(body.article.clone());
+        out.push(Arc::clone(&body.article));
     }
-    out.sort_by(|a, b| {
+    out.sort_by(|a: &Arc<Article>, b| {
         b.front
             .date
             .cmp(&a.front.date)
@@ -263,7 +284,99 @@ pub fn load_articles_cached(
             (key, file)
         })
         .collect();
+    let out = Arc::new(out);
+    if !problems.has_errors() {
+        cache.last = Some(LastLoad {
+            drafts: options.drafts,
+            future: options.future,
+            articles: Arc::clone(&out),
+            problems: problems.clone(),
+            positions: out
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.content_path.clone(), i))
+                .collect(),
+            urls,
+            withheld,
+            next_release,
+        });
+    }
     (out, problems)
+}
+
+/// A reload of some articles: the articles, the problems, and the positions
+/// (in the newest-first list) of the articles replaced.
+pub type Reloaded = (Arc<Vec<Arc<Article>>>, Diagnostics, Vec<usize>);
+
+/// Like [`load_articles_cached`], when only the files `changed` (content/-relative
+/// paths) can differ from the last load, which found no error: reads, and
+/// renders, only those. `None` when that is not enough, and every file must be
+/// looked at: the last load failed, or the settings changed, or a changed file
+/// is new, gone, withheld, fails to load, or would move in the list or change
+/// another article's links. The cache is left as it was then.
+pub fn reload_articles(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    cache: &mut ArticleCache,
+    changed: &[String],
+) -> Option<Reloaded> {
+    let last = cache.last.as_ref()?;
+    if cache.settings != format!("{config:?}") || last.drafts != options.drafts || last.future != options.future {
+        return None;
+    }
+    let now = options
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
+    if last.next_release.is_some_and(|d| d <= now) {
+        return None;
+    }
+    let image_cache = ImageCache::for_site(root);
+    let links = LinkContext {
+        urls: &last.urls,
+        withheld: &last.withheld,
+        config,
+        pictures: Some((root, &image_cache)),
+    };
+    let md_options = MarkdownOptions {
+        unsafe_html: config.markdown.unsafe_html,
+        highlight: config.markdown.highlight,
+    };
+    let mut reloaded = Vec::with_capacity(changed.len());
+    for path in changed {
+        let position = *last.positions.get(path)?;
+        let file = cache.files.get(path)?;
+        let old = file.parsed.as_ref().ok()?;
+        let stamp = stamp(&root.join(&old.file.path))?;
+        let parsed = Arc::new(read_and_parse(root, old.file.clone(), config).ok()?);
+        let same_place = parsed.url_path == old.url_path
+            && parsed.front.date == old.front.date
+            && parsed.front.draft == old.front.draft;
+        if !same_place {
+            return None;
+        }
+        let body = render_body(&parsed, &links, md_options);
+        if !body.problems.is_empty() {
+            return None;
+        }
+        reloaded.push((path, position, stamp, parsed, Arc::new(body)));
+    }
+    let last = cache.last.as_mut()?;
+    let articles = Arc::make_mut(&mut last.articles);
+    let mut positions = Vec::with_capacity(reloaded.len());
+    for (path, position, stamp, parsed, body) in reloaded {
+        articles[position] = Arc::clone(&body.article);
+        positions.push(position);
+        cache.files.insert(
+            path.clone(),
+            CachedFile {
+                stamp,
+                parsed: Ok(parsed),
+                body: Some(body),
+            },
+        );
+    }
+    Some((Arc::clone(&last.articles), last.problems.clone(), positions))
 }
 
 fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
@@ -303,7 +416,7 @@ pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> 
         content_path: content_path.to_string(),
     };
     let parsed = Arc::new(parse_source(file, bytes, config)?);
-    let urls: BTreeMap<&str, &str> = [(parsed.file.content_path.as_str(), parsed.url_path.as_str())].into();
+    let urls: BTreeMap<String, String> = [(parsed.file.content_path.clone(), parsed.url_path.clone())].into();
     let links = LinkContext {
         urls: &urls,
         withheld: &BTreeMap::new(),
@@ -318,7 +431,7 @@ pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> 
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
     }
-    Ok(body.article.clone())
+    Ok(Article::clone(&body.article))
 }
 
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -430,7 +543,7 @@ fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
 /// What the link resolver needs to know about the site.
 struct LinkContext<'a> {
     /// content/-relative file path → site path of every article being built.
-    urls: &'a BTreeMap<&'a str, &'a str>,
+    urls: &'a BTreeMap<String, String>,
     /// Drafts and future articles left out of this build, to explain why a link to one fails.
     withheld: &'a BTreeMap<String, Withheld>,
     config: &'a Config,
@@ -472,7 +585,7 @@ impl LinkContext<'_> {
             }
             None => {}
         }
-        let near = crate::error::did_you_mean(&target, self.urls.keys().copied());
+        let near = crate::error::did_you_mean(&target, self.urls.keys().map(String::as_str));
         LinkTarget::Broken {
             message: format!("the link to {dest} points to no article (looked for content/{target})"),
             hint: Some(match near {
@@ -550,7 +663,7 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
     };
     CachedBody {
         parsed: Arc::clone(p),
-        article,
+        article: Arc::new(article),
         problems,
         links: resolved.into_inner(),
         picture_files: pictures.files,

@@ -11,15 +11,18 @@ mod filters;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
+use crate::content::Article;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::plan::{Page, PageKind, Pager, RenderPlan, SearchPart, pager_path};
 use crate::search::{self, SearchIndex};
@@ -38,8 +41,10 @@ pub struct Renderer<'s> {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     template_paths: BTreeMap<String, PathBuf>,
-    /// Every article's card, as a template value, by article id.
-    cards: Vec<Value>,
+    /// Every article's card, as a template value, and its hashes, by article id.
+    prepared: Arc<Vec<Prepared>>,
+    /// What depends only on how the articles are grouped.
+    grouped: Arc<Grouped>,
     /// What every page's output depends on, hashed: see [`Renderer::fingerprint`].
     fingerprints: Fingerprints,
     /// The static files as published, with the hashed names `asset()` gives.
@@ -48,6 +53,135 @@ pub struct Renderer<'s> {
     minify: bool,
     /// The search index, built the first time one of its files is rendered.
     search: OnceLock<SearchIndex>,
+}
+
+/// What a renderer made that the next renderer of the same site can reuse:
+/// each article's card and hashes, kept while neither the article nor what its
+/// card shows of the rest of the site (configuration, term slugs) changed.
+/// `serve` keeps one for its whole run.
+#[derive(Default)]
+pub struct RenderCache {
+    /// A hash of what every card was made with besides its article.
+    context: u64,
+    /// By article id, as of the last build; changed in place when no renderer shares it.
+    prepared: Arc<Vec<Prepared>>,
+    grouped: Option<Arc<Grouped>>,
+}
+
+/// What depends only on how articles are grouped, which every article is
+/// looked at to work out: the same taxonomies, the same results.
+struct Grouped {
+    /// What they were worked out for.
+    taxonomies: Arc<crate::taxonomy::Taxonomies>,
+    district_towns: Vec<Vec<usize>>,
+    /// The short news, newest first.
+    briefs: Vec<ArticleId>,
+    /// The front page's lead: the newest feature.
+    lead: Option<ArticleId>,
+}
+
+impl Grouped {
+    fn of(site: &Site) -> Grouped {
+        Grouped {
+            taxonomies: Arc::clone(&site.taxonomies),
+            district_towns: views::district_towns(site),
+            briefs: site.briefs(),
+            lead: (0..site.articles.len()).find(|&id| site.articles[id].front.kind == crate::content::Kind::Feature),
+        }
+    }
+}
+
+/// One article's card, as a template value, and the hashes of its card and body.
+#[derive(Clone)]
+struct Prepared {
+    /// The version they were made for, held so that no other article takes its address.
+    article: Arc<Article>,
+    card: Value,
+    card_hash: u64,
+    body_hash: u64,
+    /// Its date and the offset it is written in, kept beside the hashes: the
+    /// sitemap's fingerprint needs every article's, and articles are scattered in memory.
+    date: (chrono::DateTime<chrono::FixedOffset>, i32),
+}
+
+impl Prepared {
+    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
+        let card = views::card(site, article);
+        Prepared {
+            article: Arc::clone(article),
+            card: Value::from_serializable(&card),
+            card_hash: hash_of(&card),
+            body_hash: hash_of(&(&article.html, &article.headings)),
+            // Equal dates may be written in different offsets, which show different days.
+            date: (article.front.date, article.front.date.offset().local_minus_utc()),
+        }
+    }
+}
+
+impl RenderCache {
+    /// The card and hashes of every article of `site`, in site order: reused
+    /// where this cache has them, made (in parallel) where not.
+    fn prepare(&mut self, site: &Site) -> Arc<Vec<Prepared>> {
+        let context = card_context(site);
+        if context != self.context {
+            self.prepared = Arc::default();
+            self.context = context;
+        }
+        if self.prepared.len() == site.articles.len() {
+            // The usual rebuild: the same articles in the same places, a few of them new versions.
+            let stale: Vec<ArticleId> = (0..site.articles.len())
+                .filter(|&id| !Arc::ptr_eq(&self.prepared[id].article, &site.articles[id]))
+                .collect();
+            if !stale.is_empty() {
+                let made: Vec<Prepared> = stale
+                    .par_iter()
+                    .map(|&id| Prepared::of(site, &site.articles[id]))
+                    .collect();
+                let prepared = Arc::make_mut(&mut self.prepared);
+                for (id, p) in stale.into_iter().zip(made) {
+                    prepared[id] = p;
+                }
+            }
+        } else {
+            let old: HashMap<usize, &Prepared> = self.prepared.iter().map(|p| (address(&p.article), p)).collect();
+            let prepared: Vec<Prepared> = site
+                .articles
+                .par_iter()
+                .map(|a| match old.get(&address(a)) {
+                    Some(&p) => p.clone(),
+                    None => Prepared::of(site, a),
+                })
+                .collect();
+            self.prepared = Arc::new(prepared);
+        }
+        Arc::clone(&self.prepared)
+    }
+
+    /// What depends only on how `site`'s articles are grouped, worked out again
+    /// only when the grouping is not the last one.
+    fn grouped(&mut self, site: &Site) -> Arc<Grouped> {
+        match &self.grouped {
+            Some(g) if Arc::ptr_eq(&g.taxonomies, &site.taxonomies) => Arc::clone(g),
+            _ => Arc::clone(self.grouped.insert(Arc::new(Grouped::of(site)))),
+        }
+    }
+}
+
+fn address(article: &Arc<Article>) -> usize {
+    Arc::as_ptr(article) as usize
+}
+
+/// A hash of everything a card shows besides its own article: the
+/// configuration (base URL, district names) and each term's name and slug.
+fn card_context(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}", site.config).hash(&mut h);
+    for kind in TaxonomyKind::ALL {
+        for term in &site.taxonomies.get(kind).terms {
+            (&term.name, &term.slug).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// Hashes of the inputs pages are made from, so that a rebuild can tell which
@@ -66,6 +200,40 @@ struct Fingerprints {
     page_paths: u64,
     /// Every indexed article's card and body, of which the search index is made.
     search: u64,
+}
+
+/// The hashes page fingerprints are made from: see [`Renderer::inputs`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageInputs {
+    /// Per article: its card.
+    pub cards: Vec<u64>,
+    /// Per article: its body.
+    pub bodies: Vec<u64>,
+    /// Everything else: globals, templates and the list of page paths.
+    pub shared: u64,
+}
+
+impl PageInputs {
+    /// The articles whose card or body differs from `before`'s, by id; `None`
+    /// when anything else differs, or the articles are not the same ones.
+    pub fn changed_since(&self, before: &PageInputs) -> Option<Vec<bool>> {
+        if self.shared != before.shared || self.cards.len() != before.cards.len() {
+            return None;
+        }
+        let changed = (self.cards.iter().zip(&before.cards))
+            .zip(self.bodies.iter().zip(&before.bodies))
+            .map(|((c, bc), (b, bb))| c != bc || b != bb)
+            .collect();
+        Some(changed)
+    }
+}
+
+/// Whether `page`'s fingerprint can differ from the last build's when only
+/// the articles marked in `changed` differ, and the plan is the same.
+pub fn may_have_changed(page: &Page, changed: &[bool]) -> bool {
+    // The front page also shows the lead and the short news, which are not among its articles.
+    matches!(page.kind, PageKind::Front(Pager { number: 1, .. }))
+        || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
 }
 
 /// Options that change what pages contain.
@@ -93,6 +261,18 @@ impl<'s> Renderer<'s> {
         Self::for_publishing(site, plan, theme, options, PublishOptions::default())
     }
 
+    /// [`Renderer::new`], reusing the cards and hashes in `cache` of the
+    /// articles that did not change, and leaving this build's there.
+    pub fn new_cached(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+        cache: &mut RenderCache,
+    ) -> Result<Self, Diagnostics> {
+        Self::prepare(site, plan, theme, options, PublishOptions::default(), cache)
+    }
+
     /// [`Renderer::new`], for output published with `publish`: reads and names
     /// the theme's assets too.
     pub fn for_publishing(
@@ -101,6 +281,17 @@ impl<'s> Renderer<'s> {
         theme: &Theme,
         options: RenderOptions,
         publish: PublishOptions,
+    ) -> Result<Self, Diagnostics> {
+        Self::prepare(site, plan, theme, options, publish, &mut RenderCache::default())
+    }
+
+    fn prepare(
+        site: &'s Site,
+        plan: &'s RenderPlan,
+        theme: &Theme,
+        options: RenderOptions,
+        publish: PublishOptions,
+        cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
         let template_paths: BTreeMap<String, PathBuf> = theme
@@ -136,20 +327,23 @@ impl<'s> Renderer<'s> {
         if missing.has_errors() {
             return Err(missing);
         }
-        let card_views = views::cards(site);
-        let cards: Vec<Value> = card_views.iter().map(Value::from_serializable).collect();
-        let site_view = views::site_view(site, theme);
-        let cards_fp: Vec<u64> = card_views.iter().map(hash_of).collect();
-        let bodies: Vec<u64> = site.articles.iter().map(|a| hash_of(&(&a.html, &a.headings))).collect();
+        let prepared = cache.prepare(site);
+        let grouped = cache.grouped(site);
+        let site_view = views::site_view_with(site, theme, &grouped.district_towns);
         let search = if site.config.search {
             let indexed = search::indexed(site);
-            hash_of(&indexed.iter().map(|&id| (cards_fp[id], bodies[id])).collect::<Vec<_>>())
+            hash_of(
+                &indexed
+                    .iter()
+                    .map(|&id| (prepared[id].card_hash, prepared[id].body_hash))
+                    .collect::<Vec<_>>(),
+            )
         } else {
             0
         };
         let fingerprints = Fingerprints {
-            cards: cards_fp,
-            bodies,
+            cards: prepared.iter().map(|p| p.card_hash).collect(),
+            bodies: prepared.iter().map(|p| p.body_hash).collect(),
             search,
             globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
             templates: template_fingerprints(theme),
@@ -163,7 +357,8 @@ impl<'s> Renderer<'s> {
             plan,
             tera,
             template_paths,
-            cards,
+            prepared,
+            grouped,
             fingerprints,
             assets,
             minify: publish.minify,
@@ -177,6 +372,18 @@ impl<'s> Renderer<'s> {
         &self.assets
     }
 
+    /// What page fingerprints are made of besides the plan: a rebuild with the
+    /// same plan need only fingerprint the pages showing an article whose
+    /// hashes changed, and the front page.
+    pub fn inputs(&self) -> PageInputs {
+        let fp = &self.fingerprints;
+        PageInputs {
+            cards: fp.cards.clone(),
+            bodies: fp.bodies.clone(),
+            shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths)),
+        }
+    }
+
     /// A hash of everything `page`'s bytes depend on: two pages with the same
     /// fingerprint render the same, so a rebuild need not render them again.
     pub fn fingerprint(&self, page: &Page) -> u64 {
@@ -187,7 +394,9 @@ impl<'s> Renderer<'s> {
         fp.globals.hash(&mut h);
         page.template.and_then(|t| fp.templates.get(t)).hash(&mut h);
         let article = |id: ArticleId| fp.cards[id];
-        page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
+        if page.kind != PageKind::Sitemap {
+            page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
+        }
         match page.kind {
             PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),
             PageKind::Article(id) => {
@@ -203,7 +412,14 @@ impl<'s> Renderer<'s> {
                     .map(article)
                     .for_each(|a| a.hash(&mut h));
             }
-            PageKind::Sitemap => fp.page_paths.hash(&mut h),
+            PageKind::Sitemap => {
+                // All it shows: each page, and the date of the newest article on it.
+                fp.page_paths.hash(&mut h);
+                for p in &self.plan.pages {
+                    let newest = p.articles.iter().min().map(|&id| self.prepared[id].date);
+                    (&p.path, newest).hash(&mut h);
+                }
+            }
             PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(_)) => fp.search.hash(&mut h),
             PageKind::SearchIndex(SearchPart::Document(_)) => {
                 page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
@@ -250,12 +466,12 @@ impl<'s> Renderer<'s> {
 
     /// The front page's lead: the newest feature.
     fn lead(&self) -> Option<ArticleId> {
-        (0..self.site.articles.len()).find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature)
+        self.grouped.lead
     }
 
     /// The short news in the front page's box.
     fn front_briefs(&self) -> Vec<ArticleId> {
-        self.site.briefs().into_iter().take(FRONT_BRIEFS).collect()
+        self.grouped.briefs.iter().copied().take(FRONT_BRIEFS).collect()
     }
 
     /// The bytes of one page.
@@ -295,37 +511,38 @@ impl<'s> Renderer<'s> {
                 title: title.clone(),
             },
         );
-        let cards = |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.cards[id].clone()).collect::<Vec<_>>());
+        let cards =
+            |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.prepared[id].card.clone()).collect::<Vec<_>>());
         match page.kind {
             PageKind::Front(pager) => {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("", pager));
                 if pager.number == 1 {
-                    let lead = (0..self.site.articles.len())
-                        .find(|&id| self.site.articles[id].front.kind == crate::content::Kind::Feature);
-                    if let Some(lead) = lead {
-                        ctx.insert_value("lead", self.cards[lead].clone());
+                    if let Some(lead) = self.lead() {
+                        ctx.insert_value("lead", self.prepared[lead].card.clone());
                     }
-                    let briefs: Vec<ArticleId> = self.site.briefs().into_iter().take(FRONT_BRIEFS).collect();
-                    ctx.insert_value("briefs", cards(&briefs));
+                    ctx.insert_value("briefs", cards(&self.front_briefs()));
                 }
             }
             PageKind::Article(id) => {
                 let article = &self.site.articles[id];
-                ctx.insert_value("article", self.cards[id].clone());
+                ctx.insert_value("article", self.prepared[id].card.clone());
                 ctx.insert("content", &article.html);
                 ctx.insert("headings", &article.headings);
                 if let Some(older) = self.site.older(id) {
-                    ctx.insert_value("previous", self.cards[older].clone());
+                    ctx.insert_value("previous", self.prepared[older].card.clone());
                 }
                 if let Some(newer) = self.site.newer(id) {
-                    ctx.insert_value("next", self.cards[newer].clone());
+                    ctx.insert_value("next", self.prepared[newer].card.clone());
                 }
                 ctx.insert_value("related", cards(&self.site.related[id]));
             }
             PageKind::TaxonomyIndex(kind) => {
                 ctx.insert("taxonomy", &self.taxonomy_view(kind));
-                ctx.insert("terms", &views::term_entries(self.site, kind, true));
+                ctx.insert(
+                    "terms",
+                    &views::term_entries_with(self.site, kind, true, &self.grouped.district_towns),
+                );
             }
             PageKind::Term { kind, term, pager } => {
                 let taxonomy = self.site.taxonomies.get(kind);
@@ -596,6 +813,47 @@ fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_pages_showing_a_changed_article_and_the_front_page_may_change() {
+        let before = PageInputs {
+            cards: vec![1, 2, 3],
+            bodies: vec![10, 20, 30],
+            shared: 7,
+        };
+        let body_edit = PageInputs {
+            bodies: vec![10, 21, 30],
+            ..before.clone()
+        };
+        let changed = body_edit.changed_since(&before).unwrap();
+        assert_eq!(changed, [false, true, false]);
+        let page = |kind, articles: Vec<ArticleId>| Page {
+            path: String::new(),
+            file: String::new(),
+            kind,
+            template: None,
+            articles,
+        };
+        let pager = |number| Pager { number, total: 2 };
+        assert!(may_have_changed(&page(PageKind::Article(1), vec![1, 0, 2]), &changed));
+        assert!(!may_have_changed(&page(PageKind::Article(0), vec![0, 2]), &changed));
+        assert!(!may_have_changed(&page(PageKind::Front(pager(2)), vec![2]), &changed));
+        assert!(
+            may_have_changed(&page(PageKind::Front(pager(1)), vec![0]), &changed),
+            "the front page shows the lead and short news too"
+        );
+        let template_edit = PageInputs {
+            shared: 8,
+            ..before.clone()
+        };
+        assert_eq!(template_edit.changed_since(&before), None, "anything else: every page");
+        let added = PageInputs {
+            cards: vec![1, 2, 3, 4],
+            bodies: vec![10, 20, 30, 40],
+            shared: 7,
+        };
+        assert_eq!(added.changed_since(&before), None);
+    }
 
     #[test]
     fn pager_shows_ends_and_neighbours() {

@@ -163,6 +163,37 @@ pub fn term_link(base: &BaseUrl, kind: TaxonomyKind, term: &Term) -> TermLink {
 
 /// The index entries of a taxonomy; `with_latest` adds each term's newest article.
 pub fn term_entries(site: &Site, kind: TaxonomyKind, with_latest: bool) -> Vec<TermEntry> {
+    term_entries_with(site, kind, with_latest, &district_towns(site))
+}
+
+/// For each district term, the positions of the town terms its articles name,
+/// in index order. Every article is looked at: worth working out once per build.
+pub fn district_towns(site: &Site) -> Vec<Vec<usize>> {
+    let all_towns = &site.taxonomies.towns.terms;
+    site.taxonomies
+        .districts
+        .terms
+        .iter()
+        .map(|t| {
+            let named: std::collections::BTreeSet<&str> = t
+                .articles
+                .iter()
+                .flat_map(|&id| site.articles[id].front.towns.iter().map(String::as_str))
+                .collect();
+            (0..all_towns.len())
+                .filter(|&i| named.contains(all_towns[i].name.as_str()))
+                .collect()
+        })
+        .collect()
+}
+
+/// [`term_entries`], with the districts' towns as [`district_towns`] gives them.
+pub fn term_entries_with(
+    site: &Site,
+    kind: TaxonomyKind,
+    with_latest: bool,
+    district_towns: &[Vec<usize>],
+) -> Vec<TermEntry> {
     let base = &site.config.base_url;
     let entry = |kind: TaxonomyKind, t: &Term, towns: Vec<TermEntry>| TermEntry {
         name: t.name.clone(),
@@ -192,16 +223,14 @@ pub fn term_entries(site: &Site, kind: TaxonomyKind, with_latest: bool) -> Vec<T
         .get(kind)
         .terms
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let towns = if kind == TaxonomyKind::Districts {
-                let named: std::collections::BTreeSet<&str> = t
-                    .articles
-                    .iter()
-                    .flat_map(|&id| site.articles[id].front.towns.iter().map(String::as_str))
-                    .collect();
-                all_towns
-                    .iter()
-                    .filter(|town| named.contains(town.name.as_str()))
+                district_towns
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&town| all_towns.get(town))
                     .map(|town| entry(TaxonomyKind::Towns, town, Vec::new()))
                     .collect()
             } else {
@@ -223,6 +252,11 @@ fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
 
 /// The card of every article, in site order.
 pub fn cards(site: &Site) -> Vec<Card> {
+    site.articles.iter().map(|a| card(site, a)).collect()
+}
+
+/// The card of one article of `site`.
+pub fn card(site: &Site, a: &Article) -> Card {
     let base = &site.config.base_url;
     let lookup = |kind: TaxonomyKind, name: &str| {
         let taxonomy = site.taxonomies.get(kind);
@@ -234,38 +268,33 @@ pub fn cards(site: &Site) -> Vec<Card> {
             },
         }
     };
-    site.articles
-        .iter()
-        .map(|a| {
-            let district_name = site
-                .config
-                .districts
-                .get(a.front.district)
-                .map_or("", |d| d.name.as_str());
-            Card {
-                title: a.front.title.clone(),
-                subtitle: a.front.subtitle.clone(),
-                kicker: a.front.kicker.clone(),
-                url: base.link(&a.url_path),
-                permalink: base.absolute(&a.url_path),
-                date: a.front.date.to_rfc3339(),
-                date_iso: a.front.date.format("%Y-%m-%d").to_string(),
-                date_zh: zh_date(&a.front.date),
-                kind: a.front.kind.as_str(),
-                kind_label: kind_label(a.front.kind),
-                district: lookup(TaxonomyKind::Districts, district_name),
-                towns: a.front.towns.iter().map(|t| lookup(TaxonomyKind::Towns, t)).collect(),
-                column: a.front.column.as_deref().map(|c| lookup(TaxonomyKind::Columns, c)),
-                tags: a.front.tags.iter().map(|t| lookup(TaxonomyKind::Tags, t)).collect(),
-                byline: a.front.byline.clone(),
-                image: a.front.image.as_ref().map(|i| image_view(base, a, i)),
-                summary: a.summary.clone(),
-                reading_minutes: a.reading_minutes,
-                char_count: a.char_count,
-                draft: a.front.draft,
-            }
-        })
-        .collect()
+    let district_name = site
+        .config
+        .districts
+        .get(a.front.district)
+        .map_or("", |d| d.name.as_str());
+    Card {
+        title: a.front.title.clone(),
+        subtitle: a.front.subtitle.clone(),
+        kicker: a.front.kicker.clone(),
+        url: base.link(&a.url_path),
+        permalink: base.absolute(&a.url_path),
+        date: a.front.date.to_rfc3339(),
+        date_iso: a.front.date.format("%Y-%m-%d").to_string(),
+        date_zh: zh_date(&a.front.date),
+        kind: a.front.kind.as_str(),
+        kind_label: kind_label(a.front.kind),
+        district: lookup(TaxonomyKind::Districts, district_name),
+        towns: a.front.towns.iter().map(|t| lookup(TaxonomyKind::Towns, t)).collect(),
+        column: a.front.column.as_deref().map(|c| lookup(TaxonomyKind::Columns, c)),
+        tags: a.front.tags.iter().map(|t| lookup(TaxonomyKind::Tags, t)).collect(),
+        byline: a.front.byline.clone(),
+        image: a.front.image.as_ref().map(|i| image_view(base, a, i)),
+        summary: a.summary.clone(),
+        reading_minutes: a.reading_minutes,
+        char_count: a.char_count,
+        draft: a.front.draft,
+    }
 }
 
 /// An image path relative to the article's file, as a URL. Pictures are
@@ -335,6 +364,11 @@ fn image_view(base: &BaseUrl, article: &Article, image: &Image) -> ImageView {
 
 /// The site view shared by every page, with `theme`'s extra defaults.
 pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
+    site_view_with(site, theme, &district_towns(site))
+}
+
+/// [`site_view`], with the districts' towns as [`district_towns`] gives them.
+pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>]) -> SiteView {
     let base = &site.config.base_url;
     let newest = site.articles.first().map(|a| a.front.date);
     SiteView {
@@ -347,8 +381,8 @@ pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
         latest_weekday_zh: newest.as_ref().map(zh_weekday),
         latest_date: newest.map(|d| d.to_rfc3339()),
         article_count: site.articles.len(),
-        districts: term_entries(site, TaxonomyKind::Districts, false),
-        columns: term_entries(site, TaxonomyKind::Columns, false),
+        districts: term_entries_with(site, TaxonomyKind::Districts, false, district_towns),
+        columns: term_entries_with(site, TaxonomyKind::Columns, false, district_towns),
         extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
         search_url: site.config.search.then(|| base.link("search/")),

@@ -102,9 +102,19 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
 
     let _watcher = watch::spawn(options.root.clone(), {
         let events = events_tx.clone();
-        move || {
+        let mut failed = first.is_err();
+        move |changed| {
             let started = Instant::now();
-            let result = rebuilder.rebuild();
+            let result = match &changed {
+                watch::Changed::Files(files) => rebuilder.rebuild_changed(files),
+                watch::Changed::Anything | watch::Changed::Recheck => rebuilder.rebuild(),
+            };
+            let unchanged = matches!(&result, Ok((c, _)) if c.changed.is_empty() && c.removed.is_empty());
+            if changed == watch::Changed::Recheck && unchanged && !failed {
+                // The check found what the last rebuild had: nothing to report or reload.
+                return;
+            }
+            failed = result.is_err();
             report(&result, started);
             snapshot_tx.send_replace(snapshot_after(&rebuilder, result.as_ref().err()));
             let event = match &result {

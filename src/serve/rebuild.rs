@@ -8,18 +8,19 @@
 //! result is, byte for byte, what a full build writes.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::Overrides;
-use crate::content::{ArticleCache, LoadOptions};
+use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::plan_pages;
+use crate::plan::{Page, RenderPlan, plan_pages};
 use crate::render::theme::load_theme;
-use crate::render::{RenderOptions, Renderer};
-use crate::site::{SiteOptions, load_site_cached};
+use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
+use crate::site::{Site, SiteCache, SiteOptions, reload_site};
+use crate::taxonomy::{ArticleId, Taxonomies};
 
 /// One file of the built site, held in memory.
 #[derive(Clone, Debug)]
@@ -47,8 +48,34 @@ pub struct Changes {
 pub struct Rebuilder {
     root: PathBuf,
     options: SiteOptions,
-    cache: ArticleCache,
+    cache: SiteCache,
+    render_cache: RenderCache,
     files: Arc<BuiltFiles>,
+    /// The files of the last successful build that are not pages: static files and pictures.
+    others: Vec<String>,
+    /// Whether one of them has a page's name.
+    others_clash: bool,
+    pictures: PictureLists,
+    /// What the last successful build's pages were made from.
+    last: Option<LastBuild>,
+}
+
+/// What the pages of a build were made from, to tell which pages the next
+/// build need not even fingerprint.
+struct LastBuild {
+    /// The grouping the plan was made from; the same grouping gives the same plan.
+    taxonomies: Arc<Taxonomies>,
+    related: Arc<Vec<Vec<ArticleId>>>,
+    plan: Arc<RenderPlan>,
+    inputs: PageInputs,
+}
+
+impl LastBuild {
+    /// The last plan, when `site` is grouped as it was then.
+    fn plan_for(&self, site: &Site) -> Option<Arc<RenderPlan>> {
+        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies) && Arc::ptr_eq(&self.related, &site.related))
+            .then(|| Arc::clone(&self.plan))
+    }
 }
 
 impl Rebuilder {
@@ -63,8 +90,13 @@ impl Rebuilder {
         Rebuilder {
             root,
             options,
-            cache: ArticleCache::default(),
+            cache: SiteCache::default(),
+            render_cache: RenderCache::default(),
             files: Arc::new(HashMap::new()),
+            others: Vec::new(),
+            others_clash: false,
+            pictures: PictureLists::default(),
+            last: None,
         }
     }
 
@@ -76,83 +108,45 @@ impl Rebuilder {
     /// Brings the site up to date with the files on disk. On failure the last
     /// good files stay as they were and every problem is returned.
     pub fn rebuild(&mut self) -> Result<(Changes, Diagnostics), Diagnostics> {
+        self.rebuild_from(None)
+    }
+
+    /// Like [`Rebuilder::rebuild`], told that only the files `changed`
+    /// (absolute paths under the site) changed: when they are all existing
+    /// articles, only those are read again, else every file is looked at.
+    pub fn rebuild_changed(&mut self, changed: &[PathBuf]) -> Result<(Changes, Diagnostics), Diagnostics> {
+        let articles: Option<Vec<String>> = changed.iter().map(|p| article_path(&self.root, p)).collect();
+        self.rebuild_from(articles.as_deref())
+    }
+
+    fn rebuild_from(&mut self, changed: Option<&[String]>) -> Result<(Changes, Diagnostics), Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
-        let (site, warnings) = load_site_cached(&self.root, &self.options, &mut self.cache)?;
+        let (site, warnings) = reload_site(&self.root, &self.options, &mut self.cache, changed)?;
+        let pictures = self.pictures.update(&site, self.cache.replaced());
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
-        let plan = plan_pages(&site);
+        let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site)) {
+            Some(plan) => plan,
+            None => Arc::new(plan_pages(&site)),
+        };
         let drafts = self.options.load.drafts;
-        let renderer = Renderer::new(&site, &plan, &theme, RenderOptions { drafts })?;
-        let old = &self.files;
+        let renderer = Renderer::new_cached(&site, &plan, &theme, RenderOptions { drafts }, &mut self.render_cache)?;
+        let inputs = renderer.inputs();
+        let old = Arc::clone(&self.files);
+        let mut problems = Diagnostics::new();
+        let others = self.other_files(renderer.assets(), &pictures, &old, &mut problems);
+        let changed = self.changed_articles(&plan, &inputs, &others, &old);
         timer.lap("plan and prepare templates");
 
-        let pages: Vec<Result<(String, BuiltFile, bool), Diagnostic>> = plan
-            .pages
-            .par_iter()
-            .map(|page| {
-                let fingerprint = renderer.fingerprint(page);
-                match old.get(&page.file) {
-                    Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
-                    _ => renderer.render(page).map(|bytes| {
-                        (
-                            page.file.clone(),
-                            BuiltFile {
-                                fingerprint,
-                                bytes: Arc::new(bytes),
-                            },
-                            true,
-                        )
-                    }),
-                }
-            })
-            .collect();
+        let pages = render_pages(&renderer, &plan, changed.as_deref(), &old);
         timer.lap("fingerprint and render pages");
-        let mut problems = Diagnostics::new();
-        let statics = renderer.assets().files();
-        let mut files: BuiltFiles = HashMap::with_capacity(pages.len() + statics.len());
-        for (file, source) in statics {
-            match source.bytes() {
-                Ok(bytes) => {
-                    let bytes = bytes.into_owned();
-                    let fingerprint = hash_bytes(&bytes);
-                    files.insert(
-                        file.clone(),
-                        BuiltFile {
-                            fingerprint,
-                            bytes: Arc::new(bytes),
-                        },
-                    );
-                }
-                Err(d) => problems.push(d),
-            }
-        }
-        for (file, cached) in site.published_pictures() {
-            // Picture names carry a hash of their bytes: the same name, the same bytes.
-            let fingerprint = hash_bytes(file.as_bytes());
-            match old.get(&file) {
-                Some(f) if f.fingerprint == fingerprint => {
-                    files.insert(file, f.clone());
-                }
-                _ => match std::fs::read(&cached) {
-                    Ok(bytes) => {
-                        files.insert(
-                            file,
-                            BuiltFile {
-                                fingerprint,
-                                bytes: Arc::new(bytes),
-                            },
-                        );
-                    }
-                    Err(e) => problems.push(io_error(&cached, "read", &e)),
-                },
-            }
-        }
         let mut rendered = 0;
+        let mut built = Vec::with_capacity(pages.len());
         for page in pages {
             match page {
-                Ok((file, built, fresh)) => {
+                Ok((file, file_built, fresh)) => {
                     rendered += usize::from(fresh);
-                    files.insert(file, built);
+                    built.push((file, file_built));
                 }
                 Err(d) => problems.push(d),
             }
@@ -161,10 +155,193 @@ impl Rebuilder {
             problems.sort();
             return Err(problems);
         }
-        let changes = diff(old, &files, rendered);
-        self.files = Arc::new(files);
+        let changes = self.replace_files(&old, others, built, rendered, changed.is_some());
+        timer.lap("collect files");
+        self.last = Some(LastBuild {
+            taxonomies: Arc::clone(&site.taxonomies),
+            related: Arc::clone(&site.related),
+            plan: Arc::clone(&plan),
+            inputs,
+        });
         Ok((changes, warnings))
     }
+
+    /// The articles whose card or body changed since the last build, by id,
+    /// when only those can make pages differ: the plan, and all else pages
+    /// show, is the same. `None` when every page must be looked at.
+    fn changed_articles(
+        &self,
+        plan: &Arc<RenderPlan>,
+        inputs: &PageInputs,
+        others: &[(String, BuiltFile)],
+        old: &BuiltFiles,
+    ) -> Option<Vec<bool>> {
+        // A file that is not a page may share a page's name (static/robots.txt); then only a
+        // whole new set of files is sure to keep the page.
+        let clashes = self.others_clash
+            || others
+                .iter()
+                .any(|(file, _)| old.contains_key(file) && !self.others.contains(file));
+        self.last
+            .as_ref()
+            .filter(|last| !clashes && Arc::ptr_eq(&last.plan, plan))
+            .and_then(|last| inputs.changed_since(&last.inputs))
+    }
+
+    /// Makes `others` and the pages `built` the files served, and tells what
+    /// changed. With `same_pages`, pages not in `built` are the last build's.
+    fn replace_files(
+        &mut self,
+        old: &BuiltFiles,
+        others: Vec<(String, BuiltFile)>,
+        built: Vec<(String, BuiltFile)>,
+        rendered: usize,
+        same_pages: bool,
+    ) -> Changes {
+        let mut touched = Vec::new();
+        let mut files = if same_pages {
+            let mut files = old.clone();
+            for file in &self.others {
+                files.remove(file);
+            }
+            touched.extend(self.others.iter().cloned());
+            touched.extend(others.iter().chain(&built).map(|(file, _)| file.clone()));
+            files
+        } else {
+            HashMap::with_capacity(others.len() + built.len())
+        };
+        let new_others: Vec<String> = others.iter().map(|(file, _)| file.clone()).collect();
+        files.extend(others);
+        let expected = files.len() + built.len();
+        files.extend(built);
+        let changes = if same_pages {
+            diff_of(old, &files, &touched, rendered)
+        } else {
+            self.others_clash = files.len() < expected;
+            diff(old, &files, rendered)
+        };
+        self.files = Arc::new(files);
+        self.others = new_others;
+        changes
+    }
+
+    /// The static files and pictures to publish, reusing the last build's where unchanged.
+    fn other_files(
+        &self,
+        assets: &crate::render::assets::Assets,
+        pictures: &[(String, PathBuf)],
+        old: &BuiltFiles,
+        problems: &mut Diagnostics,
+    ) -> Vec<(String, BuiltFile)> {
+        let mut files = Vec::new();
+        for (file, source) in assets.files() {
+            match source.bytes() {
+                Ok(bytes) => {
+                    let fingerprint = hash_bytes(&bytes);
+                    let built = match old.get(file) {
+                        Some(f) if f.fingerprint == fingerprint && *f.bytes == *bytes => f.clone(),
+                        _ => BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes.into_owned()),
+                        },
+                    };
+                    files.push((file.clone(), built));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        for (file, cached) in pictures {
+            // Picture names carry a hash of their bytes: the same name, the same bytes.
+            let fingerprint = hash_bytes(file.as_bytes());
+            match old.get(file) {
+                Some(f) if f.fingerprint == fingerprint => files.push((file.clone(), f.clone())),
+                _ => match std::fs::read(cached) {
+                    Ok(bytes) => files.push((
+                        file.clone(),
+                        BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes),
+                        },
+                    )),
+                    Err(e) => problems.push(io_error(cached, "read", &e)),
+                },
+            }
+        }
+        files
+    }
+}
+
+/// Each page of `plan` (only those that may have changed, when the articles
+/// `changed` are known) as (file, built file, whether it was rendered again).
+fn render_pages(
+    renderer: &Renderer<'_>,
+    plan: &RenderPlan,
+    changed: Option<&[bool]>,
+    old: &BuiltFiles,
+) -> Vec<Result<(String, BuiltFile, bool), Diagnostic>> {
+    let candidates: Vec<&Page> = match changed {
+        Some(changed) => plan
+            .pages
+            .par_iter()
+            .filter(|page| may_have_changed(page, changed) || !old.contains_key(&page.file))
+            .collect(),
+        None => plan.pages.iter().collect(),
+    };
+    candidates
+        .par_iter()
+        .map(|page| {
+            let fingerprint = renderer.fingerprint(page);
+            match old.get(&page.file) {
+                Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
+                _ => renderer.render(page).map(|bytes| {
+                    (
+                        page.file.clone(),
+                        BuiltFile {
+                            fingerprint,
+                            bytes: Arc::new(bytes),
+                        },
+                        true,
+                    )
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Every article's pictures, by article id, kept between builds.
+#[derive(Default)]
+struct PictureLists {
+    by_article: Vec<Vec<(String, PathBuf)>>,
+}
+
+impl PictureLists {
+    /// Every picture file to publish, as [`Site::published_pictures`] lists
+    /// them, looking again only at the articles `replaced` (all, when `None`).
+    fn update(&mut self, site: &Site, replaced: Option<&[ArticleId]>) -> Vec<(String, PathBuf)> {
+        match replaced {
+            Some(ids) if self.by_article.len() == site.articles.len() => {
+                for &id in ids {
+                    self.by_article[id] = crate::site::article_pictures(&site.articles[id]);
+                }
+            }
+            _ => {
+                self.by_article = site.articles.iter().map(|a| crate::site::article_pictures(a)).collect();
+            }
+        }
+        crate::site::unique_pictures(self.by_article.iter().flatten().cloned().collect())
+    }
+}
+
+/// The content/-relative path of an article file at `path`, when it is one.
+fn article_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path
+        .strip_prefix(root)
+        .ok()?
+        .strip_prefix(crate::content::CONTENT_DIR)
+        .ok()?;
+    let rel = rel.to_str()?;
+    rel.ends_with(".md")
+        .then(|| rel.replace(std::path::MAIN_SEPARATOR, "/"))
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -172,6 +349,30 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
+}
+
+/// [`diff`], when only the files `touched` can differ.
+fn diff_of(old: &BuiltFiles, new: &BuiltFiles, touched: &[String], rendered: usize) -> Changes {
+    let differs = |file: &String| match (old.get(file), new.get(file)) {
+        (Some(o), Some(n)) => !Arc::ptr_eq(&o.bytes, &n.bytes) && o.bytes != n.bytes,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    let mut changed: Vec<String> = touched.iter().filter(|f| differs(f)).cloned().collect();
+    let mut removed: Vec<String> = touched
+        .iter()
+        .filter(|f| old.contains_key(*f) && !new.contains_key(*f))
+        .cloned()
+        .collect();
+    changed.sort();
+    changed.dedup();
+    removed.sort();
+    removed.dedup();
+    Changes {
+        changed,
+        removed,
+        rendered,
+    }
 }
 
 fn diff(old: &BuiltFiles, new: &BuiltFiles, rendered: usize) -> Changes {

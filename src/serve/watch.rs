@@ -15,6 +15,10 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 /// How long the file system must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(15);
+/// How long after a rebuild of named files every file is looked at again:
+/// longer than an edited file's stamp takes to settle, so that the check
+/// finds it unchanged rather than reading it again.
+const FULL_CHECK_AFTER: Duration = Duration::from_secs(3);
 /// The longest a burst may delay a rebuild.
 const LONGEST_WAIT: Duration = Duration::from_millis(300);
 
@@ -26,8 +30,35 @@ pub struct WatchHandle {
     _thread: JoinHandle<()>,
 }
 
+/// What changed in one burst of events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// These files (absolute paths), and nothing else.
+    Files(Vec<PathBuf>),
+    /// Unknown: events were lost, or a folder changed. Every file must be looked at.
+    Anything,
+    /// Nothing is known to have changed, but a rebuild was told only of named
+    /// files a while ago: every file is looked at, in case an event was missed.
+    Recheck,
+}
+
+impl Changed {
+    fn add(&mut self, other: Changed) {
+        match (&mut *self, other) {
+            (Changed::Files(files), Changed::Files(more)) => {
+                for file in more {
+                    if !files.contains(&file) {
+                        files.push(file);
+                    }
+                }
+            }
+            (_, _) => *self = Changed::Anything,
+        }
+    }
+}
+
 /// Watches the site at `root` and calls `on_change` once per burst of relevant changes.
-pub fn spawn(root: PathBuf, mut on_change: impl FnMut() + Send + 'static) -> Result<WatchHandle, notify::Error> {
+pub fn spawn(root: PathBuf, mut on_change: impl FnMut(Changed) + Send + 'static) -> Result<WatchHandle, notify::Error> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)?;
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
@@ -39,31 +70,64 @@ pub fn spawn(root: PathBuf, mut on_change: impl FnMut() + Send + 'static) -> Res
     }
     let thread = std::thread::spawn(move || {
         let mut watcher = watcher;
-        while let Ok(first) = rx.recv() {
-            let mut relevant = handle(&root, &mut watcher, first);
+        // After a rebuild told only which files changed, every file is looked
+        // at once more when things are quiet, in case an event was missed.
+        let mut check_pending = false;
+        loop {
+            let first = if check_pending {
+                match rx.recv_timeout(FULL_CHECK_AFTER) {
+                    Ok(event) => event,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        check_pending = false;
+                        on_change(Changed::Recheck);
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(event) => event,
+                    Err(_) => return,
+                }
+            };
+            let mut changed = Changed::Files(Vec::new());
+            changed.add(handle(&root, &mut watcher, first));
             let burst_started = Instant::now();
             while burst_started.elapsed() < LONGEST_WAIT {
                 match rx.recv_timeout(QUIET) {
-                    Ok(event) => relevant |= handle(&root, &mut watcher, event),
+                    Ok(event) => changed.add(handle(&root, &mut watcher, event)),
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if relevant {
-                on_change();
+            match changed {
+                Changed::Files(files) if files.is_empty() => {}
+                Changed::Files(files) => {
+                    check_pending = true;
+                    on_change(Changed::Files(files));
+                }
+                Changed::Anything | Changed::Recheck => {
+                    check_pending = false;
+                    on_change(Changed::Anything);
+                }
             }
         }
     });
     Ok(WatchHandle { _thread: thread })
 }
 
-/// Whether an event concerns the site; starts watching a watched folder that was just created.
-fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::Result<notify::Event>) -> bool {
-    let Ok(event) = event else { return true };
-    if matches!(event.kind, EventKind::Access(_)) {
-        return false;
+/// The site's files an event concerns; starts watching a watched folder that was just created.
+fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::Result<notify::Event>) -> Changed {
+    let Ok(event) = event else {
+        return Changed::Anything;
+    };
+    if event.need_rescan() {
+        return Changed::Anything;
     }
-    let mut relevant = false;
+    if matches!(event.kind, EventKind::Access(_)) {
+        return Changed::Files(Vec::new());
+    }
+    let mut relevant = Vec::new();
     for path in &event.paths {
         let Ok(rel) = path.strip_prefix(root) else { continue };
         let mut parts = rel.components().filter_map(|c| c.as_os_str().to_str());
@@ -74,10 +138,10 @@ fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::
         let is_site_file = top == crate::config::CONFIG_FILE || WATCHED_DIRS.contains(&top);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if is_site_file && !is_editor_scratch(name) {
-            relevant = true;
+            relevant.push(path.clone());
         }
     }
-    relevant
+    Changed::Files(relevant)
 }
 
 /// Files editors write while saving that are not part of the site.
@@ -101,5 +165,21 @@ mod tests {
             assert!(is_editor_scratch(name), "{name}");
         }
         assert!(!is_editor_scratch("a.md"));
+    }
+
+    #[test]
+    fn a_burst_names_each_file_once_unless_anything_may_have_changed() {
+        let mut changed = Changed::Files(vec![PathBuf::from("/s/content/a.md")]);
+        changed.add(Changed::Files(vec![
+            PathBuf::from("/s/content/a.md"),
+            PathBuf::from("/s/content/b.md"),
+        ]));
+        assert_eq!(
+            changed,
+            Changed::Files(vec![PathBuf::from("/s/content/a.md"), PathBuf::from("/s/content/b.md")])
+        );
+        changed.add(Changed::Anything);
+        changed.add(Changed::Files(vec![PathBuf::from("/s/content/c.md")]));
+        assert_eq!(changed, Changed::Anything);
     }
 }
