@@ -25,6 +25,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::markdown::cjk;
+use crate::plan::SearchPart;
 use crate::site::Site;
 use crate::taxonomy::ArticleId;
 
@@ -279,6 +280,16 @@ impl SearchIndex {
         SearchIndex {
             shards: encoded,
             documents: docs.len(),
+        }
+    }
+
+    /// The bytes of one of the index's own files: meta.json or a shard
+    /// (document files are made from their article alone: [`document_file`]).
+    pub fn file(&self, part: SearchPart) -> Vec<u8> {
+        match part {
+            SearchPart::Meta => self.meta().into_bytes(),
+            SearchPart::Shard(n) => self.shard(n).to_vec(),
+            SearchPart::Document(_) => Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{SITE_YAML, TestSite, browser_tests};
+use common::{SERVE_BASE, SITE_YAML, TestSite, browser_tests};
 use jianbao::content::LoadOptions;
 use jianbao::search::{IN_ABOUT, IN_TITLE, decode_shard};
 use jianbao::serve::rebuild::Rebuilder;
@@ -210,6 +210,83 @@ fn serve_keeps_the_index_current() {
         "{changes:?}"
     );
     assert!(!tokens(&rebuilder).contains_key("恐龙"));
+}
+
+#[test]
+fn serve_publishes_an_edit_first_and_the_index_right_after() {
+    let site = searchable_site();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), LoadOptions::default());
+    rebuilder.rebuild().expect("first build");
+    rebuilder.defer_search(true);
+    assert!(
+        rebuilder.finish_search().is_none(),
+        "nothing is pending after a whole rebuild"
+    );
+    let meta_before = rebuilder.files()["search/index/meta.json"].bytes.clone();
+
+    let path = site.root().join("content/2013/11/shange.md");
+    site.article(
+        "2013/11/shange.md",
+        "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区",
+        "艺人唱起了恐龙之歌。\n",
+    );
+    let (changes, _) = rebuilder.rebuild_changed(&[path]).expect("rebuild");
+    // The page and the article's document file at once; meta.json and the shards as they were.
+    assert!(
+        changes.changed.iter().any(|f| f == "2013/11/shange/index.html"),
+        "{changes:?}"
+    );
+    assert!(
+        changes.changed.iter().any(|f| f == "search/index/d/1.json"),
+        "{changes:?}"
+    );
+    assert!(
+        !changes.changed.iter().any(|f| f.starts_with("search/index/s/")),
+        "{changes:?}"
+    );
+    assert_eq!(rebuilder.files()["search/index/meta.json"].bytes, meta_before);
+
+    let search = rebuilder.finish_search().expect("the index was left to finish");
+    assert!(
+        search.changed.iter().any(|f| f == "search/index/meta.json"),
+        "{search:?}"
+    );
+    assert!(
+        search.changed.iter().any(|f| f.starts_with("search/index/s/")),
+        "{search:?}"
+    );
+    assert!(rebuilder.finish_search().is_none());
+    common::assert_same_as_full_build(&site, &rebuilder, "after the index is finished");
+}
+
+#[test]
+fn publishing_a_draft_in_a_preview_puts_it_in_the_index() {
+    let site = searchable_site();
+    let preview = LoadOptions {
+        drafts: true,
+        ..LoadOptions::default()
+    };
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), preview);
+    rebuilder.rebuild().expect("first build");
+    let documents = |r: &Rebuilder| {
+        let meta: serde_json::Value =
+            serde_json::from_slice(&r.files()["search/index/meta.json"].bytes).expect("meta.json");
+        meta["documents"].as_u64()
+    };
+    assert_eq!(documents(&rebuilder), Some(2));
+    // The preview shows it either way, so its page and every list stay put: only search differs.
+    let path = site.root().join("content/2013/11/caogao.md");
+    site.article(
+        "2013/11/caogao.md",
+        "title: 未完成的稿子\ndate: 2013-11-05\ndistrict: 松江区",
+        "恐龙化石在这里。\n",
+    );
+    rebuilder.rebuild_changed(&[path]).expect("rebuild");
+    assert_eq!(documents(&rebuilder), Some(3));
+    let files = rebuilder.files();
+    let newest: serde_json::Value = serde_json::from_slice(&files["search/index/d/0.json"].bytes).expect("JSON");
+    assert_eq!(newest["title"], "未完成的稿子");
+    assert!(files.contains_key("search/index/d/2.json"));
 }
 
 /// The acceptance test: on the built sample bulletin, 消防 finds the

@@ -8,14 +8,14 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestSite, browser_tests, snapshot_tree};
+use common::{SERVE_BASE as BASE, TestSite, assert_same_as_full_build, browser_tests};
 use jianbao::content::LoadOptions;
 use jianbao::serve::rebuild::Rebuilder;
 
-const BASE: &str = "http://127.0.0.1:9/";
-
 fn site_with_articles() -> TestSite {
     let site = TestSite::new();
+    // With search, so that every kind of change is checked against the search index too.
+    site.write("site.yaml", &format!("{}search: true\n", common::SITE_YAML));
     for day in 1..=6 {
         let district = if day % 2 == 0 { "松江区" } else { "崇明区" };
         site.article(
@@ -38,31 +38,6 @@ fn site_with_articles() -> TestSite {
         "见[第一篇](a1.md)。\n",
     );
     site
-}
-
-/// Asserts that what the rebuilder holds is byte for byte what a full build writes.
-fn assert_same_as_full_build(site: &TestSite, rebuilder: &Rebuilder, what: &str) {
-    // Into a new folder each time: a build into the last one's output is incremental too,
-    // and would share any mistake in telling which pages changed.
-    let output = tempfile::tempdir().unwrap();
-    let public = output.path().join("public");
-    site.build_with(|o| {
-        o.base_url = Some(BASE.into());
-        o.output = public.clone();
-    })
-    .unwrap_or_else(|p| panic!("{what}: {}", common::render(&p)));
-    let full = snapshot_tree(&public);
-    let files = rebuilder.files();
-    let mut incremental: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(file, built)| (file.clone(), built.bytes.as_ref().clone()))
-        .collect();
-    incremental.sort();
-    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&incremental), names(&full), "{what}: different files");
-    for ((name, a), (_, b)) in incremental.iter().zip(&full) {
-        assert!(a == b, "{what}: {name} differs from a full build");
-    }
 }
 
 fn rebuild(rebuilder: &mut Rebuilder, what: &str) -> jianbao::serve::rebuild::Changes {
@@ -464,7 +439,14 @@ fn a_body_edit_told_by_name_renders_only_the_pages_that_show_it() {
     let changes = rebuild_changed(&mut rebuilder, std::slice::from_ref(&a3), "edit");
     assert_eq!(
         changes.changed,
-        ["2013/11/a3/index.html", "atom.xml", "districts/chongming/atom.xml"]
+        [
+            "2013/11/a3/index.html",
+            "atom.xml",
+            "districts/chongming/atom.xml",
+            "search/index/d/5.json",
+            "search/index/meta.json",
+            "search/index/s/0.bin"
+        ]
     );
     assert!(
         changes.rendered < first.rendered / 2,
@@ -492,10 +474,18 @@ fn editing_one_body_renders_only_the_pages_that_show_it() {
         body,
     );
     let changes = rebuild(&mut rebuilder, "edit");
-    // Its own page, the site feed and its district's feed: the lists show only its card.
+    // Its own page, the site feed and its district's feed (the lists show only its card), and
+    // the search index: its document file, and the shard and meta.json it changed.
     assert_eq!(
         changes.changed,
-        ["2013/11/a3/index.html", "atom.xml", "districts/chongming/atom.xml"]
+        [
+            "2013/11/a3/index.html",
+            "atom.xml",
+            "districts/chongming/atom.xml",
+            "search/index/d/5.json",
+            "search/index/meta.json",
+            "search/index/s/0.bin"
+        ]
     );
     // Lists re-render too (a card shows the reading time), but most pages are reused.
     assert!(

@@ -231,9 +231,12 @@ impl PageInputs {
 /// Whether `page`'s fingerprint can differ from the last build's when only
 /// the articles marked in `changed` differ, and the plan is the same.
 pub fn may_have_changed(page: &Page, changed: &[bool]) -> bool {
-    // The front page also shows the lead and the short news, which are not among its articles.
-    matches!(page.kind, PageKind::Front(Pager { number: 1, .. }))
-        || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
+    // The front page also shows the lead and the short news, which are not among its articles;
+    // the search index is made from every article, and lists none.
+    matches!(
+        page.kind,
+        PageKind::Front(Pager { number: 1, .. }) | PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(_))
+    ) || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
 }
 
 /// Options that change what pages contain.
@@ -453,15 +456,13 @@ impl<'s> Renderer<'s> {
     }
 
     fn search_file(&self, part: SearchPart, page: &Page) -> Vec<u8> {
-        let text = match part {
+        match part {
             SearchPart::Document(number) => match page.articles.first() {
-                Some(&id) => search::document_file(self.site, number, id),
-                None => String::new(),
+                Some(&id) => search::document_file(self.site, number, id).into_bytes(),
+                None => Vec::new(),
             },
-            SearchPart::Meta => self.search_index().meta(),
-            SearchPart::Shard(n) => return self.search_index().shard(n).to_vec(),
-        };
-        text.into_bytes()
+            SearchPart::Meta | SearchPart::Shard(_) => self.search_index().file(part),
+        }
     }
 
     /// The front page's lead: the newest feature.

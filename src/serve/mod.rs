@@ -97,6 +97,7 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let first = rebuilder.rebuild();
     let snapshot = snapshot_after(&rebuilder, first.as_ref().err());
     report(&first, started);
+    rebuilder.defer_search(true);
     let (snapshot_tx, snapshot_rx) = tokio_watch::channel(snapshot);
     let (events_tx, _) = broadcast::channel(64);
 
@@ -124,6 +125,9 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
                 },
             };
             let _ = events.send(event);
+            if result.is_ok() {
+                finish_search(&mut rebuilder, &snapshot_tx, &events);
+            }
         }
     })?;
 
@@ -161,6 +165,25 @@ fn base_url(address: SocketAddr) -> String {
     match address {
         SocketAddr::V4(a) => format!("http://{}:{}/", a.ip(), a.port()),
         SocketAddr::V6(a) => format!("http://[{}]:{}/", a.ip(), a.port()),
+    }
+}
+
+/// Brings the search index up to date after the pages a change touched are
+/// served, and tells the browser which files changed.
+fn finish_search(
+    rebuilder: &mut Rebuilder,
+    snapshot: &tokio_watch::Sender<Snapshot>,
+    events: &broadcast::Sender<ReloadEvent>,
+) {
+    let started = Instant::now();
+    if let Some(changes) = rebuilder.finish_search() {
+        snapshot.send_replace(snapshot_after(rebuilder, None));
+        println!(
+            "jianbao: search index updated in {} ms: {} files changed",
+            started.elapsed().as_millis(),
+            changes.changed.len()
+        );
+        let _ = events.send(built_event(&changes));
     }
 }
 
@@ -202,7 +225,8 @@ fn built_event(changes: &Changes) -> ReloadEvent {
         .changed
         .iter()
         .chain(&changes.removed)
-        .any(|f| !f.ends_with(".html") && !f.ends_with(".xml"));
+        // Pages load stylesheets, scripts and pictures, but not the search index: search.js fetches it afresh.
+        .any(|f| !f.ends_with(".html") && !f.ends_with(".xml") && !f.starts_with(crate::search::INDEX_DIR));
     let pages = changes
         .changed
         .iter()
@@ -243,6 +267,16 @@ mod tests {
             changed: vec!["a/index.html".into()],
             removed: vec![],
             rendered: 1,
+        };
+        assert!(matches!(built_event(&changes), ReloadEvent::Built { all: false, .. }));
+    }
+
+    #[test]
+    fn a_new_search_index_reloads_no_page() {
+        let changes = Changes {
+            changed: vec!["search/index/meta.json".into(), "search/index/s/3.bin".into()],
+            removed: vec!["search/index/d/9.json".into()],
+            rendered: 2,
         };
         assert!(matches!(built_event(&changes), ReloadEvent::Built { all: false, .. }));
     }

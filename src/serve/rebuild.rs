@@ -16,9 +16,10 @@ use rayon::prelude::*;
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::{Page, RenderPlan, plan_pages};
+use crate::plan::{Page, PageKind, RenderPlan, SearchPart, plan_pages};
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
+use crate::search::{self, SearchIndex};
 use crate::site::{Site, SiteCache, SiteOptions, reload_site};
 use crate::taxonomy::{ArticleId, Taxonomies};
 
@@ -58,6 +59,20 @@ pub struct Rebuilder {
     pictures: PictureLists,
     /// What the last successful build's pages were made from.
     last: Option<LastBuild>,
+    /// Whether a rebuild leaves changed search index files to [`Rebuilder::finish_search`].
+    defer_search: bool,
+    /// The search index files a rebuild left out of date.
+    pending_search: Option<PendingSearch>,
+}
+
+/// Search index files to make again, and what from. Building the index reads
+/// every article, which takes far longer than the pages an edit touches; `serve`
+/// publishes those pages first and the index right after.
+struct PendingSearch {
+    site: Site,
+    shards: usize,
+    /// Each file, with the index file it is and the fingerprint it was planned with.
+    files: Vec<(String, SearchPart, u64)>,
 }
 
 /// What the pages of a build were made from, to tell which pages the next
@@ -68,12 +83,27 @@ struct LastBuild {
     related: Arc<Vec<Vec<ArticleId>>>,
     plan: Arc<RenderPlan>,
     inputs: PageInputs,
+    /// The articles search indexed and the number of shards, which the plan lists too.
+    search_layout: SearchLayout,
+}
+
+/// Which articles the search index holds, and in how many shards.
+type SearchLayout = Option<(Vec<ArticleId>, usize)>;
+
+fn search_layout(site: &Site) -> SearchLayout {
+    site.config.search.then(|| {
+        let indexed = search::indexed(site);
+        let shards = search::shard_count(site, &indexed);
+        (indexed, shards)
+    })
 }
 
 impl LastBuild {
     /// The last plan, when `site` is grouped as it was then.
-    fn plan_for(&self, site: &Site) -> Option<Arc<RenderPlan>> {
-        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies) && Arc::ptr_eq(&self.related, &site.related))
+    fn plan_for(&self, site: &Site, search_layout: &SearchLayout) -> Option<Arc<RenderPlan>> {
+        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
+            && Arc::ptr_eq(&self.related, &site.related)
+            && self.search_layout == *search_layout)
             .then(|| Arc::clone(&self.plan))
     }
 }
@@ -97,7 +127,34 @@ impl Rebuilder {
             others_clash: false,
             pictures: PictureLists::default(),
             last: None,
+            defer_search: false,
+            pending_search: None,
         }
+    }
+
+    /// With `defer`, a rebuild serves the pages an edit touched at once and
+    /// leaves the search index, which is made from every article, to
+    /// [`Rebuilder::finish_search`]; until then the last index is served.
+    pub fn defer_search(&mut self, defer: bool) {
+        self.defer_search = defer;
+    }
+
+    /// Makes the search index files the last rebuild left out of date, and
+    /// tells what changed; `None` when there were none.
+    pub fn finish_search(&mut self) -> Option<Changes> {
+        let pending = self.pending_search.take()?;
+        let index = SearchIndex::build(&search::documents(&pending.site), pending.shards);
+        let old = Arc::clone(&self.files);
+        let mut files = (*old).clone();
+        let mut touched = Vec::with_capacity(pending.files.len());
+        for (file, part, fingerprint) in pending.files {
+            let bytes = Arc::new(index.file(part));
+            files.insert(file.clone(), BuiltFile { fingerprint, bytes });
+            touched.push(file);
+        }
+        let changes = diff_of(&old, &files, &touched, touched.len());
+        self.files = Arc::new(files);
+        Some(changes)
     }
 
     /// The files of the last successful build.
@@ -125,7 +182,8 @@ impl Rebuilder {
         let pictures = self.pictures.update(&site, self.cache.replaced());
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
-        let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site)) {
+        let search_layout = search_layout(&site);
+        let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site, &search_layout)) {
             Some(plan) => plan,
             None => Arc::new(plan_pages(&site)),
         };
@@ -138,15 +196,23 @@ impl Rebuilder {
         let changed = self.changed_articles(&plan, &inputs, &others, &old);
         timer.lap("plan and prepare templates");
 
-        let pages = render_pages(&renderer, &plan, changed.as_deref(), &old);
+        let pages = render_pages(&renderer, &plan, changed.as_deref(), &old, self.defer_search);
         timer.lap("fingerprint and render pages");
         let mut rendered = 0;
         let mut built = Vec::with_capacity(pages.len());
+        let mut deferred = Vec::new();
         for page in pages {
             match page {
-                Ok((file, file_built, fresh)) => {
+                Ok(Outcome::Built(file, file_built, fresh)) => {
                     rendered += usize::from(fresh);
                     built.push((file, file_built));
+                }
+                Ok(Outcome::Deferred(file, part, fingerprint)) => {
+                    // Served as it was until the index is made again.
+                    if let Some(last) = old.get(&file) {
+                        built.push((file.clone(), last.clone()));
+                    }
+                    deferred.push((file, part, fingerprint));
                 }
                 Err(d) => problems.push(d),
             }
@@ -157,11 +223,20 @@ impl Rebuilder {
         }
         let changes = self.replace_files(&old, others, built, rendered, changed.is_some());
         timer.lap("collect files");
+        self.pending_search = match &search_layout {
+            Some((_, shards)) if !deferred.is_empty() => Some(PendingSearch {
+                site: site.clone(),
+                shards: *shards,
+                files: deferred,
+            }),
+            _ => None,
+        };
         self.last = Some(LastBuild {
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
             plan: Arc::clone(&plan),
             inputs,
+            search_layout,
         });
         Ok((changes, warnings))
     }
@@ -271,14 +346,24 @@ impl Rebuilder {
     }
 }
 
+/// What became of one page of a rebuild.
+enum Outcome {
+    /// The file, built or reused, and whether it was rendered again.
+    Built(String, BuiltFile, bool),
+    /// A search index file whose inputs changed, left for [`Rebuilder::finish_search`]
+    /// with the fingerprint it is to have.
+    Deferred(String, SearchPart, u64),
+}
+
 /// Each page of `plan` (only those that may have changed, when the articles
-/// `changed` are known) as (file, built file, whether it was rendered again).
+/// `changed` are known); with `defer`, changed search index files are left out.
 fn render_pages(
     renderer: &Renderer<'_>,
     plan: &RenderPlan,
     changed: Option<&[bool]>,
     old: &BuiltFiles,
-) -> Vec<Result<(String, BuiltFile, bool), Diagnostic>> {
+    defer: bool,
+) -> Vec<Result<Outcome, Diagnostic>> {
     let candidates: Vec<&Page> = match changed {
         Some(changed) => plan
             .pages
@@ -291,17 +376,17 @@ fn render_pages(
         .par_iter()
         .map(|page| {
             let fingerprint = renderer.fingerprint(page);
-            match old.get(&page.file) {
-                Some(f) if f.fingerprint == fingerprint => Ok((page.file.clone(), f.clone(), false)),
+            match (old.get(&page.file), page.kind) {
+                (Some(f), _) if f.fingerprint == fingerprint => Ok(Outcome::Built(page.file.clone(), f.clone(), false)),
+                (_, PageKind::SearchIndex(part @ (SearchPart::Meta | SearchPart::Shard(_)))) if defer => {
+                    Ok(Outcome::Deferred(page.file.clone(), part, fingerprint))
+                }
                 _ => renderer.render(page).map(|bytes| {
-                    (
-                        page.file.clone(),
-                        BuiltFile {
-                            fingerprint,
-                            bytes: Arc::new(bytes),
-                        },
-                        true,
-                    )
+                    let built = BuiltFile {
+                        fingerprint,
+                        bytes: Arc::new(bytes),
+                    };
+                    Outcome::Built(page.file.clone(), built, true)
                 }),
             }
         })

@@ -11,6 +11,9 @@ use jianbao::error::Diagnostics;
 /// site.yaml of the test sites: two districts, one with an alias.
 pub const SITE_YAML: &str = "title: 测试简报\nbase_url: https://example.org/\npaginate: 2\ndistricts:\n  松江区: { slug: songjiang }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n";
 
+/// The address `serve`'s rebuilds are made for in tests; nothing listens there.
+pub const SERVE_BASE: &str = "http://127.0.0.1:9/";
+
 /// A site being written for a test.
 pub struct TestSite {
     dir: tempfile::TempDir,
@@ -171,4 +174,29 @@ pub fn browser_tests() -> Option<std::path::PathBuf> {
     );
     eprintln!("skipping a browser test: install chromium and run `npm install` in tests/browser");
     None
+}
+
+/// Asserts that what the rebuilder holds is byte for byte what a full build writes.
+pub fn assert_same_as_full_build(site: &TestSite, rebuilder: &jianbao::serve::rebuild::Rebuilder, what: &str) {
+    // Into a new folder each time: a build into the last one's output is incremental too,
+    // and would share any mistake in telling which pages changed.
+    let output = tempfile::tempdir().unwrap();
+    let public = output.path().join("public");
+    site.build_with(|o| {
+        o.base_url = Some(SERVE_BASE.into());
+        o.output = public.clone();
+    })
+    .unwrap_or_else(|p| panic!("{what}: {}", render(&p)));
+    let full = snapshot_tree(&public);
+    let files = rebuilder.files();
+    let mut incremental: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(file, built)| (file.clone(), built.bytes.as_ref().clone()))
+        .collect();
+    incremental.sort();
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&incremental), names(&full), "{what}: different files");
+    for ((name, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(a == b, "{what}: {name} differs from a full build");
+    }
 }
