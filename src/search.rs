@@ -156,11 +156,11 @@ impl WordBuffer {
 pub struct Document<'s> {
     /// Its position in the index: the n-th indexed article, newest first.
     pub number: usize,
-    pub article: ArticleId,
     /// Title, subtitle and kicker.
     pub title: String,
     /// District, towns, column, tags and byline.
     pub about: String,
+    /// The body as plain text.
     pub text: &'s str,
 }
 
@@ -216,7 +216,6 @@ fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
     about.extend(front.byline.iter().map(|b| b.name.as_str()));
     Document {
         number,
-        article: id,
         title,
         about: about.join("\n"),
         text: &article.search_text,
@@ -560,7 +559,6 @@ mod tests {
     fn doc<'a>(number: usize, title: &str, about: &str, text: &'a str) -> Document<'a> {
         Document {
             number,
-            article: number,
             title: title.into(),
             about: about.into(),
             text,

@@ -312,14 +312,6 @@ fn the_search_page_finds_the_sample_bulletins_articles_in_chromium() {
         { "query": "恐龙", "titles": [] },
         { "query": "消防 练塘", "titles": ["练塘镇在羊毛衫市场举行消防演练"] },
     ]);
-    let out = Command::new("node")
-        .arg(dir.join("search.mjs"))
-        .arg(&output)
-        .arg(queries.to_string())
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}{stderr}");
-    assert!(stdout.contains("PASS"), "{stdout}");
+    let queries = queries.to_string();
+    common::run_browser_script(&dir, "search.mjs", &[output.as_os_str(), queries.as_ref()]);
 }

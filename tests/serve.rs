@@ -424,6 +424,18 @@ fn a_missed_event_is_caught_by_the_next_full_check() {
     assert_same_as_full_build(&site, &rebuilder, "after the full check");
 }
 
+/// What an edit of a3's body after its `<!-- more -->` changes: its own page, the site feed and
+/// its district's feed (the lists show only its card, which stays the same), and the search
+/// index: its document file, and the shard and meta.json that list its words.
+const A3_BODY_EDIT: [&str; 6] = [
+    "2013/11/a3/index.html",
+    "atom.xml",
+    "districts/chongming/atom.xml",
+    "search/index/d/5.json",
+    "search/index/meta.json",
+    "search/index/s/0.bin",
+];
+
 #[test]
 fn a_body_edit_told_by_name_renders_only_the_pages_that_show_it() {
     let site = site_with_articles();
@@ -437,17 +449,7 @@ fn a_body_edit_told_by_name_renders_only_the_pages_that_show_it() {
         body,
     );
     let changes = rebuild_changed(&mut rebuilder, std::slice::from_ref(&a3), "edit");
-    assert_eq!(
-        changes.changed,
-        [
-            "2013/11/a3/index.html",
-            "atom.xml",
-            "districts/chongming/atom.xml",
-            "search/index/d/5.json",
-            "search/index/meta.json",
-            "search/index/s/0.bin"
-        ]
-    );
+    assert_eq!(changes.changed, A3_BODY_EDIT);
     assert!(
         changes.rendered < first.rendered / 2,
         "{} of {}",
@@ -474,19 +476,7 @@ fn editing_one_body_renders_only_the_pages_that_show_it() {
         body,
     );
     let changes = rebuild(&mut rebuilder, "edit");
-    // Its own page, the site feed and its district's feed (the lists show only its card), and
-    // the search index: its document file, and the shard and meta.json it changed.
-    assert_eq!(
-        changes.changed,
-        [
-            "2013/11/a3/index.html",
-            "atom.xml",
-            "districts/chongming/atom.xml",
-            "search/index/d/5.json",
-            "search/index/meta.json",
-            "search/index/s/0.bin"
-        ]
-    );
+    assert_eq!(changes.changed, A3_BODY_EDIT);
     // Lists re-render too (a card shows the reading time), but most pages are reused.
     assert!(
         changes.rendered < first.rendered / 2,
@@ -719,15 +709,11 @@ fn the_browser_reloads_an_edited_page_by_itself() {
     let server = Server::start(&site);
     let url = format!("{}/2013/11/a3/", server.base);
     let file = site.root().join("content/2013/11/a3.md");
-    let out = Command::new("node")
-        .arg(dir.join("reload.mjs"))
-        .args([url.as_str(), &file.to_string_lossy(), "刚刚保存的新内容"])
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}{stderr}");
-    assert!(stdout.contains("PASS"), "{stdout}");
+    common::run_browser_script(
+        &dir,
+        "reload.mjs",
+        &[url.as_ref(), file.as_os_str(), "刚刚保存的新内容".as_ref()],
+    );
 }
 
 #[test]

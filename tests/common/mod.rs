@@ -200,3 +200,17 @@ pub fn assert_same_as_full_build(site: &TestSite, rebuilder: &jianbao::serve::re
         assert!(a == b, "{what}: {name} differs from a full build");
     }
 }
+
+/// Runs one of the browser tests (`node tests/browser/SCRIPT ARGS…`) and fails
+/// unless it passes.
+pub fn run_browser_script(dir: &Path, script: &str, args: &[&std::ffi::OsStr]) {
+    let out = Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("PASS"), "{stdout}");
+}
