@@ -658,6 +658,24 @@ fn serves_rebuilds_and_recovers_from_errors() {
 }
 
 #[test]
+fn the_search_index_follows_an_edit() {
+    let site = site_with_articles();
+    let server = Server::start(&site);
+    let (status, _, meta) = server.get("/search/index/meta.json");
+    assert_eq!(status, 200);
+    site.article(
+        "2013/11/a3.md",
+        "title: 第3篇\ndate: 2013-11-03\ndistrict: 崇明区\ntags: [甲, 乙0]",
+        "村里挖出了恐龙蛋。\n",
+    );
+    server.wait_for("/2013/11/a3/", |_, body| body.contains("恐龙蛋"));
+    // The index is made right after the page is served.
+    server.wait_for("/search/index/meta.json", |status, body| status == 200 && body != meta);
+    let (_, _, document) = server.get("/search/index/d/5.json");
+    assert!(document.contains("恐龙蛋"), "{document}");
+}
+
+#[test]
 fn traversal_is_refused_and_types_are_right() {
     let site = site_with_articles();
     site.write("secret.txt", "do not serve");
