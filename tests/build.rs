@@ -302,15 +302,27 @@ fn duplicate_urls_are_an_error_naming_both_files() {
     let site = TestSite::new();
     site.article("a/same.md", "title: 甲\ndate: 2013-11-03\ndistrict: 松江区", "x\n");
     site.article("b/same.md", "title: 乙\ndate: 2013-11-09\ndistrict: 松江区", "x\n");
+    site.article(
+        "c/other.md",
+        "title: 丙\ndate: 2013-11-10\ndistrict: 松江区\nslug: same",
+        "x\n",
+    );
     let out = site.build_err();
+    // At the top of a file whose name made the URL; at the `slug:` line that made it.
     assert!(
-        out.contains("content/a/same.md: error: /2013/11/same/ is also the URL of content/b/same.md"),
+        out.contains(
+            "content/a/same.md:1:1: error: /2013/11/same/ is also the URL of content/b/same.md, content/c/other.md"
+        ),
         "{out}"
     );
+    assert!(out.contains("the URL comes from the file name"), "{out}");
     assert!(
-        out.contains("content/b/same.md: error: /2013/11/same/ is also the URL of content/a/same.md"),
+        out.contains(
+            "content/c/other.md:5:1: error: /2013/11/same/ is also the URL of content/a/same.md, content/b/same.md"
+        ),
         "{out}"
     );
+    assert!(out.contains("give one of the articles another `slug:`"), "{out}");
 }
 
 #[test]

@@ -399,6 +399,8 @@ struct Parsed {
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
     image_line: usize,
+    /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
+    slug_line: Option<usize>,
 }
 
 fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -466,9 +468,11 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         })?,
     };
     let url_path = format!("{:04}/{:02}/{slug}/", front.date.year(), front.date.month());
-    let image_line = crate::yaml::key_line(split.yaml, "image").map_or(1, |l| l + split.yaml_line - 1);
+    let file_line = |key| crate::yaml::key_line(split.yaml, key).map(|l| l + split.yaml_line - 1);
+    let image_line = file_line("image").unwrap_or(1);
     Ok(Parsed {
         image_line,
+        slug_line: file_line("slug"),
         body: split.body.to_string(),
         body_line: split.body_line,
         file,
@@ -526,14 +530,22 @@ fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
                 .filter(|o| o.file != a.file)
                 .map(|o| o.file.path.display().to_string())
                 .collect();
+            // Point at the `slug:` that made the URL, or at the top when the file name made it.
+            let (line, hint) = match a.slug_line {
+                Some(line) => (line, "give one of the articles another `slug:`"),
+                None => (
+                    1,
+                    "the URL comes from the file name: give one of the articles its own `slug:`",
+                ),
+            };
             let d = Diagnostic::error(
                 Area::Content,
                 a.file.path.clone(),
-                0,
-                0,
+                line,
+                1,
                 format!("/{url} is also the URL of {}", others.join(", ")),
             )
-            .with_hint("give one of the articles its own `slug:`");
+            .with_hint(hint);
             problems.push(d);
         }
     }
