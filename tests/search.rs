@@ -260,6 +260,29 @@ fn serve_publishes_an_edit_first_and_the_index_right_after() {
 }
 
 #[test]
+fn an_index_built_before_the_latest_rebuild_is_not_served() {
+    let site = searchable_site();
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), LoadOptions::default());
+    rebuilder.rebuild().expect("first build");
+    rebuilder.defer_search(true);
+    let path = site.root().join("content/2013/11/shange.md");
+    let front = "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区";
+    site.article("2013/11/shange.md", front, "艺人唱起了恐龙之歌。\n");
+    rebuilder.rebuild_changed(std::slice::from_ref(&path)).expect("rebuild");
+    let stale = rebuilder.take_pending_search().expect("the index is pending");
+    // A second edit while the first index is being built elsewhere.
+    site.article("2013/11/shange.md", front, "艺人唱起了翼龙之歌。\n");
+    rebuilder.rebuild_changed(&[path]).expect("rebuild");
+    let fresh = rebuilder.take_pending_search().expect("pending again");
+    assert!(
+        rebuilder.apply_search(stale.build()).is_none(),
+        "an index of the first edit was served"
+    );
+    assert!(rebuilder.apply_search(fresh.build()).is_some());
+    common::assert_same_as_full_build(&site, &rebuilder, "after the second edit's index");
+}
+
+#[test]
 fn publishing_a_draft_in_a_preview_puts_it_in_the_index() {
     let site = searchable_site();
     let preview = LoadOptions {

@@ -12,14 +12,14 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use tokio::sync::{broadcast, watch as tokio_watch};
 
 use crate::content::LoadOptions;
 use crate::error::Diagnostics;
-use rebuild::{BuiltFiles, Changes, Rebuilder};
+use rebuild::{BuiltFiles, Changes, PendingSearch, Rebuilder};
 
 /// What to serve, and where.
 #[derive(Clone, Debug)]
@@ -98,18 +98,27 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let snapshot = snapshot_after(&rebuilder, first.as_ref().err());
     report(&first, started);
     rebuilder.defer_search(true);
+    let rebuilder = Arc::new(Mutex::new(rebuilder));
     let (snapshot_tx, snapshot_rx) = tokio_watch::channel(snapshot);
+    let snapshot_tx = Arc::new(snapshot_tx);
     let (events_tx, _) = broadcast::channel(64);
+    let search = spawn_search_worker(Arc::clone(&rebuilder), Arc::clone(&snapshot_tx), events_tx.clone());
 
     let _watcher = watch::spawn(options.root.clone(), {
         let events = events_tx.clone();
+        let rebuilder = Arc::clone(&rebuilder);
         let mut failed = first.is_err();
         move |changed| {
             let started = Instant::now();
+            let mut rebuilder = lock(&rebuilder);
             let result = match &changed {
                 watch::Changed::Files(files) => rebuilder.rebuild_changed(files),
                 watch::Changed::Anything | watch::Changed::Recheck => rebuilder.rebuild(),
             };
+            // Made after the pages are served (the lock is held until then).
+            if let Some(pending) = rebuilder.take_pending_search() {
+                let _ = search.send(pending);
+            }
             let unchanged = matches!(&result, Ok((c, _)) if c.changed.is_empty() && c.removed.is_empty());
             if changed == watch::Changed::Recheck && unchanged && !failed {
                 // The check found what the last rebuild had: nothing to report or reload.
@@ -125,9 +134,6 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
                 },
             };
             let _ = events.send(event);
-            if result.is_ok() {
-                finish_search(&mut rebuilder, &snapshot_tx, &events);
-            }
         }
     })?;
 
@@ -168,23 +174,46 @@ fn base_url(address: SocketAddr) -> String {
     }
 }
 
-/// Brings the search index up to date after the pages a change touched are
-/// served, and tells the browser which files changed.
-fn finish_search(
-    rebuilder: &mut Rebuilder,
-    snapshot: &tokio_watch::Sender<Snapshot>,
-    events: &broadcast::Sender<ReloadEvent>,
-) {
-    let started = Instant::now();
-    if let Some(changes) = rebuilder.finish_search() {
-        snapshot.send_replace(snapshot_after(rebuilder, None));
-        println!(
-            "jianbao: search index updated in {} ms: {} files changed",
-            started.elapsed().as_millis(),
-            changes.changed.len()
-        );
-        let _ = events.send(built_event(&changes));
-    }
+/// How long the search worker waits before building: the browser reloads the
+/// edited page meanwhile, and a burst of saves makes one index.
+const SEARCH_DELAY: Duration = Duration::from_millis(50);
+
+/// A thread that builds the search indexes rebuilds leave out of date, so that
+/// the next edit never waits for one, and serves each unless a rebuild came
+/// since (that rebuild sends its own).
+fn spawn_search_worker(
+    rebuilder: Arc<Mutex<Rebuilder>>,
+    snapshot: Arc<tokio_watch::Sender<Snapshot>>,
+    events: broadcast::Sender<ReloadEvent>,
+) -> mpsc::Sender<PendingSearch> {
+    let (tx, rx) = mpsc::channel::<PendingSearch>();
+    std::thread::spawn(move || {
+        while let Ok(mut pending) = rx.recv() {
+            std::thread::sleep(SEARCH_DELAY);
+            while let Ok(newer) = rx.try_recv() {
+                pending = newer;
+            }
+            let started = Instant::now();
+            let built = pending.build();
+            let mut rebuilder = lock(&rebuilder);
+            if let Some(changes) = rebuilder.apply_search(built) {
+                snapshot.send_replace(snapshot_after(&rebuilder, None));
+                println!(
+                    "jianbao: search index updated in {} ms: {} files changed",
+                    started.elapsed().as_millis(),
+                    changes.changed.len()
+                );
+                let _ = events.send(built_event(&changes));
+            }
+        }
+    });
+    tx
+}
+
+/// The rebuilder, even if a thread panicked while holding it: its state is
+/// replaced whole by each rebuild, never left half-changed.
+fn lock(rebuilder: &Mutex<Rebuilder>) -> std::sync::MutexGuard<'_, Rebuilder> {
+    rebuilder.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn snapshot_after(rebuilder: &Rebuilder, problems: Option<&Diagnostics>) -> Snapshot {

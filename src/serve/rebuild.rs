@@ -63,16 +63,46 @@ pub struct Rebuilder {
     defer_search: bool,
     /// The search index files a rebuild left out of date.
     pending_search: Option<PendingSearch>,
+    /// Counts rebuilds, so that an index made while another rebuild ran is not used.
+    generation: u64,
 }
 
 /// Search index files to make again, and what from. Building the index reads
 /// every article, which takes far longer than the pages an edit touches; `serve`
-/// publishes those pages first and the index right after.
-struct PendingSearch {
+/// publishes those pages first and builds the index on a thread of its own.
+pub struct PendingSearch {
+    /// The rebuild that left them.
+    generation: u64,
     site: Site,
     shards: usize,
     /// Each file, with the index file it is and the fingerprint it was planned with.
     files: Vec<(String, SearchPart, u64)>,
+}
+
+/// Search index files made from a [`PendingSearch`], to hand to [`Rebuilder::apply_search`].
+pub struct BuiltSearch {
+    generation: u64,
+    files: Vec<(String, BuiltFile)>,
+}
+
+impl PendingSearch {
+    /// Builds the index and its files. Needs nothing of the rebuilder, so it can
+    /// run while the rebuilder serves the next edit.
+    pub fn build(self) -> BuiltSearch {
+        let index = SearchIndex::build(&search::documents(&self.site), self.shards);
+        let files = self
+            .files
+            .into_iter()
+            .map(|(file, part, fingerprint)| {
+                let bytes = Arc::new(index.file(part));
+                (file, BuiltFile { fingerprint, bytes })
+            })
+            .collect();
+        BuiltSearch {
+            generation: self.generation,
+            files,
+        }
+    }
 }
 
 /// What the pages of a build were made from, to tell which pages the next
@@ -129,6 +159,7 @@ impl Rebuilder {
             last: None,
             defer_search: false,
             pending_search: None,
+            generation: 0,
         }
     }
 
@@ -142,14 +173,28 @@ impl Rebuilder {
     /// Makes the search index files the last rebuild left out of date, and
     /// tells what changed; `None` when there were none.
     pub fn finish_search(&mut self) -> Option<Changes> {
-        let pending = self.pending_search.take()?;
-        let index = SearchIndex::build(&search::documents(&pending.site), pending.shards);
+        let pending = self.take_pending_search()?;
+        self.apply_search(pending.build())
+    }
+
+    /// The search index files the last rebuild left out of date, to build with
+    /// [`PendingSearch::build`], perhaps on another thread.
+    pub fn take_pending_search(&mut self) -> Option<PendingSearch> {
+        self.pending_search.take()
+    }
+
+    /// Serves the index files `built`, and tells what changed; `None`, and
+    /// nothing served, when a rebuild came since they were planned: that
+    /// rebuild has planned its own.
+    pub fn apply_search(&mut self, built: BuiltSearch) -> Option<Changes> {
+        if built.generation != self.generation {
+            return None;
+        }
         let old = Arc::clone(&self.files);
         let mut files = (*old).clone();
-        let mut touched = Vec::with_capacity(pending.files.len());
-        for (file, part, fingerprint) in pending.files {
-            let bytes = Arc::new(index.file(part));
-            files.insert(file.clone(), BuiltFile { fingerprint, bytes });
+        let mut touched = Vec::with_capacity(built.files.len());
+        for (file, built_file) in built.files {
+            files.insert(file.clone(), built_file);
             touched.push(file);
         }
         let changes = diff_of(&old, &files, &touched, touched.len());
@@ -178,6 +223,8 @@ impl Rebuilder {
 
     fn rebuild_from(&mut self, changed: Option<&[String]>) -> Result<(Changes, Diagnostics), Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
+        // Even a failed rebuild counts: an index made before it must not be served after it.
+        self.generation += 1;
         let (site, warnings) = reload_site(&self.root, &self.options, &mut self.cache, changed)?;
         let pictures = self.pictures.update(&site, self.cache.replaced());
         timer.lap("load site (cached)");
@@ -225,6 +272,7 @@ impl Rebuilder {
         timer.lap("collect files");
         self.pending_search = match &search_layout {
             Some((_, shards)) if !deferred.is_empty() => Some(PendingSearch {
+                generation: self.generation,
                 site: site.clone(),
                 shards: *shards,
                 files: deferred,
