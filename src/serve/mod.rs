@@ -194,7 +194,8 @@ fn spawn_search_worker(
                 pending = newer;
             }
             let started = Instant::now();
-            let built = pending.build();
+            // On this thread alone: on every core it would hold up the rebuild of the next edit.
+            let built = pending.build_on_this_thread();
             let mut rebuilder = lock(&rebuilder);
             if let Some(changes) = rebuilder.apply_search(built) {
                 snapshot.send_replace(snapshot_after(&rebuilder, None));

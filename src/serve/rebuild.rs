@@ -86,10 +86,20 @@ pub struct BuiltSearch {
 }
 
 impl PendingSearch {
-    /// Builds the index and its files. Needs nothing of the rebuilder, so it can
-    /// run while the rebuilder serves the next edit.
+    /// Builds the index and its files on every core.
     pub fn build(self) -> BuiltSearch {
-        let index = SearchIndex::build(&search::documents(&self.site), self.shards);
+        self.build_with(SearchIndex::build)
+    }
+
+    /// Builds the index and its files on the calling thread alone. It needs
+    /// nothing of the rebuilder, and leaves the other cores to it: `serve`
+    /// builds the index this way while the next edit is rebuilt.
+    pub fn build_on_this_thread(self) -> BuiltSearch {
+        self.build_with(SearchIndex::build_sequential)
+    }
+
+    fn build_with(self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> BuiltSearch {
+        let index = build(&search::documents(&self.site), self.shards);
         let files = self
             .files
             .into_iter()
