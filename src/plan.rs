@@ -80,6 +80,8 @@ pub struct Page {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderPlan {
     pub pages: Vec<Page>,
+    /// What the search index is made of, when the site has search.
+    pub search: Option<search::Layout>,
 }
 
 /// The template names a theme provides.
@@ -181,32 +183,31 @@ pub fn plan_pages(site: &Site) -> RenderPlan {
         template: Some(templates::NOT_FOUND),
         articles: Vec::new(),
     });
-    if site.config.search {
-        plan_search(&mut pages, site);
+    let search = search::layout(site);
+    if let Some(layout) = &search {
+        plan_search(&mut pages, layout);
     }
-    RenderPlan { pages }
+    RenderPlan { pages, search }
 }
 
 /// The search page and the files of its index. Meta and shards are made from
 /// every indexed article; listing them all on each of a few hundred shards
 /// would only repeat the list, so the renderer's fingerprint covers them instead.
-fn plan_search(pages: &mut Vec<Page>, site: &Site) {
+fn plan_search(pages: &mut Vec<Page>, layout: &search::Layout) {
     pages.push(html_page("search/", PageKind::Search, templates::SEARCH, Vec::new()));
-    let indexed = search::indexed(site);
-    let shards = search::shard_count(site, &indexed);
     pages.push(plain_page(
         &search::meta_path(),
         PageKind::SearchIndex(SearchPart::Meta),
         Vec::new(),
     ));
-    for n in 0..shards {
+    for n in 0..layout.shards {
         pages.push(plain_page(
             &search::shard_path(n),
             PageKind::SearchIndex(SearchPart::Shard(n)),
             Vec::new(),
         ));
     }
-    for (number, id) in indexed.into_iter().enumerate() {
+    for (number, &id) in layout.indexed.iter().enumerate() {
         pages.push(plain_page(
             &search::document_path(number),
             PageKind::SearchIndex(SearchPart::Document(number)),

@@ -74,13 +74,25 @@ impl Token {
             Token::Word(w) => w.to_string(),
         }
     }
+
+    /// The shard that holds the token: [`shard_of`] its text, without making the text.
+    fn shard(&self, shards: usize) -> usize {
+        match self {
+            Token::Pair(a, b) => shard_of_chars([*a, *b].into_iter(), shards),
+            Token::Word(w) => shard_of(w, shards),
+        }
+    }
 }
 
 /// The shard that holds `token` (given as text), among `shards`, a power of two:
 /// FNV-1a of the UTF-8 of its first two characters. `search.js` computes the same.
 pub fn shard_of(token: &str, shards: usize) -> usize {
+    shard_of_chars(token.chars(), shards)
+}
+
+fn shard_of_chars(chars: impl Iterator<Item = char>, shards: usize) -> usize {
     let mut hash: u32 = 0x811c_9dc5;
-    for c in token.chars().take(2) {
+    for c in chars.take(2) {
         let mut buf = [0; 4];
         for &byte in c.encode_utf8(&mut buf).as_bytes() {
             hash ^= u32::from(byte);
@@ -164,17 +176,25 @@ pub struct Document<'s> {
     pub text: &'s str,
 }
 
-/// The articles search indexes, newest first: every article the site shows,
-/// except drafts, which a preview may show but search never finds.
-pub fn indexed(site: &Site) -> Vec<ArticleId> {
-    (0..site.articles.len())
-        .filter(|&id| !site.articles[id].front.draft)
-        .collect()
+/// What a site's search index is made of: the render plan lists a file for
+/// each shard and each indexed article, so it works this out once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The articles indexed, newest first: every article the site shows,
+    /// except drafts, which a preview may show but search never finds.
+    pub indexed: Vec<ArticleId>,
+    /// How many shards the index is cut into: a power of two that grows with the text indexed.
+    pub shards: usize,
 }
 
-/// How many shards the index of `site` is cut into: a power of two that
-/// grows with the text indexed.
-pub fn shard_count(site: &Site, indexed: &[ArticleId]) -> usize {
+/// The layout of `site`'s search index; `None` when the site has no search.
+pub fn layout(site: &Site) -> Option<Layout> {
+    if !site.config.search {
+        return None;
+    }
+    let indexed: Vec<ArticleId> = (0..site.articles.len())
+        .filter(|&id| !site.articles[id].front.draft)
+        .collect();
     let text: usize = indexed
         .iter()
         .map(|&id| {
@@ -182,15 +202,17 @@ pub fn shard_count(site: &Site, indexed: &[ArticleId]) -> usize {
             a.search_text.len() + a.front.title.len()
         })
         .sum();
-    text.div_ceil(TEXT_PER_SHARD).next_power_of_two().clamp(1, MAX_SHARDS)
+    let shards = text.div_ceil(TEXT_PER_SHARD).next_power_of_two().clamp(1, MAX_SHARDS);
+    Some(Layout { indexed, shards })
 }
 
 /// The indexed articles as documents.
-pub fn documents(site: &Site) -> Vec<Document<'_>> {
-    indexed(site)
-        .into_iter()
+pub fn documents<'s>(site: &'s Site, layout: &Layout) -> Vec<Document<'s>> {
+    layout
+        .indexed
+        .iter()
         .enumerate()
-        .map(|(number, id)| document(site, number, id))
+        .map(|(number, &id)| document(site, number, id))
         .collect()
 }
 
@@ -337,7 +359,7 @@ fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> Vec<Vec<(Token, Post
     }
     let mut by_shard: Vec<Vec<(Token, Postings)>> = (0..shards).map(|_| Vec::new()).collect();
     for (token, p) in postings {
-        by_shard[shard_of(&token.text(), shards)].push((token, p));
+        by_shard[token.shard(shards)].push((token, p));
     }
     by_shard
 }
@@ -554,6 +576,9 @@ mod tests {
         // Pinned: search.js computes the same FNV-1a; a change here breaks every published index.
         assert_eq!(shard_of("消防", 1 << 16), 0x5c44);
         assert_eq!(shard_of("g6", 1 << 16), 0x1d90);
+        // A token finds its shard as its text does.
+        assert_eq!(Token::Pair('消', '防').shard(1 << 16), 0x5c44);
+        assert_eq!(Token::Word("g60".into()).shard(1 << 16), 0x1d90);
     }
 
     fn doc<'a>(number: usize, title: &str, about: &str, text: &'a str) -> Document<'a> {

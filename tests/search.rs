@@ -37,14 +37,23 @@ fn searchable_site() -> TestSite {
 
 /// Every token of the index under `output`, with its (document, weight) postings.
 fn index_of(output: &Path) -> BTreeMap<String, Vec<(u32, u8)>> {
-    let meta: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(output.join("search/index/meta.json")).expect("meta.json"))
-            .expect("meta.json is JSON");
+    index_in(|file| std::fs::read(output.join(file)).unwrap_or_else(|e| panic!("{file}: {e}")))
+}
+
+/// Every token of the index in the files `serve` holds.
+fn served_index(rebuilder: &Rebuilder) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let files = rebuilder.files();
+    index_in(|file| files[file].bytes.to_vec())
+}
+
+/// Every token of an index whose files `read` gives, checking each is in the shard its hash names.
+fn index_in(read: impl Fn(&str) -> Vec<u8>) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let meta: serde_json::Value = serde_json::from_slice(&read("search/index/meta.json")).expect("meta.json is JSON");
     let shards = meta["shards"].as_u64().expect("shard count");
     assert!(shards.is_power_of_two(), "{meta}");
     let mut tokens = BTreeMap::new();
     for n in 0..shards {
-        let bytes = std::fs::read(output.join(format!("search/index/s/{n}.bin"))).expect("shard");
+        let bytes = read(&format!("search/index/s/{n}.bin"));
         for (token, postings) in decode_shard(&bytes).expect("a valid shard") {
             assert_eq!(
                 jianbao::search::shard_of(&token, shards as usize),
@@ -179,17 +188,8 @@ fn serve_keeps_the_index_current() {
         "http://127.0.0.1:9/".into(),
         LoadOptions::default(),
     );
-    let tokens = |r: &Rebuilder| {
-        let files = r.files();
-        let meta: serde_json::Value =
-            serde_json::from_slice(&files["search/index/meta.json"].bytes).expect("meta.json");
-        let shards = meta["shards"].as_u64().expect("shards") as usize;
-        (0..shards)
-            .flat_map(|n| decode_shard(&files[&format!("search/index/s/{n}.bin")].bytes).expect("valid"))
-            .collect::<BTreeMap<_, _>>()
-    };
     rebuilder.rebuild().expect("first build");
-    assert!(!tokens(&rebuilder).contains_key("恐龙"));
+    assert!(!served_index(&rebuilder).contains_key("恐龙"));
     site.article(
         "2013/11/shange.md",
         "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区",
@@ -202,22 +202,31 @@ fn serve_keeps_the_index_current() {
         changes.changed.iter().any(|f| f == "search/index/d/1.json"),
         "{changes:?}"
     );
-    assert_eq!(tokens(&rebuilder).get("恐龙").map(Vec::as_slice), Some(&[(1, 1)][..]));
+    assert_eq!(
+        served_index(&rebuilder).get("恐龙").map(Vec::as_slice),
+        Some(&[(1, 1)][..])
+    );
     std::fs::remove_file(site.root().join("content/2013/11/shange.md")).expect("delete");
     let (changes, _) = rebuilder.rebuild().expect("rebuild");
     assert!(
         changes.removed.iter().any(|f| f == "search/index/d/1.json"),
         "{changes:?}"
     );
-    assert!(!tokens(&rebuilder).contains_key("恐龙"));
+    assert!(!served_index(&rebuilder).contains_key("恐龙"));
+}
+
+/// A rebuilder of `site` that has built it, and leaves the search index of later rebuilds to be finished.
+fn deferring_rebuilder(site: &TestSite) -> Rebuilder {
+    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), LoadOptions::default());
+    rebuilder.rebuild().expect("first build");
+    rebuilder.defer_search(true);
+    rebuilder
 }
 
 #[test]
 fn serve_publishes_an_edit_first_and_the_index_right_after() {
     let site = searchable_site();
-    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), LoadOptions::default());
-    rebuilder.rebuild().expect("first build");
-    rebuilder.defer_search(true);
+    let mut rebuilder = deferring_rebuilder(&site);
     assert!(
         rebuilder.finish_search().is_none(),
         "nothing is pending after a whole rebuild"
@@ -262,9 +271,7 @@ fn serve_publishes_an_edit_first_and_the_index_right_after() {
 #[test]
 fn an_index_built_before_the_latest_rebuild_is_not_served() {
     let site = searchable_site();
-    let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), SERVE_BASE.into(), LoadOptions::default());
-    rebuilder.rebuild().expect("first build");
-    rebuilder.defer_search(true);
+    let mut rebuilder = deferring_rebuilder(&site);
     let path = site.root().join("content/2013/11/shange.md");
     let front = "title: 山歌邀请赛\ndate: 2013-11-03\ndistrict: 崇明区";
     site.article("2013/11/shange.md", front, "艺人唱起了恐龙之歌。\n");

@@ -333,17 +333,14 @@ impl<'s> Renderer<'s> {
         let prepared = cache.prepare(site);
         let grouped = cache.grouped(site);
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
-        let search = if site.config.search {
-            let indexed = search::indexed(site);
-            hash_of(
-                &indexed
-                    .iter()
-                    .map(|&id| (prepared[id].card_hash, prepared[id].body_hash))
-                    .collect::<Vec<_>>(),
-            )
-        } else {
-            0
-        };
+        let search = plan.search.as_ref().map_or(0, |layout| {
+            let made_of: Vec<(u64, u64)> = layout
+                .indexed
+                .iter()
+                .map(|&id| (prepared[id].card_hash, prepared[id].body_hash))
+                .collect();
+            hash_of(&made_of)
+        });
         let fingerprints = Fingerprints {
             cards: prepared.iter().map(|p| p.card_hash).collect(),
             bodies: prepared.iter().map(|p| p.body_hash).collect(),
@@ -436,7 +433,7 @@ impl<'s> Renderer<'s> {
     /// already. Call it before rendering search files in parallel: otherwise
     /// the first of them builds the index alone while the others wait.
     pub fn prepare_search(&self) {
-        if self.site.config.search {
+        if self.plan.search.is_some() {
             self.search.get_or_init(|| self.build_search(SearchIndex::build));
         }
     }
@@ -450,9 +447,10 @@ impl<'s> Renderer<'s> {
     }
 
     fn build_search(&self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> SearchIndex {
-        let documents = search::documents(self.site);
-        let shards = search::shard_count(self.site, &search::indexed(self.site));
-        build(&documents, shards)
+        match &self.plan.search {
+            Some(layout) => build(&search::documents(self.site, layout), layout.shards),
+            None => build(&[], 1),
+        }
     }
 
     fn search_file(&self, part: SearchPart, page: &Page) -> Vec<u8> {

@@ -74,7 +74,7 @@ pub struct PendingSearch {
     /// The rebuild that left them.
     generation: u64,
     site: Site,
-    shards: usize,
+    layout: search::Layout,
     /// Each file, with the index file it is and the fingerprint it was planned with.
     files: Vec<(String, SearchPart, u64)>,
 }
@@ -99,7 +99,7 @@ impl PendingSearch {
     }
 
     fn build_with(self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> BuiltSearch {
-        let index = build(&search::documents(&self.site), self.shards);
+        let index = build(&search::documents(&self.site, &self.layout), self.layout.shards);
         let files = self
             .files
             .into_iter()
@@ -123,27 +123,15 @@ struct LastBuild {
     related: Arc<Vec<Vec<ArticleId>>>,
     plan: Arc<RenderPlan>,
     inputs: PageInputs,
-    /// The articles search indexed and the number of shards, which the plan lists too.
-    search_layout: SearchLayout,
-}
-
-/// Which articles the search index holds, and in how many shards.
-type SearchLayout = Option<(Vec<ArticleId>, usize)>;
-
-fn search_layout(site: &Site) -> SearchLayout {
-    site.config.search.then(|| {
-        let indexed = search::indexed(site);
-        let shards = search::shard_count(site, &indexed);
-        (indexed, shards)
-    })
 }
 
 impl LastBuild {
-    /// The last plan, when `site` is grouped as it was then.
-    fn plan_for(&self, site: &Site, search_layout: &SearchLayout) -> Option<Arc<RenderPlan>> {
+    /// The last plan, when `site` is grouped as it was then and its search
+    /// index (whose files the plan lists) is laid out the same.
+    fn plan_for(&self, site: &Site, search: &Option<search::Layout>) -> Option<Arc<RenderPlan>> {
         (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
             && Arc::ptr_eq(&self.related, &site.related)
-            && self.search_layout == *search_layout)
+            && self.plan.search == *search)
             .then(|| Arc::clone(&self.plan))
     }
 }
@@ -239,7 +227,7 @@ impl Rebuilder {
         let pictures = self.pictures.update(&site, self.cache.replaced());
         timer.lap("load site (cached)");
         let theme = load_theme(&self.root, &site.config.theme)?;
-        let search_layout = search_layout(&site);
+        let search_layout = search::layout(&site);
         let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site, &search_layout)) {
             Some(plan) => plan,
             None => Arc::new(plan_pages(&site)),
@@ -280,11 +268,11 @@ impl Rebuilder {
         }
         let changes = self.replace_files(&old, others, built, rendered, changed.is_some());
         timer.lap("collect files");
-        self.pending_search = match &search_layout {
-            Some((_, shards)) if !deferred.is_empty() => Some(PendingSearch {
+        self.pending_search = match &plan.search {
+            Some(layout) if !deferred.is_empty() => Some(PendingSearch {
                 generation: self.generation,
                 site: site.clone(),
-                shards: *shards,
+                layout: layout.clone(),
                 files: deferred,
             }),
             _ => None,
@@ -294,7 +282,6 @@ impl Rebuilder {
             related: Arc::clone(&site.related),
             plan: Arc::clone(&plan),
             inputs,
-            search_layout,
         });
         Ok((changes, warnings))
     }
