@@ -14,6 +14,7 @@ pub mod images;
 pub mod lint;
 pub mod markdown;
 pub mod output;
+pub mod pinyin;
 pub mod plan;
 pub mod render;
 pub mod report;

@@ -4,52 +4,21 @@
 //! `-` (`消防演练` → `xiao-fang-yan-lian`); Latin letters and digits are kept,
 //! lowercased. Different names can share a pinyin (公示, 公式), so
 //! [`assign_unique`] gives such names distinct slugs that depend only on the set
-//! of names, never on the order articles were read. Indexes sort by
-//! [`sort_key`], which orders by pinyin, then tone, then character.
+//! of names, never on the order articles were read. Indexes sort by the same
+//! reading ([`crate::pinyin::Reading::sort_key`]).
 
 use std::collections::BTreeMap;
 
-use pinyin::ToPinyin;
+use crate::pinyin;
 
 /// The slug of a name: lowercase ASCII letters, digits and single `-`.
 ///
-/// Each Chinese character becomes its own pinyin syllable; runs of Latin letters
-/// and digits stay together as one word; everything else separates words.
-/// A name with nothing sluggable (only punctuation, say) gives an empty string,
-/// which callers treat as an error.
+/// Chinese is read by word ([`pinyin::read`]): 银行 is `yin-hang`, not
+/// `yin-xing`. Runs of Latin letters and digits stay together as one word;
+/// everything else separates words. A name with nothing sluggable (only
+/// punctuation, say) gives an empty string, which callers treat as an error.
 pub fn slugify(name: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in name.chars() {
-        if let Some(latin) = fold_latin(c) {
-            word.push(latin);
-            continue;
-        }
-        if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-        if let Some(syllable) = c.to_pinyin() {
-            words.push(syllable.plain().to_string());
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words.join("-")
-}
-
-/// ASCII letters and digits, lowercased; full-width ones (ａ, １) as their ASCII
-/// twins, since editors on Chinese input methods type them by accident.
-fn fold_latin(c: char) -> Option<char> {
-    if c.is_ascii_alphanumeric() {
-        return Some(c.to_ascii_lowercase());
-    }
-    let code = c as u32;
-    if (0xFF10..=0xFF19).contains(&code) || (0xFF21..=0xFF3A).contains(&code) || (0xFF41..=0xFF5A).contains(&code) {
-        char::from_u32(code - 0xFEE0).map(|a| a.to_ascii_lowercase())
-    } else {
-        None
-    }
+    pinyin::read(name).slug()
 }
 
 /// Whether a slug given by an editor can be used in a URL as it is.
@@ -65,18 +34,21 @@ pub fn is_valid_slug(slug: &str) -> bool {
 
 /// A slug for each name, distinct within the set.
 ///
-/// Names whose slug is already taken (a homophone such as 公示 and 公式) get
-/// `-2`, `-3`, … in the order of their code points, so the result depends only
-/// on which names there are. Returns the slugs and, for every group of names
-/// that had to be told apart, the group, so the caller can warn about it.
-pub fn assign_unique<'a>(
-    names: impl IntoIterator<Item = (&'a str, String)>,
+/// Each name comes with its wanted slug and a rank: when several names want
+/// one slug (homophones such as 民宿 and 民俗), the lowest rank keeps it and
+/// the others get `-2`, `-3`, … in rank order, then by name. Callers rank by
+/// when a name was first used, so that a name arriving later never takes the
+/// address of one already published. Returns the slugs and, for every group
+/// of names that had to be told apart, the group in that order, so the caller
+/// can warn about it.
+pub fn assign_unique<'a, R: Ord>(
+    names: impl IntoIterator<Item = (&'a str, String, R)>,
 ) -> (BTreeMap<&'a str, String>, Vec<Vec<&'a str>>) {
-    let mut by_slug: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
-    for (name, slug) in names {
+    let mut by_slug: BTreeMap<String, Vec<(R, &'a str)>> = BTreeMap::new();
+    for (name, slug, rank) in names {
         let group = by_slug.entry(slug).or_default();
-        if !group.contains(&name) {
-            group.push(name);
+        if !group.iter().any(|(_, n)| *n == name) {
+            group.push((rank, name));
         }
     }
     let taken: std::collections::BTreeSet<String> = by_slug.keys().cloned().collect();
@@ -85,7 +57,7 @@ pub fn assign_unique<'a>(
     for (slug, mut group) in by_slug {
         group.sort_unstable();
         let mut n = 1;
-        for (i, name) in group.iter().enumerate() {
+        for (i, (_, name)) in group.iter().enumerate() {
             if i == 0 {
                 slugs.insert(*name, slug.clone());
                 continue;
@@ -101,32 +73,10 @@ pub fn assign_unique<'a>(
             slugs.insert(*name, candidate);
         }
         if group.len() > 1 {
-            clashes.push(group);
+            clashes.push(group.into_iter().map(|(_, name)| name).collect());
         }
     }
     (slugs, clashes)
-}
-
-/// A key that sorts Chinese names the way a Chinese index does: by pinyin
-/// syllable, then tone, then character; Latin names by their letters.
-///
-/// Code-point order would put 车墩镇 before 洞泾镇 only by accident and 叶榭镇
-/// before 泖港镇 for no reason a reader knows.
-pub fn sort_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len() * 4);
-    for c in name.chars() {
-        match c.to_pinyin() {
-            Some(syllable) => {
-                // "xiao4" → "xiao4" + the character itself, so homophones with the same
-                // tone still order the same way every time.
-                key.push_str(syllable.with_tone_num_end());
-                key.push(c);
-            }
-            None => key.extend(c.to_lowercase()),
-        }
-        key.push('\u{1}');
-    }
-    key
 }
 
 #[cfg(test)]
@@ -165,38 +115,33 @@ mod tests {
 
     #[test]
     fn homophones_get_distinct_stable_slugs() {
-        let one = assign_unique([("公示", slugify("公示")), ("公式", slugify("公式"))]);
-        let other = assign_unique([("公式", slugify("公式")), ("公示", slugify("公示"))]);
+        let one = assign_unique([("公示", slugify("公示"), 0), ("公式", slugify("公式"), 0)]);
+        let other = assign_unique([("公式", slugify("公式"), 0), ("公示", slugify("公示"), 0)]);
         assert_eq!(one.0, other.0);
-        // 公式 (U+5F0F) comes before 公示 (U+793A).
+        // Equal ranks: 公式 (U+5F0F) comes before 公示 (U+793A).
         assert_eq!(one.0["公式"], "gong-shi");
         assert_eq!(one.0["公示"], "gong-shi-2");
         assert_eq!(one.1, vec![vec!["公式", "公示"]]);
     }
 
     #[test]
+    fn the_name_ranked_first_keeps_the_plain_slug() {
+        // 民宿 was used first (rank 1), 民俗 later (rank 2): 民宿 keeps min-su
+        // although 民俗 comes first by code point.
+        let (slugs, clashes) = assign_unique([("民俗", slugify("民俗"), 2), ("民宿", slugify("民宿"), 1)]);
+        assert_eq!(slugs["民宿"], "min-su");
+        assert_eq!(slugs["民俗"], "min-su-2");
+        assert_eq!(clashes, vec![vec!["民宿", "民俗"]]);
+    }
+
+    #[test]
     fn disambiguation_does_not_steal_an_existing_slug() {
         let (slugs, _) = assign_unique([
-            ("公示", "gong-shi".to_string()),
-            ("公式", "gong-shi".to_string()),
-            ("x", "gong-shi-2".into()),
+            ("公示", "gong-shi".to_string(), 0),
+            ("公式", "gong-shi".to_string(), 0),
+            ("x", "gong-shi-2".into(), 0),
         ]);
         assert_eq!(slugs["x"], "gong-shi-2");
         assert_eq!(slugs["公示"], "gong-shi-3");
-    }
-
-    #[test]
-    fn sorts_by_pinyin_not_code_point() {
-        let mut towns = vec!["叶榭镇", "洞泾镇", "泖港镇", "车墩镇"];
-        towns.sort_by_key(|t| sort_key(t));
-        assert_eq!(towns, ["车墩镇", "洞泾镇", "泖港镇", "叶榭镇"]);
-    }
-
-    #[test]
-    fn tone_orders_same_syllable() {
-        // 妈 mā (1) before 马 mǎ (3) before 骂 mà (4).
-        let mut words = vec!["骂", "马", "妈"];
-        words.sort_by_key(|t| sort_key(t));
-        assert_eq!(words, ["妈", "马", "骂"]);
     }
 }

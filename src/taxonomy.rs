@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::content::Article;
 use crate::error::{Area, Diagnostic};
+use crate::pinyin;
 use crate::slug;
 
 /// The position of an article in the site's newest-first list.
@@ -145,12 +146,10 @@ fn group_by_name(
             members.entry(name).or_default().push(id);
         }
     }
-    let wanted = members.keys().map(|&name| {
-        (
-            name,
-            config.slugs.get(name).cloned().unwrap_or_else(|| fallback_slug(name)),
-        )
-    });
+    // A name ranks by its first use, so that a homophone arriving later never
+    // takes the address of a term already published.
+    let first_use = |ids: &[ArticleId]| ids.last().map(|&id| articles[id].front.date);
+    let wanted = members.iter().map(|(&name, ids)| (name, wanted_slug(name, config), first_use(ids)));
     let (slugs, clashes) = slug::assign_unique(wanted);
     let warnings = clashes
         .into_iter()
@@ -167,10 +166,11 @@ fn group_by_name(
                 0,
                 0,
                 format!(
-                    "{} {} share a pinyin; their URLs are {}",
+                    "{} {} share a pinyin; their URLs are {} ({} was used first and keeps the plain one)",
                     kind.label(),
                     group.join("、"),
-                    assigned.join(", ")
+                    assigned.join(", "),
+                    group[0],
                 ),
             )
             .with_hint("to choose the URLs yourself, add them to `slugs:` in site.yaml")
@@ -184,8 +184,23 @@ fn group_by_name(
             articles: ids,
         })
         .collect();
-    terms.sort_by_cached_key(|t| (slug::sort_key(&t.name), t.name.clone()));
+    // One reading for the URL, the order and the letter heading: a `slugs:`
+    // entry that reads 庄行 as zhuang-hang also files it under hang.
+    terms.sort_by_cached_key(|t| (reading(&t.name, config).sort_key(&t.name), t.name.clone()));
     (Taxonomy { kind, terms }, warnings)
+}
+
+/// The slug a name asks for: site.yaml's `slugs:` entry, else its reading.
+fn wanted_slug(name: &str, config: &Config) -> String {
+    config.slugs.get(name).cloned().unwrap_or_else(|| fallback_slug(name))
+}
+
+/// How a name reads: as site.yaml's `slugs:` entry spells it, else by word.
+pub fn reading(name: &str, config: &Config) -> pinyin::Reading {
+    match config.slugs.get(name) {
+        Some(slug) => pinyin::Reading::of_slug(slug),
+        None => pinyin::read(name),
+    }
 }
 
 /// A slug for names with nothing pinyin or Latin in them (a tag of only
