@@ -105,6 +105,7 @@ struct LastLoad {
     drafts: bool,
     future: bool,
     articles: Arc<Vec<Arc<Article>>>,
+    /// Each article's `aliases:`, by its place in `articles`.
     aliases: Arc<Vec<Vec<Alias>>>,
     problems: Diagnostics,
     /// Where each article is in `articles`, by its content/-relative path.
