@@ -79,8 +79,15 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         }
     };
     timer.lap("load site");
-    let theme = load_theme(&options.root, &site.config.theme)?;
-    let plan = plan_pages(&site);
+    // Report the theme's problems and the plan's (an alias that takes a page's place) in one run.
+    let (theme, plan) = match (load_theme(&options.root, &site.config.theme), plan_pages(&site)) {
+        (Ok(theme), Ok(plan)) => (theme, plan),
+        (theme, plan) => {
+            let mut problems: Diagnostics = theme.err().into_iter().chain(plan.err()).flatten().collect();
+            problems.sort();
+            return Err(problems);
+        }
+    };
     let renderer = Renderer::for_publishing(&site, &plan, &theme, RenderOptions { drafts: options.drafts }, publish)?;
     warnings.extend(renderer.assets().warnings().iter().cloned());
     warnings.sort();
@@ -241,22 +248,23 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
     let mut loaded = Vec::new();
     for (path, bytes) in articles {
         match crate::content::article_from_bytes(path, bytes, &config) {
-            Ok(article) => loaded.push(std::sync::Arc::new(article)),
+            Ok((article, aliases)) => loaded.push((std::sync::Arc::new(article), aliases)),
             Err(ds) => problems.extend(ds),
         }
     }
     if problems.has_errors() {
         return Err(problems);
     }
-    loaded.sort_by(|a, b| {
+    loaded.sort_by(|(a, _), (b, _)| {
         b.front
             .date
             .cmp(&a.front.date)
             .then_with(|| a.url_path.cmp(&b.url_path))
     });
-    let (site, _) = crate::site::assemble(config, loaded);
+    let (loaded, aliases): (Vec<_>, Vec<_>) = loaded.into_iter().unzip();
+    let (site, _) = crate::site::assemble(config, loaded, &aliases);
     let theme = crate::render::theme::builtin_theme()?;
-    let plan = plan_pages(&site);
+    let plan = plan_pages(&site)?;
     let renderer = Renderer::new(&site, &plan, &theme, RenderOptions::default())?;
     renderer.prepare_search();
     let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan

@@ -41,15 +41,14 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
         Err(problems) => return problems,
     };
     problems.extend(crate::lint::lint_site(&options.root, &site));
-    let theme = match load_theme(&options.root, &site.config.theme) {
-        Ok(theme) => theme,
-        Err(p) => {
-            problems.extend(p);
+    let (theme, plan) = match (load_theme(&options.root, &site.config.theme), plan_pages(&site)) {
+        (Ok(theme), Ok(plan)) => (theme, plan),
+        (theme, plan) => {
+            problems.extend(theme.err().into_iter().chain(plan.err()).flatten());
             problems.sort();
             return problems;
         }
     };
-    let plan = plan_pages(&site);
     let renderer = match Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts }) {
         Ok(r) => r,
         Err(p) => {

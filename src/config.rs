@@ -37,6 +37,8 @@ struct RawConfig {
     #[serde(default)]
     slugs: BTreeMap<String, String>,
     #[serde(default)]
+    old_slugs: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     markdown: RawMarkdown,
     #[serde(default)]
     lints: RawLints,
@@ -56,6 +58,7 @@ const CONFIG_KEYS: &[&str] = &[
     "search",
     "districts",
     "slugs",
+    "old_slugs",
     "markdown",
     "lints",
     "extra",
@@ -84,6 +87,8 @@ struct RawDistrict {
     aliases: Vec<String>,
     #[serde(default)]
     towns: Vec<String>,
+    #[serde(default)]
+    old_slugs: Vec<String>,
 }
 
 /// `lints:` as written: each lint is on unless switched off.
@@ -132,6 +137,8 @@ pub struct District {
     pub aliases: Vec<String>,
     /// The towns site.yaml lists for it (may be empty).
     pub towns: Vec<String>,
+    /// Slugs its page had before, each of which redirects to its page now.
+    pub old_slugs: Vec<String>,
 }
 
 /// Options for Markdown rendering taken from site.yaml.
@@ -257,6 +264,11 @@ pub struct Config {
     pub districts: Vec<District>,
     /// Slugs chosen by the editor for tags, towns and columns.
     pub slugs: BTreeMap<String, String>,
+    /// Slugs that tags, towns and columns had before, by name: each redirects
+    /// to the term's page now. A district's are in [`District::old_slugs`].
+    pub old_slugs: BTreeMap<String, Vec<String>>,
+    /// Where site.yaml lists each old slug, for errors about it.
+    old_slug_places: BTreeMap<(OldSlugOf, String, String), (usize, usize)>,
     pub markdown: MarkdownConfig,
     /// Which newsroom lints `jianbao check` runs.
     pub lints: LintConfig,
@@ -272,12 +284,37 @@ impl Config {
             .find(|d| d.name == name || d.aliases.iter().any(|a| a == name))
     }
 
+    /// The line and column in site.yaml of the old slug `slug` of the tag, town
+    /// or column `name` in `old_slugs:`; (0, 0) when it is not there.
+    pub fn old_slug_place(&self, name: &str, slug: &str) -> (usize, usize) {
+        self.place_of(OldSlugOf::Term, name, slug)
+    }
+
+    /// The line and column in site.yaml of the old slug `slug` of the district `name`.
+    pub fn district_old_slug_place(&self, name: &str, slug: &str) -> (usize, usize) {
+        self.place_of(OldSlugOf::District, name, slug)
+    }
+
+    fn place_of(&self, of: OldSlugOf, name: &str, slug: &str) -> (usize, usize) {
+        self.old_slug_places
+            .get(&(of, name.to_string(), slug.to_string()))
+            .copied()
+            .unwrap_or((0, 0))
+    }
+
     /// Every name and alias an article may use for a district.
     pub fn district_names(&self) -> impl Iterator<Item = &str> {
         self.districts
             .iter()
             .flat_map(|d| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)))
     }
+}
+
+/// Whose old slug a place in site.yaml is: a name in `old_slugs:`, or a district's entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum OldSlugOf {
+    Term,
+    District,
 }
 
 /// What the command line may override in site.yaml.
@@ -346,6 +383,7 @@ fn config_example(key: &str) -> Option<&'static str> {
         "search" => "search: true",
         "districts" => "districts: { 松江区: { slug: songjiang } }",
         "slugs" => "slugs: { 庄行镇: zhuang-hang-zhen }",
+        "old_slugs" => "old_slugs: { 民宿: [min-su-2] }",
         "markdown" => "markdown: { unsafe_html: false }",
         "lints" => "lints: { number-mismatch: false, brief_limit: 300 }",
         _ => return None,
@@ -386,6 +424,42 @@ impl Validator<'_> {
         self.problems.push(if hint.is_empty() { d } else { d.with_hint(hint) });
     }
 
+    /// Old slugs, checked, each with its place; `keys` lead to their list in site.yaml.
+    fn old_slugs(
+        &mut self,
+        of: OldSlugOf,
+        keys: &[&str],
+        written: Vec<String>,
+        places: &mut BTreeMap<(OldSlugOf, String, String), (usize, usize)>,
+    ) -> Vec<String> {
+        let name = keys[keys.len() - if of == OldSlugOf::Term { 1 } else { 2 }];
+        let mut out: Vec<String> = Vec::with_capacity(written.len());
+        for old in written {
+            let (line, column) = yaml::nested_value_position(self.text, keys, &old).unwrap_or((0, 0));
+            if !slug::is_valid_slug(&old) {
+                let suggestion = slug::slugify(&old);
+                let hint = if suggestion.is_empty() {
+                    "write the slug as it was in the old URL: lowercase letters, digits and single hyphens".to_string()
+                } else {
+                    format!("write the slug as it was in the old URL, such as {suggestion}")
+                };
+                let d = Diagnostic::error(
+                    Area::Config,
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    format!("old slug `{old}` for {name} is not URL-safe"),
+                )
+                .with_hint(hint);
+                self.problems.push(d);
+            } else if !out.contains(&old) {
+                places.insert((of, name.to_string(), old.clone()), (line, column));
+                out.push(old);
+            }
+        }
+        out
+    }
+
     fn validate(mut self, raw: RawConfig, overrides: &Overrides) -> Result<Config, Diagnostics> {
         let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
             self.problem(
@@ -399,8 +473,17 @@ impl Validator<'_> {
         let paginate = self.positive("paginate", raw.paginate, 20);
         let feed_limit = self.positive("feed_limit", raw.feed_limit, 20);
         let utc_offset = self.utc_offset(raw.utc_offset.as_deref());
-        let districts = self.districts(raw.districts);
+        let mut old_slug_places = BTreeMap::new();
+        let districts = self.districts(raw.districts, &mut old_slug_places);
         let slugs = self.slugs(raw.slugs);
+        let old_slugs = raw
+            .old_slugs
+            .into_iter()
+            .map(|(name, written)| {
+                let checked = self.old_slugs(OldSlugOf::Term, &["old_slugs", &name], written, &mut old_slug_places);
+                (name, checked)
+            })
+            .collect();
         let lints = self.lints(&raw.lints);
         if self.problems.has_errors() {
             return Err(self.problems);
@@ -420,6 +503,8 @@ impl Validator<'_> {
             search: raw.search,
             districts,
             slugs,
+            old_slugs,
+            old_slug_places,
             markdown: MarkdownConfig {
                 unsafe_html: raw.markdown.unsafe_html,
                 highlight: raw.markdown.highlight.unwrap_or(true),
@@ -479,7 +564,11 @@ impl Validator<'_> {
         }
     }
 
-    fn districts(&mut self, raw: IndexMap<String, Option<RawDistrict>>) -> Vec<District> {
+    fn districts(
+        &mut self,
+        raw: IndexMap<String, Option<RawDistrict>>,
+        old_slug_places: &mut BTreeMap<(OldSlugOf, String, String), (usize, usize)>,
+    ) -> Vec<District> {
         if raw.is_empty() {
             self.problem(
                 "districts",
@@ -511,11 +600,14 @@ impl Validator<'_> {
                     self.problem(&name, format!("the name {alias} is used by more than one district"), "");
                 }
             }
+            let keys = ["districts", name.as_str(), "old_slugs"];
+            let old_slugs = self.old_slugs(OldSlugOf::District, &keys, entry.old_slugs, old_slug_places);
             districts.push(District {
                 name,
                 slug,
                 aliases: entry.aliases,
                 towns: entry.towns,
+                old_slugs,
             });
         }
         districts
@@ -687,6 +779,50 @@ mod tests {
         assert_eq!(
             d.hint.as_deref(),
             Some("write it like this: lints: { number-mismatch: false, brief_limit: 300 }")
+        );
+    }
+
+    #[test]
+    fn old_slugs_of_terms_and_districts_with_their_places() {
+        let text = format!(
+            "{SAMPLE}  闵行区: {{ slug: minhang, old_slugs: [min-hang-qu] }}\nslugs:\n  民宿: min-su\nold_slugs:\n  民宿: [min-su-2, min-su-3, min-su-2]\n  莘庄镇: [xin-zhuang]\n"
+        );
+        let c = parse_config(&text, &Overrides::default()).unwrap();
+        assert_eq!(
+            c.old_slugs["民宿"],
+            ["min-su-2", "min-su-3"],
+            "the same slug twice counts once"
+        );
+        assert_eq!(c.old_slugs["莘庄镇"], ["xin-zhuang"]);
+        assert_eq!(c.slugs["民宿"], "min-su");
+        assert_eq!(c.district("闵行区").unwrap().old_slugs, ["min-hang-qu"]);
+        assert!(c.district("松江区").unwrap().old_slugs.is_empty());
+        assert_eq!(c.old_slug_place("民宿", "min-su-3"), (10, 18));
+        assert_eq!(c.old_slug_place("莘庄镇", "xin-zhuang"), (11, 9));
+        assert_eq!(c.district_old_slug_place("闵行区", "min-hang-qu"), (6, 37));
+        assert_eq!(c.old_slug_place("闵行区", "min-hang-qu"), (0, 0));
+    }
+
+    #[test]
+    fn a_bad_old_slug_is_an_error_at_its_place() {
+        let text = format!(
+            "{SAMPLE}  闵行区: {{ slug: minhang, old_slugs: [Min Hang] }}\nold_slugs:\n  民宿:\n    - min-su-2\n    - 民宿_2\n"
+        );
+        let err = parse_config(&text, &Overrides::default()).unwrap_err();
+        let shown: Vec<_> = err.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (6, 37, "old slug `Min Hang` for 闵行区 is not URL-safe"),
+                (10, 7, "old slug `民宿_2` for 民宿 is not URL-safe")
+            ]
+        );
+        let hint = err.iter().next().unwrap().hint.clone().unwrap();
+        assert_eq!(hint, "write the slug as it was in the old URL, such as min-hang");
+        let err = parse_config(&format!("{SAMPLE}old_slugs: [min-su]\n"), &Overrides::default()).unwrap_err();
+        assert_eq!(
+            err.iter().next().unwrap().hint.as_deref(),
+            Some("write it like this: old_slugs: { 民宿: [min-su-2] }")
         );
     }
 

@@ -1,8 +1,9 @@
 //! jianbao (简报): a static-site generator for community news bulletins written in Chinese.
 //!
 //! Data flows one way: [`config`] and [`content`] load the site into the
-//! [`site`] model, [`taxonomy`] groups it, [`plan`] lists every page,
-//! [`render`] turns pages into bytes and [`output`] writes them, all or nothing.
+//! [`site`] model, [`taxonomy`] groups it, [`redirects`] says where old
+//! addresses lead, [`plan`] lists every page, [`render`] turns pages into
+//! bytes and [`output`] writes them, all or nothing.
 //! [`build`] wires those steps together for the command line.
 
 pub mod build;
@@ -16,6 +17,7 @@ pub mod markdown;
 pub mod output;
 pub mod pinyin;
 pub mod plan;
+pub mod redirects;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -4,7 +4,14 @@
 //! The plan is plain data derived from the site model. The renderer turns
 //! each [`Page`] into bytes; `serve` compares the plans before and after a
 //! change to find the pages a change touches.
+//!
+//! Knowing every file, the plan is also where two pages wanting one file are
+//! caught: a redirect (an old address) that would take a real page's place, or
+//! another redirect's, is an error at the line that asked for it.
 
+mod redirect_pages;
+
+use crate::error::Diagnostics;
 use crate::search;
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
@@ -49,6 +56,8 @@ pub enum PageKind {
     Search,
     /// A file of the search index, which the search page fetches.
     SearchIndex(SearchPart),
+    /// An old address, sending readers on to a page: the redirect at this position of the site's.
+    Redirect(usize),
 }
 
 /// Which file of the search index.
@@ -94,12 +103,15 @@ pub mod templates {
     pub const NOT_FOUND: &str = "404.html";
     /// Needed only by sites with `search: true`.
     pub const SEARCH: &str = "search.html";
+    /// Optional: jianbao has its own for a theme without one.
+    pub const REDIRECT: &str = "redirect.html";
     /// Every template a page is rendered with directly.
     pub const ALL: [&str; 6] = [FRONT, ARTICLE, TAXONOMY, TERM, BRIEFS, NOT_FOUND];
 }
 
-/// Lists every page of `site`.
-pub fn plan_pages(site: &Site) -> RenderPlan {
+/// Lists every page of `site`; fails when a redirect would take the place of
+/// a page or of another redirect.
+pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     let mut pages = Vec::new();
     let all: Vec<ArticleId> = (0..site.articles.len()).collect();
     // Short news has its own box and its own list (/briefs/); the front page's
@@ -187,7 +199,8 @@ pub fn plan_pages(site: &Site) -> RenderPlan {
     if let Some(layout) = &search {
         plan_search(&mut pages, layout);
     }
-    RenderPlan { pages, search }
+    redirect_pages::plan_redirects(&mut pages, site)?;
+    Ok(RenderPlan { pages, search })
 }
 
 /// The search page and the files of its index. Meta and shards are made from
@@ -271,7 +284,6 @@ fn plain_page(path: &str, kind: PageKind, articles: Vec<ArticleId>) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
     fn pager_paths() {
         assert_eq!(pager_path("", 1), "");

@@ -1,13 +1,14 @@
-//! The site model: configuration, articles newest first, their taxonomies and
-//! related articles. Built once by [`load_site`]; read by the plan and the
-//! renderer, changed by neither.
+//! The site model: configuration, articles newest first, their taxonomies,
+//! related articles and the old addresses that redirect to them. Built once by
+//! [`load_site`]; read by the plan and the renderer, changed by neither.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Article, ArticleCache, LoadOptions};
+use crate::content::{self, Alias, Article, ArticleCache, LoadOptions};
 use crate::error::Diagnostics;
+use crate::redirects::{self, Redirect};
 use crate::taxonomy::{self, ArticleId, Taxonomies};
 
 /// How many related articles an article page lists.
@@ -24,6 +25,8 @@ pub struct Site {
     pub taxonomies: Arc<Taxonomies>,
     /// For each article, the others sharing most tags with it.
     pub related: Arc<Vec<Vec<ArticleId>>>,
+    /// Old addresses that lead to articles and terms: `aliases:` and `old_slugs:`.
+    pub redirects: Arc<Vec<Redirect>>,
 }
 
 impl Site {
@@ -193,13 +196,18 @@ pub fn reload_site(
     let config = config::load_config(root, &options.overrides)?;
     let reloaded =
         changed.and_then(|paths| content::reload_articles(root, &config, options.load, &mut cache.articles, paths));
-    let (articles, mut problems, replaced) = match reloaded {
-        Some((articles, problems, replaced)) => (articles, problems, Some(replaced)),
-        None => {
-            let (articles, problems) = content::load_articles_cached(root, &config, options.load, &mut cache.articles);
-            (articles, problems, None)
-        }
+    let (loaded, replaced) = match reloaded {
+        Some((loaded, replaced)) => (loaded, Some(replaced)),
+        None => (
+            content::load_articles_cached(root, &config, options.load, &mut cache.articles),
+            None,
+        ),
     };
+    let content::Loaded {
+        articles,
+        aliases,
+        mut problems,
+    } = loaded;
     cache.replaced = None;
     if problems.has_errors() {
         problems.sort();
@@ -211,28 +219,35 @@ pub fn reload_site(
         _ => Grouping::new(&config, config_text, &articles),
     };
     problems.extend(grouping.warnings.iter().cloned());
+    let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);
+    problems.extend(warnings);
     problems.sort();
     let site = Site {
         config,
         articles,
         taxonomies: Arc::clone(&grouping.taxonomies),
         related: Arc::clone(&grouping.related),
+        redirects: Arc::new(redirects),
     };
     cache.grouping = Some(grouping);
     cache.replaced = replaced;
     Ok((site, problems))
 }
 
-/// The site model of loaded articles (newest first): taxonomies and related
-/// articles worked out, with the warnings that produced.
-pub fn assemble(config: Config, articles: Vec<Arc<Article>>) -> (Site, Diagnostics) {
-    let (taxonomies, related, warnings) = group(&config, &articles);
+/// The site model of loaded articles (newest first) and their aliases (by the
+/// same places): taxonomies, related articles and redirects worked out, with
+/// the warnings that produced.
+pub fn assemble(config: Config, articles: Vec<Arc<Article>>, aliases: &[Vec<Alias>]) -> (Site, Diagnostics) {
+    let (taxonomies, related, mut warnings) = group(&config, &articles);
+    let (redirects, unused) = redirects::collect_redirects(&config, &articles, aliases, &taxonomies);
+    warnings.extend(unused);
     (
         Site {
             config,
             articles: Arc::new(articles),
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
+            redirects: Arc::new(redirects),
         },
         warnings,
     )

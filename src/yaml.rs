@@ -128,6 +128,96 @@ pub fn value_position(text: &str, key: &str, value: &str) -> Option<(usize, usiz
     Some((start, 1))
 }
 
+/// The 1-based line and column of `value` under the nested keys `keys`, such as
+/// `min-su-2` under `old_slugs:` → `民宿:` in
+///
+/// ```yaml
+/// slugs: { 民宿: min-su }
+/// old_slugs:
+///   民宿: [min-su-2]
+/// ```
+///
+/// The first key is a top-level one; each other key is looked for after the one
+/// before, within its value, and only as a key (at the start of a line, after
+/// `- `, `{` or `,`), so a name that is also a key elsewhere,
+/// or inside a longer key, is not mistaken for it; the value is looked for
+/// whole, not inside a longer one. Falls back to the last key found when the
+/// value is not there (an empty string, or text YAML wrote differently).
+pub fn nested_value_position(text: &str, keys: &[&str], value: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut line, mut byte) = (0, 0);
+    // The lines the current key's value may span: up to the next line indented no deeper.
+    let mut end = lines.len();
+    let mut found = None;
+    for (depth, key) in keys.iter().enumerate() {
+        // The first key is a top-level one, at the start of its line.
+        let is_key = |text: &str, at| key_at(text, at, key).filter(|_| depth > 0 || at == 0);
+        let (l, b, column) = find_from(&lines[..end], line, byte, is_key)?;
+        let indent = indent_of(lines[l]);
+        end = (l + 1..end)
+            .find(|&i| !is_blank_or_comment(lines[i]) && indent_of(lines[i]) <= indent)
+            .unwrap_or(end);
+        found = Some((l + 1, column));
+        (line, byte) = (l, b);
+    }
+    if value.is_empty() {
+        return found;
+    }
+    let at_value = find_from(&lines[..end], line, byte, |text, at| whole_value_at(text, at, value));
+    at_value.map(|(l, _, column)| (l + 1, column)).or(found)
+}
+
+/// The first place from line `line`, byte `byte` on, where `matches` says a match
+/// ends (returning the byte after it): its line, that byte and its 1-based column.
+fn find_from(
+    lines: &[&str],
+    line: usize,
+    byte: usize,
+    matches: impl Fn(&str, usize) -> Option<usize>,
+) -> Option<(usize, usize, usize)> {
+    for (l, text) in lines.iter().enumerate().skip(line) {
+        let from = if l == line { byte } else { 0 };
+        for (at, _) in text.char_indices().filter(|&(at, _)| at >= from) {
+            if let Some(after) = matches(text, at) {
+                return Some((l, after, text[..at].chars().count() + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `key:` starts at byte `at` of `line` as a key, and if so the byte after its colon.
+fn key_at(line: &str, at: usize, key: &str) -> Option<usize> {
+    let before = line[..at].trim_end_matches(['"', '\'']).trim_end();
+    let starts_key = before.is_empty() || before.ends_with(['{', ',']) || before.trim_start() == "-";
+    if !starts_key || !line[at..].trim_start_matches(['"', '\'']).starts_with(key) {
+        return None;
+    }
+    let quotes = line[at..].len() - line[at..].trim_start_matches(['"', '\'']).len();
+    let rest = &line[at + quotes + key.len()..];
+    let after_quotes = rest.trim_start_matches(['"', '\'']).trim_start();
+    after_quotes.strip_prefix(':').map(|after| line.len() - after.len())
+}
+
+/// Whether `value` starts at byte `at` of `line` as a whole YAML scalar, and if so the byte after it.
+fn whole_value_at(line: &str, at: usize, value: &str) -> Option<usize> {
+    let opens = |c: char| c.is_whitespace() || matches!(c, '[' | '{' | ',' | '-' | ':' | '"' | '\'');
+    let closes = |c: char| c.is_whitespace() || matches!(c, ']' | '}' | ',' | '"' | '\'' | '#');
+    let fits = line[at..].starts_with(value)
+        && line[..at].chars().next_back().is_none_or(opens)
+        && line[at + value.len()..].chars().next().is_none_or(closes);
+    fits.then_some(at + value.len())
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    trimmed.is_empty() || trimmed.starts_with('#')
+}
+
 fn is_key_line(line: &str, key: &str) -> bool {
     let trimmed = line.trim_start().trim_start_matches("- ");
     let unquoted = trimmed.trim_start_matches(['"', '\'']);
@@ -180,6 +270,45 @@ mod tests {
     fn syntax_error_has_a_position() {
         let p = parse_doc("title: [好\n").unwrap_err();
         assert!(p.line >= 1);
+    }
+
+    #[test]
+    fn finds_a_value_under_nested_keys() {
+        let text = "slugs:\n  民宿: min-su\nold_slugs:\n  民宿: [min-su-2, min-su]\n  公示:\n    - gong-shi\n";
+        let at = |keys: &[&str], value| nested_value_position(text, keys, value);
+        assert_eq!(
+            at(&["old_slugs", "民宿"], "min-su"),
+            Some((4, 18)),
+            "whole, not in min-su-2"
+        );
+        assert_eq!(at(&["old_slugs", "民宿"], "min-su-2"), Some((4, 8)));
+        assert_eq!(at(&["old_slugs", "公示"], "gong-shi"), Some((6, 7)));
+        assert_eq!(
+            at(&["slugs", "民宿"], "min-su"),
+            Some((2, 7)),
+            "`slugs` is not the end of `old_slugs`"
+        );
+        assert_eq!(at(&["old_slugs", "公示"], "nowhere"), Some((5, 3)), "else the key");
+        assert_eq!(at(&["old_slugs", "无"], "x"), None);
+    }
+
+    #[test]
+    fn finds_a_value_in_flow_maps_and_stops_at_the_next_key() {
+        let text = "districts:\n  松江区: { slug: songjiang, old_slugs: [song-jiang] }\n  崇明区: { old_slugs: [\"chong-ming\"] }\nold_slugs: { 民宿: [song-jiang] }\n";
+        let at = |keys: &[&str], value| nested_value_position(text, keys, value);
+        assert_eq!(at(&["districts", "松江区", "old_slugs"], "song-jiang"), Some((2, 39)));
+        assert_eq!(at(&["districts", "崇明区", "old_slugs"], "chong-ming"), Some((3, 23)));
+        assert_eq!(at(&["old_slugs", "民宿"], "song-jiang"), Some((4, 19)));
+        assert_eq!(at(&["districts", "金山区"], "x"), None, "not past the districts");
+    }
+
+    #[test]
+    fn finds_list_items_of_a_key() {
+        let text = "title: 标题\naliases: [/2013/11/a/, /a/]\ntags:\n  - /a/\n";
+        assert_eq!(nested_value_position(text, &["aliases"], "/a/"), Some((2, 24)));
+        let text = "aliases:\n  - /2013/11/a/\n  - \"/a/\"\ntags: [/a/]\n";
+        assert_eq!(nested_value_position(text, &["aliases"], "/a/"), Some((3, 6)));
+        assert_eq!(nested_value_position(text, &["aliases"], ""), Some((1, 1)));
     }
 
     #[test]

@@ -174,6 +174,35 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
                 s.write("site.yaml", &common::SITE_YAML.replace("测试简报", "改名简报"));
             }),
         ),
+        (
+            "give an article aliases",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a3.md",
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [丙]\naliases: [/2013/11/old-a3/, /old/a3.html]",
+                    "改过的正文。\n",
+                );
+            }),
+        ),
+        (
+            "change its aliases",
+            Box::new(|s| {
+                s.article(
+                    "2013/11/a3.md",
+                    "title: 新标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [丙]\naliases: [/old/a3/]",
+                    "改过的正文。\n",
+                );
+            }),
+        ),
+        (
+            "give a tag and a district old slugs",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML
+                    .replace("测试简报", "改名简报")
+                    .replace("{ slug: songjiang }", "{ slug: songjiang, old_slugs: [song-jiang] }");
+                s.write("site.yaml", &format!("{yaml}old_slugs: {{ 丙: [bing-old] }}\n"));
+            }),
+        ),
     ];
     for (what, change) in steps {
         change(&site);
@@ -377,6 +406,61 @@ fn rebuilds_told_which_files_changed_give_what_a_full_build_gives() {
                     s,
                     A3,
                     "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                    "末。\n",
+                )]
+            }),
+        ),
+        (
+            "give it aliases, which publishes redirects to it",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 新标题\ndate: 2013-11-06\ndistrict: 松江区\nslug: third\naliases: [/2013/11/a3/, /old/third.html]",
+                    "末。\n",
+                )]
+            }),
+        ),
+        (
+            "change its title, which its redirects show",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third\naliases: [/2013/11/a3/, /old/third.html]",
+                    "末。\n",
+                )]
+            }),
+        ),
+        (
+            "change its aliases, which moves the redirects",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third\naliases: [/old/third/]",
+                    "末。\n",
+                )]
+            }),
+        ),
+        (
+            "an alias that is another article's URL, which fails",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third\naliases: [/2013/11/a1/]",
+                    "末。\n",
+                )]
+            }),
+        ),
+        (
+            "drop the aliases",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
                     "末。\n",
                 )]
             }),

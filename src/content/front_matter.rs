@@ -7,6 +7,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::Deserialize;
 
+use super::aliases::{self, Alias};
 use crate::config::Config;
 use crate::error::did_you_mean;
 use crate::slug;
@@ -15,7 +16,7 @@ use crate::yaml::{self, YamlProblem};
 /// The keys an article's front matter may have.
 pub const KEYS: &[&str] = &[
     "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline", "image", "slug",
-    "draft", "summary",
+    "aliases", "draft", "summary",
 ];
 
 /// Front matter as the editor wrote it.
@@ -37,6 +38,8 @@ struct RawFrontMatter {
     byline: Vec<Byline>,
     image: Option<Image>,
     slug: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
     #[serde(default)]
     draft: bool,
     summary: Option<String>,
@@ -174,6 +177,15 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
 
 /// Parses and validates front matter. `yaml_line` is where it starts in the file.
 pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
+    parse_with_aliases(yaml_text, yaml_line, config).map(|(front, _)| front)
+}
+
+/// Like [`parse`], with the article's former addresses (`aliases:`), each with its place in the file.
+pub fn parse_with_aliases(
+    yaml_text: &str,
+    yaml_line: usize,
+    config: &Config,
+) -> Result<(FrontMatter, Vec<Alias>), Vec<FrontMatterProblem>> {
     let raw: RawFrontMatter = yaml::parse(yaml_text, KEYS, example).map_err(|p| vec![at_file_line(p, yaml_line)])?;
     let mut v = Validator {
         text: yaml_text,
@@ -186,6 +198,7 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
     v.no_empty_items("towns", &raw.towns);
     v.no_empty_items("tags", &raw.tags);
     let slug = v.slug(raw.slug);
+    let aliases = v.aliases(&raw.aliases);
     for (i, b) in raw.byline.iter().enumerate() {
         if b.name.trim().is_empty() {
             v.problem(
@@ -217,7 +230,7 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title,
         subtitle: non_empty(raw.subtitle),
         kicker: non_empty(raw.kicker),
@@ -232,7 +245,8 @@ pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<Front
         slug,
         draft: raw.draft,
         summary: non_empty(raw.summary),
-    })
+    };
+    Ok((front, aliases))
 }
 
 /// Whether an image source is a relative file name or an http(s) address:
@@ -255,6 +269,7 @@ fn example(key: &str) -> Option<&'static str> {
         "byline" => "byline: [{ role: 通讯员, name: 金领军 }]",
         "image" => "image: { src: drill.jpg, caption: 演练现场, credit: 卢连明 }",
         "draft" => "draft: true",
+        "aliases" => "aliases: [/2013/11/old-slug/]",
         _ => return None,
     })
 }
@@ -375,6 +390,26 @@ impl Validator<'_> {
         if items.iter().any(|i| i.trim().is_empty()) {
             self.problem(key, format!("`{key}` has an empty item"), None);
         }
+    }
+
+    /// The former addresses, each checked and placed; the same address twice counts once.
+    fn aliases(&mut self, written: &[String]) -> Vec<Alias> {
+        let mut out: Vec<Alias> = Vec::with_capacity(written.len());
+        for value in written {
+            let (line, column) = yaml::nested_value_position(self.text, &["aliases"], value).unwrap_or((1, 1));
+            let line = line + self.first_line - 1;
+            match aliases::alias_path(value) {
+                Ok(path) if out.iter().any(|a| a.path == path) => {}
+                Ok(path) => out.push(Alias { path, line, column }),
+                Err((message, hint)) => self.problems.push(FrontMatterProblem {
+                    line,
+                    column,
+                    message,
+                    hint: Some(hint),
+                }),
+            }
+        }
+        out
     }
 
     fn slug(&mut self, value: Option<String>) -> Option<String> {
@@ -564,6 +599,56 @@ mod tests {
         assert!(errs[0].message.contains("tags"), "{}", errs[0].message);
         let errs = parse_file("---\ntitle: [标题]\ndate: 2013-11-03\ndistrict: 松江区\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
+    }
+
+    fn parse_aliases(text: &str) -> Result<Vec<Alias>, Vec<FrontMatterProblem>> {
+        let s = split(text).map_err(|p| vec![p])?;
+        parse_with_aliases(s.yaml, s.yaml_line, &config()).map(|(_, aliases)| aliases)
+    }
+
+    #[test]
+    fn aliases_are_site_paths_with_their_places() {
+        let aliases = parse_aliases(
+            "---\ntitle: 莘庄镇“文明小区”评选揭晓\ndate: 2013-11-03\ndistrict: 松江区\naliases:\n  - /2013/11/wen-ming/\n  - 2013/11/xinzhuang\n  - /2013/11/wen-ming\n  - /news/1103.html\n---\n",
+        )
+        .unwrap();
+        let shown: Vec<_> = aliases.iter().map(|a| (a.path.as_str(), a.line, a.column)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("2013/11/wen-ming/", 6, 5),
+                ("2013/11/xinzhuang/", 7, 5),
+                ("news/1103.html", 9, 5)
+            ],
+            "the same folder written twice counts once"
+        );
+    }
+
+    #[test]
+    fn a_bad_alias_is_an_error_at_its_own_line_with_a_hint() {
+        let errs = parse_aliases(
+            "---\ntitle: 闵行区举行消防演练\ndate: 2013-11-03\ndistrict: 松江区\naliases:\n  - /2013/11/xiao-fang/\n  - https://example.org/2013/11/yan-lian/\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].line, errs[0].column), (7, 5));
+        assert!(errs[0].message.contains("is a full address"), "{}", errs[0].message);
+        assert!(errs[0].hint.as_deref().unwrap().contains("write /2013/11/old-slug/"));
+
+        let errs = parse_aliases(
+            "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\naliases: [/2013/11/a/, /../b/, \"/\"]\n---\n",
+        )
+        .unwrap_err();
+        let places: Vec<_> = errs.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(5, 24), (5, 33)]);
+
+        let errs = parse_aliases("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\naliases: /2013/11/a/\n---\n")
+            .unwrap_err();
+        assert_eq!(errs[0].line, 5);
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some("write it like this: aliases: [/2013/11/old-slug/]")
+        );
     }
 
     #[test]

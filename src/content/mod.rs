@@ -6,6 +6,7 @@
 //! renders the bodies, which needs those URLs to turn `.md` links into links.
 //! Problems from every file are collected, never just the first.
 
+pub mod aliases;
 pub mod discover;
 pub mod front_matter;
 
@@ -21,6 +22,7 @@ use crate::error::{Area, Diagnostic, Diagnostics, line_col};
 use crate::images::{ImageCache, Picture};
 use crate::markdown::{self, Heading, ImageRef, ImageTarget, LinkTarget, MarkdownOptions, cjk};
 use crate::slug;
+pub use aliases::Alias;
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 
@@ -70,9 +72,19 @@ enum Withheld {
 /// Characters in an automatic summary.
 const SUMMARY_CHARS: usize = 120;
 
-/// Loads every article under `root/content`. Returns the articles, sorted
-/// newest first (then by URL, so equal dates keep one order), and every problem found.
-pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> (Arc<Vec<Arc<Article>>>, Diagnostics) {
+/// The articles of a site as a load leaves them.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// Newest first (then by URL, so equal dates keep one order).
+    pub articles: Arc<Vec<Arc<Article>>>,
+    /// Each article's former addresses (`aliases:`), by its place in `articles`.
+    pub aliases: Arc<Vec<Vec<Alias>>>,
+    /// Every problem found.
+    pub problems: Diagnostics,
+}
+
+/// Loads every article under `root/content`.
+pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> Loaded {
     load_articles_cached(root, config, options, &mut ArticleCache::default())
 }
 
@@ -93,6 +105,8 @@ struct LastLoad {
     drafts: bool,
     future: bool,
     articles: Arc<Vec<Arc<Article>>>,
+    /// Each article's `aliases:`, by its place in `articles`.
+    aliases: Arc<Vec<Vec<Alias>>>,
     problems: Diagnostics,
     /// Where each article is in `articles`, by its content/-relative path.
     positions: HashMap<String, usize>,
@@ -157,12 +171,7 @@ impl FileStamp {
 
 /// Like [`load_articles`], reusing what `cache` holds from the previous build
 /// of the same site and leaving this build's results in it.
-pub fn load_articles_cached(
-    root: &Path,
-    config: &Config,
-    options: LoadOptions,
-    cache: &mut ArticleCache,
-) -> (Arc<Vec<Arc<Article>>>, Diagnostics) {
+pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, cache: &mut ArticleCache) -> Loaded {
     // Only the configuration changes how a file parses; drafts and dates are
     // filtered after parsing, so a new "now" does not empty the cache.
     let settings = format!("{config:?}");
@@ -261,17 +270,20 @@ pub fn load_articles_cached(
         })
         .collect();
 
-    let mut out = Vec::with_capacity(bodies.len());
+    let mut sorted: Vec<&Arc<CachedBody>> = Vec::with_capacity(bodies.len());
     for body in &bodies {
         problems.extend(body.problems.iter().cloned());
-        out.push(Arc::clone(&body.article));
+        sorted.push(body);
     }
-    out.sort_by(|a: &Arc<Article>, b| {
+    sorted.sort_by(|a, b| {
+        let (a, b) = (&a.article, &b.article);
         b.front
             .date
             .cmp(&a.front.date)
             .then_with(|| a.url_path.cmp(&b.url_path))
     });
+    let out: Vec<Arc<Article>> = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
+    let aliases = Arc::new(sorted.iter().map(|b| b.parsed.aliases.clone()).collect::<Vec<_>>());
 
     let mut by_path: HashMap<String, Arc<CachedBody>> = bodies
         .into_iter()
@@ -290,6 +302,7 @@ pub fn load_articles_cached(
             drafts: options.drafts,
             future: options.future,
             articles: Arc::clone(&out),
+            aliases: Arc::clone(&aliases),
             problems: problems.clone(),
             positions: out
                 .iter()
@@ -301,12 +314,16 @@ pub fn load_articles_cached(
             next_release,
         });
     }
-    (out, problems)
+    Loaded {
+        articles: out,
+        aliases,
+        problems,
+    }
 }
 
-/// A reload of some articles: the articles, the problems, and the positions
-/// (in the newest-first list) of the articles replaced.
-pub type Reloaded = (Arc<Vec<Arc<Article>>>, Diagnostics, Vec<usize>);
+/// A reload of some articles: the articles and the positions (in the
+/// newest-first list) of the articles replaced.
+pub type Reloaded = (Loaded, Vec<usize>);
 
 /// Like [`load_articles_cached`], when only the files `changed` (content/-relative
 /// paths) can differ from the last load, which found no error: reads, and
@@ -363,9 +380,11 @@ pub fn reload_articles(
     }
     let last = cache.last.as_mut()?;
     let articles = Arc::make_mut(&mut last.articles);
+    let aliases = Arc::make_mut(&mut last.aliases);
     let mut positions = Vec::with_capacity(reloaded.len());
     for (path, position, stamp, parsed, body) in reloaded {
         articles[position] = Arc::clone(&body.article);
+        aliases[position].clone_from(&parsed.aliases);
         positions.push(position);
         cache.files.insert(
             path.clone(),
@@ -376,7 +395,12 @@ pub fn reload_articles(
             },
         );
     }
-    Some((Arc::clone(&last.articles), last.problems.clone(), positions))
+    let loaded = Loaded {
+        articles: Arc::clone(&last.articles),
+        aliases: Arc::clone(&last.aliases),
+        problems: last.problems.clone(),
+    };
+    Some((loaded, positions))
 }
 
 fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
@@ -401,6 +425,8 @@ struct Parsed {
     image_line: usize,
     /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
     slug_line: Option<usize>,
+    /// Its former addresses, from `aliases:`.
+    aliases: Vec<Alias>,
 }
 
 fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -409,10 +435,15 @@ fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Pars
     parse_source(file, &bytes, config)
 }
 
-/// One article parsed and rendered from its bytes as a build would, alone:
-/// links to other articles are reported as leading nowhere. For tools that
-/// check a single file, and for fuzzing the whole article pipeline.
-pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> Result<Article, Vec<Diagnostic>> {
+/// One article parsed and rendered from its bytes as a build would, alone,
+/// with its former addresses: links to other articles are reported as leading
+/// nowhere. For tools that check a single file, and for fuzzing the whole
+/// article pipeline.
+pub fn article_from_bytes(
+    content_path: &str,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<(Article, Vec<Alias>), Vec<Diagnostic>> {
     let file = SourceFile {
         path: Path::new(CONTENT_DIR).join(content_path),
         content_path: content_path.to_string(),
@@ -433,7 +464,7 @@ pub fn article_from_bytes(content_path: &str, bytes: &[u8], config: &Config) -> 
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
     }
-    Ok(Article::clone(&body.article))
+    Ok((Article::clone(&body.article), parsed.aliases.clone()))
 }
 
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
@@ -451,7 +482,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         )]
     })?;
     let split = front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
-    let front = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|ps| {
+    let (front, aliases) = front_matter::parse_with_aliases(split.yaml, split.yaml_line, config).map_err(|ps| {
         ps.into_iter()
             .map(|p| error(p.line, p.column, p.message, p.hint))
             .collect::<Vec<_>>()
@@ -473,6 +504,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
     Ok(Parsed {
         image_line,
         slug_line: file_line("slug"),
+        aliases,
         body: split.body.to_string(),
         body_line: split.body_line,
         file,

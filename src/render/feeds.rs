@@ -133,8 +133,9 @@ fn entry_links(site: &Site, a: &crate::content::Article, url: &str) -> Vec<Link>
     links
 }
 
-/// The sitemap: every HTML page but the 404 page, with the date of the newest
-/// article it shows.
+/// The sitemap: every HTML page but the 404 page, the search page and the
+/// redirects (old addresses are not pages of their own), with the date of the
+/// newest article it shows.
 pub fn sitemap(site: &Site, plan: &RenderPlan) -> String {
     let base = &site.config.base_url;
     let mut out = String::with_capacity(plan.pages.len() * 120);
@@ -142,7 +143,8 @@ pub fn sitemap(site: &Site, plan: &RenderPlan) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for page in &plan.pages {
-        if page.template.is_none() || matches!(page.kind, PageKind::NotFound | PageKind::Search) {
+        if page.template.is_none() || matches!(page.kind, PageKind::NotFound | PageKind::Search | PageKind::Redirect(_))
+        {
             continue;
         }
         out.push_str("  <url><loc>");

@@ -25,6 +25,7 @@ use tera::{Context, Tera, Value};
 use crate::content::Article;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::plan::{Page, PageKind, Pager, RenderPlan, SearchPart, pager_path};
+use crate::redirects::Target;
 use crate::search::{self, SearchIndex};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
@@ -33,6 +34,10 @@ use theme::Theme;
 
 /// How many short news items the front page's 短讯 box shows.
 const FRONT_BRIEFS: usize = 6;
+
+/// The redirect page of a theme that has none: the default theme's, which
+/// stands alone (it extends nothing), so that it works with any theme.
+const BUILTIN_REDIRECT: &str = include_str!("../../themes/default/templates/redirect.html");
 
 /// Renders the pages of one site with one theme.
 pub struct Renderer<'s> {
@@ -297,7 +302,7 @@ impl<'s> Renderer<'s> {
         cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
-        let template_paths: BTreeMap<String, PathBuf> = theme
+        let mut template_paths: BTreeMap<String, PathBuf> = theme
             .templates
             .values()
             .map(|t| (t.name.clone(), t.path.clone()))
@@ -307,6 +312,14 @@ impl<'s> Renderer<'s> {
         filters::register(&mut tera, &site.config.base_url, assets.names());
         if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
             return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
+        }
+        let redirect = crate::plan::templates::REDIRECT;
+        if !tera.contains_template(redirect) {
+            let shown = PathBuf::from(format!("(built-in default theme)/templates/{redirect}"));
+            template_paths.insert(redirect.to_string(), shown);
+            if let Err(e) = tera.add_raw_template(redirect, BUILTIN_REDIRECT) {
+                return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
+            }
         }
         let mut missing = Diagnostics::new();
         let search_template = site.config.search.then_some(crate::plan::templates::SEARCH);
@@ -424,6 +437,7 @@ impl<'s> Renderer<'s> {
             PageKind::SearchIndex(SearchPart::Document(_)) => {
                 page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
             }
+            PageKind::Redirect(i) => self.redirect_view(i).hash(&mut h),
             _ => {}
         }
         h.finish()
@@ -565,6 +579,7 @@ impl<'s> Renderer<'s> {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("briefs/", pager));
             }
+            PageKind::Redirect(i) => ctx.insert("redirect", &self.redirect_view(i)),
             PageKind::NotFound
             | PageKind::Search
             | PageKind::SearchIndex(_)
@@ -594,7 +609,24 @@ impl<'s> Renderer<'s> {
             PageKind::Briefs(pager) => suffix("短讯".to_string(), pager),
             PageKind::NotFound => "找不到这一页".to_string(),
             PageKind::Search => "搜索".to_string(),
+            PageKind::Redirect(i) => self.redirect_view(i).title,
             PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
+        }
+    }
+
+    /// Where the redirect at this position of the site's leads, as its page shows it.
+    fn redirect_view(&self, i: usize) -> RedirectView {
+        let site = self.site;
+        let redirect = &site.redirects[i];
+        let target = redirect.target_path(&site.articles, &site.taxonomies);
+        let title = match redirect.to {
+            Target::Article(id) => site.articles[id].front.title.clone(),
+            Target::Term { kind, term } => format!("{}：{}", kind.label(), site.taxonomies.get(kind).terms[term].name),
+        };
+        RedirectView {
+            url: site.config.base_url.link(&target),
+            permalink: site.config.base_url.absolute(&target),
+            title,
         }
     }
 
@@ -642,6 +674,17 @@ struct PageView {
     url: String,
     permalink: String,
     /// The page's own title, for `<title>` and headings.
+    title: String,
+}
+
+/// `redirect` in redirect.html: the page an old address leads to.
+#[derive(Hash, Serialize)]
+struct RedirectView {
+    /// The link to it, under the base URL's path, for the refresh and the link readers click.
+    url: String,
+    /// Its absolute URL, for `<link rel="canonical">`.
+    permalink: String,
+    /// Its title: the article's, or `标签：民宿` for a term.
     title: String,
 }
 
@@ -708,6 +751,7 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::NotFound => "not_found",
         PageKind::Search => "search",
         PageKind::SearchIndex(_) => "search_index",
+        PageKind::Redirect(_) => "redirect",
     }
 }
 

@@ -17,6 +17,7 @@ use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
 use crate::plan::{Page, PageKind, RenderPlan, SearchPart, plan_pages};
+use crate::redirects::Redirect;
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
 use crate::search::{self, SearchIndex};
@@ -121,16 +122,19 @@ struct LastBuild {
     /// The grouping the plan was made from; the same grouping gives the same plan.
     taxonomies: Arc<Taxonomies>,
     related: Arc<Vec<Vec<ArticleId>>>,
+    /// The redirects it was made with: an edit of an article's `aliases:` leaves the grouping as it was.
+    redirects: Arc<Vec<Redirect>>,
     plan: Arc<RenderPlan>,
     inputs: PageInputs,
 }
 
 impl LastBuild {
-    /// The last plan, when `site` is grouped as it was then and its search
-    /// index (whose files the plan lists) is laid out the same.
+    /// The last plan, when `site` is grouped as it was then, has the same
+    /// redirects, and its search index (whose files the plan lists) is laid out the same.
     fn plan_for(&self, site: &Site, search: &Option<search::Layout>) -> Option<Arc<RenderPlan>> {
         (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
             && Arc::ptr_eq(&self.related, &site.related)
+            && (Arc::ptr_eq(&self.redirects, &site.redirects) || self.redirects == site.redirects)
             && self.plan.search == *search)
             .then(|| Arc::clone(&self.plan))
     }
@@ -230,7 +234,7 @@ impl Rebuilder {
         let search_layout = search::layout(&site);
         let plan = match self.last.as_ref().and_then(|last| last.plan_for(&site, &search_layout)) {
             Some(plan) => plan,
-            None => Arc::new(plan_pages(&site)),
+            None => Arc::new(plan_pages(&site)?),
         };
         let drafts = self.options.load.drafts;
         let renderer = Renderer::new_cached(&site, &plan, &theme, RenderOptions { drafts }, &mut self.render_cache)?;
@@ -280,6 +284,7 @@ impl Rebuilder {
         self.last = Some(LastBuild {
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
+            redirects: Arc::clone(&site.redirects),
             plan: Arc::clone(&plan),
             inputs,
         });
