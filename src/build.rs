@@ -78,6 +78,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
             return Err(problems);
         }
     };
+    warnings.extend(crate::site::moved_terms(&options.root, &site));
     timer.lap("load site");
     // Report the theme's problems and the plan's (an alias that takes a page's place) in one run.
     let (theme, plan) = match (load_theme(&options.root, &site.config.theme), plan_pages(&site)) {
@@ -95,6 +96,11 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
 
     let pictures = site.published_pictures();
     let outcome = write_output(&options.output, &plan, &renderer, &pictures)?;
+    // Previews with drafts or future articles publish nothing for good.
+    if !options.drafts && !options.future {
+        let terms = crate::taxonomy::PublishedTerms::of(&site.taxonomies);
+        crate::output::save_published_terms(&options.root, &terms.to_text()).map_err(one)?;
+    }
     timer.lap("render and write pages");
     Ok(BuildReport {
         written: outcome.written,

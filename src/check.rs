@@ -41,6 +41,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
         Err(problems) => return problems,
     };
     problems.extend(crate::lint::lint_site(&options.root, &site));
+    problems.extend(crate::site::moved_terms(&options.root, &site));
     let (theme, plan) = match (load_theme(&options.root, &site.config.theme), plan_pages(&site)) {
         (Ok(theme), Ok(plan)) => (theme, plan),
         (theme, plan) => {

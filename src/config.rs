@@ -76,6 +76,7 @@ pub const LINT_KEYS: &[&str] = &[
     "town-not-in-district",
     "image-no-alt",
     "link-empty-text",
+    "pinyin-guess",
     "brief_limit",
 ];
 
@@ -116,6 +117,8 @@ struct RawLints {
     image_no_alt: Option<bool>,
     #[serde(rename = "link-empty-text")]
     link_empty_text: Option<bool>,
+    #[serde(rename = "pinyin-guess")]
+    pinyin_guess: Option<bool>,
     brief_limit: Option<i64>,
 }
 
@@ -174,6 +177,8 @@ pub struct LintConfig {
     pub image_no_alt: bool,
     /// A link with no text to click.
     pub link_empty_text: bool,
+    /// A name whose pinyin (its URL and index place) is a guess.
+    pub pinyin_guess: bool,
     /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
     pub brief_limit: usize,
 }
@@ -194,6 +199,7 @@ impl Default for LintConfig {
             town_not_in_district: true,
             image_no_alt: true,
             link_empty_text: true,
+            pinyin_guess: true,
             brief_limit: DEFAULT_BRIEF_LIMIT,
         }
     }
@@ -625,6 +631,7 @@ impl Validator<'_> {
             town_not_in_district: raw.town_not_in_district.unwrap_or(on.town_not_in_district),
             image_no_alt: raw.image_no_alt.unwrap_or(on.image_no_alt),
             link_empty_text: raw.link_empty_text.unwrap_or(on.link_empty_text),
+            pinyin_guess: raw.pinyin_guess.unwrap_or(on.pinyin_guess),
             brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
         }
     }

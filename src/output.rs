@@ -291,6 +291,20 @@ impl Manifest {
     }
 }
 
+/// Where a build records the address of every term it published, for the next
+/// build and `check` to notice one that moves (see [`crate::taxonomy::PublishedTerms`]).
+pub const PUBLISHED_TERMS: &str = ".jianbao-cache/terms.tsv";
+
+/// Records the published terms of the site at `root`, atomically.
+pub fn save_published_terms(root: &Path, text: &str) -> Result<(), Diagnostic> {
+    let path = root.join(PUBLISHED_TERMS);
+    let dir = parent_of(&path);
+    fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create the cache folder", &e))?;
+    let temp = dir.join(format!("terms.tsv.tmp-{}", std::process::id()));
+    fs::write(&temp, text).map_err(|e| io_error(&temp, "record the published terms", &e))?;
+    fs::rename(&temp, &path).map_err(|e| io_error(&path, "record the published terms", &e))
+}
+
 /// `base/rel` when `rel` is a plain relative path that cannot leave `base`.
 pub fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {
     let rel = Path::new(rel);

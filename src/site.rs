@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::config::{self, Config, Overrides};
 use crate::content::{self, Alias, Article, ArticleCache, LoadOptions};
-use crate::error::Diagnostics;
+use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::redirects::{self, Redirect};
 use crate::taxonomy::{self, ArticleId, Taxonomies};
 
@@ -258,3 +258,57 @@ fn group(config: &Config, articles: &[Arc<Article>]) -> (Taxonomies, Vec<Vec<Art
     let related = taxonomy::related_articles(articles, &taxonomies.tags, RELATED_LIMIT);
     (taxonomies, related, warnings.into_iter().collect())
 }
+
+/// Warnings for every tag, town and column whose address moved since the last
+/// build recorded them (see [`taxonomy::PublishedTerms`]), each placed where
+/// the name that took the address is written. Nothing when no build has
+/// recorded any yet.
+pub fn moved_terms(root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let Ok(text) = std::fs::read_to_string(root.join(crate::output::PUBLISHED_TERMS)) else {
+        return Vec::new();
+    };
+    let before = taxonomy::PublishedTerms::parse(&text);
+    taxonomy::moved_terms(&before, &site.taxonomies)
+        .into_iter()
+        .map(|m| moved_warning(root, site, &m))
+        .collect()
+}
+
+fn moved_warning(root: &Path, site: &Site, moved: &taxonomy::MovedTerm) -> Diagnostic {
+    let key = moved.kind.key();
+    let (name, article) = match &moved.taker {
+        Some((taker, first)) => (taker.as_str(), Some(*first)),
+        None => (moved.name.as_str(), moved.first_use),
+    };
+    let path = article.map(|id| site.articles[id].source.clone()).unwrap_or_default();
+    // The front-matter key the name is written under: `column` is singular.
+    let field = if moved.kind == taxonomy::TaxonomyKind::Columns { "column" } else { key };
+    let (line, column) = std::fs::read_to_string(root.join(&path))
+        .ok()
+        .and_then(|source| crate::yaml::value_position(&source, field, name))
+        .unwrap_or((0, 0));
+    let because = match &moved.taker {
+        Some((taker, _)) => format!(": {taker}, used here earlier, now has that address"),
+        None => String::new(),
+    };
+    Diagnostic::warning(
+        Area::Content,
+        path,
+        line,
+        column,
+        format!(
+            "{} {}'s address moves from /{key}/{}/ to /{key}/{}/{because}",
+            moved.kind.label(),
+            moved.name,
+            moved.old_slug,
+            moved.new_slug
+        ),
+    )
+    .with_hint(format!(
+        "to keep it, add `{name}: {old}` under `slugs:` in site.yaml; to move it on purpose, add \
+         `{name}: [{old}]` under `old_slugs:` so that old links still lead to it",
+        name = moved.name,
+        old = moved.old_slug
+    ))
+}
+

@@ -104,6 +104,101 @@ impl Taxonomies {
     }
 }
 
+/// The address of every tag, town and column as a build published it: what a
+/// later build compares with, so that it can say when one would move.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublishedTerms {
+    /// (kind, name) → slug.
+    slugs: BTreeMap<(TaxonomyKind, String), String>,
+}
+
+/// The kinds whose slugs jianbao works out (districts take theirs from site.yaml).
+const NAMED_KINDS: [TaxonomyKind; 3] = [TaxonomyKind::Tags, TaxonomyKind::Towns, TaxonomyKind::Columns];
+
+impl PublishedTerms {
+    /// The terms of a build.
+    pub fn of(taxonomies: &Taxonomies) -> PublishedTerms {
+        let slugs = NAMED_KINDS
+            .iter()
+            .flat_map(|&kind| {
+                taxonomies
+                    .get(kind)
+                    .terms
+                    .iter()
+                    .map(move |t| ((kind, t.name.clone()), t.slug.clone()))
+            })
+            .collect();
+        PublishedTerms { slugs }
+    }
+
+    /// One term a line: `tags\t民宿\tmin-su`.
+    pub fn to_text(&self) -> String {
+        let mut text = String::new();
+        for ((kind, name), slug) in &self.slugs {
+            text.push_str(&format!("{}\t{name}\t{slug}\n", kind.key()));
+        }
+        text
+    }
+
+    /// Reads [`PublishedTerms::to_text`]; lines it cannot read are passed over.
+    pub fn parse(text: &str) -> PublishedTerms {
+        let slugs = text
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let (key, name, slug) = (parts.next()?, parts.next()?, parts.next()?);
+                let kind = NAMED_KINDS.into_iter().find(|k| k.key() == key)?;
+                Some(((kind, name.to_string()), slug.to_string()))
+            })
+            .collect();
+        PublishedTerms { slugs }
+    }
+}
+
+/// A term whose address is not the one a build published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedTerm {
+    pub kind: TaxonomyKind,
+    pub name: String,
+    pub old_slug: String,
+    pub new_slug: String,
+    /// The term that has the old address now, and the article that used it first.
+    pub taker: Option<(String, ArticleId)>,
+    /// The article that used the moved term first.
+    pub first_use: Option<ArticleId>,
+}
+
+/// Every term that `before` published at one address and that now has
+/// another: a homophone first used earlier (an article dated back) took it.
+pub fn moved_terms(before: &PublishedTerms, taxonomies: &Taxonomies) -> Vec<MovedTerm> {
+    let mut moved = Vec::new();
+    for kind in NAMED_KINDS {
+        let taxonomy = taxonomies.get(kind);
+        for term in &taxonomy.terms {
+            let Some(old) = before.slugs.get(&(kind, term.name.clone())) else {
+                continue;
+            };
+            if *old == term.slug {
+                continue;
+            }
+            let taker = taxonomy
+                .terms
+                .iter()
+                .find(|t| t.slug == *old)
+                .and_then(|t| Some((t.name.clone(), *t.articles.last()?)));
+            moved.push(MovedTerm {
+                kind,
+                name: term.name.clone(),
+                old_slug: old.clone(),
+                new_slug: term.slug.clone(),
+                taker,
+                first_use: term.articles.last().copied(),
+            });
+        }
+    }
+    moved
+}
+
 /// Groups the articles (already newest first) by tag, district, town and column.
 /// Warns where two names had to be given distinct slugs.
 pub fn build_taxonomies(articles: &[Arc<Article>], config: &Config) -> (Taxonomies, Vec<Diagnostic>) {
@@ -146,10 +241,15 @@ fn group_by_name(
             members.entry(name).or_default().push(id);
         }
     }
-    // A name ranks by its first use, so that a homophone arriving later never
-    // takes the address of a term already published.
-    let first_use = |ids: &[ArticleId]| ids.last().map(|&id| articles[id].front.date);
-    let wanted = members.iter().map(|(&name, ids)| (name, wanted_slug(name, config), first_use(ids)));
+    // A name site.yaml gives its slug ranks first; the others by first use, so
+    // that a homophone arriving later never takes the address of a term already published.
+    let rank = |name: &str, ids: &[ArticleId]| {
+        let pinned = config.slugs.contains_key(name);
+        (!pinned, ids.last().map(|&id| articles[id].front.date))
+    };
+    let wanted = members
+        .iter()
+        .map(|(&name, ids)| (name, wanted_slug(name, config), rank(name, ids)));
     let (slugs, clashes) = slug::assign_unique(wanted);
     let warnings = clashes
         .into_iter()
@@ -166,7 +266,7 @@ fn group_by_name(
                 0,
                 0,
                 format!(
-                    "{} {} share a pinyin; their URLs are {} ({} was used first and keeps the plain one)",
+                    "{} {} share a pinyin; their URLs are {} ({} keeps the plain one: it is named in `slugs:` or was used first)",
                     kind.label(),
                     group.join("、"),
                     assigned.join(", "),

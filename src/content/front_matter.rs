@@ -430,9 +430,14 @@ impl Validator<'_> {
 
 /// Reads `2013-11-03`, `2013-11-03 09:30`, `2013-11-03T09:30:00` (in the site's
 /// offset) or a full RFC 3339 time, and says why anything else is not a date.
+///
+/// A time with its own offset is moved into the site's: the same instant, but
+/// on the day and in the month a reader there lives it, which is what the
+/// page shows and what `/yyyy/mm/` in its URL means. `2013-11-30T23:30:00Z` is
+/// 2013年12月1日 in Shanghai.
 pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
     if let Ok(d) = DateTime::parse_from_rfc3339(text) {
-        return Ok(d);
+        return Ok(d.with_timezone(&offset));
     }
     let naive = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(|d| d.and_time(NaiveTime::MIN))
@@ -578,8 +583,27 @@ mod tests {
         );
         assert_eq!(
             parse_date("2013-11-03T09:30:00Z", o).unwrap().to_rfc3339(),
-            "2013-11-03T09:30:00+00:00"
+            "2013-11-03T17:30:00+08:00"
         );
+    }
+
+    #[test]
+    fn a_foreign_offset_lands_on_the_site_s_day() {
+        let shanghai = FixedOffset::east_opt(8 * 3600).unwrap();
+        let cases = [
+            // Across a month end and a year end, either way.
+            ("2013-11-30T23:30:00+00:00", "2013-12-01T07:30:00+08:00"),
+            ("2013-12-31T20:00:00-05:00", "2014-01-01T09:00:00+08:00"),
+            ("2014-01-01T06:00:00+09:00", "2014-01-01T05:00:00+08:00"),
+            ("2014-01-01T01:00:00+10:00", "2013-12-31T23:00:00+08:00"),
+            ("2013-11-03T09:30:00+08:00", "2013-11-03T09:30:00+08:00"),
+        ];
+        for (written, seen) in cases {
+            let date = parse_date(written, shanghai).unwrap();
+            assert_eq!(date.to_rfc3339(), seen, "{written}");
+            // The instant itself never moves.
+            assert_eq!(date, DateTime::parse_from_rfc3339(written).unwrap());
+        }
     }
 
     #[test]

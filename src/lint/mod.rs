@@ -13,6 +13,7 @@
 //! | `town-not-in-district` | a town that site.yaml does not list under the article's district |
 //! | `image-no-alt` | a picture with neither alt text nor caption |
 //! | `link-empty-text` | a link with no text to click |
+//! | `pinyin-guess` | a tag, town, column or file name whose pinyin no dictionary word settles |
 //!
 //! Each warning's message ends with its id in brackets (`… [number-mismatch]`),
 //! the name that switches it off in site.yaml (`lints: { number-mismatch: false }`);
@@ -28,6 +29,7 @@ mod front;
 mod links;
 mod numbers;
 mod punctuation;
+mod readings;
 mod text;
 
 use std::path::Path;
@@ -61,11 +63,13 @@ pub enum Lint {
     ImageNoAlt,
     /// A link with no text.
     LinkEmptyText,
+    /// A name whose pinyin is a guess.
+    PinyinGuess,
 }
 
 impl Lint {
     /// Every lint, in the order `check` documents them.
-    pub const ALL: [Lint; 9] = [
+    pub const ALL: [Lint; 10] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,
         Lint::HalfWidthPunctuation,
@@ -75,6 +79,7 @@ impl Lint {
         Lint::TownNotInDistrict,
         Lint::ImageNoAlt,
         Lint::LinkEmptyText,
+        Lint::PinyinGuess,
     ];
 
     /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
@@ -89,6 +94,7 @@ impl Lint {
             Lint::TownNotInDistrict => "town-not-in-district",
             Lint::ImageNoAlt => "image-no-alt",
             Lint::LinkEmptyText => "link-empty-text",
+            Lint::PinyinGuess => "pinyin-guess",
         }
     }
 
@@ -104,6 +110,7 @@ impl Lint {
             Lint::TownNotInDistrict => lints.town_not_in_district,
             Lint::ImageNoAlt => lints.image_no_alt,
             Lint::LinkEmptyText => lints.link_empty_text,
+            Lint::PinyinGuess => lints.pinyin_guess,
         }
     }
 
@@ -119,6 +126,12 @@ impl Lint {
 /// lines and columns, and the body as written. A byte-order mark and CR line
 /// ends are removed first, as the loader removes them.
 pub fn lint_article(article: &Article, source: &str, config: &Config) -> Vec<Diagnostic> {
+    lint_one(article, source, config, &[])
+}
+
+/// [`lint_article`], also checking the readings of the names the article
+/// is the first to use (`introduced`), which only the whole site can tell.
+fn lint_one(article: &Article, source: &str, config: &Config, introduced: &[readings::Introduced]) -> Vec<Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let normalised;
     let source = if source.contains('\r') {
@@ -151,6 +164,7 @@ pub fn lint_article(article: &Article, source: &str, config: &Config) -> Vec<Dia
     punctuation::check_quotes(&mut ctx, &body);
     front::check(&mut ctx);
     links::check(&mut ctx, &body);
+    readings::check(&mut ctx, introduced);
     let mut found = ctx.found;
     found.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
     found
@@ -159,11 +173,16 @@ pub fn lint_article(article: &Article, source: &str, config: &Config) -> Vec<Dia
 /// Lints every article of a loaded site, reading each file again from `root`
 /// for its lines. Sorted by file and position, whatever order the threads finish in.
 pub fn lint_site(root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let introduced = readings::introduced(site);
     let found: Vec<Diagnostic> = site
         .articles
         .par_iter()
-        .flat_map_iter(|article| match read_source(root, article) {
-            Ok(source) => lint_article(article, &source, &site.config),
+        .enumerate()
+        .flat_map_iter(|(id, article)| match read_source(root, article) {
+            Ok(source) => {
+                let names = introduced.get(&id).map_or(&[][..], Vec::as_slice);
+                lint_one(article, &source, &site.config, names)
+            }
             Err(problem) => vec![problem],
         })
         .collect();

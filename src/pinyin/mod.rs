@@ -43,6 +43,8 @@ pub struct Syllable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Guess {
     pub character: char,
+    /// Its place in [`Reading::syllables`].
+    pub syllable: usize,
     /// The reading chosen: the character's most common one.
     pub chosen: String,
     /// Every reading it has in everyday words, most common first.
@@ -71,6 +73,22 @@ impl Reading {
                 .collect(),
             guesses: Vec::new(),
         }
+    }
+
+    /// The slug with every guessed character read the other likely way:
+    /// `zhuang-hang-zhen` for 庄行镇, read `zhuang-xing-zhen`. `None` when
+    /// nothing was guessed.
+    pub fn other_slug(&self) -> Option<String> {
+        if self.guesses.is_empty() {
+            return None;
+        }
+        let mut words: Vec<&str> = self.syllables.iter().map(|s| s.text.as_str()).collect();
+        for g in &self.guesses {
+            if let Some(other) = g.readings.iter().find(|r| **r != g.chosen) {
+                words[g.syllable] = other;
+            }
+        }
+        Some(words.join("-"))
     }
 
     /// Toneless syllables joined by `-`: `yin-hang`.
@@ -165,6 +183,7 @@ fn read_han(run: &str, reading: &mut Reading) {
                     if let Some(readings) = dictionary.polyphones.get(&c) {
                         reading.guesses.push(Guess {
                             character: c,
+                            syllable: reading.syllables.len(),
                             chosen: s.text.clone(),
                             readings: readings.split(' ').map(str::to_string).collect(),
                         });

@@ -108,6 +108,8 @@ fn a_polyphone_outside_any_word_is_a_guess() {
     assert_eq!(r.guesses[0].character, '行');
     assert_eq!(r.guesses[0].chosen, "xing");
     assert!(r.guesses[0].readings.contains(&"hang".to_string()));
+    assert_eq!(r.other_slug().as_deref(), Some("zhuang-hang-zhen"));
+    assert_eq!(read("银行").other_slug(), None);
 }
 
 #[test]

@@ -1,0 +1,124 @@
+//! `pinyin-guess`: a name whose pinyin no dictionary word settles.
+//!
+//! A tag, town or column is read by word (see [`crate::pinyin`]); where a
+//! polyphonic character stands outside every known word (行 in 庄行镇), its
+//! reading, and so the name's URL and place in the index, is a guess. The
+//! warning is given once per name, in the article that used it first, at the
+//! line that names it; a `slugs:` entry in site.yaml settles it. An article
+//! whose URL comes from a Chinese file name is checked the same way.
+
+use std::collections::HashMap;
+
+use super::{Context, Lint};
+use crate::pinyin::{self, Reading};
+use crate::site::Site;
+use crate::taxonomy::{ArticleId, TaxonomyKind};
+
+/// A name an article is the first to use, with its guessed reading.
+pub(super) struct Introduced {
+    /// The front-matter key it is under: `tags`, `towns` or `column`.
+    key: &'static str,
+    name: String,
+    reading: Reading,
+}
+
+/// For each article, the names with a guessed reading that it used first.
+pub(super) fn introduced(site: &Site) -> HashMap<ArticleId, Vec<Introduced>> {
+    let mut found: HashMap<ArticleId, Vec<Introduced>> = HashMap::new();
+    for (kind, key) in [
+        (TaxonomyKind::Tags, "tags"),
+        (TaxonomyKind::Towns, "towns"),
+        (TaxonomyKind::Columns, "column"),
+    ] {
+        for term in &site.taxonomies.get(kind).terms {
+            if site.config.slugs.contains_key(&term.name) {
+                continue;
+            }
+            let reading = pinyin::read(&term.name);
+            // Articles are newest first: the last is the one that brought the name in.
+            if let (false, Some(&first)) = (reading.guesses.is_empty(), term.articles.last()) {
+                found.entry(first).or_default().push(Introduced {
+                    key,
+                    name: term.name.clone(),
+                    reading,
+                });
+            }
+        }
+    }
+    found
+}
+
+pub(super) fn check(ctx: &mut Context<'_>, introduced: &[Introduced]) {
+    if !ctx.enabled(Lint::PinyinGuess) {
+        return;
+    }
+    for name in introduced {
+        let at = ctx.field_position(name.key, &name.name, false);
+        let hint = settle_hint(&name.name, &name.reading, "under `slugs:` in site.yaml", |slug| {
+            format!("`{}: {slug}`", name.name)
+        });
+        ctx.warn(Lint::PinyinGuess, at, guess_message(&name.name, &name.reading), hint);
+    }
+    check_file_name(ctx);
+}
+
+/// The URL of an article without `slug:` comes from its file name, which may be Chinese.
+fn check_file_name(ctx: &mut Context<'_>) {
+    if ctx.article.front.slug.is_some() {
+        return;
+    }
+    let Some(name) = file_name(&ctx.article.content_path) else {
+        return;
+    };
+    let reading = pinyin::read(name);
+    if reading.guesses.is_empty() {
+        return;
+    }
+    let hint = settle_hint(name, &reading, "to the front matter", |slug| format!("`slug: {slug}`"));
+    ctx.warn(Lint::PinyinGuess, (1, 1), guess_message(name, &reading), hint);
+}
+
+/// The name a file gives its article's URL: its stem, or its folder's name for `index.md`.
+fn file_name(content_path: &str) -> Option<&str> {
+    let path = std::path::Path::new(content_path);
+    let stem = path.file_stem()?.to_str()?;
+    if stem == "index" || stem == "_index" {
+        path.parent()?.file_name()?.to_str()
+    } else {
+        Some(stem)
+    }
+}
+
+fn guess_message(name: &str, reading: &Reading) -> String {
+    let guesses: Vec<String> = reading
+        .guesses
+        .iter()
+        .map(|g| format!("{} reads {}", g.character, either(&g.readings)))
+        .collect();
+    format!(
+        "the pinyin of {name} is a guess: {}, and no dictionary word says which; it is read `{}`",
+        guesses.join("; "),
+        reading.slug()
+    )
+}
+
+/// What to write where, to keep the reading or to change it.
+fn settle_hint(name: &str, reading: &Reading, place: &str, line: impl Fn(&str) -> String) -> String {
+    let keep = line(&reading.slug());
+    match reading.other_slug() {
+        Some(other) if other != reading.slug() => format!(
+            "if {name} reads otherwise, add {} {place}; if `{}` is right, add {keep} to say so",
+            line(&other),
+            reading.slug()
+        ),
+        _ => format!("add {keep} {place} to confirm the reading, or write the right one"),
+    }
+}
+
+/// `xing, hang or heng`.
+fn either(readings: &[String]) -> String {
+    match readings.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => readings.join(""),
+    }
+}
