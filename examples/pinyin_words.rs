@@ -49,8 +49,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         table,
         "# Word readings from phrase-pinyin-data {version} (MIT; see LICENSE-phrase-pinyin-data),"
     )?;
-    writeln!(table, "# made by examples/pinyin_words.rs: words with a polyphonic character, and")?;
-    writeln!(table, "# their readings with tone numbers, or = where the characters' own readings agree.")?;
+    writeln!(
+        table,
+        "# made by examples/pinyin_words.rs: words with a polyphonic character, and"
+    )?;
+    writeln!(
+        table,
+        "# their readings with tone numbers, or = where the characters' own readings agree."
+    )?;
     let mut kept = 0;
     for (word, syllables) in &words {
         let differs = toneless(syllables) != default_toneless(word);
@@ -67,7 +73,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(out.join("words.tsv"), table)?;
 
     let mut list = String::new();
-    writeln!(list, "# Characters read in more than one way in phrase-pinyin-data {version}, and those")?;
+    writeln!(
+        list,
+        "# Characters read in more than one way in phrase-pinyin-data {version}, and those"
+    )?;
     writeln!(list, "# readings, most used first; made by examples/pinyin_words.rs.")?;
     for (c, readings) in &polyphones {
         writeln!(list, "{c}\t{}", readings.join(" "))?;
@@ -154,9 +163,12 @@ fn default_toneless(word: &str) -> Vec<String> {
 }
 
 fn tones_agree(word: &str, syllables: &[String]) -> bool {
-    word.chars()
-        .zip(syllables)
-        .all(|(c, s)| c.to_pinyin().map(|p| p.with_tone_num_end().replace('ü', "v")).as_deref() == Some(s.as_str()))
+    word.chars().zip(syllables).all(|(c, s)| {
+        c.to_pinyin()
+            .map(|p| p.with_tone_num_end().replace('ü', "v"))
+            .as_deref()
+            == Some(s.as_str())
+    })
 }
 
 /// Characters read in more than one way across the words, each with its

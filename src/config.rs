@@ -142,6 +142,8 @@ pub struct District {
     pub towns: Vec<String>,
     /// Slugs its page had before, each of which redirects to its page now.
     pub old_slugs: Vec<String>,
+    /// Whether the slug was read from the name, site.yaml giving none.
+    pub slug_from_name: bool,
 }
 
 /// Options for Markdown rendering taken from site.yaml.
@@ -585,6 +587,7 @@ impl Validator<'_> {
         let mut districts: Vec<District> = Vec::new();
         for (name, entry) in raw {
             let entry = entry.unwrap_or_default();
+            let slug_from_name = entry.slug.is_none();
             let slug = match entry.slug {
                 Some(s) if slug::is_valid_slug(&s) => s,
                 Some(s) => {
@@ -609,6 +612,7 @@ impl Validator<'_> {
             let keys = ["districts", name.as_str(), "old_slugs"];
             let old_slugs = self.old_slugs(OldSlugOf::District, &keys, entry.old_slugs, old_slug_places);
             districts.push(District {
+                slug_from_name,
                 name,
                 slug,
                 aliases: entry.aliases,

@@ -282,7 +282,11 @@ fn moved_warning(root: &Path, site: &Site, moved: &taxonomy::MovedTerm) -> Diagn
     };
     let path = article.map(|id| site.articles[id].source.clone()).unwrap_or_default();
     // The front-matter key the name is written under: `column` is singular.
-    let field = if moved.kind == taxonomy::TaxonomyKind::Columns { "column" } else { key };
+    let field = if moved.kind == taxonomy::TaxonomyKind::Columns {
+        "column"
+    } else {
+        key
+    };
     let (line, column) = std::fs::read_to_string(root.join(&path))
         .ok()
         .and_then(|source| crate::yaml::value_position(&source, field, name))
@@ -311,4 +315,3 @@ fn moved_warning(root: &Path, site: &Site, moved: &taxonomy::MovedTerm) -> Diagn
         old = moved.old_slug
     ))
 }
-

@@ -27,7 +27,12 @@ fn article(site: &TestSite, rel: &str, date: &str, extra: &str) {
 #[test]
 fn polyphonic_names_get_their_word_readings_in_urls() {
     let site = TestSite::new();
-    article(&site, "2013/11/a.md", "2013-11-03", "tags: [银行, 音乐, 还款]\ntowns: [莘庄镇]\ncolumn: 行长谈服务");
+    article(
+        &site,
+        "2013/11/a.md",
+        "2013-11-03",
+        "tags: [银行, 音乐, 还款]\ntowns: [莘庄镇]\ncolumn: 行长谈服务",
+    );
     site.article(
         "2013/11/重庆来信.md",
         "title: 重庆来信\ndate: 2013-11-04\ndistrict: 松江区",
@@ -50,7 +55,13 @@ fn polyphonic_names_get_their_word_readings_in_urls() {
 fn listed(html: &str, names: &[&str]) -> Vec<String> {
     let mut at: Vec<(usize, String)> = names
         .iter()
-        .map(|n| (html.find(&format!(">{n}</a>")).unwrap_or_else(|| panic!("{n} not listed")), n.to_string()))
+        .map(|n| {
+            (
+                html.find(&format!(">{n}</a>"))
+                    .unwrap_or_else(|| panic!("{n} not listed")),
+                n.to_string(),
+            )
+        })
         .collect();
     at.sort();
     at.into_iter().map(|(_, n)| n).collect()
@@ -59,14 +70,25 @@ fn listed(html: &str, names: &[&str]) -> Vec<String> {
 #[test]
 fn indexes_sort_by_the_same_word_readings() {
     let site = TestSite::new();
-    article(&site, "2013/11/a.md", "2013-11-03", "tags: [新河, 重庆, 长宁, 长兴, 庄行, 庄河]");
+    article(
+        &site,
+        "2013/11/a.md",
+        "2013-11-03",
+        "tags: [新河, 重庆, 长宁, 长兴, 庄行, 庄河]",
+    );
     site.build_ok();
     let tags = site.read("tags/index.html");
     // chang ning, chang xing, chong qing, xin he, zhuang he, zhuang xing (a guess).
-    assert_eq!(listed(&tags, &["新河", "重庆", "长宁", "长兴", "庄行", "庄河"]), ["长宁", "长兴", "重庆", "新河", "庄河", "庄行"]);
+    assert_eq!(
+        listed(&tags, &["新河", "重庆", "长宁", "长兴", "庄行", "庄河"]),
+        ["长宁", "长兴", "重庆", "新河", "庄河", "庄行"]
+    );
 
     // A `slugs:` entry reads 庄行 as zhuang-hang: its URL and its place move together.
-    site.write("site.yaml", &format!("{}slugs: {{ 庄行: zhuang-hang }}\n", common::SITE_YAML));
+    site.write(
+        "site.yaml",
+        &format!("{}slugs: {{ 庄行: zhuang-hang }}\n", common::SITE_YAML),
+    );
     site.build_ok();
     let tags = site.read("tags/index.html");
     assert_eq!(listed(&tags, &["庄行", "庄河"]), ["庄行", "庄河"]);
@@ -79,7 +101,10 @@ fn a_date_with_a_foreign_offset_lands_on_the_site_s_day() {
     site.write("site.yaml", &format!("{}utc_offset: \"+08:00\"\n", common::SITE_YAML));
     article(&site, "2013/11/late.md", "2013-11-30T23:30:00+00:00", "slug: late");
     site.build_ok();
-    assert!(site.has("2013/12/late/index.html"), "belongs under December in Shanghai");
+    assert!(
+        site.has("2013/12/late/index.html"),
+        "belongs under December in Shanghai"
+    );
     assert!(!site.has("2013/11/late/index.html"));
     let page = site.read("2013/12/late/index.html");
     assert!(page.contains("2013年12月1日"), "the day a reader in Shanghai lives it");
@@ -97,7 +122,12 @@ fn a_homophone_added_later_never_takes_a_published_address() {
     assert!(site.read("tags/min-su/index.html").contains("民宿"));
 
     // 民俗 first appears in a newer article: 民宿 keeps its address.
-    article(&site, "2013/11/minsu-jie.md", "2013-11-20", "slug: minsu-jie\ntags: [民俗]");
+    article(
+        &site,
+        "2013/11/minsu-jie.md",
+        "2013-11-20",
+        "slug: minsu-jie\ntags: [民俗]",
+    );
     site.build_ok();
     assert!(site.read("tags/min-su/index.html").contains(">民宿<"));
     assert!(site.read("tags/min-su-2/index.html").contains(">民俗<"));
@@ -107,7 +137,12 @@ fn a_homophone_added_later_never_takes_a_published_address() {
 #[test]
 fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
     let site = TestSite::new();
-    article(&site, "2013/11/minsu-jie.md", "2013-11-20", "slug: minsu-jie\ntags: [民俗]");
+    article(
+        &site,
+        "2013/11/minsu-jie.md",
+        "2013-11-20",
+        "slug: minsu-jie\ntags: [民俗]",
+    );
     site.build_ok();
     assert!(site.read("tags/min-su/index.html").contains(">民俗<"));
 
@@ -122,7 +157,10 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
     );
     assert!(shown.contains("add `民俗: min-su` under `slugs:`"), "{shown}");
     // Pinned as the hint says, it stays.
-    site.write("site.yaml", &format!("{}slugs: {{ 民俗: min-su }}\n", common::SITE_YAML));
+    site.write(
+        "site.yaml",
+        &format!("{}slugs: {{ 民俗: min-su }}\n", common::SITE_YAML),
+    );
     assert!(!check_site(&site).contains("moves from"));
     site.build_ok();
     assert!(site.read("tags/min-su/index.html").contains(">民俗<"));
@@ -132,22 +170,62 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
 #[test]
 fn check_asks_about_readings_no_dictionary_settles() {
     let site = TestSite::new();
-    article(&site, "2013/11/b.md", "2013-11-02", "towns: [庄行镇, 莘庄镇]\ntags: [银行]");
+    article(
+        &site,
+        "2013/11/b.md",
+        "2013-11-02",
+        "towns: [庄行镇, 莘庄镇]\ntags: [银行]",
+    );
     article(&site, "2013/11/a.md", "2013-11-05", "towns: [庄行镇]");
     site.write("content/2013/11/庄行见闻.md", "---\ntitle: 庄行见闻\ndate: 2013-11-06\ndistrict: 松江区\nbyline: [{ role: 记者, name: 卢连明 }]\n---\n正文。\n");
     let shown = check_site(&site);
     let guesses: Vec<&str> = shown.lines().filter(|l| l.contains("[pinyin-guess]")).collect();
     assert_eq!(guesses.len(), 2, "once per name, where it was first used:\n{shown}");
     assert!(
-        guesses[0].starts_with("content/2013/11/b.md:6:9: warning: the pinyin of 庄行镇 is a guess: 行 reads xing, hang or heng"),
+        guesses[0].starts_with(
+            "content/2013/11/b.md:6:9: warning: the pinyin of 庄行镇 is a guess: 行 reads xing, hang or heng"
+        ),
         "{shown}"
     );
-    assert!(shown.contains("add `庄行镇: zhuang-hang-zhen` under `slugs:` in site.yaml"), "{shown}");
-    assert!(guesses[1].starts_with("content/2013/11/庄行见闻.md:1:1: warning: the pinyin of 庄行见闻 is a guess"), "{shown}");
-    assert!(shown.contains("add `slug: zhuang-hang-jian-wen` to the front matter"), "{shown}");
+    assert!(
+        shown.contains("add `庄行镇: zhuang-hang-zhen` under `slugs:` in site.yaml"),
+        "{shown}"
+    );
+    assert!(
+        guesses[1].starts_with("content/2013/11/庄行见闻.md:1:1: warning: the pinyin of 庄行见闻 is a guess"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("add `slug: zhuang-hang-jian-wen` to the front matter"),
+        "{shown}"
+    );
 
     // Settled in site.yaml and in the front matter: nothing to ask.
-    site.write("site.yaml", &format!("{}slugs: {{ 庄行镇: zhuang-hang-zhen }}\n", common::SITE_YAML));
+    site.write(
+        "site.yaml",
+        &format!("{}slugs: {{ 庄行镇: zhuang-hang-zhen }}\n", common::SITE_YAML),
+    );
     site.write("content/2013/11/庄行见闻.md", "---\ntitle: 庄行见闻\ndate: 2013-11-06\ndistrict: 松江区\nslug: zhuang-hang-jian-wen\nbyline: [{ role: 记者, name: 卢连明 }]\n---\n正文。\n");
+    assert!(!check_site(&site).contains("pinyin-guess"));
+}
+
+#[test]
+fn a_district_without_a_slug_is_asked_about_in_site_yaml() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        &format!("{}  庄行区: {{ towns: [庄行镇] }}\n", common::SITE_YAML),
+    );
+    article(&site, "2013/11/a.md", "2013-11-05", "slug: a");
+    let shown = check_site(&site);
+    assert!(
+        shown.contains("site.yaml:7:1: warning: the pinyin of 庄行区 is a guess"),
+        "{shown}"
+    );
+    assert!(shown.contains("add `slug: zhuang-hang-qu` to its entry"), "{shown}");
+    site.write(
+        "site.yaml",
+        &format!("{}  庄行区: {{ slug: zhuanghang }}\n", common::SITE_YAML),
+    );
     assert!(!check_site(&site).contains("pinyin-guess"));
 }

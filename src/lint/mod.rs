@@ -187,6 +187,7 @@ pub fn lint_site(root: &Path, site: &Site) -> Vec<Diagnostic> {
         })
         .collect();
     let mut all: Diagnostics = found.into_iter().collect();
+    all.extend(readings::check_districts(root, &site.config));
     all.sort();
     all.into_iter().collect()
 }

@@ -62,6 +62,39 @@ pub(super) fn check(ctx: &mut Context<'_>, introduced: &[Introduced]) {
     check_file_name(ctx);
 }
 
+/// Warnings for the districts whose slug site.yaml leaves to their name's
+/// reading, where that reading is a guess: at the district's line in site.yaml.
+pub(super) fn check_districts(root: &std::path::Path, config: &crate::config::Config) -> Vec<crate::error::Diagnostic> {
+    if !Lint::PinyinGuess.is_enabled(&config.lints) {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    config
+        .districts
+        .iter()
+        .filter(|d| d.slug_from_name)
+        .filter_map(|d| {
+            let reading = pinyin::read(&d.name);
+            if reading.guesses.is_empty() {
+                return None;
+            }
+            let line = crate::yaml::key_line(&text, &d.name).unwrap_or(0);
+            let hint = settle_hint(&d.name, &reading, "to its entry", |slug| format!("`slug: {slug}`"));
+            let message = format!("{} [{}]", guess_message(&d.name, &reading), Lint::PinyinGuess.id());
+            Some(
+                crate::error::Diagnostic::warning(
+                    crate::error::Area::Config,
+                    crate::config::CONFIG_FILE,
+                    line,
+                    1,
+                    message,
+                )
+                .with_hint(hint),
+            )
+        })
+        .collect()
+}
+
 /// The URL of an article without `slug:` comes from its file name, which may be Chinese.
 fn check_file_name(ctx: &mut Context<'_>) {
     if ctx.article.front.slug.is_some() {

@@ -95,7 +95,11 @@ const RIGHT_BY_GUESS: &[&str] = &["朱家角镇"];
 fn readings_settled_by_a_word_are_not_guesses() {
     for (name, _) in READINGS {
         let guesses = read(name).guesses;
-        assert_eq!(guesses.is_empty(), !RIGHT_BY_GUESS.contains(name), "{name}: {guesses:?}");
+        assert_eq!(
+            guesses.is_empty(),
+            !RIGHT_BY_GUESS.contains(name),
+            "{name}: {guesses:?}"
+        );
     }
 }
 
