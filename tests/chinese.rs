@@ -16,6 +16,11 @@ fn check_site(site: &TestSite) -> String {
     common::render(&problems)
 }
 
+/// The test site.yaml with more lines.
+fn with_site_yaml(site: &TestSite, more: &str) {
+    site.write("site.yaml", &format!("{}{more}", common::SITE_YAML));
+}
+
 fn article(site: &TestSite, rel: &str, date: &str, extra: &str) {
     site.article(
         rel,
@@ -85,10 +90,7 @@ fn indexes_sort_by_the_same_word_readings() {
     );
 
     // A `slugs:` entry reads 庄行 as zhuang-hang: its URL and its place move together.
-    site.write(
-        "site.yaml",
-        &format!("{}slugs: {{ 庄行: zhuang-hang }}\n", common::SITE_YAML),
-    );
+    with_site_yaml(&site, "slugs: { 庄行: zhuang-hang }\n");
     site.build_ok();
     let tags = site.read("tags/index.html");
     assert_eq!(listed(&tags, &["庄行", "庄河"]), ["庄行", "庄河"]);
@@ -98,7 +100,7 @@ fn indexes_sort_by_the_same_word_readings() {
 #[test]
 fn a_date_with_a_foreign_offset_lands_on_the_site_s_day() {
     let site = TestSite::new();
-    site.write("site.yaml", &format!("{}utc_offset: \"+08:00\"\n", common::SITE_YAML));
+    with_site_yaml(&site, "utc_offset: \"+08:00\"\n");
     article(&site, "2013/11/late.md", "2013-11-30T23:30:00+00:00", "slug: late");
     site.build_ok();
     assert!(
@@ -157,10 +159,7 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
     );
     assert!(shown.contains("add `民俗: min-su` under `slugs:`"), "{shown}");
     // Pinned as the hint says, it stays.
-    site.write(
-        "site.yaml",
-        &format!("{}slugs: {{ 民俗: min-su }}\n", common::SITE_YAML),
-    );
+    with_site_yaml(&site, "slugs: { 民俗: min-su }\n");
     assert!(!check_site(&site).contains("moves from"));
     site.build_ok();
     assert!(site.read("tags/min-su/index.html").contains(">民俗<"));
@@ -201,10 +200,7 @@ fn check_asks_about_readings_no_dictionary_settles() {
     );
 
     // Settled in site.yaml and in the front matter: nothing to ask.
-    site.write(
-        "site.yaml",
-        &format!("{}slugs: {{ 庄行镇: zhuang-hang-zhen }}\n", common::SITE_YAML),
-    );
+    with_site_yaml(&site, "slugs: { 庄行镇: zhuang-hang-zhen }\n");
     site.write("content/2013/11/庄行见闻.md", "---\ntitle: 庄行见闻\ndate: 2013-11-06\ndistrict: 松江区\nslug: zhuang-hang-jian-wen\nbyline: [{ role: 记者, name: 卢连明 }]\n---\n正文。\n");
     assert!(!check_site(&site).contains("pinyin-guess"));
 }
@@ -212,10 +208,7 @@ fn check_asks_about_readings_no_dictionary_settles() {
 #[test]
 fn a_district_without_a_slug_is_asked_about_in_site_yaml() {
     let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        &format!("{}  庄行区: {{ towns: [庄行镇] }}\n", common::SITE_YAML),
-    );
+    with_site_yaml(&site, "  庄行区: { towns: [庄行镇] }\n");
     article(&site, "2013/11/a.md", "2013-11-05", "slug: a");
     let shown = check_site(&site);
     assert!(
@@ -223,9 +216,6 @@ fn a_district_without_a_slug_is_asked_about_in_site_yaml() {
         "{shown}"
     );
     assert!(shown.contains("add `slug: zhuang-hang-qu` to its entry"), "{shown}");
-    site.write(
-        "site.yaml",
-        &format!("{}  庄行区: {{ slug: zhuanghang }}\n", common::SITE_YAML),
-    );
+    with_site_yaml(&site, "  庄行区: { slug: zhuanghang }\n");
     assert!(!check_site(&site).contains("pinyin-guess"));
 }
