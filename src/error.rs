@@ -212,18 +212,75 @@ pub fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
 
 /// The closest candidate to `input`, if one is close enough to be a likely typo.
 ///
-/// Works on characters, so that 松江 finds 松江区 as readily as `titel` finds `title`.
+/// "Close" is what a slip of the keyboard or the input method makes: a letter
+/// missed, doubled or swapped (`titel`), a character left out (松江 for 松江区),
+/// or a Chinese character swapped for one that sounds the same (枫径镇 for
+/// 枫泾镇, the input method's wrong pick). Another character with another
+/// sound is another name (洞泾镇 is not 枫泾镇), so it is never suggested.
 pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let input_len = input.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(input, c), c))
-        .filter(|(distance, c)| {
-            let longest = input_len.max(c.chars().count());
-            *distance > 0 && *distance * 2 <= longest.max(2)
+        .filter_map(|c| {
+            let distance = slip_distance(input, c);
+            let longest = input.chars().count().max(c.chars().count());
+            (c != input && distance <= slips_allowed(longest)).then_some((distance, c))
         })
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c)
+}
+
+/// How many slips a name of `length` characters may hide and still be recognised.
+fn slips_allowed(length: usize) -> usize {
+    match length {
+        0..=5 => 1,
+        6..=10 => 2,
+        _ => 3,
+    }
+}
+
+/// An edit distance that counts slips: inserting, deleting or swapping two
+/// neighbours costs 1; replacing costs 1 between Latin letters (case aside)
+/// or between Chinese characters that share a reading, and 2 otherwise, which
+/// no short name allows. Written here because the distance crates compare
+/// characters only for equality.
+fn slip_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: the distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + replace_cost(a[i - 1], b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+fn replace_cost(x: char, y: char) -> usize {
+    if x == y || x.to_lowercase().eq(y.to_lowercase()) {
+        return 0;
+    }
+    let han = |c: char| crate::markdown::cjk::is_han(c);
+    if han(x) != han(y) {
+        return 2;
+    }
+    if !han(x) {
+        return 1;
+    }
+    let (rx, ry) = (crate::pinyin::readings_of(x), crate::pinyin::readings_of(y));
+    if rx.iter().any(|r| ry.contains(r)) { 1 } else { 2 }
 }
 
 /// Converts a byte offset in `text` to a 1-based (line, column in characters).
@@ -260,7 +317,23 @@ mod tests {
     fn suggests_close_chinese_and_latin_names() {
         assert_eq!(did_you_mean("松江", ["松江区", "金山区"]), Some("松江区"));
         assert_eq!(did_you_mean("titel", ["title", "tags"]), Some("title"));
+        assert_eq!(did_you_mean("Title", ["title", "tags"]), Some("title"));
         assert_eq!(did_you_mean("浦东", ["松江区", "金山区"]), None);
+        // The input method's wrong pick of a homophone.
+        assert_eq!(did_you_mean("枫径镇", ["洞泾镇", "枫泾镇"]), Some("枫泾镇"));
+        assert_eq!(did_you_mean("练糖镇", ["练塘镇", "金泽镇"]), Some("练塘镇"));
+    }
+
+    #[test]
+    fn never_suggests_another_name_that_only_looks_alike() {
+        // One character apart, but another sound: another town.
+        assert_eq!(did_you_mean("枫泾镇", ["洞泾镇", "泖港镇"]), None);
+        assert_eq!(did_you_mean("2013/11/other.md", ["2013/11/welcome.md"]), None);
+        assert_eq!(
+            did_you_mean("2013/11/welcom.md", ["2013/11/welcome.md"]),
+            Some("2013/11/welcome.md")
+        );
+        assert_eq!(did_you_mean("subtitle", ["title"]), None);
     }
 
     #[test]
