@@ -28,6 +28,27 @@ pub enum Command {
     New(NewArgs),
     /// Create a new site that builds at once with the built-in theme.
     Init(InitArgs),
+    /// Work with themes: `jianbao theme export` writes the built-in theme out to change it.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+/// What `jianbao theme` does.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in default theme into a folder (themes/default of the site unless
+    /// given), where site.yaml's `theme: default` picks it up instead of the built-in one.
+    Export(ExportArgs),
+}
+
+/// Options of `jianbao theme export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write the theme; default: themes/default in the site's folder.
+    pub dir: Option<PathBuf>,
+    /// The site's folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 /// Options of `jianbao check`.

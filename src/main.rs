@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => run_check(&args),
         cli::Command::New(args) => run_new(&args),
         cli::Command::Init(args) => run_init(&args),
+        cli::Command::Theme(cli::ThemeCommand::Export(args)) => run_theme_export(&args),
     }
 }
 
@@ -159,6 +160,30 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
                 options.output.display()
             );
             ExitCode::from(exit_code(&problems))
+        }
+    }
+}
+
+fn run_theme_export(args: &cli::ExportArgs) -> ExitCode {
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| args.root.join("themes").join("default"));
+    match jianbao::scaffold::export_theme(&dir) {
+        Ok(written) => {
+            println!(
+                "jianbao: wrote the built-in theme to {} ({} files)",
+                dir.display(),
+                written.len()
+            );
+            println!(
+                "  a site whose site.yaml says `theme: default` now uses this copy: change its templates/ and static/"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::from(exit::CONFIG)
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::error::{Area, Diagnostic, did_you_mean, io_error};
 
 /// The site.yaml of a new site: every key explained, districts to replace.
 const NEW_SITE_YAML: &str = "\
-# The bulletin's settings. README.md of jianbao lists every key.
+# The bulletin's settings. `jianbao theme export` writes out the built-in theme to change it.
 title: 新简报
 description: 社区新闻
 base_url: https://example.org/      # the address the bulletin is published at
@@ -58,6 +58,27 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
             fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
         }
         fs::write(&path, text).map_err(|e| io_error(&path, "write", &e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes the built-in theme into `dir` (`themes/default` of a site makes
+/// `theme: default` use it), for a site to change. Refuses a folder that
+/// already has files, so that nobody's edits are overwritten.
+pub fn export_theme(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let has_files = fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if has_files {
+        return Err(Diagnostic::error(Area::Io, dir, 0, 0, "this folder is not empty")
+            .with_hint("name a new folder, or move this one aside to export the theme afresh"));
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in crate::render::theme::builtin_files() {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| io_error(&path, "write", &e))?;
         written.push(path);
     }
     Ok(written)

@@ -184,3 +184,24 @@ fn check_on_the_sample_reports_the_kicker_number_and_nothing_else() {
     assert!(problem["message"].as_str().unwrap().contains("52"));
     assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
 }
+
+#[test]
+fn theme_export_writes_the_built_in_theme_for_the_site_to_change() {
+    let site = TestSite::new();
+    site.simple("2013/11/a.md", "莘庄镇举行消防演练", "2013-11-03");
+    let out = site.run(&["theme", "export"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let base = site.root().join("themes/default/templates/base.html");
+    let text = std::fs::read_to_string(&base).expect("base.html exported");
+    assert!(site.root().join("themes/default/static").is_dir());
+
+    // The exported copy is the one a build uses.
+    std::fs::write(&base, text.replace("</body>", "<p>本报编辑部自改</p></body>")).expect("edit");
+    site.build_ok();
+    assert!(site.read("index.html").contains("本报编辑部自改"));
+
+    // A second export would overwrite those edits: refused.
+    let again = site.run(&["theme", "export"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+}

@@ -814,8 +814,13 @@ fn referenced_templates(source: &str) -> Vec<String> {
 /// A tera error as a diagnostic at the template's file, line and column.
 fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
     let hint = match page {
-        Some(p) => format!("met while rendering /{p}; docs/themes.md lists every variable pages have"),
-        None => "docs/themes.md lists every variable, filter and function templates have".to_string(),
+        Some(p) => format!(
+            "met while rendering /{p}; the built-in theme's templates use every variable pages have: \
+             `jianbao theme export` writes them out to read"
+        ),
+        None => "the built-in theme's templates use every variable, filter and function there is: \
+                 `jianbao theme export` writes them out to read"
+            .to_string(),
     };
     let shown = |name: &str| paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
     if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = err.kind() {

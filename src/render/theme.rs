@@ -217,6 +217,17 @@ fn load_builtin(theme: &mut Theme, problems: &mut Diagnostics) {
     }
 }
 
+/// Every file of the theme built into jianbao, as (path inside the theme, bytes),
+/// sorted: what `jianbao theme export` writes out for a site to change.
+pub fn builtin_files() -> Vec<(String, &'static [u8])> {
+    let mut files: Vec<(String, &'static [u8])> = all_files(&BUILTIN_DEFAULT)
+        .into_iter()
+        .map(|f| (f.path().to_string_lossy().replace('\\', "/"), f.contents()))
+        .collect();
+    files.sort();
+    files
+}
+
 fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     let mut out: Vec<&include_dir::File<'_>> = dir.files().collect();
     for sub in dir.dirs() {
