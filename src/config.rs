@@ -718,6 +718,30 @@ mod tests {
     }
 
     #[test]
+    fn the_reference_in_docs_lists_every_key_and_parses() {
+        let doc = include_str!("../docs/config.md");
+        let yaml = doc
+            .split("```yaml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .expect("docs/config.md has a yaml block");
+        let config = parse_config(yaml, &Overrides::default()).expect("the reference is a valid site.yaml");
+        assert_eq!(config.slugs["庄行镇"], "zhuang-hang-zhen");
+        for key in CONFIG_KEYS {
+            assert!(
+                yaml.lines().any(|l| l.starts_with(&format!("{key}:"))),
+                "{key} is not in docs/config.md"
+            );
+        }
+        for key in LINT_KEYS {
+            assert!(
+                yaml.contains(&format!("  {key}: ")),
+                "lints: {key} is not in docs/config.md"
+            );
+        }
+    }
+
+    #[test]
     fn default_slug_is_pinyin() {
         let c = parse_config(
             "title: x\nbase_url: https://e.org/\ndistricts:\n  松江区:\n",

@@ -12,18 +12,33 @@ use crate::error::{Area, Diagnostic, did_you_mean, io_error};
 
 /// The site.yaml of a new site: every key explained, districts to replace.
 const NEW_SITE_YAML: &str = "\
-# The bulletin's settings. `jianbao theme export` writes out the built-in theme to change it.
+# The bulletin's settings. Every key is shown with its default; a line starting with # is
+# off. `jianbao theme export` writes out the built-in theme to change it.
 title: 新简报
 description: 社区新闻
 base_url: https://example.org/      # the address the bulletin is published at
 language: zh-CN
 theme: default                      # built into jianbao; no themes/ folder needed
-paginate: 20
+paginate: 20                        # articles per list page
+# feed_limit: 20                    # entries per Atom feed
+# utc_offset: \"+08:00\"              # the zone dates are shown and filed in
 search: true                        # a search page at /search/ and its index
 # The districts articles may name, with the towns that belong to each.
 districts:
   松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }
   崇明区: { slug: chongming, aliases: [崇明县] }
+# Your own URL for a tag, town or column whose pinyin `jianbao check` calls a guess:
+# slugs:
+#   庄行镇: zhuang-hang-zhen
+# Addresses a tag, town or column had before, each redirected to the current one:
+# old_slugs:
+#   民宿: [min-su-2]
+# markdown: { unsafe_html: false, highlight: true }
+# The newsroom lints of `jianbao check`, all on; switch one off with `false`:
+# lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
+#          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
+#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, brief_limit: 300 }
+# extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
 /// Creates a new site in `dir`: site.yaml, a first article, and a .gitignore.
