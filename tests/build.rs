@@ -529,3 +529,31 @@ fn assert_shown_nowhere(site: &TestSite, needles: &[&str]) {
         }
     }
 }
+
+#[test]
+fn a_link_may_name_a_heading_by_its_text() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/guide.md",
+        "title: 简报使用说明\ndate: 2013-11-03\ndistrict: 松江区\nslug: guide",
+        "先看[怎么预览](#怎么预览)。\n\n## 怎么预览\n\n运行 `jianbao serve`。\n",
+    );
+    site.article(
+        "2013/11/news.md",
+        "title: 莘庄镇开通社区简报\ndate: 2013-11-04\ndistrict: 松江区\nslug: news",
+        "详见[说明](guide.md#怎么预览)和[开头](guide.md#top)。\n",
+    );
+    site.build_ok();
+    let guide = site.read("2013/11/guide/index.html");
+    assert!(guide.contains(r##"href="#zen-me-yu-lan""##), "{guide}");
+    assert!(guide.contains(r#"id="zen-me-yu-lan""#));
+    let news = site.read("2013/11/news/index.html");
+    assert!(news.contains(r#"href="/2013/11/guide/#zen-me-yu-lan""#), "{news}");
+    assert!(news.contains(r#"href="/2013/11/guide/#top""#));
+    let out = site.run(&["check"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("anchor"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

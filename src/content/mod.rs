@@ -602,9 +602,18 @@ impl LinkContext<'_> {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
         };
+        let heading = heading_anchor(fragment);
+        if path.is_empty() {
+            // A link within the article: only a heading named by its text needs rewriting.
+            return match heading {
+                Some(anchor) => LinkTarget::Rewrite(anchor),
+                None => LinkTarget::Keep,
+            };
+        }
         if !path.ends_with(".md") || has_scheme(path) {
             return LinkTarget::Keep;
         }
+        let fragment = heading.as_deref().unwrap_or(fragment);
         let Some(target) = crate::site_path::resolve(from, path) else {
             return LinkTarget::Broken {
                 message: format!("the link to {dest} points outside content/"),
@@ -640,6 +649,19 @@ impl LinkContext<'_> {
             }),
         }
     }
+}
+
+/// A `#fragment` that names a heading by its text, as editors write it
+/// (`#怎么预览`), as the anchor the heading has (`#zen-me-yu-lan`): headings
+/// get the slug of their text. `None` for any other fragment, which stays as written.
+fn heading_anchor(fragment: &str) -> Option<String> {
+    let text = fragment.strip_prefix('#')?;
+    let text = percent_encoding::percent_decode_str(text).decode_utf8().ok()?;
+    if text.is_ascii() {
+        return None;
+    }
+    let slug = slug::slugify(&text);
+    (!slug.is_empty()).then(|| format!("#{slug}"))
 }
 
 fn has_scheme(path: &str) -> bool {
