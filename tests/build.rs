@@ -130,7 +130,11 @@ fn md_links_become_urls_relative_or_from_content_root() {
         "[同目录](b.md) [根](/2013/10/c.md#section) [外](https://e.org/x.md)\n",
     );
     site.simple("2013/11/b.md", "乙", "2013-11-02");
-    site.simple("2013/10/c.md", "丙", "2013-10-02");
+    site.article(
+        "2013/10/c.md",
+        "title: 丙\ndate: 2013-10-02\ndistrict: 松江区",
+        "## Section\n\n正文。\n",
+    );
     site.build_ok();
     let page = site.read("2013/11/a/index.html");
     assert!(page.contains("href=\"/2013/11/b/\""), "{page}");
@@ -551,9 +555,33 @@ fn a_link_may_name_a_heading_by_its_text() {
     assert!(news.contains(r#"href="/2013/11/guide/#zen-me-yu-lan""#), "{news}");
     assert!(news.contains(r#"href="/2013/11/guide/#top""#));
     let out = site.run(&["check"]);
+    let shown = String::from_utf8_lossy(&out.stdout);
     assert!(
-        !String::from_utf8_lossy(&out.stderr).contains("anchor"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        !shown.contains("heading") && !shown.contains("leads nowhere"),
+        "{shown}"
     );
+}
+
+#[test]
+fn a_link_to_a_missing_heading_is_an_error_at_the_link() {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/guide.md",
+        "title: 简报使用说明\ndate: 2013-11-03\ndistrict: 松江区\nslug: guide",
+        "## 怎么预览\n\n运行 `jianbao serve`。\n\n## 常见问题\n\n见下。\n",
+    );
+    site.article(
+        "2013/11/news.md",
+        "title: 莘庄镇开通社区简报\ndate: 2013-11-04\ndistrict: 松江区\nslug: news",
+        "详见“说明”一节：[说明](guide.md#怎么发布)。\n",
+    );
+    let shown = site.build_err();
+    assert!(
+        shown.contains("content/2013/11/news.md:7:15: error: the link to guide.md#怎么发布 names a heading that 简报使用说明 does not have"),
+        "{shown}"
+    );
+    assert!(shown.contains("its headings are #怎么预览、#常见问题"), "{shown}");
+    // check says the same, with everything else.
+    let out = site.run(&["check"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("news.md:7:15: error: the link to guide.md#怎么发布"));
 }

@@ -270,9 +270,14 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
         })
         .collect();
 
+    let by_content_path: HashMap<&str, &Article> = bodies
+        .iter()
+        .map(|b| (b.parsed.file.content_path.as_str(), b.article.as_ref()))
+        .collect();
     let mut sorted: Vec<&Arc<CachedBody>> = Vec::with_capacity(bodies.len());
     for body in &bodies {
         problems.extend(body.problems.iter().cloned());
+        problems.extend(broken_anchors(body, &|path| by_content_path.get(path).copied()));
         sorted.push(body);
     }
     sorted.sort_by(|a, b| {
@@ -373,7 +378,8 @@ pub fn reload_articles(
             return None;
         }
         let body = render_body(&parsed, &links, md_options);
-        if !body.problems.is_empty() {
+        let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
+        if !body.problems.is_empty() || !broken_anchors(&body, &article_of).is_empty() {
             return None;
         }
         reloaded.push((path, position, stamp, parsed, Arc::new(body)));
@@ -401,6 +407,85 @@ pub fn reload_articles(
         problems: last.problems.clone(),
     };
     Some((loaded, positions))
+}
+
+/// Errors for the links of `body` that name a `#heading` the article they
+/// lead to does not have, at the link as written, with the headings it has.
+/// `article_of` finds a published article by its content/-relative path.
+fn broken_anchors<'a>(body: &CachedBody, article_of: &dyn Fn(&str) -> Option<&'a Article>) -> Vec<Diagnostic> {
+    let from = &body.parsed.file.content_path;
+    let mut problems = Vec::new();
+    for (dest, _) in &body.links {
+        let Some((path, fragment)) = dest.split_once('#') else {
+            continue;
+        };
+        if fragment.is_empty() || fragment == "top" || path.contains('?') {
+            continue;
+        }
+        let target = if path.is_empty() {
+            Some(from.clone())
+        } else if path.ends_with(".md") && !has_scheme(path) {
+            crate::site_path::resolve(from, path)
+        } else {
+            None
+        };
+        let Some(article) = target.as_deref().and_then(article_of) else {
+            continue;
+        };
+        let anchor = heading_anchor(&format!("#{fragment}")).unwrap_or_else(|| {
+            let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+            format!("#{decoded}")
+        });
+        if has_id(&article.html, &anchor[1..]) {
+            continue;
+        }
+        let written = percent_encoding::percent_decode_str(dest).decode_utf8_lossy();
+        let (line, column) = link_position(&body.parsed, dest);
+        let headings: Vec<String> = article.headings.iter().map(|h| format!("#{}", h.text)).collect();
+        let hint = if headings.is_empty() {
+            format!(
+                "{} has no headings to link to; link to the article itself",
+                article.front.title
+            )
+        } else {
+            format!(
+                "its headings are {}; name one by its text or its anchor (#{})",
+                headings.join("、"),
+                article.headings[0].id
+            )
+        };
+        problems.push(
+            Diagnostic::error(
+                Area::Content,
+                body.parsed.file.path.clone(),
+                line,
+                column,
+                format!(
+                    "the link to {written} names a heading that {} does not have",
+                    article.front.title
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+    problems
+}
+
+/// Whether the page HTML gives some element the id `id`: headings, footnotes, raw HTML.
+fn has_id(html: &str, id: &str) -> bool {
+    html.contains(&format!(" id=\"{id}\""))
+}
+
+/// The file (line, column) of the link to `dest` in the article's body, or
+/// the body's first line when it cannot be found as written.
+fn link_position(parsed: &Parsed, dest: &str) -> (usize, usize) {
+    match parsed.body.find(&format!("]({dest}")) {
+        Some(at) => {
+            let (line, column) = line_col(&parsed.body, at + 2);
+            (line + parsed.body_line - 1, column)
+        }
+        None => (parsed.body_line, 1),
+    }
 }
 
 fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
