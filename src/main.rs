@@ -56,6 +56,11 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
 }
 
 fn run_new(args: &cli::NewArgs) -> ExitCode {
+    let (tags, tag_notes) = jianbao::scaffold::split_list("--tags", &args.tags);
+    let (towns, town_notes) = jianbao::scaffold::split_list("--towns", &args.towns);
+    for note in tag_notes.iter().chain(&town_notes) {
+        eprintln!("jianbao: {note}");
+    }
     let article = jianbao::scaffold::NewArticle {
         title: args.title.clone(),
         district: args.district.clone(),
@@ -65,18 +70,8 @@ fn run_new(args: &cli::NewArgs) -> ExitCode {
             "photo" => jianbao::content::Kind::Photo,
             _ => jianbao::content::Kind::News,
         }),
-        tags: args
-            .tags
-            .iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-        towns: args
-            .towns
-            .iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags,
+        towns,
         column: args.column.clone(),
     };
     match jianbao::scaffold::new_article(&args.root, &args.path, &article) {

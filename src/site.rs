@@ -208,6 +208,7 @@ pub fn reload_site(
         aliases,
         mut problems,
     } = loaded;
+    problems.extend(config.warnings.iter().cloned());
     cache.replaced = None;
     if problems.has_errors() {
         problems.sort();

@@ -229,6 +229,9 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
     let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
     for (_, file) in &parsed {
+        if let Ok(p) = &file.parsed {
+            problems.extend(p.warnings.iter().cloned());
+        }
         match &file.parsed {
             Ok(p) if p.front.draft && !options.drafts => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Draft);
@@ -373,12 +376,25 @@ pub fn reload_articles(
             return None;
         }
         let body = render_body(&parsed, &links, md_options);
-        if !body.problems.is_empty() {
+        if body.problems.iter().any(Diagnostic::is_error) {
             return None;
         }
         reloaded.push((path, position, stamp, parsed, Arc::new(body)));
     }
     let last = cache.last.as_mut()?;
+    // The warnings of the files reloaded are theirs now, not those of the last load.
+    let sources: Vec<&PathBuf> = reloaded.iter().map(|(_, _, _, p, _)| &p.file.path).collect();
+    let mut problems: Diagnostics = last
+        .problems
+        .iter()
+        .filter(|d| !sources.contains(&&d.path))
+        .cloned()
+        .collect();
+    for (_, _, _, parsed, body) in &reloaded {
+        problems.extend(parsed.warnings.iter().cloned());
+        problems.extend(body.problems.iter().cloned());
+    }
+    last.problems = problems;
     let articles = Arc::make_mut(&mut last.articles);
     let aliases = Arc::make_mut(&mut last.aliases);
     let mut positions = Vec::with_capacity(reloaded.len());
@@ -423,6 +439,8 @@ struct Parsed {
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
     image_line: usize,
+    /// What reading the front matter mended, as warnings.
+    warnings: Vec<Diagnostic>,
     /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
     slug_line: Option<usize>,
     /// Its former addresses, from `aliases:`.
@@ -482,11 +500,24 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         )]
     })?;
     let split = front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
-    let (front, aliases) = front_matter::parse_with_aliases(split.yaml, split.yaml_line, config).map_err(|ps| {
+    let read = front_matter::read(split.yaml, split.yaml_line, config).map_err(|ps| {
         ps.into_iter()
             .map(|p| error(p.line, p.column, p.message, p.hint))
             .collect::<Vec<_>>()
     })?;
+    let front_matter::ReadFrontMatter {
+        front,
+        aliases,
+        warnings,
+    } = read;
+    let warnings = warnings
+        .into_iter()
+        .map(|p| {
+            let mut d = Diagnostic::warning(Area::Content, file.path.clone(), p.line, p.column, p.message);
+            d.hint = p.hint;
+            d
+        })
+        .collect();
     let slug = match &front.slug {
         Some(s) => s.clone(),
         None => slug_from_file_name(&file.path).ok_or_else(|| {
@@ -504,6 +535,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
     Ok(Parsed {
         image_line,
         slug_line: file_line("slug"),
+        warnings,
         aliases,
         body: split.body.to_string(),
         body_line: split.body_line,

@@ -1,0 +1,140 @@
+//! What editors who write Chinese all day meet: the input method's slips in
+//! front matter and site.yaml, typed paragraph indents, empty items, an output
+//! folder in the wrong place, and where the build and `check` say so.
+
+mod common;
+
+use common::TestSite;
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The site.yaml of 闵行's bulletin.
+const MINHANG_YAML: &str = "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区: { slug: minhang, towns: [莘庄镇, 七宝镇] }\n  松江区: { slug: songjiang }\n";
+
+fn minhang() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", MINHANG_YAML);
+    site
+}
+
+#[test]
+fn input_method_slips_in_front_matter_are_named_where_they_are() {
+    let site = minhang();
+    site.article(
+        "2013/11/xiaofang.md",
+        "title: 通知: 明天停水\ndate: 2013-11-03\ndistrict：闵行区\ntowns: [莘庄镇]\ntags: 【消防安全，演练】\nbyline:\n  - role: 通讯员\n　　name: 莘宣",
+        "莘庄镇居民区开展消防演练。\n",
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    for expected in [
+        "content/2013/11/xiaofang.md:2:10: error: the title has a colon followed by a space in it, so it must be put in quotes\n  hint: write it like this: title: \"通知: 明天停水\"",
+        "content/2013/11/xiaofang.md:4:9: error: `district` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space\n  hint: write it like this: district: 闵行区",
+        "content/2013/11/xiaofang.md:6:7: error: the tags are in full-width brackets `【】` (typed by the Chinese input method); a list needs ordinary square brackets `[ ]`\n  hint: write it like this: tags: [消防安全, 演练]",
+        "content/2013/11/xiaofang.md:9:1: error: the line is indented with a full-width space `　` (typed by the Chinese input method); indent with ordinary spaces\n  hint: write it like this, with 4 ordinary spaces: `    name: 莘宣`",
+    ] {
+        assert!(text.contains(expected), "missing {expected}\nin:\n{text}");
+    }
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn a_byline_name_out_of_line_is_explained() {
+    let site = minhang();
+    site.article(
+        "2013/11/xiaofang.md",
+        "title: 莘庄镇举行消防演练\ndate: 2013-11-03\ndistrict: 闵行区\nbyline:\n  - role: 通讯员\n  name: 莘宣",
+        "莘庄镇居民区开展消防演练。\n",
+    );
+    let text = site.build_err();
+    assert_eq!(
+        text,
+        "content/2013/11/xiaofang.md:7:1: error: credit 1 of the byline has no `name`: the `name:` on this line is not lined up with the keys above it\n  hint: write it like this, with 4 ordinary spaces: `    name: 莘宣`\n"
+    );
+}
+
+#[test]
+fn input_method_slips_in_site_yaml_are_configuration_errors() {
+    let site = minhang();
+    site.write(
+        "site.yaml",
+        "title: 闵行简报\nbase_url: https://example.org/\ndistricts：\n  闵行区: { slug: minhang }\n",
+    );
+    site.simple("a.md", "标题", "2013-11-03");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("site.yaml:3:10: error: `districts` is followed by a full-width colon"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn tags_and_towns_joined_by_the_input_method_become_separate_terms() {
+    let site = minhang();
+    site.write(
+        "site.yaml",
+        "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区:\n    slug: minhang\n    towns:\n      - 莘庄镇、七宝镇\n",
+    );
+    site.article(
+        "2013/11/xiaofang.md",
+        "title: 莘庄镇举行消防演练\ndate: 2013-11-03\ndistrict: 闵行区\ntowns: [莘庄镇]\ntags: [消防安全，演练]",
+        "莘庄镇居民区开展消防演练。\n",
+    );
+    site.article(
+        "2013/11/wenming.md",
+        "title: 莘庄镇“文明小区”评选揭晓\ndate: 2013-11-04\ndistrict: 闵行区\ntowns: [七宝镇]\ntags:\n  - 文明小区、评选",
+        "七宝镇三个小区入选。\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/2013/11/wenming.md:7:9: warning: the tag 文明小区、评选 was split at `、` (typed by the Chinese input method) into 文明小区 and 评选\n  hint: write each tag as an item of its own: tags: [文明小区, 评选]",
+            "content/2013/11/xiaofang.md:6:12: warning: `，` (typed by the Chinese input method) between tags was read as a comma\n  hint: write it like this: tags: [消防安全, 演练]",
+            "site.yaml:7:12: warning: the town 莘庄镇、七宝镇 of 闵行区 was split at `、` (typed by the Chinese input method) into 莘庄镇 and 七宝镇\n  hint: write each town as an item of its own: towns: [莘庄镇, 七宝镇]",
+        ]
+    );
+    let page = site.read("2013/11/xiaofang/index.html");
+    for tag in [">消防安全<", ">演练<"] {
+        assert!(page.contains(tag), "{tag} is not a tag of its own");
+    }
+    assert!(!page.contains("消防安全，演练"));
+    let towns = site.read("towns/index.html");
+    assert!(towns.contains(">莘庄镇<") && towns.contains(">七宝镇<"), "{towns}");
+    assert!(!towns.contains("莘庄镇、七宝镇"));
+}
+
+#[test]
+fn new_splits_tags_typed_with_the_input_method_and_says_so() {
+    let site = minhang();
+    let out = site.run(&[
+        "new",
+        "content/2013/11/xiaofang.md",
+        "--title",
+        "莘庄镇举行消防演练",
+        "--district",
+        "闵行区",
+        "--tags",
+        "消防安全，演练",
+        "--towns",
+        "莘庄镇、七宝镇",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(site.root().join("content/2013/11/xiaofang.md")).unwrap();
+    assert!(text.contains("tags: [消防安全, 演练]\n"), "{text}");
+    assert!(text.contains("towns: [莘庄镇, 七宝镇]\n"), "{text}");
+    assert_eq!(
+        stderr(&out),
+        "jianbao: --tags 消防安全，演练: split at `，` into 消防安全 and 演练\njianbao: --towns 莘庄镇、七宝镇: split at `、` into 莘庄镇 and 七宝镇\n"
+    );
+}
