@@ -138,3 +138,110 @@ fn new_splits_tags_typed_with_the_input_method_and_says_so() {
         "jianbao: --tags 消防安全，演练: split at `，` into 消防安全 and 演练\njianbao: --towns 莘庄镇、七宝镇: split at `、` into 莘庄镇 and 七宝镇\n"
     );
 }
+
+#[test]
+fn typed_paragraph_indents_are_undone_with_a_warning() {
+    let site = minhang();
+    site.article(
+        "2013/11/guangxing.md",
+        "title: 光星居民区组团服务\ndate: 2013-11-03\ndistrict: 闵行区",
+        "　　光星居民区由原光星村和润景苑居民区合并而来。\n\n　　支部书记蔡文强说：“组团服务让居民满意。”\n",
+    );
+    site.article(
+        "2013/11/wenming.md",
+        "title: 莘庄镇“文明小区”评选揭晓\ndate: 2013-11-04\ndistrict: 闵行区",
+        "本报讯\n\n    莘庄镇“文明小区”评选日前揭晓，\n    七宝镇三个小区入选。\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report
+        .warnings
+        .iter()
+        .map(|d| format!("{}:{}:{}: {}", d.path.display(), d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/2013/11/guangxing.md:6:1: paragraphs are indented with full-width spaces `　　`; they were removed, as the theme indents paragraphs itself",
+            "content/2013/11/wenming.md:8:5: this paragraph starts with four spaces, which Markdown reads as a block of code; it is shown as an ordinary paragraph",
+        ],
+        "the indent once a file"
+    );
+    let page = site.read("2013/11/guangxing/index.html");
+    assert!(page.contains("<p>光星居民区由原光星村"), "{page}");
+    assert!(page.contains("<p>支部书记蔡文强说"), "{page}");
+    let page = site.read("2013/11/wenming/index.html");
+    assert!(
+        page.contains("<p>莘庄镇“文明小区”评选日前揭晓，七宝镇三个小区入选。</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("<pre"), "{page}");
+}
+
+#[test]
+fn a_photo_item_without_a_picture_and_an_empty_article_are_warnings() {
+    let site = minhang();
+    site.article(
+        "2013/11/yanlian.md",
+        "title: 七宝镇消防演练\ndate: 2013-11-03\ndistrict: 闵行区\nkind: photo\nbyline: [{ role: 摄影, name: 卢连明 }]",
+        "演练现场。\n",
+    );
+    site.article(
+        "2013/11/kong.md",
+        "title: 莘庄镇简讯\ndate: 2013-11-04\ndistrict: 闵行区\nbyline: [{ role: 记者, name: 莘宣 }]",
+        "\n  \n",
+    );
+    site.picture("content/2013/11/zhaopian/drill.jpg", 64, 48);
+    site.article(
+        "2013/11/zhaopian/index.md",
+        "title: 莘庄镇消防演练\ndate: 2013-11-05\ndistrict: 闵行区\nkind: photo\nbyline: [{ role: 摄影, name: 卢连明 }]",
+        "演练现场。\n\n![演练](drill.jpg)\n",
+    );
+    let out = site.run(&["check"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.contains(": warning: ")).collect::<Vec<_>>(),
+        [
+            "content/2013/11/kong.md:6:1: warning: the article has no text",
+            "content/2013/11/yanlian.md:5:1: warning: this photo item has no picture",
+        ],
+        "{text}"
+    );
+    assert_eq!(site.run(&["check", "--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn serve_forgets_a_warning_once_the_article_is_mended() {
+    use jianbao::content::LoadOptions;
+    use jianbao::serve::rebuild::Rebuilder;
+    let site = minhang();
+    let front = "title: 光星居民区组团服务\ndate: 2013-11-03\ndistrict: 闵行区";
+    site.article(
+        "2013/11/guangxing.md",
+        front,
+        "　　光星居民区由原光星村和润景苑居民区合并而来。\n",
+    );
+    site.simple("2013/11/wenming.md", "莘庄镇“文明小区”评选揭晓", "2013-11-04");
+    let changed = [site.root().join("content/2013/11/guangxing.md")];
+    let mut rebuilder = Rebuilder::new(
+        site.root().to_path_buf(),
+        common::SERVE_BASE.into(),
+        LoadOptions::default(),
+    );
+    let messages = |warnings: &jianbao::error::Diagnostics| -> Vec<String> {
+        warnings.iter().map(|d| d.message.clone()).collect()
+    };
+    let (_, warnings) = rebuilder.rebuild().unwrap();
+    assert_eq!(warnings.warning_count(), 1, "{:?}", messages(&warnings));
+    site.article(
+        "2013/11/guangxing.md",
+        front,
+        "光星居民区由原光星村和润景苑居民区合并而来。\n",
+    );
+    let (_, warnings) = rebuilder.rebuild_changed(&changed).unwrap();
+    assert!(warnings.is_empty(), "{:?}", messages(&warnings));
+    site.article("2013/11/guangxing.md", front, "　　光星居民区由原光星村合并而来。\n");
+    let (_, warnings) = rebuilder.rebuild_changed(&changed).unwrap();
+    assert_eq!(warnings.warning_count(), 1, "{:?}", messages(&warnings));
+    common::assert_same_as_full_build(&site, &rebuilder, "after the edits");
+}

@@ -439,6 +439,8 @@ struct Parsed {
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
     image_line: usize,
+    /// The line of the `kind:` key, for a photo item without a picture.
+    kind_line: usize,
     /// What reading the front matter mended, as warnings.
     warnings: Vec<Diagnostic>,
     /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
@@ -534,6 +536,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
     let image_line = file_line("image").unwrap_or(1);
     Ok(Parsed {
         image_line,
+        kind_line: file_line("kind").unwrap_or(1),
         slug_line: file_line("slug"),
         warnings,
         aliases,
@@ -704,10 +707,12 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
                 column,
                 bp.message.clone(),
             );
+            d.severity = bp.severity;
             d.hint = bp.hint.clone();
             d
         })
         .collect();
+    problems.extend(missing_parts(p, body.pictures));
     let mut pictures = pictures.into_inner();
     let lead_picture = match links.lead_picture(p, &mut pictures) {
         Ok(picture) => picture,
@@ -744,6 +749,38 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
         links: resolved.into_inner(),
         picture_files: pictures.files,
     }
+}
+
+/// Warnings for an article that lacks what it is for: a photo item without a
+/// picture, an article without a word of text.
+fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if p.front.kind == Kind::Photo && p.front.image.is_none() && body_pictures == 0 {
+        warnings.push(
+            Diagnostic::warning(
+                Area::Content,
+                p.file.path.clone(),
+                p.kind_line,
+                1,
+                "this photo item has no picture",
+            )
+            .with_hint("add one, such as image: { src: drill.jpg, caption: 演练现场 }, or choose another kind"),
+        );
+    }
+    if p.body.trim().is_empty() {
+        // The line of the closing `---`: the text belongs under it.
+        warnings.push(
+            Diagnostic::warning(
+                Area::Content,
+                p.file.path.clone(),
+                p.body_line - 1,
+                1,
+                "the article has no text",
+            )
+            .with_hint("write the article under the front matter's closing `---`"),
+        );
+    }
+    warnings
 }
 
 /// The pictures one article uses.
