@@ -54,6 +54,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// [`build`], publishing with `publish` (`--minify`).
 pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    crate::output::check_output_folder(&options.root, &options.output).map_err(one)?;
     let site_options = SiteOptions {
         overrides: Overrides {
             base_url: options.base_url.clone(),

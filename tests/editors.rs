@@ -211,6 +211,43 @@ fn a_photo_item_without_a_picture_and_an_empty_article_are_warnings() {
 }
 
 #[test]
+fn an_output_folder_among_the_sites_own_files_is_refused_and_nothing_is_written() {
+    let site = minhang();
+    site.simple("2013/11/a.md", "莘庄镇举行消防演练", "2013-11-03");
+    site.write("static/logo.txt", "闵行\n");
+    let before = common::snapshot_tree(site.root());
+    for output in [
+        ".",
+        "content",
+        "content/2013/out",
+        "static",
+        "templates",
+        "themes/default",
+    ] {
+        let out = site.run(&["build", "--output", output]);
+        assert_eq!(out.status.code(), Some(2), "{output}: {}", stderr(&out));
+        assert!(stderr(&out).contains("error: cannot build into "), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("hint: build into a folder of its own"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            common::snapshot_tree(site.root()),
+            before,
+            "{output}: something was written"
+        );
+    }
+    let out = site.run(&["build", "--output", "content"]);
+    assert!(
+        stderr(&out).contains("it is the site's content/ folder, where the articles are"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(site.run(&["build", "--output", "public"]).status.success());
+}
+
+#[test]
 fn serve_forgets_a_warning_once_the_article_is_mended() {
     use jianbao::content::LoadOptions;
     use jianbao::serve::rebuild::Rebuilder;
