@@ -43,6 +43,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// The drafts and scheduled articles left out of it.
+    pub left_out: Vec<crate::content::LeftOut>,
 }
 
 /// Builds the site. On any error, the output folder is left as it was and
@@ -104,6 +106,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         static_files: renderer.assets().files().len(),
         elapsed: started.elapsed(),
         warnings,
+        left_out: site.left_out.to_vec(),
     })
 }
 

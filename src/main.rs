@@ -143,6 +143,9 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
                 report.elapsed.as_millis(),
                 options.output.display()
             );
+            if let Some(line) = jianbao::report::left_out_summary(&report.left_out) {
+                println!("jianbao: {line}");
+            }
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -5,9 +5,12 @@
 //! - `json`: one object, documented in README.md and stable, for editors' tools.
 //! - `github`: GitHub Actions workflow commands, which CI turns into annotations
 //!   on the lines of the pull request.
+//!
+//! Also the build's summary of what it left out (drafts, scheduled articles).
 
 use serde::Serialize;
 
+use crate::content::LeftOut;
 use crate::error::{Diagnostic, Diagnostics, Severity};
 
 /// The shapes problems can be printed in.
@@ -25,6 +28,52 @@ pub fn format(problems: &Diagnostics, format: Format) -> String {
         Format::Json => json(problems),
         Format::Github => problems.iter().map(github).collect(),
     }
+}
+
+/// The build summary's line about what it left out, such as `2 drafts and 1
+/// scheduled article (2013-12-02 20:00) not published; add --drafts / --future
+/// to preview them`; `None` when it left out nothing.
+pub fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
+    let drafts = left_out.iter().filter(|a| a.draft).count();
+    let mut scheduled: Vec<_> = left_out.iter().filter(|a| !a.draft).map(|a| a.date).collect();
+    if drafts + scheduled.len() == 0 {
+        return None;
+    }
+    scheduled.sort();
+    scheduled.dedup();
+    let mut parts = Vec::new();
+    let mut flags = Vec::new();
+    if drafts > 0 {
+        parts.push(format!("{drafts} draft{}", plural(drafts)));
+        flags.push("--drafts");
+    }
+    if !scheduled.is_empty() {
+        let count = left_out.len() - drafts;
+        let mut dates: Vec<String> = scheduled
+            .iter()
+            .take(3)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .collect();
+        if scheduled.len() > 3 {
+            dates.push("…".into());
+        }
+        parts.push(format!(
+            "{count} scheduled article{} ({})",
+            plural(count),
+            dates.join(", ")
+        ));
+        flags.push("--future");
+    }
+    let them = if left_out.len() == 1 { "it" } else { "them" };
+    Some(format!(
+        "{} not published; add {} to preview {them}",
+        parts.join(" and "),
+        flags.join(" / ")
+    ))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// The JSON report: `{"version": 1, "errors": N, "warnings": N, "problems": [...]}`,
@@ -174,6 +223,44 @@ mod tests {
         assert_eq!(value["problems"][1]["lint"], "number-mismatch");
         assert_eq!(value["problems"][1]["message"], "kicker says 52, body does not");
         assert!(value["problems"][0]["lint"].is_null());
+    }
+
+    fn left_out(draft: bool, date: &str) -> LeftOut {
+        LeftOut {
+            source: "content/2013/12/a.md".into(),
+            draft,
+            date: chrono::DateTime::parse_from_rfc3339(date).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_summary_names_drafts_and_scheduled_articles() {
+        assert_eq!(left_out_summary(&[]), None);
+        let two_and_one = [
+            left_out(true, "2013-11-03T00:00:00+08:00"),
+            left_out(false, "2013-12-02T20:00:00+08:00"),
+            left_out(true, "2013-11-05T00:00:00+08:00"),
+        ];
+        assert_eq!(
+            left_out_summary(&two_and_one).as_deref(),
+            Some(
+                "2 drafts and 1 scheduled article (2013-12-02 20:00) not published; add --drafts / --future to preview them"
+            )
+        );
+        assert_eq!(
+            left_out_summary(&[left_out(true, "2013-11-03T00:00:00+08:00")]).as_deref(),
+            Some("1 draft not published; add --drafts to preview it")
+        );
+        let scheduled: Vec<_> = ["2013-12-05T08:00:00+08:00", "2013-12-02T20:00:00+08:00"]
+            .iter()
+            .map(|d| left_out(false, d))
+            .collect();
+        assert_eq!(
+            left_out_summary(&scheduled).as_deref(),
+            Some(
+                "2 scheduled articles (2013-12-02 20:00, 2013-12-05 08:00) not published; add --future to preview them"
+            )
+        );
     }
 
     #[test]

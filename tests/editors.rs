@@ -248,6 +248,34 @@ fn an_output_folder_among_the_sites_own_files_is_refused_and_nothing_is_written(
 }
 
 #[test]
+fn the_build_summary_names_what_it_left_out() {
+    let site = minhang();
+    site.simple("2013/11/a.md", "莘庄镇举行消防演练", "2013-11-03");
+    for (file, draft) in [("draft1.md", "莘庄镇草稿"), ("draft2.md", "七宝镇草稿")] {
+        site.article(
+            &format!("2013/11/{file}"),
+            &format!("title: {draft}\ndate: 2013-11-03\ndistrict: 闵行区\ndraft: true"),
+            "正文。\n",
+        );
+    }
+    site.article(
+        "2999/12/later.md",
+        "title: 明年的通知\ndate: 2999-12-02T20:00:00+08:00\ndistrict: 闵行区",
+        "正文。\n",
+    );
+    let out = site.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l
+            == "jianbao: 2 drafts and 1 scheduled article (2999-12-02 20:00) not published; add --drafts / --future to preview them"),
+        "{text}"
+    );
+    let out = site.run(&["build", "--drafts", "--future"]);
+    assert!(!stdout(&out).contains("not published"), "{}", stdout(&out));
+}
+
+#[test]
 fn serve_forgets_a_warning_once_the_article_is_mended() {
     use jianbao::content::LoadOptions;
     use jianbao::serve::rebuild::Rebuilder;

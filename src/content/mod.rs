@@ -79,8 +79,32 @@ pub struct Loaded {
     pub articles: Arc<Vec<Arc<Article>>>,
     /// Each article's former addresses (`aliases:`), by its place in `articles`.
     pub aliases: Arc<Vec<Vec<Alias>>>,
+    /// The drafts and scheduled articles this load left out, in file order.
+    pub left_out: Arc<Vec<LeftOut>>,
     /// Every problem found.
     pub problems: Diagnostics,
+}
+
+/// An article that exists but is not published by this build: a draft, or one
+/// scheduled (dated in the future), for the build's summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+    /// A draft; else scheduled.
+    pub draft: bool,
+    /// Its date, in the site's time zone.
+    pub date: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl LeftOut {
+    fn of(p: &Parsed, draft: bool, config: &Config) -> LeftOut {
+        LeftOut {
+            source: p.file.path.clone(),
+            draft,
+            date: p.front.date.with_timezone(&config.utc_offset),
+        }
+    }
 }
 
 /// Loads every article under `root/content`.
@@ -107,6 +131,7 @@ struct LastLoad {
     articles: Arc<Vec<Arc<Article>>>,
     /// Each article's `aliases:`, by its place in `articles`.
     aliases: Arc<Vec<Vec<Alias>>>,
+    left_out: Arc<Vec<LeftOut>>,
     problems: Diagnostics,
     /// Where each article is in `articles`, by its content/-relative path.
     positions: HashMap<String, usize>,
@@ -228,6 +253,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let mut withheld = BTreeMap::new();
     let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
     let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
+    let mut left_out = Vec::new();
     for (_, file) in &parsed {
         if let Ok(p) = &file.parsed {
             problems.extend(p.warnings.iter().cloned());
@@ -235,15 +261,18 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
         match &file.parsed {
             Ok(p) if p.front.draft && !options.drafts => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Draft);
+                left_out.push(LeftOut::of(p, true, config));
             }
             Ok(p) if p.front.date > now && !options.future => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Future);
                 next_release = Some(next_release.map_or(p.front.date, |d| d.min(p.front.date)));
+                left_out.push(LeftOut::of(p, false, config));
             }
             Ok(p) => articles.push(p),
             Err(ds) => problems.extend(ds.iter().cloned()),
         }
     }
+    let left_out = Arc::new(left_out);
     problems.extend(check_unique_urls(&articles));
 
     let urls: BTreeMap<String, String> = articles
@@ -306,6 +335,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
             future: options.future,
             articles: Arc::clone(&out),
             aliases: Arc::clone(&aliases),
+            left_out: Arc::clone(&left_out),
             problems: problems.clone(),
             positions: out
                 .iter()
@@ -320,6 +350,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     Loaded {
         articles: out,
         aliases,
+        left_out,
         problems,
     }
 }
@@ -414,6 +445,7 @@ pub fn reload_articles(
     let loaded = Loaded {
         articles: Arc::clone(&last.articles),
         aliases: Arc::clone(&last.aliases),
+        left_out: Arc::clone(&last.left_out),
         problems: last.problems.clone(),
     };
     Some((loaded, positions))
