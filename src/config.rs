@@ -339,9 +339,10 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // An absolute path: it does not lie under the site's folder, as other paths do.
             let d = Diagnostic::error(
                 Area::Config,
-                path.display().to_string(),
+                std::path::absolute(&path).unwrap_or(path),
                 0,
                 0,
                 "there is no site.yaml here",

@@ -38,6 +38,11 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
         drafts: args.drafts,
         future: args.future,
     });
+    // Paths as seen from here, where CI annotations and editors look for the files.
+    let problems = match std::env::current_dir() {
+        Ok(cwd) => jianbao::report::relative_to(&problems, &args.root, &cwd),
+        Err(_) => problems,
+    };
     print!("{}", jianbao::report::format(&problems, args.format));
     if args.format == jianbao::report::Format::Text {
         eprintln!(

@@ -8,6 +8,8 @@
 //!
 //! Also the build's summary of what it left out (drafts, scheduled articles).
 
+use std::path::{Component, Path, PathBuf};
+
 use serde::Serialize;
 
 use crate::content::LeftOut;
@@ -27,6 +29,46 @@ pub fn format(problems: &Diagnostics, format: Format) -> String {
         Format::Text => problems.iter().map(|d| format!("{d}\n")).collect(),
         Format::Json => json(problems),
         Format::Github => problems.iter().map(github).collect(),
+    }
+}
+
+/// The problems with their paths relative to the folder `cwd` instead of the
+/// site's folder `root`, so that a tool run elsewhere finds the files: from a
+/// repository's top, `jianbao check --root site` names `site/content/…`, where
+/// CI annotations and editors look for it. Paths that are not files
+/// (`(page /tags/)`) are left as they are.
+pub fn relative_to(problems: &Diagnostics, root: &Path, cwd: &Path) -> Diagnostics {
+    problems
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if !d.path.as_os_str().to_string_lossy().starts_with('(') {
+                d.path = path_from(&d.path, root, cwd);
+            }
+            d
+        })
+        .collect()
+}
+
+fn path_from(path: &Path, root: &Path, cwd: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(normal.components().next_back(), Some(Component::Normal(_))) => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    match normal.strip_prefix(cwd) {
+        Ok(inside) if normal.is_absolute() && !inside.as_os_str().is_empty() => inside.to_path_buf(),
+        _ => normal,
     }
 }
 
@@ -260,6 +302,40 @@ mod tests {
             Some(
                 "2 scheduled articles (2013-12-02 20:00, 2013-12-05 08:00) not published; add --future to preview them"
             )
+        );
+    }
+
+    #[test]
+    fn paths_are_made_relative_to_where_jianbao_runs() {
+        let cwd = Path::new("/home/desk/bulletin");
+        let shown = |path: &str, root: &str| path_from(Path::new(path), Path::new(root), cwd);
+        assert_eq!(shown("content/a.md", "site"), Path::new("site/content/a.md"));
+        assert_eq!(shown("content/a.md", "."), Path::new("content/a.md"));
+        assert_eq!(shown("content/a.md", "./site/"), Path::new("site/content/a.md"));
+        assert_eq!(shown("site.yaml", "../minhang"), Path::new("../minhang/site.yaml"));
+        assert_eq!(
+            shown("content/a.md", "/home/desk/bulletin/site"),
+            Path::new("site/content/a.md")
+        );
+        assert_eq!(shown("content/a.md", "/srv/site"), Path::new("/srv/site/content/a.md"));
+        assert_eq!(
+            shown("/home/desk/bulletin/site/site.yaml", "site"),
+            Path::new("site/site.yaml")
+        );
+        let moved = relative_to(
+            &[
+                Diagnostic::error(Area::Content, "content/a.md", 4, 11, "x"),
+                Diagnostic::error(Area::Content, "(page /tags/)", 0, 0, "y"),
+            ]
+            .into_iter()
+            .collect(),
+            Path::new("site"),
+            cwd,
+        );
+        let paths: Vec<_> = moved.iter().map(|d| d.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [PathBuf::from("site/content/a.md"), PathBuf::from("(page /tags/)")]
         );
     }
 

@@ -276,6 +276,35 @@ fn the_build_summary_names_what_it_left_out() {
 }
 
 #[test]
+fn check_paths_are_relative_to_where_it_runs() {
+    let repo = tempfile::tempdir().unwrap();
+    let site = repo.path().join("site");
+    std::fs::create_dir_all(site.join("content/2013/11")).unwrap();
+    std::fs::write(site.join("site.yaml"), MINHANG_YAML).unwrap();
+    std::fs::write(
+        site.join("content/2013/11/a.md"),
+        "---\ntitle: 莘庄镇举行消防演练\ndate: 2013-11-03\ndistrict：闵行区\n---\n正文。\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["check", "--root", "site", "--format", format])
+            .current_dir(repo.path())
+            .output()
+            .unwrap()
+    };
+    let github = stdout(&run("github"));
+    assert!(
+        github.starts_with("::error file=site/content/2013/11/a.md,line=4,col=9,"),
+        "{github}"
+    );
+    let text = stdout(&run("text"));
+    assert!(text.starts_with("site/content/2013/11/a.md:4:9: error: "), "{text}");
+    let json: serde_json::Value = serde_json::from_slice(&run("json").stdout).unwrap();
+    assert_eq!(json["problems"][0]["file"], "site/content/2013/11/a.md");
+}
+
+#[test]
 fn serve_forgets_a_warning_once_the_article_is_mended() {
     use jianbao::content::LoadOptions;
     use jianbao::serve::rebuild::Rebuilder;
