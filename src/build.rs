@@ -43,6 +43,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// The drafts and scheduled articles left out of it.
+    pub left_out: Vec<crate::content::LeftOut>,
 }
 
 /// Builds the site. On any error, the output folder is left as it was and
@@ -54,6 +56,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// [`build`], publishing with `publish` (`--minify`).
 pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    crate::output::check_output_folder(&options.root, &options.output).map_err(one)?;
     let site_options = SiteOptions {
         overrides: Overrides {
             base_url: options.base_url.clone(),
@@ -109,6 +112,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         static_files: renderer.assets().files().len(),
         elapsed: started.elapsed(),
         warnings,
+        left_out: site.left_out.to_vec(),
     })
 }
 

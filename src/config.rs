@@ -282,6 +282,9 @@ pub struct Config {
     pub lints: LintConfig,
     /// Free-form values for themes (`site.extra` in templates).
     pub extra: serde_yaml::Mapping,
+    /// What was mended in site.yaml rather than refused (a `，` between towns),
+    /// for the build to report with its other warnings.
+    pub warnings: Diagnostics,
 }
 
 impl Config {
@@ -344,9 +347,10 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // An absolute path: it does not lie under the site's folder, as other paths do.
             let d = Diagnostic::error(
                 Area::Config,
-                path.display().to_string(),
+                std::path::absolute(&path).unwrap_or(path),
                 0,
                 0,
                 "there is no site.yaml here",
@@ -368,20 +372,36 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
 /// Parses and validates the text of a site.yaml.
 pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
-    let raw: RawConfig = match yaml::parse(&text, CONFIG_KEYS, config_example) {
-        Ok(raw) => raw,
-        Err(p) => {
-            let hint = lint_key_hint(&text, &p.message, p.line).or(p.hint);
-            let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
-            d.hint = hint;
-            return Err(Diagnostics::from_iter([d]));
+    let document: yaml::Document<RawConfig> = match yaml::parse_document(&text, CONFIG_KEYS, config_example) {
+        Ok(document) => document,
+        Err(problems) => {
+            return Err(problems
+                .into_iter()
+                .map(|p| {
+                    let hint = lint_key_hint(&text, &p.message, p.line).or(p.hint);
+                    let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
+                    d.hint = hint;
+                    d
+                })
+                .collect());
         }
     };
+    let problems = document
+        .warnings
+        .into_iter()
+        .map(|p| {
+            let d = Diagnostic::warning(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
+            match p.hint {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            }
+        })
+        .collect();
     Validator {
-        text: &text,
-        problems: Diagnostics::new(),
+        text: &document.text,
+        problems,
     }
-    .validate(raw, overrides)
+    .validate(document.value, overrides)
 }
 
 fn config_example(key: &str) -> Option<&'static str> {
@@ -519,6 +539,7 @@ impl Validator<'_> {
             },
             lints,
             extra: raw.extra,
+            warnings: self.problems,
         })
     }
 
@@ -611,16 +632,48 @@ impl Validator<'_> {
             }
             let keys = ["districts", name.as_str(), "old_slugs"];
             let old_slugs = self.old_slugs(OldSlugOf::District, &keys, entry.old_slugs, old_slug_places);
+            let towns = self.towns(&name, entry.towns);
             districts.push(District {
                 slug_from_name,
                 name,
                 slug,
                 aliases: entry.aliases,
-                towns: entry.towns,
+                towns,
                 old_slugs,
             });
         }
         districts
+    }
+
+    /// A district's towns, each that the input method's `，` or `、` made two
+    /// (`- 莘庄镇、七宝镇`) split, with a warning at the separator.
+    fn towns(&mut self, district: &str, written: Vec<String>) -> Vec<String> {
+        let mut towns = Vec::with_capacity(written.len());
+        for town in written {
+            let Some(yaml::JoinedTerm { parts, separator, at }) = yaml::split_term(&town) else {
+                towns.push(town);
+                continue;
+            };
+            let keys = ["districts", district, "towns"];
+            let (line, column) = yaml::nested_value_position(self.text, &keys, &town).unwrap_or((0, 0));
+            let d = Diagnostic::warning(
+                Area::Config,
+                CONFIG_FILE,
+                line,
+                column + town[..at].chars().count(),
+                format!(
+                    "the town {town} of {district} was split at `{separator}` (typed by the Chinese input method) into {}",
+                    parts.join(" and ")
+                ),
+            )
+            .with_hint(format!(
+                "write each town as an item of its own: towns: [{}]",
+                parts.join(", ")
+            ));
+            self.problems.push(d);
+            towns.extend(parts);
+        }
+        towns
     }
 
     fn lints(&mut self, raw: &RawLints) -> LintConfig {
@@ -858,6 +911,55 @@ mod tests {
         assert_eq!(
             err.iter().next().unwrap().hint.as_deref(),
             Some("write it like this: old_slugs: { 民宿: [min-su-2] }")
+        );
+    }
+
+    #[test]
+    fn town_lists_joined_by_the_input_method_are_split_with_a_warning() {
+        let text = "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区: { slug: minhang, towns: [莘庄镇，七宝镇] }\n  松江区:\n    slug: songjiang\n    towns:\n      - 洞泾镇、泖港镇\n";
+        let c = parse_config(text, &Overrides::default()).unwrap();
+        assert_eq!(c.district("闵行区").unwrap().towns, ["莘庄镇", "七宝镇"]);
+        assert_eq!(c.district("松江区").unwrap().towns, ["洞泾镇", "泖港镇"]);
+        let shown: Vec<_> = c
+            .warnings
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    4,
+                    36,
+                    "`，` (typed by the Chinese input method) between towns was read as a comma"
+                ),
+                (
+                    8,
+                    12,
+                    "the town 洞泾镇、泖港镇 of 松江区 was split at `、` (typed by the Chinese input method) into 洞泾镇 and 泖港镇"
+                ),
+            ]
+        );
+        assert!(c.warnings.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn input_method_slips_in_site_yaml_are_errors_at_their_place() {
+        let err = parse_config(
+            "title：闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区：{ slug: minhang }\n",
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        let shown: Vec<_> = err
+            .iter()
+            .map(|d| (d.line, d.column, d.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (1, 6, "write it like this: title: 闵行简报"),
+                (4, 6, "write it like this: 闵行区: { slug: minhang }")
+            ]
         );
     }
 

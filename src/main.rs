@@ -39,6 +39,11 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
         drafts: args.drafts,
         future: args.future,
     });
+    // Paths as seen from here, where CI annotations and editors look for the files.
+    let problems = match std::env::current_dir() {
+        Ok(cwd) => jianbao::report::relative_to(&problems, &args.root, &cwd),
+        Err(_) => problems,
+    };
     print!("{}", jianbao::report::format(&problems, args.format));
     if args.format == jianbao::report::Format::Text {
         eprintln!(
@@ -57,6 +62,11 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
 }
 
 fn run_new(args: &cli::NewArgs) -> ExitCode {
+    let (tags, tag_notes) = jianbao::scaffold::split_list("--tags", &args.tags);
+    let (towns, town_notes) = jianbao::scaffold::split_list("--towns", &args.towns);
+    for note in tag_notes.iter().chain(&town_notes) {
+        eprintln!("jianbao: {note}");
+    }
     let article = jianbao::scaffold::NewArticle {
         title: args.title.clone(),
         district: args.district.clone(),
@@ -66,18 +76,8 @@ fn run_new(args: &cli::NewArgs) -> ExitCode {
             "photo" => jianbao::content::Kind::Photo,
             _ => jianbao::content::Kind::News,
         }),
-        tags: args
-            .tags
-            .iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-        towns: args
-            .towns
-            .iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags,
+        towns,
         column: args.column.clone(),
     };
     match jianbao::scaffold::new_article(&args.root, &args.path, &article) {
@@ -149,6 +149,9 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
                 report.elapsed.as_millis(),
                 options.output.display()
             );
+            if let Some(line) = jianbao::report::left_out_summary(&report.left_out) {
+                println!("jianbao: {line}");
+            }
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -305,6 +305,80 @@ pub fn save_published_terms(root: &Path, text: &str) -> Result<(), Diagnostic> {
     fs::rename(&temp, &path).map_err(|e| io_error(&path, "record the published terms", &e))
 }
 
+/// The site's own folders, which the output folder must be none of, nor inside.
+const SITE_FOLDERS: &[(&str, &str)] = &[
+    ("content", "where the articles are"),
+    ("static", "whose files are copied into the output"),
+    ("templates", "where the site's templates are"),
+    ("themes", "where the themes are"),
+];
+
+/// Refuses an output folder that would take the place of the site's own files:
+/// the site's folder, a folder holding it, its content/, static/, templates/ or
+/// themes/ folder, or a folder inside one of those. A build swaps its output
+/// folder in whole, and whatever it wrote there would be read back as articles,
+/// templates or static files by the next build.
+pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let site = resolve(root);
+    let out = resolve(output);
+    let refuse = |why: String| {
+        Err(Diagnostic::error(
+            Area::Config,
+            output,
+            0,
+            0,
+            format!("cannot build into {}: {why}", output.display()),
+        )
+        .with_hint("build into a folder of its own, such as --output public (the default)"))
+    };
+    if out == site {
+        return refuse("it is the site's own folder, and a build replaces its output folder as a whole".into());
+    }
+    if site.starts_with(&out) {
+        return refuse("it holds the site, and a build replaces its output folder as a whole".into());
+    }
+    for (folder, what) in SITE_FOLDERS {
+        let inside = site.join(folder);
+        if out == inside {
+            return refuse(format!("it is the site's {folder}/ folder, {what}"));
+        }
+        if out.starts_with(&inside) {
+            return refuse(format!("it is inside the site's {folder}/ folder, {what}"));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with `.` and `..` worked out, and symbolic links
+/// followed as far as the path exists.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let mut existing = normal.as_path();
+    let mut missing = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return normal,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(missing.iter().rev());
+    out
+}
+
 /// `base/rel` when `rel` is a plain relative path that cannot leave `base`.
 pub fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {
     let rel = Path::new(rel);
@@ -331,6 +405,50 @@ mod tests {
         assert_eq!(safe_join(base, "/etc/passwd"), None);
         assert_eq!(safe_join(base, "a/../../x"), None);
         assert_eq!(safe_join(base, ""), None);
+    }
+
+    #[test]
+    fn an_output_folder_in_the_sites_own_folders_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("minhang");
+        fs::create_dir_all(site.join("content/2013/11")).unwrap();
+        fs::create_dir_all(site.join("themes/default/static")).unwrap();
+        let refused = |output: &str| {
+            check_output_folder(&site, &site.join(output))
+                .err()
+                .map(|d| d.message.split(": ").nth(1).unwrap_or_default().to_string())
+        };
+        assert_eq!(refused("public"), None);
+        assert_eq!(refused("../public"), None);
+        assert_eq!(
+            refused("public/content"),
+            None,
+            "a folder named content in the output is fine"
+        );
+        for (output, why) in [
+            (".", "it is the site's own folder"),
+            ("content/../", "it is the site's own folder"),
+            ("..", "it holds the site"),
+            ("content", "it is the site's content/ folder"),
+            ("content/2013/11/out", "it is inside the site's content/ folder"),
+            ("static", "it is the site's static/ folder"),
+            ("templates/public", "it is inside the site's templates/ folder"),
+            ("themes/default/static", "it is inside the site's themes/ folder"),
+        ] {
+            let got = refused(output).unwrap_or_else(|| panic!("{output} was allowed"));
+            assert!(got.starts_with(why), "{output}: {got}");
+        }
+        let d = check_output_folder(&site, &site.join("content")).unwrap_err();
+        assert_eq!(d.area, Area::Config, "a usage problem: exit code 2");
+    }
+
+    #[test]
+    fn a_link_to_the_sites_folder_is_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        fs::create_dir_all(site.join("content")).unwrap();
+        std::os::unix::fs::symlink(site.join("content"), dir.path().join("articles")).unwrap();
+        assert!(check_output_folder(&site, &dir.path().join("articles/out")).is_err());
     }
 
     #[test]

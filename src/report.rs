@@ -5,9 +5,14 @@
 //! - `json`: one object, documented in README.md and stable, for editors' tools.
 //! - `github`: GitHub Actions workflow commands, which CI turns into annotations
 //!   on the lines of the pull request.
+//!
+//! Also the build's summary of what it left out (drafts, scheduled articles).
+
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::content::LeftOut;
 use crate::error::{Diagnostic, Diagnostics, Severity};
 
 /// The shapes problems can be printed in.
@@ -25,6 +30,92 @@ pub fn format(problems: &Diagnostics, format: Format) -> String {
         Format::Json => json(problems),
         Format::Github => problems.iter().map(github).collect(),
     }
+}
+
+/// The problems with their paths relative to the folder `cwd` instead of the
+/// site's folder `root`, so that a tool run elsewhere finds the files: from a
+/// repository's top, `jianbao check --root site` names `site/content/…`, where
+/// CI annotations and editors look for it. Paths that are not files
+/// (`(page /tags/)`) are left as they are.
+pub fn relative_to(problems: &Diagnostics, root: &Path, cwd: &Path) -> Diagnostics {
+    problems
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if !d.path.as_os_str().to_string_lossy().starts_with('(') {
+                d.path = path_from(&d.path, root, cwd);
+            }
+            d
+        })
+        .collect()
+}
+
+fn path_from(path: &Path, root: &Path, cwd: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(normal.components().next_back(), Some(Component::Normal(_))) => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    match normal.strip_prefix(cwd) {
+        Ok(inside) if normal.is_absolute() && !inside.as_os_str().is_empty() => inside.to_path_buf(),
+        _ => normal,
+    }
+}
+
+/// The build summary's line about what it left out, such as `2 drafts and 1
+/// scheduled article (2013-12-02 20:00) not published; add --drafts / --future
+/// to preview them`; `None` when it left out nothing.
+pub fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
+    let drafts = left_out.iter().filter(|a| a.draft).count();
+    let mut scheduled: Vec<_> = left_out.iter().filter(|a| !a.draft).map(|a| a.date).collect();
+    if drafts + scheduled.len() == 0 {
+        return None;
+    }
+    scheduled.sort();
+    scheduled.dedup();
+    let mut parts = Vec::new();
+    let mut flags = Vec::new();
+    if drafts > 0 {
+        parts.push(format!("{drafts} draft{}", plural(drafts)));
+        flags.push("--drafts");
+    }
+    if !scheduled.is_empty() {
+        let count = left_out.len() - drafts;
+        let mut dates: Vec<String> = scheduled
+            .iter()
+            .take(3)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .collect();
+        if scheduled.len() > 3 {
+            dates.push("…".into());
+        }
+        parts.push(format!(
+            "{count} scheduled article{} ({})",
+            plural(count),
+            dates.join(", ")
+        ));
+        flags.push("--future");
+    }
+    let them = if left_out.len() == 1 { "it" } else { "them" };
+    Some(format!(
+        "{} not published; add {} to preview {them}",
+        parts.join(" and "),
+        flags.join(" / ")
+    ))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// The JSON report: `{"version": 1, "errors": N, "warnings": N, "problems": [...]}`,
@@ -174,6 +265,78 @@ mod tests {
         assert_eq!(value["problems"][1]["lint"], "number-mismatch");
         assert_eq!(value["problems"][1]["message"], "kicker says 52, body does not");
         assert!(value["problems"][0]["lint"].is_null());
+    }
+
+    fn left_out(draft: bool, date: &str) -> LeftOut {
+        LeftOut {
+            source: "content/2013/12/a.md".into(),
+            draft,
+            date: chrono::DateTime::parse_from_rfc3339(date).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_summary_names_drafts_and_scheduled_articles() {
+        assert_eq!(left_out_summary(&[]), None);
+        let two_and_one = [
+            left_out(true, "2013-11-03T00:00:00+08:00"),
+            left_out(false, "2013-12-02T20:00:00+08:00"),
+            left_out(true, "2013-11-05T00:00:00+08:00"),
+        ];
+        assert_eq!(
+            left_out_summary(&two_and_one).as_deref(),
+            Some(
+                "2 drafts and 1 scheduled article (2013-12-02 20:00) not published; add --drafts / --future to preview them"
+            )
+        );
+        assert_eq!(
+            left_out_summary(&[left_out(true, "2013-11-03T00:00:00+08:00")]).as_deref(),
+            Some("1 draft not published; add --drafts to preview it")
+        );
+        let scheduled: Vec<_> = ["2013-12-05T08:00:00+08:00", "2013-12-02T20:00:00+08:00"]
+            .iter()
+            .map(|d| left_out(false, d))
+            .collect();
+        assert_eq!(
+            left_out_summary(&scheduled).as_deref(),
+            Some(
+                "2 scheduled articles (2013-12-02 20:00, 2013-12-05 08:00) not published; add --future to preview them"
+            )
+        );
+    }
+
+    #[test]
+    fn paths_are_made_relative_to_where_jianbao_runs() {
+        let cwd = Path::new("/home/desk/bulletin");
+        let shown = |path: &str, root: &str| path_from(Path::new(path), Path::new(root), cwd);
+        assert_eq!(shown("content/a.md", "site"), Path::new("site/content/a.md"));
+        assert_eq!(shown("content/a.md", "."), Path::new("content/a.md"));
+        assert_eq!(shown("content/a.md", "./site/"), Path::new("site/content/a.md"));
+        assert_eq!(shown("site.yaml", "../minhang"), Path::new("../minhang/site.yaml"));
+        assert_eq!(
+            shown("content/a.md", "/home/desk/bulletin/site"),
+            Path::new("site/content/a.md")
+        );
+        assert_eq!(shown("content/a.md", "/srv/site"), Path::new("/srv/site/content/a.md"));
+        assert_eq!(
+            shown("/home/desk/bulletin/site/site.yaml", "site"),
+            Path::new("site/site.yaml")
+        );
+        let moved = relative_to(
+            &[
+                Diagnostic::error(Area::Content, "content/a.md", 4, 11, "x"),
+                Diagnostic::error(Area::Content, "(page /tags/)", 0, 0, "y"),
+            ]
+            .into_iter()
+            .collect(),
+            Path::new("site"),
+            cwd,
+        );
+        let paths: Vec<_> = moved.iter().map(|d| d.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [PathBuf::from("site/content/a.md"), PathBuf::from("(page /tags/)")]
+        );
     }
 
     #[test]

@@ -110,6 +110,30 @@ pub struct NewArticle {
     pub column: Option<String>,
 }
 
+/// The items of a `--tags` or `--towns` list, trimmed, with each that the input
+/// method's `，` or `、` joined (`--tags 消防安全，演练`) split; and a note for each
+/// split, to tell the editor.
+pub fn split_list(option: &str, values: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut items = Vec::new();
+    let mut notes = Vec::new();
+    for value in values {
+        let value = value.trim();
+        match crate::yaml::split_term(value) {
+            Some(joined) => {
+                notes.push(format!(
+                    "{option} {value}: split at `{}` into {}",
+                    joined.separator,
+                    joined.parts.join(" and ")
+                ));
+                items.extend(joined.parts);
+            }
+            None if value.is_empty() => {}
+            None => items.push(value.to_string()),
+        }
+    }
+    (items, notes)
+}
+
 /// Writes a new article at `path` (relative to the site `root`, under content/)
 /// with complete front matter dated today in the site's time zone. Refuses to
 /// overwrite, and checks the district against site.yaml.
@@ -251,6 +275,25 @@ mod tests {
         let err = new_article(dir.path(), Path::new("content/x.md"), &a).unwrap_err();
         assert_eq!(err[0].message, "unknown district 松江");
         assert_eq!(err[0].hint.as_deref(), Some("did you mean 松江区?"));
+    }
+
+    #[test]
+    fn lists_joined_by_the_input_method_are_split() {
+        let given = [
+            "消防安全，演练".to_string(),
+            " 应急 ".into(),
+            String::new(),
+            "莘庄镇、七宝镇".into(),
+        ];
+        let (items, notes) = split_list("--tags", &given);
+        assert_eq!(items, ["消防安全", "演练", "应急", "莘庄镇", "七宝镇"]);
+        assert_eq!(
+            notes,
+            [
+                "--tags 消防安全，演练: split at `，` into 消防安全 and 演练",
+                "--tags 莘庄镇、七宝镇: split at `、` into 莘庄镇 and 七宝镇"
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Alias, Article, ArticleCache, LoadOptions};
+use crate::content::{self, Alias, Article, ArticleCache, LeftOut, LoadOptions};
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::redirects::{self, Redirect};
 use crate::taxonomy::{self, ArticleId, Taxonomies};
@@ -27,6 +27,8 @@ pub struct Site {
     pub related: Arc<Vec<Vec<ArticleId>>>,
     /// Old addresses that lead to articles and terms: `aliases:` and `old_slugs:`.
     pub redirects: Arc<Vec<Redirect>>,
+    /// The drafts and scheduled articles this build leaves out.
+    pub left_out: Arc<Vec<LeftOut>>,
 }
 
 impl Site {
@@ -206,8 +208,10 @@ pub fn reload_site(
     let content::Loaded {
         articles,
         aliases,
+        left_out,
         mut problems,
     } = loaded;
+    problems.extend(config.warnings.iter().cloned());
     cache.replaced = None;
     if problems.has_errors() {
         problems.sort();
@@ -228,6 +232,7 @@ pub fn reload_site(
         taxonomies: Arc::clone(&grouping.taxonomies),
         related: Arc::clone(&grouping.related),
         redirects: Arc::new(redirects),
+        left_out,
     };
     cache.grouping = Some(grouping);
     cache.replaced = replaced;
@@ -248,6 +253,7 @@ pub fn assemble(config: Config, articles: Vec<Arc<Article>>, aliases: &[Vec<Alia
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
             redirects: Arc::new(redirects),
+            left_out: Arc::default(),
         },
         warnings,
     )

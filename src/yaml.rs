@@ -1,10 +1,13 @@
-//! YAML reading shared by site.yaml and front matter: serde_yaml errors turned
-//! into editor-friendly diagnostics, and the lines keys sit on.
+//! YAML reading shared by site.yaml and front matter: the Chinese input
+//! method's slips named where they are ([`slips`]), serde_yaml errors turned into
+//! editor-friendly diagnostics, and the lines keys sit on.
 //!
 //! serde_yaml knows where a syntax or type error is, but once a document is
 //! deserialized the positions are gone. Checks that run afterwards (an unknown
 //! district, a bad slug) find the line of their key with [`key_line`], a plain
 //! scan of the text, which is exact for the block-style YAML editors write.
+
+mod slips;
 
 use serde::de::DeserializeOwned;
 
@@ -17,6 +20,76 @@ pub struct YamlProblem {
     pub column: usize,
     pub message: String,
     pub hint: Option<String>,
+}
+
+/// A YAML document read, with what was mended on the way.
+#[derive(Debug)]
+pub struct Document<T> {
+    pub value: T,
+    /// The text as read: the one given, with the input method's list separators
+    /// (`tags: [消防安全，演练]`) turned into commas, character for character, so
+    /// that lines and columns are those of the text given.
+    pub text: String,
+    /// What was mended, each at its place, for warnings.
+    pub warnings: Vec<YamlProblem>,
+}
+
+/// Deserializes `text` after looking for the Chinese input method's slips:
+/// those whose meaning is certain are mended and come back as warnings, the
+/// others are errors, each at its line and column with the corrected line as the
+/// hint. Otherwise like [`parse`].
+pub fn parse_document<T: DeserializeOwned>(
+    text: &str,
+    known_keys: &[&str],
+    example: impl Fn(&str) -> Option<&'static str>,
+) -> Result<Document<T>, Vec<YamlProblem>> {
+    let scan = slips::scan(text);
+    let (warnings, errors): (Vec<_>, Vec<_>) = scan
+        .slips
+        .into_iter()
+        .map(|s| {
+            let mended = s.mended;
+            let problem = YamlProblem {
+                line: s.line,
+                column: s.column,
+                message: s.message,
+                hint: Some(s.hint),
+            };
+            (mended, problem)
+        })
+        .partition(|(mended, _)| *mended);
+    if !errors.is_empty() {
+        return Err(errors.into_iter().map(|(_, p)| p).collect());
+    }
+    let value = parse(&scan.mended, known_keys, example).map_err(|p| vec![p])?;
+    Ok(Document {
+        value,
+        text: scan.mended,
+        warnings: warnings.into_iter().map(|(_, p)| p).collect(),
+    })
+}
+
+/// A tag, town or other name that the input method's `，` or `、` made two or
+/// more (`- 消防安全、演练`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoinedTerm {
+    /// The names it holds.
+    pub parts: Vec<String>,
+    /// The first separator, and its byte offset in the name as written.
+    pub separator: char,
+    pub at: usize,
+}
+
+/// The names in `item` when the input method's `，` or `、` joins two or more;
+/// `None` when it holds neither.
+pub fn split_term(item: &str) -> Option<JoinedTerm> {
+    let (at, separator) = item.char_indices().find(|(_, c)| matches!(c, '，' | '、'))?;
+    let parts = item
+        .split(['，', '、'])
+        .map(|p| p.trim_matches(|c: char| c.is_whitespace()).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    Some(JoinedTerm { parts, separator, at })
 }
 
 /// Deserializes `text`, or explains in plain words why it cannot be.
@@ -38,9 +111,12 @@ fn explain(
     example: impl Fn(&str) -> Option<&'static str>,
 ) -> YamlProblem {
     let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-    let raw = err.to_string();
+    let full = err.to_string();
     // serde_yaml appends " at line L column C"; we print the position ourselves.
-    let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let raw = full.split(" at line ").next().unwrap_or(&full).to_string();
+    if let Some(problem) = explain_syntax(text, &full, &raw, (line, column)) {
+        return problem;
+    }
 
     if let Some(field) = between(&raw, "unknown field `", "`") {
         let hint = match crate::error::did_you_mean(field, known_keys.iter().copied()) {
@@ -70,6 +146,9 @@ fn explain(
         _ => (None, raw.clone()),
     };
     let top_key = path.as_deref().map(|p| p.split(['.', '[']).next().unwrap_or(p));
+    if let Some(field) = between(&detail, "missing field `", "`") {
+        return missing_field(text, path.as_deref(), field, (line, column), top_key.and_then(&example));
+    }
     let hint = top_key.and_then(&example).map(|e| format!("write it like this: {e}"));
     let message = match &path {
         Some(p) => format!("`{p}`: {}", plain_type_error(&detail)),
@@ -81,6 +160,194 @@ fn explain(
         message,
         hint,
     }
+}
+
+/// The YAML grammar's own errors, reworded where the text shows what went
+/// wrong: which line, which key, and the line as it should be.
+fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usize)) -> Option<YamlProblem> {
+    let lines: Vec<&str> = text.lines().collect();
+    let problem = |line: usize, column: usize, message: String, hint: String| YamlProblem {
+        line,
+        column,
+        message,
+        hint: Some(hint),
+    };
+    if raw.starts_with("could not find expected ':'") {
+        let (at, _) = context_position(full, "while scanning a simple key")?;
+        let written = lines.get(at.checked_sub(1)?)?;
+        let content = written.trim_start();
+        let indent = written.chars().count() - content.chars().count();
+        return Some(match content.split_once([' ', '\t']) {
+            Some((word, rest)) if is_plain_key(word) && !rest.trim().is_empty() => problem(
+                at,
+                indent + word.chars().count() + 1,
+                format!("`{word}` needs a colon after it"),
+                format!("write it like this: {word}: {}", rest.trim()),
+            ),
+            _ => problem(
+                at,
+                indent + 1,
+                "this line is neither `key: value` nor part of the line above".into(),
+                "write a key, a colon, a space and the value; a line that carries on the one above is indented".into(),
+            ),
+        });
+    }
+    if raw.starts_with("mapping values are not allowed in this context") {
+        let chars: Vec<char> = lines.get(line.checked_sub(1)?)?.chars().collect();
+        let mut start = chars.iter().take_while(|c| **c == ' ').count();
+        while chars.get(start) == Some(&'-') && matches!(chars.get(start + 1), None | Some(' ')) {
+            start = (start + 2).min(chars.len());
+        }
+        let first_colon =
+            (start..chars.len()).find(|&i| chars[i] == ':' && matches!(chars.get(i + 1), None | Some(' ')));
+        let key: String = chars[start..first_colon.unwrap_or(start)].iter().collect();
+        if let Some(first) = first_colon
+            && first + 1 < column
+        {
+            let value: String = chars[first + 1..].iter().collect::<String>().trim().to_string();
+            return Some(problem(
+                line,
+                column,
+                format!("the {key} has a colon followed by a space in it, so it must be put in quotes"),
+                format!("write it like this: {key}: {}", slips::quoted(&value)),
+            ));
+        }
+        return Some(problem(
+            line,
+            start + 1,
+            format!("`{}:` is not lined up with the lines above it", key.trim()),
+            lined_up_hint(text, line)?,
+        ));
+    }
+    if raw.starts_with("did not find expected key") || raw.starts_with("did not find expected '-' indicator") {
+        return Some(problem(
+            line,
+            column,
+            "this line is not lined up with the lines above it".into(),
+            lined_up_hint(text, line)?,
+        ));
+    }
+    if raw.starts_with("did not find expected ',' or ']'") {
+        let (at, col) = context_position(full, "while parsing a flow sequence")?;
+        return Some(problem(
+            at,
+            col,
+            "the list opened by this `[` is not closed".into(),
+            "end it with `]` on the same line, and separate the items with `,`".into(),
+        ));
+    }
+    if raw.starts_with("did not find expected ',' or '}'") {
+        let (at, col) = context_position(full, "while parsing a flow mapping")?;
+        return Some(problem(
+            at,
+            col,
+            "the `{` here is not closed".into(),
+            "end it with `}` on the same line, and separate the entries with `,`".into(),
+        ));
+    }
+    if raw.starts_with("found unexpected end of stream") {
+        let (at, col) = context_position(full, "while scanning a quoted scalar")?;
+        return Some(problem(
+            at,
+            col,
+            "this quotation mark is never closed".into(),
+            "end the value with the same mark on the same line, or remove it".into(),
+        ));
+    }
+    if let Some(key) = between(raw, "duplicate field `", "`") {
+        let at = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with([' ', '\t']) && is_key_line(l, key))
+            .nth(1)
+            .map_or(line, |(i, _)| i + 1);
+        return Some(problem(
+            at,
+            1,
+            format!("`{key}` is written twice"),
+            "keep one of them".into(),
+        ));
+    }
+    None
+}
+
+/// `field`, required in `path` (`byline[0]`), is missing: most often it is
+/// there but not lined up with the keys beside it.
+fn missing_field(
+    text: &str,
+    path: Option<&str>,
+    field: &str,
+    (line, column): (usize, usize),
+    example: Option<&str>,
+) -> YamlProblem {
+    let whose = match path {
+        Some(p) if p.starts_with("byline[") => {
+            let n: usize = between(p, "[", "]").and_then(|n| n.parse().ok()).unwrap_or(0);
+            format!("credit {} of the byline", n + 1)
+        }
+        Some("image") => "the image".to_string(),
+        Some(p) => format!("`{p}`"),
+        None => "the file".to_string(),
+    };
+    let misplaced = text
+        .lines()
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .find(|(_, l)| is_key_line(l, field))
+        .map(|(i, l)| (i + 1, l))
+        .and_then(|(at, l)| {
+            slips::lined_up(text, at)
+                .filter(|fixed| fixed != l)
+                .map(|fixed| (at, fixed))
+        });
+    match misplaced {
+        Some((at, fixed)) => YamlProblem {
+            line: at,
+            column: 1,
+            message: format!(
+                "{whose} has no `{field}`: the `{field}:` on this line is not lined up with the keys above it"
+            ),
+            hint: Some(spaces_hint(&fixed)),
+        },
+        None => YamlProblem {
+            line,
+            column,
+            message: format!("{whose} has no `{field}`"),
+            hint: example.map(|e| format!("write it like this: {e}")),
+        },
+    }
+}
+
+/// The hint for a line that is not lined up: the line as it should be.
+fn lined_up_hint(text: &str, line: usize) -> Option<String> {
+    slips::lined_up(text, line).map(|fixed| spaces_hint(&fixed))
+}
+
+fn spaces_hint(fixed: &str) -> String {
+    match fixed.chars().take_while(|c| *c == ' ').count() {
+        0 => format!("start the line at the left edge: `{fixed}`"),
+        n => format!("write it like this, with {n} ordinary spaces: `{fixed}`"),
+    }
+}
+
+/// The position serde_yaml gives after `context` ("while scanning a simple key at line 2 column 1").
+fn context_position(full: &str, context: &str) -> Option<(usize, usize)> {
+    let rest = &full[full.find(context)? + context.len()..];
+    let line = between(rest, " at line ", " column")?.parse().ok()?;
+    let digits: String = rest
+        .split(" column ")
+        .nth(1)?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some((line, digits.parse().ok()?))
+}
+
+/// Whether `word` looks like a key of letters: `district`, `base_url`, `number-mismatch`.
+fn is_plain_key(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Rewords serde's type errors for people who do not know what a "sequence" is.
@@ -270,6 +537,155 @@ mod tests {
     fn syntax_error_has_a_position() {
         let p = parse_doc("title: [好\n").unwrap_err();
         assert!(p.line >= 1);
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "fields exist to be deserialized")]
+    struct Article {
+        title: Option<String>,
+        date: Option<String>,
+        district: Option<String>,
+        tags: Option<Vec<String>>,
+        byline: Option<Vec<Credit>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "fields exist to be deserialized")]
+    struct Credit {
+        role: String,
+        name: String,
+    }
+
+    fn read(text: &str) -> Result<Document<Article>, Vec<YamlProblem>> {
+        parse_document(text, &["title", "date", "district", "tags", "byline"], |_| None)
+    }
+
+    fn problem(text: &str) -> YamlProblem {
+        let mut problems = read(text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        problems.remove(0)
+    }
+
+    #[test]
+    fn input_method_slips_are_errors_before_yaml_reads_the_text() {
+        let problems = read("title: 莘庄镇举行消防演练\ndistrict：闵行区\ntags: 【消防安全，演练】\n").unwrap_err();
+        let shown: Vec<_> = problems.iter().map(|p| (p.line, p.column, p.hint.as_deref())).collect();
+        assert_eq!(
+            shown,
+            [
+                (2, 9, Some("write it like this: district: 闵行区")),
+                (3, 7, Some("write it like this: tags: [消防安全, 演练]"))
+            ],
+            "every slip, each where it is, not YAML's message a line later"
+        );
+    }
+
+    #[test]
+    fn mended_separators_are_warnings_and_the_list_is_split() {
+        let doc = read("title: 标题\ntags: [消防安全，演练]\n").unwrap();
+        assert_eq!(doc.value.tags.unwrap(), ["消防安全", "演练"]);
+        assert_eq!(doc.warnings.len(), 1);
+        assert_eq!((doc.warnings[0].line, doc.warnings[0].column), (2, 12));
+        assert_eq!(doc.text, "title: 标题\ntags: [消防安全,演练]\n");
+    }
+
+    #[test]
+    fn a_key_without_its_colon() {
+        let p = problem("title: 莘庄镇举行消防演练\ndistrict 闵行区\ndate: 2013-11-03\n");
+        assert_eq!((p.line, p.column), (2, 9), "at the line itself, not the one after");
+        assert_eq!(p.message, "`district` needs a colon after it");
+        assert_eq!(p.hint.as_deref(), Some("write it like this: district: 闵行区"));
+        let p = problem("title: 标题\n莘庄镇举行消防演练\ndate: 2013-11-03\n");
+        assert_eq!((p.line, p.column), (2, 1));
+        assert_eq!(
+            p.message,
+            "this line is neither `key: value` nor part of the line above"
+        );
+    }
+
+    #[test]
+    fn a_key_not_lined_up() {
+        let p = problem("title: 标题\n date: 2013-11-03\ndistrict: 闵行区\n");
+        assert_eq!(
+            (p.line, p.column, p.message.as_str()),
+            (2, 2, "`date:` is not lined up with the lines above it")
+        );
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("start the line at the left edge: `date: 2013-11-03`")
+        );
+        let p = problem("title: 标题\nbyline:\n  - role: 通讯员\n      name: 松组\n");
+        assert_eq!((p.line, p.column), (4, 7));
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("write it like this, with 4 ordinary spaces: `    name: 松组`")
+        );
+        let p = problem("title: 标题\ntags:\n  - 消防安全\n - 演练\n");
+        assert_eq!(
+            (p.line, p.message.as_str()),
+            (4, "this line is not lined up with the lines above it")
+        );
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("write it like this, with 2 ordinary spaces: `  - 演练`")
+        );
+    }
+
+    #[test]
+    fn a_byline_name_not_lined_up_with_its_role() {
+        for text in [
+            "title: 标题\nbyline:\n  - role: 通讯员\n  name: 松组\n",
+            "title: 标题\nbyline:\n  - role: 通讯员\n   name: 松组\n",
+            "title: 标题\nbyline:\n  - role: 通讯员\n name: 松组\n",
+        ] {
+            let p = problem(text);
+            assert_eq!((p.line, p.column), (4, 1), "{text}");
+            assert_eq!(
+                p.message,
+                "credit 1 of the byline has no `name`: the `name:` on this line is not lined up with the keys above it"
+            );
+            assert_eq!(
+                p.hint.as_deref(),
+                Some("write it like this, with 4 ordinary spaces: `    name: 松组`")
+            );
+        }
+        let p = problem("title: 标题\nbyline:\n  - role: 通讯员\n");
+        assert_eq!(
+            (p.line, p.message.as_str()),
+            (3, "credit 1 of the byline has no `name`")
+        );
+    }
+
+    #[test]
+    fn unclosed_lists_quotes_and_keys_written_twice() {
+        let p = problem("title: 标题\ntags: [消防安全, 演练\ndate: 2013-11-03\n");
+        assert_eq!(
+            (p.line, p.column, p.message.as_str()),
+            (2, 7, "the list opened by this `[` is not closed")
+        );
+        let p = problem("title: \"莘庄镇举行消防演练\ndate: 2013-11-03\n");
+        assert_eq!(
+            (p.line, p.column, p.message.as_str()),
+            (1, 8, "this quotation mark is never closed")
+        );
+        let p = problem("title: 标题\ndate: 2013-11-03\ntitle: 又一个标题\n");
+        assert_eq!((p.line, p.message.as_str()), (3, "`title` is written twice"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_or_explained_without_panicking(
+            text in "[ a-z:：，、,\\[\\]{}【】\"'#|>\\-\u{3000}\t\n消防]{0,120}"
+        ) {
+            let lines = text.lines().count().max(1);
+            if let Err(problems) = read(&text) {
+                for p in problems {
+                    proptest::prop_assert!(p.line <= lines + 1, "{:?}", p);
+                }
+            }
+        }
     }
 
     #[test]

@@ -177,26 +177,41 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
 
 /// Parses and validates front matter. `yaml_line` is where it starts in the file.
 pub fn parse(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<FrontMatter, Vec<FrontMatterProblem>> {
-    parse_with_aliases(yaml_text, yaml_line, config).map(|(front, _)| front)
+    read(yaml_text, yaml_line, config).map(|read| read.front)
 }
 
-/// Like [`parse`], with the article's former addresses (`aliases:`), each with its place in the file.
-pub fn parse_with_aliases(
-    yaml_text: &str,
-    yaml_line: usize,
-    config: &Config,
-) -> Result<(FrontMatter, Vec<Alias>), Vec<FrontMatterProblem>> {
-    let raw: RawFrontMatter = yaml::parse(yaml_text, KEYS, example).map_err(|p| vec![at_file_line(p, yaml_line)])?;
+/// Front matter read from a file: its values, and what else was found on the way.
+#[derive(Clone, Debug)]
+pub struct ReadFrontMatter {
+    pub front: FrontMatter,
+    /// The article's former addresses (`aliases:`), each with its place in the file.
+    pub aliases: Vec<Alias>,
+    /// What was mended rather than refused: a `，` between tags, a tag of two.
+    pub warnings: Vec<FrontMatterProblem>,
+}
+
+/// Like [`parse`], with the article's former addresses and the warnings.
+pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFrontMatter, Vec<FrontMatterProblem>> {
+    let document: yaml::Document<RawFrontMatter> = yaml::parse_document(yaml_text, KEYS, example)
+        .map_err(|ps| ps.into_iter().map(|p| at_file_line(p, yaml_line)).collect::<Vec<_>>())?;
+    let raw = document.value;
     let mut v = Validator {
-        text: yaml_text,
+        text: &document.text,
         first_line: yaml_line,
         problems: Vec::new(),
+        warnings: document
+            .warnings
+            .into_iter()
+            .map(|p| at_file_line(p, yaml_line))
+            .collect(),
     };
     let title = v.required_text("title", raw.title);
     let date = v.date(raw.date.as_deref(), config.utc_offset);
     let district = v.district(raw.district.as_deref(), config);
     v.no_empty_items("towns", &raw.towns);
     v.no_empty_items("tags", &raw.tags);
+    let towns = v.split_terms("towns", "town", raw.towns);
+    let tags = v.split_terms("tags", "tag", raw.tags);
     let slug = v.slug(raw.slug);
     let aliases = v.aliases(&raw.aliases);
     for (i, b) in raw.byline.iter().enumerate() {
@@ -236,17 +251,21 @@ pub fn parse_with_aliases(
         kicker: non_empty(raw.kicker),
         date,
         district,
-        towns: dedup(raw.towns),
+        towns: dedup(towns),
         column: non_empty(raw.column),
         kind: raw.kind.unwrap_or_default(),
-        tags: dedup(raw.tags),
+        tags: dedup(tags),
         byline: raw.byline,
         image: raw.image,
         slug,
         draft: raw.draft,
         summary: non_empty(raw.summary),
     };
-    Ok((front, aliases))
+    Ok(ReadFrontMatter {
+        front,
+        aliases,
+        warnings: v.warnings,
+    })
 }
 
 /// Whether an image source is a relative file name or an http(s) address:
@@ -302,9 +321,37 @@ struct Validator<'t> {
     text: &'t str,
     first_line: usize,
     problems: Vec<FrontMatterProblem>,
+    warnings: Vec<FrontMatterProblem>,
 }
 
 impl Validator<'_> {
+    /// Splits each item that the input method's `，` or `、` made two
+    /// (`- 消防安全、演练`), with a warning at the separator.
+    fn split_terms(&mut self, key: &str, noun: &str, items: Vec<String>) -> Vec<String> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let Some(yaml::JoinedTerm { parts, separator, at }) = yaml::split_term(&item) else {
+                out.push(item);
+                continue;
+            };
+            let (line, column) = yaml::value_position(self.text, key, &item).unwrap_or((1, 1));
+            self.warnings.push(FrontMatterProblem {
+                line: line + self.first_line - 1,
+                column: column + item[..at].chars().count(),
+                message: format!(
+                    "the {noun} {item} was split at `{separator}` (typed by the Chinese input method) into {}",
+                    parts.join(" and ")
+                ),
+                hint: Some(format!(
+                    "write each {noun} as an item of its own: {key}: [{}]",
+                    parts.join(", ")
+                )),
+            });
+            out.extend(parts);
+        }
+        out
+    }
+
     fn problem(&mut self, key: &str, message: String, hint: Option<&str>) {
         let line = yaml::key_line(self.text, key).map_or(self.first_line, |l| l + self.first_line - 1);
         self.problems.push(FrontMatterProblem {
@@ -627,7 +674,7 @@ mod tests {
 
     fn parse_aliases(text: &str) -> Result<Vec<Alias>, Vec<FrontMatterProblem>> {
         let s = split(text).map_err(|p| vec![p])?;
-        parse_with_aliases(s.yaml, s.yaml_line, &config()).map(|(_, aliases)| aliases)
+        read(s.yaml, s.yaml_line, &config()).map(|read| read.aliases)
     }
 
     #[test]
@@ -673,6 +720,67 @@ mod tests {
             errs[0].hint.as_deref(),
             Some("write it like this: aliases: [/2013/11/old-slug/]")
         );
+    }
+
+    fn read_file(text: &str) -> Result<ReadFrontMatter, Vec<FrontMatterProblem>> {
+        let s = split(text).map_err(|p| vec![p])?;
+        read(s.yaml, s.yaml_line, &config())
+    }
+
+    #[test]
+    fn input_method_slips_are_named_at_their_place_in_the_file() {
+        let errs = read_file(
+            "---\ntitle: 通知: 明天停水\ndate: 2013-11-03\ndistrict：松江区\ntags:\n　- 消防安全\n---\n莘庄镇居民区……\n",
+        )
+        .unwrap_err();
+        let shown: Vec<_> = errs
+            .iter()
+            .map(|e| (e.line, e.column, e.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (2, 10, "write it like this: title: \"通知: 明天停水\""),
+                (4, 9, "write it like this: district: 松江区"),
+                (6, 1, "write it like this, with 2 ordinary spaces: `  - 消防安全`"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_and_towns_joined_by_the_input_method_are_split_with_a_warning() {
+        let read = read_file(
+            "---\ntitle: 闵行区举行消防演练\ndate: 2013-11-03\ndistrict: 松江区\ntowns: [洞泾镇，泖港镇]\ntags:\n  - 消防安全、演练\n  - “119”宣传\n---\n",
+        )
+        .unwrap();
+        assert_eq!(read.front.towns, ["洞泾镇", "泖港镇"]);
+        assert_eq!(read.front.tags, ["消防安全", "演练", "“119”宣传"]);
+        let shown: Vec<_> = read
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.column, w.message.as_str(), w.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    5,
+                    12,
+                    "`，` (typed by the Chinese input method) between towns was read as a comma",
+                    "write it like this: towns: [洞泾镇, 泖港镇]"
+                ),
+                (
+                    7,
+                    9,
+                    "the tag 消防安全、演练 was split at `、` (typed by the Chinese input method) into 消防安全 and 演练",
+                    "write each tag as an item of its own: tags: [消防安全, 演练]"
+                ),
+            ]
+        );
+        let read = read_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [\"消防安全，演练\"]\n---\n")
+            .unwrap();
+        assert_eq!(read.front.tags, ["消防安全", "演练"], "quoted, and still two tags");
+        assert_eq!((read.warnings[0].line, read.warnings[0].column), (5, 13));
     }
 
     #[test]

@@ -79,8 +79,32 @@ pub struct Loaded {
     pub articles: Arc<Vec<Arc<Article>>>,
     /// Each article's former addresses (`aliases:`), by its place in `articles`.
     pub aliases: Arc<Vec<Vec<Alias>>>,
+    /// The drafts and scheduled articles this load left out, in file order.
+    pub left_out: Arc<Vec<LeftOut>>,
     /// Every problem found.
     pub problems: Diagnostics,
+}
+
+/// An article that exists but is not published by this build: a draft, or one
+/// scheduled (dated in the future), for the build's summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+    /// A draft; else scheduled.
+    pub draft: bool,
+    /// Its date, in the site's time zone.
+    pub date: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl LeftOut {
+    fn of(p: &Parsed, draft: bool, config: &Config) -> LeftOut {
+        LeftOut {
+            source: p.file.path.clone(),
+            draft,
+            date: p.front.date.with_timezone(&config.utc_offset),
+        }
+    }
 }
 
 /// Loads every article under `root/content`.
@@ -107,6 +131,7 @@ struct LastLoad {
     articles: Arc<Vec<Arc<Article>>>,
     /// Each article's `aliases:`, by its place in `articles`.
     aliases: Arc<Vec<Vec<Alias>>>,
+    left_out: Arc<Vec<LeftOut>>,
     problems: Diagnostics,
     /// Where each article is in `articles`, by its content/-relative path.
     positions: HashMap<String, usize>,
@@ -228,19 +253,26 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let mut withheld = BTreeMap::new();
     let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
     let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
+    let mut left_out = Vec::new();
     for (_, file) in &parsed {
+        if let Ok(p) = &file.parsed {
+            problems.extend(p.warnings.iter().cloned());
+        }
         match &file.parsed {
             Ok(p) if p.front.draft && !options.drafts => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Draft);
+                left_out.push(LeftOut::of(p, true, config));
             }
             Ok(p) if p.front.date > now && !options.future => {
                 withheld.insert(p.file.content_path.clone(), Withheld::Future);
                 next_release = Some(next_release.map_or(p.front.date, |d| d.min(p.front.date)));
+                left_out.push(LeftOut::of(p, false, config));
             }
             Ok(p) => articles.push(p),
             Err(ds) => problems.extend(ds.iter().cloned()),
         }
     }
+    let left_out = Arc::new(left_out);
     problems.extend(check_unique_urls(&articles));
 
     let urls: BTreeMap<String, String> = articles
@@ -308,6 +340,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
             future: options.future,
             articles: Arc::clone(&out),
             aliases: Arc::clone(&aliases),
+            left_out: Arc::clone(&left_out),
             problems: problems.clone(),
             positions: out
                 .iter()
@@ -322,6 +355,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     Loaded {
         articles: out,
         aliases,
+        left_out,
         problems,
     }
 }
@@ -379,12 +413,25 @@ pub fn reload_articles(
         }
         let body = render_body(&parsed, &links, md_options);
         let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
-        if !body.problems.is_empty() || !broken_anchors(&body, &article_of).is_empty() {
+        if body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(&body, &article_of).is_empty() {
             return None;
         }
         reloaded.push((path, position, stamp, parsed, Arc::new(body)));
     }
     let last = cache.last.as_mut()?;
+    // The warnings of the files reloaded are theirs now, not those of the last load.
+    let sources: Vec<&PathBuf> = reloaded.iter().map(|(_, _, _, p, _)| &p.file.path).collect();
+    let mut problems: Diagnostics = last
+        .problems
+        .iter()
+        .filter(|d| !sources.contains(&&d.path))
+        .cloned()
+        .collect();
+    for (_, _, _, parsed, body) in &reloaded {
+        problems.extend(parsed.warnings.iter().cloned());
+        problems.extend(body.problems.iter().cloned());
+    }
+    last.problems = problems;
     let articles = Arc::make_mut(&mut last.articles);
     let aliases = Arc::make_mut(&mut last.aliases);
     let mut positions = Vec::with_capacity(reloaded.len());
@@ -404,6 +451,7 @@ pub fn reload_articles(
     let loaded = Loaded {
         articles: Arc::clone(&last.articles),
         aliases: Arc::clone(&last.aliases),
+        left_out: Arc::clone(&last.left_out),
         problems: last.problems.clone(),
     };
     Some((loaded, positions))
@@ -508,6 +556,10 @@ struct Parsed {
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
     image_line: usize,
+    /// The line of the `kind:` key, for a photo item without a picture.
+    kind_line: usize,
+    /// What reading the front matter mended, as warnings.
+    warnings: Vec<Diagnostic>,
     /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
     slug_line: Option<usize>,
     /// Its former addresses, from `aliases:`.
@@ -567,11 +619,24 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         )]
     })?;
     let split = front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
-    let (front, aliases) = front_matter::parse_with_aliases(split.yaml, split.yaml_line, config).map_err(|ps| {
+    let read = front_matter::read(split.yaml, split.yaml_line, config).map_err(|ps| {
         ps.into_iter()
             .map(|p| error(p.line, p.column, p.message, p.hint))
             .collect::<Vec<_>>()
     })?;
+    let front_matter::ReadFrontMatter {
+        front,
+        aliases,
+        warnings,
+    } = read;
+    let warnings = warnings
+        .into_iter()
+        .map(|p| {
+            let mut d = Diagnostic::warning(Area::Content, file.path.clone(), p.line, p.column, p.message);
+            d.hint = p.hint;
+            d
+        })
+        .collect();
     let slug = match &front.slug {
         Some(s) => s.clone(),
         None => slug_from_file_name(&file.path).ok_or_else(|| {
@@ -588,7 +653,9 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
     let image_line = file_line("image").unwrap_or(1);
     Ok(Parsed {
         image_line,
+        kind_line: file_line("kind").unwrap_or(1),
         slug_line: file_line("slug"),
+        warnings,
         aliases,
         body: split.body.to_string(),
         body_line: split.body_line,
@@ -779,10 +846,12 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
                 column,
                 bp.message.clone(),
             );
+            d.severity = bp.severity;
             d.hint = bp.hint.clone();
             d
         })
         .collect();
+    problems.extend(missing_parts(p, body.pictures));
     let mut pictures = pictures.into_inner();
     let lead_picture = match links.lead_picture(p, &mut pictures) {
         Ok(picture) => picture,
@@ -819,6 +888,38 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
         links: resolved.into_inner(),
         picture_files: pictures.files,
     }
+}
+
+/// Warnings for an article that lacks what it is for: a photo item without a
+/// picture, an article without a word of text.
+fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if p.front.kind == Kind::Photo && p.front.image.is_none() && body_pictures == 0 {
+        warnings.push(
+            Diagnostic::warning(
+                Area::Content,
+                p.file.path.clone(),
+                p.kind_line,
+                1,
+                "this photo item has no picture",
+            )
+            .with_hint("add one, such as image: { src: drill.jpg, caption: 演练现场 }, or choose another kind"),
+        );
+    }
+    if p.body.trim().is_empty() {
+        // The line of the closing `---`: the text belongs under it.
+        warnings.push(
+            Diagnostic::warning(
+                Area::Content,
+                p.file.path.clone(),
+                p.body_line - 1,
+                1,
+                "the article has no text",
+            )
+            .with_hint("write the article under the front matter's closing `---`"),
+        );
+    }
+    warnings
 }
 
 /// The pictures one article uses.

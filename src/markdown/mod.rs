@@ -5,18 +5,22 @@
 //! highlighted ([`highlight`]), links to other articles' `.md` files rewritten
 //! by the caller's resolver, heading anchors added, the `<!-- more -->` marker
 //! found, and the plain text gathered for summaries and counts. Raw HTML is
-//! sanitised with ammonia unless the site trusts it.
+//! sanitised with ammonia unless the site trusts it. Paragraph indents typed
+//! by hand are undone first ([`indent`]).
 //!
 //! This module knows nothing of articles or sites: it gets a small options
 //! struct and a link resolver, and returns HTML, text and problems.
 
 pub mod cjk;
 pub mod highlight;
+mod indent;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::error::Severity;
 
 /// How to render: the parts of site.yaml that matter here.
 #[derive(Clone, Copy, Debug, Default)]
@@ -60,9 +64,30 @@ pub struct ImageRef<'a> {
 /// A problem in the body, at a byte offset of the Markdown text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyProblem {
+    pub severity: Severity,
     pub offset: usize,
     pub message: String,
     pub hint: Option<String>,
+}
+
+impl BodyProblem {
+    fn error(offset: usize, message: String, hint: Option<String>) -> Self {
+        BodyProblem {
+            severity: Severity::Error,
+            offset,
+            message,
+            hint,
+        }
+    }
+
+    fn warning(offset: usize, message: &str, hint: &str) -> Self {
+        BodyProblem {
+            severity: Severity::Warning,
+            offset,
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
 }
 
 /// An article body rendered.
@@ -79,6 +104,8 @@ pub struct RenderedBody {
     pub text: String,
     /// Headings with their anchors, in order, for tables of contents.
     pub headings: Vec<Heading>,
+    /// How many pictures the body shows: Markdown images and `<img>` tags.
+    pub pictures: usize,
     pub problems: Vec<BodyProblem>,
 }
 
@@ -109,6 +136,7 @@ pub fn render_with_images(
 ) -> RenderedBody {
     let parser = Parser::new_ext(markdown, parser_options());
     let events: Vec<(Event<'_>, Range<usize>)> = parser.into_offset_iter().collect();
+    let (events, indented_prose) = indent::unindent_prose(events, parser_options());
     let mut pass = Pass {
         options,
         resolve,
@@ -117,6 +145,13 @@ pub fn render_with_images(
         has_raw_html: false,
         ids: Vec::new(),
     };
+    for offset in indented_prose {
+        pass.out.problems.push(BodyProblem::warning(
+            offset,
+            "this paragraph starts with four spaces, which Markdown reads as a block of code; it is shown as an ordinary paragraph",
+            "remove the spaces at the start of its lines: the theme indents paragraphs itself",
+        ));
+    }
     let events = pass.transform(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -152,10 +187,20 @@ impl<'r> Pass<'r> {
         let mut text = TextGatherer::default();
         let mut last_char: Option<char> = None;
         let mut code: Option<(String, String)> = None;
+        // Whether the next text starts a line of a paragraph, where a typed indent is undone.
+        let mut line_start = false;
+        let mut full_width_indent: Option<usize> = None;
         let mut i = 0;
         while i < events.len() {
             let (event, range) = &events[i];
             i += 1;
+            let at_line_start = std::mem::replace(
+                &mut line_start,
+                matches!(
+                    event,
+                    Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::HardBreak
+                ),
+            );
             if let Some((lang, body)) = code.as_mut() {
                 match event {
                     Event::Text(t) => body.push_str(t),
@@ -218,6 +263,7 @@ impl<'r> Pass<'r> {
                     }));
                 }
                 Event::Start(Tag::Image { dest_url, title, .. }) => {
+                    self.out.pictures += 1;
                     let (alt, end) = image_alt(&events, i);
                     let image = ImageRef {
                         src: dest_url,
@@ -232,11 +278,7 @@ impl<'r> Pass<'r> {
                             i = end + 1;
                         }
                         ImageTarget::Broken { message, hint } => {
-                            self.out.problems.push(BodyProblem {
-                                offset: range.start,
-                                message,
-                                hint,
-                            });
+                            self.out.problems.push(BodyProblem::error(range.start, message, hint));
                             out.push(event.clone());
                         }
                     }
@@ -246,8 +288,9 @@ impl<'r> Pass<'r> {
                         self.out.text_before_more = Some(text.all.trim().to_string());
                     }
                 }
-                Event::Html(_) | Event::InlineHtml(_) => {
+                Event::Html(h) | Event::InlineHtml(h) => {
                     self.has_raw_html = true;
+                    self.out.pictures += h.matches("<img").count();
                     out.push(event.clone());
                 }
                 Event::SoftBreak => {
@@ -257,6 +300,18 @@ impl<'r> Pass<'r> {
                     }
                     text.push(" ");
                     out.push(Event::SoftBreak);
+                }
+                Event::Text(t) if at_line_start && indent::without_full_width_indent(t).is_some() => {
+                    // `　　光星居民区…`: the theme indents paragraphs; two more characters would double it.
+                    full_width_indent.get_or_insert(range.start);
+                    let t = indent::without_full_width_indent(t).unwrap_or_default();
+                    if t.is_empty() {
+                        line_start = true;
+                        continue;
+                    }
+                    last_char = t.chars().last().or(last_char);
+                    text.push(t);
+                    out.push(Event::Text(CowStr::from(t.to_string())));
                 }
                 Event::Text(t) | Event::Code(t) => {
                     last_char = t.chars().last().or(last_char);
@@ -274,6 +329,13 @@ impl<'r> Pass<'r> {
                 _ => out.push(event.clone()),
             }
         }
+        if let Some(offset) = full_width_indent {
+            self.out.problems.push(BodyProblem::warning(
+                offset,
+                "paragraphs are indented with full-width spaces `　　`; they were removed, as the theme indents paragraphs itself",
+                "start each paragraph with its first character",
+            ));
+        }
         self.out.char_count = cjk::count_chars(&text.all);
         self.out.lead_text = text.lead;
         self.out.text = text.all;
@@ -285,7 +347,7 @@ impl<'r> Pass<'r> {
             LinkTarget::Keep => dest.clone(),
             LinkTarget::Rewrite(url) => url.into(),
             LinkTarget::Broken { message, hint } => {
-                self.out.problems.push(BodyProblem { offset, message, hint });
+                self.out.problems.push(BodyProblem::error(offset, message, hint));
                 dest.clone()
             }
         }
@@ -596,6 +658,60 @@ mod tests {
         );
         assert_eq!(r.lead_text.trim(), "正文五个字。");
         assert!(r.char_count >= 8);
+    }
+
+    #[test]
+    fn full_width_paragraph_indents_are_removed_and_reported_once() {
+        let md = "　　光星居民区由原光星村和润景苑居民区合并而来。\n\n　　支部书记蔡文强说：\n“组团服务好。”\n\n> 　　引文\n";
+        let r = render(md, MarkdownOptions::default(), &|_| LinkTarget::Keep);
+        assert!(!r.html.contains('\u{3000}'), "{}", r.html);
+        assert!(
+            r.html.contains(
+                "<p>光星居民区由原光星村和润景苑居民区合并而来。</p>\n<p>支部书记蔡文强说：“组团服务好。”</p>"
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1, "once a file: {:?}", r.problems);
+        assert_eq!((r.problems[0].severity, r.problems[0].offset), (Severity::Warning, 0));
+        assert!(
+            r.problems[0]
+                .message
+                .starts_with("paragraphs are indented with full-width spaces")
+        );
+        assert!(r.text.starts_with("光星居民区"), "nor in the text: {}", r.text);
+    }
+
+    #[test]
+    fn han_prose_indented_by_four_spaces_is_a_paragraph_with_a_warning() {
+        let md = "莘庄镇讯\n\n    莘庄镇“文明小区”评选揭晓，\n    闵行区**七个**小区榜上有名。\n\n```\n    不动\n```\n";
+        let r = render(md, MarkdownOptions::default(), &|_| LinkTarget::Keep);
+        assert!(
+            r.html
+                .contains("<p>莘庄镇“文明小区”评选揭晓，闵行区<strong>七个</strong>小区榜上有名。</p>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<pre><code>莘庄镇"), "{}", r.html);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].severity, Severity::Warning);
+        assert_eq!(r.problems[0].offset, md.find("莘庄镇“").unwrap());
+        let code = html("示例：\n\n    jianbao build --output public\n");
+        assert!(code.contains("<pre"), "code stays code: {code}");
+    }
+
+    #[test]
+    fn counts_the_pictures_a_body_shows() {
+        let r = render(
+            "图一：![现场](a.jpg)\n\n<img src=\"b.jpg\" alt=\"\">\n",
+            MarkdownOptions::default(),
+            &|_| LinkTarget::Keep,
+        );
+        assert_eq!(r.pictures, 2);
+        assert_eq!(
+            render("正文。", MarkdownOptions::default(), &|_| LinkTarget::Keep).pictures,
+            0
+        );
     }
 
     #[test]

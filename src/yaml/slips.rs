@@ -1,0 +1,902 @@
+//! Slips of the Chinese input method, found before YAML reads the text.
+//!
+//! Editors write Chinese all day with the input method on, and it types
+//! `district：松江区`, `tags: [消防安全，演练]`, `【】` for brackets and full-width
+//! spaces for indentation. YAML then fails with a message about its grammar, often
+//! a line after the slip, or quietly reads something else (one tag 消防安全，演练).
+//! This scan names each slip at its own line and column, with the corrected line
+//! as the hint.
+//!
+//! Slips whose meaning is certain, a `，` or `、` between the items of a `[…]` list
+//! or the entries of a `{…}`, are mended in the text YAML reads, with a warning;
+//! the others are errors. The scan goes line by line and knows just enough YAML to
+//! leave alone what is quoted, commented, or inside a `|` or `>` block of text.
+
+/// Keys whose value is a list, where `【…】` or `［…］` can only be meant as `[…]`.
+const LIST_KEYS: &[&str] = &["tags", "towns", "aliases", "byline", "old_slugs"];
+
+const FULL_WIDTH_SPACE: char = '\u{3000}';
+
+/// A slip of the input method, at a 1-based line and column of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Slip {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
+    /// Whether the slip was mended in [`Scan::mended`] (a warning); else it is an error.
+    pub(crate) mended: bool,
+}
+
+/// The slips of a text, and the text with the certain ones mended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Scan {
+    /// The text with every mended slip put right, character for character, so
+    /// that every line and column of it is that of the text as written.
+    pub(crate) mended: String,
+    pub(crate) slips: Vec<Slip>,
+}
+
+/// Finds the input method's slips in a YAML text.
+pub(crate) fn scan(text: &str) -> Scan {
+    let mut scanner = Scanner::default();
+    let mut mended = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        mended.push_str(&scanner.line(i + 1, body));
+        mended.push_str(end);
+    }
+    Scan {
+        mended,
+        slips: scanner.slips,
+    }
+}
+
+/// The indentation a line of `content` (its text after the indentation) most
+/// likely wants, after a line laid out as `previous`.
+fn guess_indent(previous: Option<Outline>, content: &[char]) -> usize {
+    let Some(p) = previous else { return 0 };
+    let is_item = starts_item(content, 0);
+    if p.opens_block {
+        p.key_column + 2
+    } else if is_item && p.is_item {
+        p.indent
+    } else if p.is_item && !p.has_key {
+        // After the last item of a list of plain values, a key belongs to the map around it.
+        p.indent.saturating_sub(2)
+    } else {
+        p.key_column
+    }
+}
+
+/// The corrected form of the line `line` of `text` when it is not lined up with
+/// the line above it: the same content, indented as the line above suggests.
+pub(crate) fn lined_up(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let this: Vec<char> = lines.get(line.checked_sub(1)?)?.trim_start().chars().collect();
+    let previous = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .and_then(|l| outline(l));
+    let indent = guess_indent(previous, &this);
+    Some(format!("{}{}", " ".repeat(indent), this.iter().collect::<String>()))
+}
+
+/// How a line of block YAML is laid out, read from its text alone.
+fn outline(line: &str) -> Option<Outline> {
+    let chars: Vec<char> = line.chars().collect();
+    let indent = chars.iter().take_while(|c| **c == ' ').count();
+    let mut at = indent;
+    let mut is_item = false;
+    while starts_item(&chars, at) {
+        is_item = true;
+        at += 1;
+        while chars.get(at) == Some(&' ') {
+            at += 1;
+        }
+    }
+    let rest: String = chars[at..].iter().collect();
+    let value = rest
+        .split_once(": ")
+        .map(|(_, v)| v)
+        .or_else(|| rest.strip_suffix(':').map(|_| ""));
+    Some(Outline {
+        indent,
+        key_column: at,
+        is_item,
+        has_key: value.is_some(),
+        opens_block: value.is_some_and(|v| v.trim().is_empty() || v.trim_start().starts_with('#')) || rest.is_empty(),
+    })
+}
+
+fn starts_item(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&'-') && matches!(chars.get(at + 1), None | Some(' '))
+}
+
+/// Where the parts of a line of block YAML start, to line the next one up with it.
+#[derive(Clone, Copy, Debug)]
+struct Outline {
+    /// Columns (0-based) of the line's first character and of its key or item value.
+    indent: usize,
+    key_column: usize,
+    /// Whether it is a list item (`- …`), and whether it has a `key:`.
+    is_item: bool,
+    has_key: bool,
+    /// Whether its value is on the lines below (`tags:` alone).
+    opens_block: bool,
+}
+
+#[derive(Default)]
+struct Scanner {
+    slips: Vec<Slip>,
+    /// The open `[` and `{` of a flow collection, which may span lines.
+    flow: Vec<Frame>,
+    /// The quotation mark of a quoted value still open at the end of the last line.
+    quote: Option<char>,
+    /// While in a `|` or `>` block of text: the column its lines are deeper than.
+    block_text: Option<usize>,
+    /// The last line of block YAML, as corrected.
+    previous: Option<Outline>,
+}
+
+/// An open `[` or `{`, with the key whose value it is.
+struct Frame {
+    open: char,
+    key: String,
+    warned: bool,
+}
+
+/// One line being scanned: what was found on it, and how to correct it.
+struct Line {
+    number: usize,
+    chars: Vec<char>,
+    /// Corrections for the hint: the characters from `.0` to `.1` become `.2`.
+    edits: Vec<(usize, usize, String)>,
+    /// Characters replaced, one for one, in the text YAML reads.
+    mends: Vec<(usize, char)>,
+    found: Vec<Found>,
+    /// How much the corrected indentation moved the line's content (in columns).
+    shift: isize,
+}
+
+struct Found {
+    column: usize,
+    message: String,
+    mended: bool,
+    /// An indentation slip, whose hint must show the spaces.
+    indentation: bool,
+}
+
+impl Line {
+    fn edit(&mut self, from: usize, to: usize, with: impl Into<String>) {
+        self.edits.push((from, to, with.into()));
+    }
+
+    fn error(&mut self, at: usize, message: String) {
+        self.found.push(Found {
+            column: at + 1,
+            message,
+            mended: false,
+            indentation: false,
+        });
+    }
+
+    fn warning(&mut self, at: usize, message: String) {
+        self.found.push(Found {
+            column: at + 1,
+            message,
+            mended: true,
+            indentation: false,
+        });
+    }
+
+    /// The end of the spaces, ordinary or full-width, from `at`.
+    fn skip_spaces(&self, mut at: usize) -> usize {
+        while matches!(self.chars.get(at), Some(&(' ' | FULL_WIDTH_SPACE))) {
+            at += 1;
+        }
+        at
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars[from..to].iter().collect()
+    }
+}
+
+impl Scanner {
+    /// Scans one line (without its newline); returns it as YAML is to read it.
+    fn line(&mut self, number: usize, text: &str) -> String {
+        if let Some(depth) = self.block_text {
+            let indent = text.chars().take_while(|c| *c == ' ').count();
+            if text.trim().is_empty() || indent > depth {
+                return text.to_string();
+            }
+            self.block_text = None;
+        }
+        let mut line = Line {
+            number,
+            chars: text.chars().collect(),
+            edits: Vec::new(),
+            mends: Vec::new(),
+            found: Vec::new(),
+            shift: 0,
+        };
+        if self.quote.is_some() || !self.flow.is_empty() {
+            self.flow_part(&mut line, 0, "");
+        } else {
+            let at = self.indentation(&mut line);
+            if at < line.chars.len() && line.chars[at] != '#' {
+                self.block_line(&mut line, at);
+            }
+        }
+        self.finish(line)
+    }
+
+    /// Checks the indentation; returns where the line's content starts.
+    fn indentation(&mut self, line: &mut Line) -> usize {
+        let lead = line
+            .chars
+            .iter()
+            .take_while(|c| matches!(**c, ' ' | '\t' | FULL_WIDTH_SPACE))
+            .count();
+        let Some(bad) = line.chars[..lead]
+            .iter()
+            .position(|c| *c == FULL_WIDTH_SPACE || *c == '\t')
+        else {
+            return lead;
+        };
+        let what = if line.chars[bad] == '\t' {
+            "a tab"
+        } else {
+            "a full-width space `　` (typed by the Chinese input method)"
+        };
+        if lead == line.chars.len() || line.chars[lead] == '#' {
+            // A line with nothing on it: only full-width spaces trouble YAML there.
+            if line.chars[..lead].contains(&FULL_WIDTH_SPACE) {
+                line.edit(0, lead, "");
+                line.found.push(Found {
+                    column: bad + 1,
+                    message: "this empty line holds full-width spaces `　` (typed by the Chinese input method)".into(),
+                    mended: false,
+                    indentation: true,
+                });
+            }
+            return lead;
+        }
+        let indent = guess_indent(self.previous, &line.chars[lead..]);
+        line.edit(0, lead, " ".repeat(indent));
+        line.shift = indent as isize - lead as isize;
+        line.found.push(Found {
+            column: bad + 1,
+            message: format!("the line is indented with {what}; indent with ordinary spaces"),
+            mended: false,
+            indentation: true,
+        });
+        lead
+    }
+
+    /// A line of block YAML: `key: value`, `- item` or `- key: value`, from `at`.
+    fn block_line(&mut self, line: &mut Line, mut at: usize) {
+        let indent = at;
+        let mut is_item = false;
+        while starts_item(&line.chars, at) {
+            is_item = true;
+            at += 1;
+            while line.chars.get(at) == Some(&' ') {
+                at += 1;
+            }
+        }
+        let mut outline = Outline {
+            indent: shifted(indent, line.shift),
+            key_column: shifted(at, line.shift),
+            is_item,
+            has_key: false,
+            opens_block: at >= line.chars.len(),
+        };
+        if at < line.chars.len() {
+            match line.chars[at] {
+                '"' | '\'' | '[' | '{' => self.flow_part(line, at, ""),
+                '|' | '>' if is_item => self.block_text = Some(indent),
+                _ => self.key_and_value(line, at, is_item, &mut outline),
+            }
+        }
+        self.previous = Some(outline);
+    }
+
+    fn key_and_value(&mut self, line: &mut Line, at: usize, is_item: bool, outline: &mut Outline) {
+        let Some((colon, kind)) = key_colon(&line.chars, at) else {
+            return;
+        };
+        let key = line.text(at, colon);
+        let value_at = match kind {
+            Colon::Ascii => line.skip_spaces(colon + 1),
+            Colon::FullWidth => {
+                let rest = line.text(colon + 1, line.chars.len());
+                if !is_key_before_full_width_colon(&key, &rest, is_item) {
+                    return;
+                }
+                let after = line.skip_spaces(colon + 1);
+                line.edit(colon, after, if after == line.chars.len() { ":" } else { ": " });
+                line.error(
+                    colon,
+                    format!(
+                        "`{key}` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space"
+                    ),
+                );
+                after
+            }
+            Colon::FullWidthSpace => {
+                let after = line.skip_spaces(colon + 1);
+                line.edit(colon, after, ": ");
+                line.error(
+                    colon + 1,
+                    format!(
+                        "`{key}:` is followed by a full-width space `　` (typed by the Chinese input method); write an ordinary space"
+                    ),
+                );
+                after
+            }
+            Colon::NoSpace => {
+                line.edit(colon, colon + 1, ": ");
+                line.error(colon + 1, format!("`{key}:` needs a space after the colon"));
+                colon + 1
+            }
+        };
+        outline.has_key = true;
+        self.value(line, &key, value_at, outline);
+    }
+
+    fn value(&mut self, line: &mut Line, key: &str, at: usize, outline: &mut Outline) {
+        let Some(&first) = line.chars.get(at) else {
+            outline.opens_block = true;
+            return;
+        };
+        match first {
+            '#' => outline.opens_block = true,
+            '|' | '>' => self.block_text = Some(outline.key_column.saturating_add_signed(-line.shift)),
+            '【' | '［' if LIST_KEYS.contains(&key) => full_width_brackets(line, key, at),
+            '[' | '{' | '"' | '\'' => self.flow_part(line, at, key),
+            '&' | '*' | '!' | '%' | '@' | '`' => {}
+            _ => colon_in_value(line, key, at),
+        }
+    }
+
+    /// Scans a flow collection (`[…]`, `{…}`) or a quoted value from `at`, and
+    /// on the lines after it while one is open.
+    fn flow_part(&mut self, line: &mut Line, from: usize, key: &str) {
+        let chars = line.chars.clone();
+        let mut entry = from;
+        let mut entry_key: Option<String> = None;
+        let mut i = from;
+        while i < chars.len() {
+            let c = chars[i];
+            if let Some(q) = self.quote {
+                if q == '"' && c == '\\' {
+                    i += 2;
+                    continue;
+                }
+                if c == q {
+                    if q == '\'' && chars.get(i + 1) == Some(&'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    self.quote = None;
+                }
+                i += 1;
+                continue;
+            }
+            let top = self.flow.last().map(|f| f.open);
+            match c {
+                '"' | '\'' if starts_scalar(&chars, from, i) => self.quote = Some(c),
+                '#' if i > 0 && chars[i - 1].is_whitespace() => break,
+                '[' | '{' => {
+                    let key = match (&entry_key, self.flow.last()) {
+                        (Some(k), _) => k.clone(),
+                        (None, Some(frame)) => frame.key.clone(),
+                        (None, None) => key.to_string(),
+                    };
+                    self.flow.push(Frame {
+                        open: c,
+                        key,
+                        warned: false,
+                    });
+                    (entry, entry_key) = (i + 1, None);
+                }
+                ']' | '}' => {
+                    self.flow.pop();
+                    if self.flow.is_empty() {
+                        break;
+                    }
+                }
+                ',' => (entry, entry_key) = (i + 1, None),
+                ':' if top == Some('{') && entry_key.is_none() => {
+                    entry_key = Some(line.text(entry, i).trim().to_string());
+                }
+                '：' if top == Some('{') && entry_key.is_none() => {
+                    let name = line.text(entry, i).trim().to_string();
+                    if !name.is_empty() && !name.contains(char::is_whitespace) {
+                        let after = line.skip_spaces(i + 1);
+                        line.edit(i, after, ": ");
+                        line.error(
+                            i,
+                            format!("`{name}` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space"),
+                        );
+                        entry_key = Some(name);
+                    }
+                }
+                '，' | '、' if top == Some('[') => {
+                    self.separator(line, i, c);
+                    (entry, entry_key) = (i + 1, None);
+                }
+                '，' if top == Some('{') && entry_follows(&chars, i + 1) => {
+                    self.separator(line, i, c);
+                    (entry, entry_key) = (i + 1, None);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// A `，` or `、` at `at` between the items of the innermost flow collection.
+    fn separator(&mut self, line: &mut Line, at: usize, c: char) {
+        let after = line.skip_spaces(at + 1);
+        line.edit(at, after, ", ");
+        line.mends.push((at, ','));
+        for i in at + 1..after {
+            line.mends.push((i, ' '));
+        }
+        let Some(frame) = self.flow.last_mut() else { return };
+        if frame.warned {
+            return;
+        }
+        frame.warned = true;
+        let what = if frame.open == '{' {
+            format!("the entries of `{}`", frame.key)
+        } else {
+            match frame.key.as_str() {
+                "tags" => "tags".to_string(),
+                "towns" => "towns".to_string(),
+                "aliases" => "aliases".to_string(),
+                "byline" => "byline credits".to_string(),
+                "old_slugs" => "old slugs".to_string(),
+                "" => "list items".to_string(),
+                key => format!("the items of `{key}`"),
+            }
+        };
+        line.warning(
+            at,
+            format!("`{c}` (typed by the Chinese input method) between {what} was read as a comma"),
+        );
+    }
+
+    fn finish(&mut self, line: Line) -> String {
+        let mut corrected = String::new();
+        let mut edits = line.edits.clone();
+        edits.sort_by_key(|e| e.0);
+        let mut at = 0;
+        for (from, to, with) in &edits {
+            if *from < at {
+                continue;
+            }
+            corrected.extend(&line.chars[at..*from]);
+            corrected.push_str(with);
+            at = *to;
+        }
+        corrected.extend(&line.chars[at.min(line.chars.len())..]);
+        for found in line.found {
+            let hint = if found.indentation && corrected.trim().is_empty() {
+                "leave the line empty".to_string()
+            } else if found.indentation {
+                let spaces = corrected.chars().take_while(|c| *c == ' ').count();
+                match spaces {
+                    0 => format!("start the line at the left edge: `{corrected}`"),
+                    n => format!("write it like this, with {n} ordinary spaces: `{corrected}`"),
+                }
+            } else {
+                format!("write it like this: {}", corrected.trim())
+            };
+            self.slips.push(Slip {
+                line: line.number,
+                column: found.column,
+                message: found.message,
+                hint,
+                mended: found.mended,
+            });
+        }
+        let mut chars = line.chars;
+        for (at, c) in line.mends {
+            chars[at] = c;
+        }
+        chars.into_iter().collect()
+    }
+}
+
+fn shifted(column: usize, shift: isize) -> usize {
+    column.saturating_add_signed(shift)
+}
+
+/// What ends a key on a line of block YAML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Colon {
+    /// `key: value` or `key:` at the end.
+    Ascii,
+    /// `key：value`
+    FullWidth,
+    /// `key:　value`
+    FullWidthSpace,
+    /// `key:value`, which YAML reads as one word.
+    NoSpace,
+}
+
+/// The colon ending the key of a block line whose content starts at `at`, if any.
+fn key_colon(chars: &[char], at: usize) -> Option<(usize, Colon)> {
+    for i in at..chars.len() {
+        match chars[i] {
+            '#' if i > at && chars[i - 1].is_whitespace() => return None,
+            '"' | '\'' | '[' | '{' if i == at => return None,
+            '：' => return Some((i, Colon::FullWidth)),
+            ':' => match chars.get(i + 1) {
+                None | Some(' ' | '\t') => return Some((i, Colon::Ascii)),
+                Some(&FULL_WIDTH_SPACE) => return Some((i, Colon::FullWidthSpace)),
+                Some(&next) => {
+                    let key: String = chars[at..i].iter().collect();
+                    if is_ascii_key(&key) && at == first_content(chars) && !matches!(next, '/' | ':') {
+                        return Some((i, Colon::NoSpace));
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The column where a line's content starts, after its indentation.
+fn first_content(chars: &[char]) -> usize {
+    chars.iter().take_while(|c| **c == ' ').count()
+}
+
+/// Whether `key` written before a `：` is meant as a key: a key of letters
+/// (`district：`) always; a Chinese name (`松江区：`, in site.yaml) when what
+/// follows is what a key's value would be, not more prose.
+fn is_key_before_full_width_colon(key: &str, rest: &str, is_item: bool) -> bool {
+    if is_ascii_key(key) {
+        return true;
+    }
+    if is_item || key.is_empty() || key.contains(char::is_whitespace) || key.contains(['"', '\'', '[', '{', ',', '，'])
+    {
+        return false;
+    }
+    let rest = rest.trim_matches([' ', FULL_WIDTH_SPACE]);
+    rest.is_empty() || rest.starts_with(['{', '[', '#']) || rest.chars().all(|c| c.is_ascii_graphic())
+}
+
+fn is_ascii_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Whether a quotation mark at `at` opens a quoted value rather than sitting inside a word.
+fn starts_scalar(chars: &[char], from: usize, at: usize) -> bool {
+    at == from
+        || chars[from..at]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_none_or(|c| matches!(c, '[' | '{' | ',' | ':'))
+}
+
+/// Whether a `key:` (or `key：`) starts at `at`, after spaces: the next entry of a `{…}`.
+fn entry_follows(chars: &[char], at: usize) -> bool {
+    let start = (at..chars.len())
+        .find(|&i| !matches!(chars[i], ' ' | FULL_WIDTH_SPACE))
+        .unwrap_or(chars.len());
+    let end = (start..chars.len())
+        .find(|&i| !(chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '-'))
+        .unwrap_or(chars.len());
+    end > start && matches!(chars.get(end), Some(':' | '：'))
+}
+
+/// `tags: 【消防安全，演练】`: a list in full-width brackets, at `at`.
+fn full_width_brackets(line: &mut Line, key: &str, at: usize) {
+    let open = line.chars[at];
+    let close = (at + 1..line.chars.len()).find(|&i| matches!(line.chars[i], '】' | '］'));
+    let end = close.unwrap_or(line.chars.len());
+    let items: Vec<String> = line
+        .text(at + 1, end)
+        .split(['，', '、', ','])
+        .map(|s| s.trim_matches([' ', FULL_WIDTH_SPACE]).to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    line.edit(at, close.map_or(end, |c| c + 1), format!("[{}]", items.join(", ")));
+    let pair = if open == '【' { "【】" } else { "［］" };
+    let what = match key {
+        "byline" => "byline",
+        "old_slugs" => "old slugs",
+        key => key,
+    };
+    line.error(
+        at,
+        format!(
+            "the {what} are in full-width brackets `{pair}` (typed by the Chinese input method); a list needs ordinary square brackets `[ ]`"
+        ),
+    );
+}
+
+/// `title: 通知: 明天停水`: a colon and a space inside a plain value, which YAML
+/// takes for a second key.
+fn colon_in_value(line: &mut Line, key: &str, at: usize) {
+    let chars = &line.chars;
+    let end = (at..chars.len())
+        .find(|&i| chars[i] == '#' && chars[i - 1].is_whitespace())
+        .unwrap_or(chars.len());
+    let Some(colon) = (at..end).find(|&i| chars[i] == ':' && matches!(chars.get(i + 1), None | Some(' ' | '\t')))
+    else {
+        return;
+    };
+    let value = line.text(at, end).trim_end().to_string();
+    let value_end = at + value.chars().count();
+    line.edit(at, value_end, quoted(&value));
+    line.error(
+        colon,
+        format!("the {key} has a colon followed by a space in it, so it must be put in quotes"),
+    );
+}
+
+/// `value` in the quotes YAML reads it back from unchanged.
+pub(crate) fn quoted(value: &str) -> String {
+    if value.contains(['"', '\\']) {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slips(text: &str) -> Vec<(usize, usize, String, String, bool)> {
+        scan(text)
+            .slips
+            .into_iter()
+            .map(|s| (s.line, s.column, s.message, s.hint, s.mended))
+            .collect()
+    }
+
+    fn one(text: &str) -> (usize, usize, String, String, bool) {
+        let found = slips(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_full_width_colon_after_a_key() {
+        let (line, column, message, hint, mended) =
+            one("title: 莘庄镇举行消防演练\ndistrict：闵行区\ndate: 2013-11-03\n");
+        assert_eq!((line, column, mended), (2, 9, false));
+        assert_eq!(
+            message,
+            "`district` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space"
+        );
+        assert_eq!(hint, "write it like this: district: 闵行区");
+        let (_, column, _, hint, _) = one("title： 莘庄镇“文明小区”评选揭晓\n");
+        assert_eq!(
+            (column, hint.as_str()),
+            (6, "write it like this: title: 莘庄镇“文明小区”评选揭晓")
+        );
+        let (_, _, _, hint, _) = one("tags：\n  - 消防安全\n");
+        assert_eq!(hint, "write it like this: tags:");
+    }
+
+    #[test]
+    fn a_full_width_colon_in_a_value_is_prose() {
+        assert!(slips("title: 莘庄镇：文明小区评选揭晓\nsummary: 记者：卢连明\n").is_empty());
+        assert!(slips("tags:\n  - 消防：演练\n").is_empty(), "an odd tag, but a tag");
+        assert!(
+            slips("summary: |\n  记者：卢连明\n  闵行区：莘庄镇\ntitle: 标题\n").is_empty(),
+            "a block of text is text"
+        );
+    }
+
+    #[test]
+    fn a_chinese_key_with_a_full_width_colon_in_site_yaml() {
+        let (line, column, _, hint, _) = one("districts:\n  闵行区：{ slug: minhang, towns: [莘庄镇] }\n");
+        assert_eq!((line, column), (2, 6));
+        assert_eq!(hint, "write it like this: 闵行区: { slug: minhang, towns: [莘庄镇] }");
+        let (_, _, _, hint, _) = one("slugs:\n  莘庄镇：xin-zhuang\n");
+        assert_eq!(hint, "write it like this: 莘庄镇: xin-zhuang");
+    }
+
+    #[test]
+    fn a_full_width_colon_inside_braces() {
+        let (line, column, message, hint, _) = one("byline: [{ role：通讯员, name: 松组 }]\n");
+        assert_eq!((line, column), (1, 16));
+        assert!(
+            message.starts_with("`role` is followed by a full-width colon"),
+            "{message}"
+        );
+        assert_eq!(hint, "write it like this: byline: [{ role: 通讯员, name: 松组 }]");
+        assert!(slips("image: { src: a.jpg, caption: 莘庄镇：消防演练 }\n").is_empty());
+    }
+
+    #[test]
+    fn a_full_width_space_or_no_space_after_the_colon() {
+        let (line, column, message, hint, _) = one("title:　莘庄镇举行消防演练\n");
+        assert_eq!((line, column), (1, 7));
+        assert!(
+            message.starts_with("`title:` is followed by a full-width space"),
+            "{message}"
+        );
+        assert_eq!(hint, "write it like this: title: 莘庄镇举行消防演练");
+        let (_, column, message, hint, _) = one("date:2013-11-03\n");
+        assert_eq!((column, message.as_str()), (6, "`date:` needs a space after the colon"));
+        assert_eq!(hint, "write it like this: date: 2013-11-03");
+        assert!(slips("date: 2013-11-03 09:30\nimage: { src: https://example.org/a.jpg }\n").is_empty());
+        assert!(slips("aliases:\n  - http://example.org/a/\n").is_empty());
+    }
+
+    #[test]
+    fn list_separators_are_mended_with_a_warning() {
+        let scan = scan("title: 标题\ntags: [消防安全，演练、应急]\n");
+        assert_eq!(scan.mended, "title: 标题\ntags: [消防安全,演练,应急]\n", "same columns");
+        assert_eq!(scan.slips.len(), 1, "one warning a list");
+        let s = &scan.slips[0];
+        assert_eq!((s.line, s.column, s.mended), (2, 12, true));
+        assert_eq!(
+            s.message,
+            "`，` (typed by the Chinese input method) between tags was read as a comma"
+        );
+        assert_eq!(s.hint, "write it like this: tags: [消防安全, 演练, 应急]");
+    }
+
+    #[test]
+    fn separators_inside_an_item_of_braces_stay() {
+        let text = "byline: [{ role: 记者, name: 张三、李四 }]\nimage: { src: a.jpg, caption: 消防、救护演练 }\n";
+        let scan = scan(text);
+        assert_eq!(scan.mended, text);
+        assert!(scan.slips.is_empty());
+        let scan = super::scan("byline: [{ role: 通讯员， name: 松组 }，{ role: 摄影， name: 卢连明 }]\n");
+        assert_eq!(
+            scan.mended,
+            "byline: [{ role: 通讯员, name: 松组 },{ role: 摄影, name: 卢连明 }]\n"
+        );
+        let messages: Vec<_> = scan.slips.iter().map(|s| (s.column, s.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    21,
+                    "`，` (typed by the Chinese input method) between the entries of `byline` was read as a comma"
+                ),
+                (
+                    33,
+                    "`，` (typed by the Chinese input method) between byline credits was read as a comma"
+                ),
+                (
+                    44,
+                    "`，` (typed by the Chinese input method) between the entries of `byline` was read as a comma"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn separators_in_site_yaml_town_lists_and_quoted_items() {
+        let scan = scan("districts:\n  闵行区: { slug: minhang, towns: [莘庄镇，七宝镇] }\n");
+        assert_eq!(
+            scan.mended,
+            "districts:\n  闵行区: { slug: minhang, towns: [莘庄镇,七宝镇] }\n"
+        );
+        assert_eq!(
+            scan.slips[0].message,
+            "`，` (typed by the Chinese input method) between towns was read as a comma"
+        );
+        let quoted = "tags: [\"消防安全，演练\"]\n";
+        assert_eq!(super::scan(quoted).mended, quoted, "quoted: as written");
+        let across = super::scan("tags: [消防安全，\n  演练]\ntitle: 标题\n");
+        assert_eq!(across.mended, "tags: [消防安全,\n  演练]\ntitle: 标题\n");
+    }
+
+    #[test]
+    fn full_width_brackets_for_a_list() {
+        let (line, column, message, hint, mended) = one("title: 标题\ntags: 【消防安全，演练】\n");
+        assert_eq!((line, column, mended), (2, 7, false));
+        assert_eq!(
+            message,
+            "the tags are in full-width brackets `【】` (typed by the Chinese input method); a list needs ordinary square brackets `[ ]`"
+        );
+        assert_eq!(hint, "write it like this: tags: [消防安全, 演练]");
+        let (_, _, _, hint, _) = one("towns: ［莘庄镇、七宝镇］\n");
+        assert_eq!(hint, "write it like this: towns: [莘庄镇, 七宝镇]");
+        assert!(
+            slips("title: 【通知】明天停水\n").is_empty(),
+            "a title may start with 【】"
+        );
+    }
+
+    #[test]
+    fn indentation_with_full_width_spaces_or_tabs() {
+        let (line, column, message, hint, _) = one("title: 标题\ntags:\n　- 消防安全\n");
+        assert_eq!((line, column), (3, 1));
+        assert_eq!(
+            message,
+            "the line is indented with a full-width space `　` (typed by the Chinese input method); indent with ordinary spaces"
+        );
+        assert_eq!(hint, "write it like this, with 2 ordinary spaces: `  - 消防安全`");
+        let (_, column, message, hint, _) = one("byline:\n  - role: 通讯员\n  \tname: 松组\n");
+        assert_eq!(column, 3);
+        assert_eq!(message, "the line is indented with a tab; indent with ordinary spaces");
+        assert_eq!(hint, "write it like this, with 4 ordinary spaces: `    name: 松组`");
+        let (_, _, _, hint, _) = one("title: 标题\n　date: 2013-11-03\n");
+        assert_eq!(hint, "start the line at the left edge: `date: 2013-11-03`");
+        let (_, _, message, hint, _) = one("title: 标题\n　　\ndate: 2013-11-03\n");
+        assert!(
+            message.starts_with("this empty line holds full-width spaces"),
+            "{message}"
+        );
+        assert_eq!(hint, "leave the line empty");
+        assert!(
+            slips("summary: |\n  　　光星居民区\n").is_empty(),
+            "text keeps its spaces"
+        );
+    }
+
+    #[test]
+    fn a_colon_and_a_space_in_a_value() {
+        let (line, column, message, hint, _) = one("title: 通知: 明天停水\n");
+        assert_eq!((line, column), (1, 10));
+        assert_eq!(
+            message,
+            "the title has a colon followed by a space in it, so it must be put in quotes"
+        );
+        assert_eq!(hint, "write it like this: title: \"通知: 明天停水\"");
+        let (_, _, _, hint, _) = one("kicker: 记者 \"老张\": 见闻  # 引题\n");
+        assert_eq!(hint, "write it like this: kicker: '记者 \"老张\": 见闻'  # 引题");
+        assert!(slips("title: \"通知: 明天停水\"\ntitle: 通知:明天\n").is_empty());
+    }
+
+    #[test]
+    fn every_slip_on_a_line_is_in_its_hint() {
+        let found = slips("title：通知: 明天停水\n");
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.3 == "write it like this: title: \"通知: 明天停水\"")
+        );
+    }
+
+    #[test]
+    fn clean_yaml_has_no_slips() {
+        let text = "title: 距离有多近，情就有多深\nsubtitle: ——松江区基层党支部书记畅谈组团服务感受\ndate: 2013-11-10\ndistrict: 松江区\ntowns: [洞泾镇, 泖港镇]\ntags:\n  - 组团服务\n  - 基层党建\nbyline: [{ role: 通讯员, name: 松组 }]\n# 注释：不要紧\n";
+        let scan = scan(text);
+        assert_eq!(scan.mended, text);
+        assert!(scan.slips.is_empty(), "{:?}", scan.slips);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_mends_character_for_character(
+            text in "[ a-z:：，、,\\[\\]{}【】［］\"'#|>\\-\u{3000}\t\n消防]{0,120}"
+        ) {
+            let scan = scan(&text);
+            let columns = |t: &str| t.split('\n').map(|l| l.chars().count()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(columns(&scan.mended), columns(&text));
+            for slip in &scan.slips {
+                proptest::prop_assert!(slip.line >= 1 && slip.column >= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn lines_up_a_line_with_the_one_above() {
+        let text = "title: 标题\nbyline:\n  - role: 通讯员\n      name: 松组\n";
+        assert_eq!(lined_up(text, 4).as_deref(), Some("    name: 松组"));
+        assert_eq!(lined_up("title: 标题\n date: 2013\n", 2).as_deref(), Some("date: 2013"));
+        assert_eq!(lined_up("tags:\n  - a\n - b\n", 3).as_deref(), Some("  - b"));
+    }
+}
