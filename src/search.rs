@@ -289,7 +289,10 @@ impl SearchIndex {
     pub fn build(docs: &[Document<'_>], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.par_chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
-        let joined: Vec<_> = (0..shards).into_par_iter().map(|n| join_shard(&chunks, n, shards)).collect();
+        let joined: Vec<_> = (0..shards)
+            .into_par_iter()
+            .map(|n| join_shard(&chunks, n, shards))
+            .collect();
         let chars: Vec<_> = (0..shards).into_par_iter().map(|n| join_chars(&chunks, n)).collect();
         SearchIndex::assemble(joined, chars, shards, docs.len())
     }
@@ -466,7 +469,10 @@ fn join_shard(chunks: &[ChunkPostings], n: usize, shards: usize) -> (Vec<u8>, Ve
     for entry in entries.iter().filter(|(_, p)| !p.positions.is_empty()) {
         split[shard_of(&entry.0, files) / shards].push(entry);
     }
-    (postings, split.iter().map(|entries| encode_positions(entries)).collect())
+    (
+        postings,
+        split.iter().map(|entries| encode_positions(entries)).collect(),
+    )
 }
 
 /// Characters file `n`, and the characters it holds.
@@ -575,7 +581,10 @@ pub fn decode_positions(bytes: &[u8]) -> Option<Vec<PositionsEntry>> {
         let len = usize::try_from(r.varint()?).ok()?;
         let token = std::str::from_utf8(r.take(len)?).ok()?.to_string();
         let len = usize::try_from(r.varint()?).ok()?;
-        let mut data = Reader { bytes: r.take(len)?, at: 0 };
+        let mut data = Reader {
+            bytes: r.take(len)?,
+            at: 0,
+        };
         let mut docs = Vec::new();
         while data.at < data.bytes.len() {
             let n = data.varint()?;
@@ -760,8 +769,11 @@ mod tests {
         assert!(docs.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
+    /// Reads one file of a set back.
+    type Decoder<T> = fn(&[u8]) -> Option<Vec<(String, T)>>;
+
     /// Every entry of every file of `set`, checking each is in the file its hash names.
-    fn entries_of<T>(index: &SearchIndex, set: ShardSet, shards: usize, decode: fn(&[u8]) -> Option<Vec<(String, T)>>) -> Vec<(String, T)> {
+    fn entries_of<T>(index: &SearchIndex, set: ShardSet, shards: usize, decode: Decoder<T>) -> Vec<(String, T)> {
         let files = set.files(shards);
         (0..files)
             .flat_map(|n| {
@@ -783,11 +795,16 @@ mod tests {
         for shards in [1, 2, 8] {
             let index = SearchIndex::build(&docs, shards);
             let postings: HashMap<String, Vec<(u32, u8)>> =
-                entries_of(&index, ShardSet::Postings, shards, decode_shard).into_iter().collect();
+                entries_of(&index, ShardSet::Postings, shards, decode_shard)
+                    .into_iter()
+                    .collect();
             let positions: HashMap<String, Vec<Vec<u32>>> =
-                entries_of(&index, ShardSet::Positions, shards, decode_positions).into_iter().collect();
-            let chars: HashMap<String, Vec<(u32, u8)>> =
-                entries_of(&index, ShardSet::Chars, shards, decode_shard).into_iter().collect();
+                entries_of(&index, ShardSet::Positions, shards, decode_positions)
+                    .into_iter()
+                    .collect();
+            let chars: HashMap<String, Vec<(u32, u8)>> = entries_of(&index, ShardSet::Chars, shards, decode_shard)
+                .into_iter()
+                .collect();
             // The title's units are numbered first; the body's after a gap.
             assert_eq!(postings["9号"], [(0, IN_TITLE | 1), (1, 1)]);
             assert_eq!(positions["9号"], [vec![0, 9], vec![10]]);

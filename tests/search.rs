@@ -357,7 +357,11 @@ fn reading_site() -> TestSite {
         ("line8", "地铁延伸段开通", "8号线南延伸段今天开通，沿线居民出行更方便。"),
         ("line9", "松江段试运营", "9号线松江段开始试运营。"),
         ("anquan", "社区开展宣传活动", "居委会组织居民学习消防安全知识。"),
-        ("decoy1", "消防队员训练", "消防队员开展训练。边防安检站也来参观。注意安全。"),
+        (
+            "decoy1",
+            "消防队员训练",
+            "消防队员开展训练。边防安检站也来参观。注意安全。",
+        ),
         ("decoy2", "边防安检站开放日", "边防安检站开放。消防车展示。安全第一。"),
         ("decoy3", "安全生产检查", "安全生产。消防通道。边防安检。"),
         ("lu", "老卢的菜园", "村民卢阿姨种的青菜丰收了。"),
@@ -393,7 +397,8 @@ fn the_index_keeps_phrases_numbers_and_traditional_characters_as_readers_type_th
     // Traditional text is indexed simplified; single characters have their own files.
     assert!(index.contains_key("台湾") && index.contains_key("闵行") && !index.contains_key("臺灣"));
     let meta: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(site.public().join("search/index/meta.json")).expect("meta")).expect("JSON");
+        serde_json::from_slice(&std::fs::read(site.public().join("search/index/meta.json")).expect("meta"))
+            .expect("JSON");
     assert_eq!(meta["format"], 2);
     let chars = meta["chars"].as_u64().expect("chars") as usize;
     let file = jianbao::search::shard_of("卢", chars);
@@ -402,8 +407,15 @@ fn the_index_keeps_phrases_numbers_and_traditional_characters_as_readers_type_th
     let lu = entries.iter().find(|(t, _)| t == "卢").expect("卢 is indexed");
     assert_eq!(lu.1.len(), 1);
     // The traditional article's document file says how its characters fold, for marking.
-    let fanti = (0..15).map(|n| document(&site.public(), n)).find(|d| d["title"] == "臺灣客商參觀").expect("indexed");
-    assert!(fanti["fold"].as_str().is_some_and(|f| f.contains("臺台") && f.contains("銀银")));
+    let fanti = (0..15)
+        .map(|n| document(&site.public(), n))
+        .find(|d| d["title"] == "臺灣客商參觀")
+        .expect("indexed");
+    assert!(
+        fanti["fold"]
+            .as_str()
+            .is_some_and(|f| f.contains("臺台") && f.contains("銀银"))
+    );
 }
 
 /// The acceptance test: in headless Chromium, each query that went

@@ -53,7 +53,9 @@ fn char_map() -> &'static CharMap {
             .collect();
         // Taiwan's and Hong Kong's variants first (裡, 綫), then the common table.
         for config in [BuiltinConfig::Tw2s, BuiltinConfig::Hk2s, BuiltinConfig::T2s] {
-            let Ok(converter) = OpenCC::from_config(config) else { continue };
+            let Ok(converter) = OpenCC::from_config(config) else {
+                continue;
+            };
             // One character a line, so that no phrase spans two of them.
             let mut input = String::with_capacity(chars.len() * 5);
             for &c in &chars {
@@ -67,7 +69,9 @@ fn char_map() -> &'static CharMap {
             }
             for (&from, to) in chars.iter().zip(lines) {
                 let mut it = to.chars();
-                let (Some(to), None) = (it.next(), it.next()) else { continue };
+                let (Some(to), None) = (it.next(), it.next()) else {
+                    continue;
+                };
                 if to == from {
                     continue;
                 }

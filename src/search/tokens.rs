@@ -100,7 +100,11 @@ pub fn is_joiner(c: char) -> bool {
 
 /// Spaces within a line; a line break ends a phrase.
 fn is_space(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    c.is_whitespace()
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// What stands between the last unit and the next.
@@ -345,7 +349,10 @@ mod tests {
             ["g60", "g60科", "科创", "创走", "走廊", "廊gdp", "gdp"]
         );
         // Latin inside Chinese, spaced the way typesetters space it, or not.
-        assert_eq!(tokens("使用 G60 型灭火器"), ["使用", "用g60", "g60", "g60型", "型灭", "灭火", "火器"]);
+        assert_eq!(
+            tokens("使用 G60 型灭火器"),
+            ["使用", "用g60", "g60", "g60型", "型灭", "灭火", "火器"]
+        );
         assert_eq!(tokens("在APP上"), ["在app", "app", "app上"]);
         // A full stop ends a sentence, not a number.
         assert_eq!(tokens("共3。人"), ["共3"]);
