@@ -63,10 +63,10 @@ pub enum PageKind {
 /// Which file of the search index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SearchPart {
-    /// meta.json: the shard count and the index's key.
+    /// meta.json: the file counts and the index's key.
     Meta,
-    /// The n-th shard of postings.
-    Shard(usize),
+    /// The n-th file of a set of the index's files.
+    Shard(search::ShardSet, usize),
     /// The document file of the n-th indexed article.
     Document(usize),
 }
@@ -213,12 +213,14 @@ fn plan_search(pages: &mut Vec<Page>, layout: &search::Layout) {
         PageKind::SearchIndex(SearchPart::Meta),
         Vec::new(),
     ));
-    for n in 0..layout.shards {
-        pages.push(plain_page(
-            &search::shard_path(n),
-            PageKind::SearchIndex(SearchPart::Shard(n)),
-            Vec::new(),
-        ));
+    for set in search::ShardSet::ALL {
+        for n in 0..set.files(layout.shards) {
+            pages.push(plain_page(
+                &set.path(n),
+                PageKind::SearchIndex(SearchPart::Shard(set, n)),
+                Vec::new(),
+            ));
+        }
     }
     for (number, &id) in layout.indexed.iter().enumerate() {
         pages.push(plain_page(

@@ -4,19 +4,32 @@
 //! Chinese is written without spaces, so its words cannot be found by
 //! splitting on them, and a dictionary would miss exactly what readers look
 //! for: a village, a person, a newly named programme. The index therefore
-//! holds every pair of adjacent Han characters (a bigram) and every Latin word
-//! or number. A query of any length is found through the pairs it is made of,
-//! so 卢连明 is 卢连 and 连明, both present in each article that names him.
+//! holds every pair of adjacent units — Han characters, or a number or Latin
+//! word next to one (消防, `9号`, `2013年`) — every Han character alone, and
+//! every Latin word ([`tokens`]). Text and queries are folded alike first
+//! ([`fold`]): full-width forms, case, traditional characters.
 //!
-//! Postings are cut into shards by a hash of the token's first two
-//! characters: a query fetches one small shard per pair, however large the
-//! archive, and a Latin word being typed finds the words it begins, which sit
-//! in the same shard as the finished word. Each article's title, link, date
-//! and text sit in a document file of their own, fetched only when it is shown.
+//! A query of one character reads that character's postings; of two units,
+//! their pair's; of three or more, the postings of each of its pairs, and then
+//! the pairs' positions, to keep only the articles where they stand in a row:
+//! the number of results a reader is told is the number of articles that hold
+//! what they typed, worked out before any article is fetched.
+//!
+//! Files (under [`INDEX_DIR`]), each cut by a hash of the token ([`shard_of`]):
+//! - `s/N.bin`: postings of pairs and words, with weights;
+//! - `p/N.bin`: the positions of each pair in each article, in more, smaller
+//!   files than the postings, fetched only for queries of three units or more;
+//! - `c/N.bin`: postings of single characters, fetched only for one-character queries;
+//! - `f/N.txt`: the traditional characters a query may hold, with the simplified
+//!   forms the index holds, cut by code point;
+//! - `d/N.json`: each article's title, link, date and text, fetched only when it is shown.
 //!
 //! The reader of this format is the default theme's `search.js`; the two
 //! change together, with [`FORMAT`]. README.md's design notes say why this
 //! index rather than Pagefind's.
+
+pub mod fold;
+pub mod tokens;
 
 use ahash::AHashMap as HashMap;
 
@@ -24,19 +37,21 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::markdown::cjk;
 use crate::plan::SearchPart;
 use crate::site::Site;
 use crate::taxonomy::ArticleId;
+pub use tokens::{MAX_WORD_CHARS, Token, Tokenizer, tokenize};
 
 /// The version of the index files, which `search.js` checks.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Where the index files go, under the output folder.
 pub const INDEX_DIR: &str = "search/index/";
 
-/// The first bytes of every shard file: a name and [`FORMAT`].
-const SHARD_MAGIC: [u8; 4] = *b"JBS1";
+/// The first bytes of every postings file (pairs, words, characters): a name and [`FORMAT`].
+const SHARD_MAGIC: [u8; 4] = *b"JBS2";
+/// The first bytes of every positions file.
+const POSITIONS_MAGIC: [u8; 4] = *b"JBP2";
 
 /// Bytes of indexed text per shard. Postings take roughly a third of the text's
 /// size, so a shard stays near 20 KB before compression: one pair's shard is a
@@ -46,9 +61,12 @@ const TEXT_PER_SHARD: usize = 64 * 1024;
 /// Enough shards for a city's archive; more would only add files.
 const MAX_SHARDS: usize = 4096;
 
-/// Latin words are indexed up to this many characters; longer ones (addresses,
-/// hashes) are cut, and queries are cut the same way.
-pub const MAX_WORD_CHARS: usize = 32;
+/// Positions take a few times the bytes of postings: they are cut into this
+/// many times as many files, so that a pair's positions cost about what its postings do.
+const POSITION_FILES_PER_SHARD: usize = 4;
+
+/// At most this many files of character folds.
+const MAX_FOLD_FILES: usize = 16;
 
 /// How many times a token's occurrences in a body are counted, at most.
 const TF_MAX: u8 = 31;
@@ -57,109 +75,67 @@ pub const IN_TITLE: u8 = 64;
 /// In a posting's weight: the token is in the district, towns, column, tags or byline.
 pub const IN_ABOUT: u8 = 32;
 
-/// One thing the index can be asked for.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Token {
-    /// Two adjacent Han (or kana) characters.
-    Pair(char, char),
-    /// A Latin word or number, lower-cased, of two characters or more.
-    Word(Box<str>),
-}
-
-impl Token {
-    /// The token as the index stores it.
-    pub fn text(&self) -> String {
-        match self {
-            Token::Pair(a, b) => [*a, *b].iter().collect(),
-            Token::Word(w) => w.to_string(),
-        }
-    }
-
-    /// The shard that holds the token: [`shard_of`] its text, without making the text.
-    fn shard(&self, shards: usize) -> usize {
-        match self {
-            Token::Pair(a, b) => shard_of_chars([*a, *b].into_iter(), shards),
-            Token::Word(w) => shard_of(w, shards),
-        }
-    }
-}
-
-/// The shard that holds `token` (given as text), among `shards`, a power of two:
-/// FNV-1a of the UTF-8 of its first two characters. `search.js` computes the same.
-pub fn shard_of(token: &str, shards: usize) -> usize {
-    shard_of_chars(token.chars(), shards)
-}
-
-fn shard_of_chars(chars: impl Iterator<Item = char>, shards: usize) -> usize {
+/// FNV-1a of the UTF-8 of `token`'s characters: all of them when it holds a
+/// Han character (a pair, a character), the first two for a word, so that a
+/// word being typed finds the words it begins in the shard it would be in.
+/// `search.js` computes the same.
+pub fn token_hash(token: &str) -> u32 {
+    let whole = token.chars().any(tokens::is_ideograph);
     let mut hash: u32 = 0x811c_9dc5;
-    for c in chars.take(2) {
+    for c in token.chars().take(if whole { usize::MAX } else { 2 }) {
         let mut buf = [0; 4];
         for &byte in c.encode_utf8(&mut buf).as_bytes() {
             hash ^= u32::from(byte);
             hash = hash.wrapping_mul(0x0100_0193);
         }
     }
-    hash as usize & (shards.max(1) - 1)
+    hash
 }
 
-/// Whether `c` is written in runs without spaces, and so indexed in pairs.
-fn is_ideograph(c: char) -> bool {
-    cjk::is_han(c) || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+/// The file that holds `token` (given as text) among `files`, a power of two.
+pub fn shard_of(token: &str, files: usize) -> usize {
+    token_hash(token) as usize & (files.max(1) - 1)
 }
 
-/// Full-width Latin letters and digits (ＡＢＣ１２３, common in Chinese typesetting)
-/// are the same words as their ASCII forms.
-fn normalize(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
+/// The file of character folds that holds `c`'s, among `files`.
+pub fn fold_file_of(c: char, files: usize) -> usize {
+    c as usize % files.max(1)
 }
 
-/// Calls `emit` with every token of `text`, in order, repeats included.
-pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
-    let mut previous: Option<char> = None;
-    let mut word = WordBuffer::default();
-    for c in text.chars().map(normalize) {
-        if is_ideograph(c) {
-            word.end(&mut emit);
-            if let Some(p) = previous {
-                emit(Token::Pair(p, c));
-            }
-            previous = Some(c);
-        } else if c.is_alphanumeric() {
-            previous = None;
-            word.push(c);
-        } else {
-            previous = None;
-            word.end(&mut emit);
-        }
-    }
-    word.end(&mut emit);
+/// The sets of files the index is cut into, besides meta.json and the documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ShardSet {
+    /// `s/N.bin`: postings of pairs and words.
+    Postings,
+    /// `p/N.bin`: positions of pairs.
+    Positions,
+    /// `c/N.bin`: postings of single characters.
+    Chars,
+    /// `f/N.txt`: traditional characters and their simplified forms.
+    Fold,
 }
 
-/// The Latin word being read.
-#[derive(Default)]
-struct WordBuffer {
-    text: String,
-    chars: usize,
-}
+impl ShardSet {
+    /// Every set, in the order the render plan lists them.
+    pub const ALL: [ShardSet; 4] = [ShardSet::Postings, ShardSet::Positions, ShardSet::Chars, ShardSet::Fold];
 
-impl WordBuffer {
-    fn push(&mut self, c: char) {
-        if self.chars < MAX_WORD_CHARS {
-            self.text.extend(c.to_lowercase());
-            self.chars += 1;
+    /// How many files of this set an index of `shards` postings files has.
+    pub fn files(self, shards: usize) -> usize {
+        match self {
+            ShardSet::Postings | ShardSet::Chars => shards,
+            ShardSet::Positions => shards * POSITION_FILES_PER_SHARD,
+            ShardSet::Fold => shards.min(MAX_FOLD_FILES),
         }
     }
 
-    /// Emits the word, if it is long enough to be one, and starts the next.
-    fn end(&mut self, emit: &mut impl FnMut(Token)) {
-        if self.chars >= 2 {
-            emit(Token::Word(self.text.as_str().into()));
+    /// The site path of file `n` of this set.
+    pub fn path(self, n: usize) -> String {
+        match self {
+            ShardSet::Postings => format!("{INDEX_DIR}s/{n}.bin"),
+            ShardSet::Positions => format!("{INDEX_DIR}p/{n}.bin"),
+            ShardSet::Chars => format!("{INDEX_DIR}c/{n}.bin"),
+            ShardSet::Fold => format!("{INDEX_DIR}f/{n}.txt"),
         }
-        self.text.clear();
-        self.chars = 0;
     }
 }
 
@@ -244,35 +220,63 @@ fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
     }
 }
 
-/// The tokens of one document with their weights, sorted by token.
-fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, u8)> {
-    let mut weights: HashMap<Token, u8> = HashMap::with_capacity(doc.text.len() / 4);
-    tokenize(doc.text, |t| {
-        let w = weights.entry(t).or_insert(0);
-        if *w < TF_MAX {
-            *w += 1;
-        }
-    });
-    tokenize(&doc.title, |t| *weights.entry(t).or_insert(0) |= IN_TITLE);
-    tokenize(&doc.about, |t| *weights.entry(t).or_insert(0) |= IN_ABOUT);
-    let mut tokens: Vec<(Token, u8)> = weights.into_iter().collect();
-    tokens.sort_unstable();
+/// What one document says of one token: its weight and, for a pair, where it stands.
+#[derive(Default)]
+struct Seen {
+    weight: u8,
+    positions: Vec<u32>,
+}
+
+/// The tokens of one document with their weights and positions, sorted by token.
+fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
+    let mut seen: HashMap<Token, Seen> = HashMap::with_capacity(doc.text.len() / 4);
+    let mut tokenizer = Tokenizer::default();
+    let fields = [(&*doc.title, IN_TITLE), (&*doc.about, IN_ABOUT), (doc.text, 0)];
+    for (text, mark) in fields {
+        tokenizer.field(&fold::fold(text), |token, position| {
+            let is_pair = token.is_pair();
+            let s = seen.entry(token).or_default();
+            if mark != 0 {
+                s.weight |= mark;
+            } else if s.weight & 31 < TF_MAX {
+                s.weight += 1;
+            }
+            if is_pair {
+                s.positions.push(position);
+            }
+        });
+    }
+    let mut tokens: Vec<(Token, Seen)> = seen.into_iter().collect();
+    tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     tokens
 }
 
-/// The documents containing one token, in ascending order, with their weights.
+/// The documents containing one token, in ascending order, with their weights
+/// and, for a pair, its positions in each: per document their number and the
+/// gaps between them (the first: the position itself), as varints.
 #[derive(Default)]
 struct Postings {
     docs: Vec<u32>,
     weights: Vec<u8>,
+    positions: Vec<u8>,
 }
 
 /// Documents are tokenised in chunks of this many, in parallel.
 const CHUNK: usize = 256;
 
-/// A built index: its shard files.
+/// The postings of one chunk of documents: those of pairs and words by
+/// postings file, those of characters by characters file.
+struct ChunkPostings {
+    postings: Vec<Vec<(Token, Postings)>>,
+    chars: Vec<Vec<(Token, Postings)>>,
+}
+
+/// A built index: its files.
 pub struct SearchIndex {
-    shards: Vec<Vec<u8>>,
+    postings: Vec<Vec<u8>>,
+    positions: Vec<Vec<u8>>,
+    chars: Vec<Vec<u8>>,
+    fold: Vec<Vec<u8>>,
     documents: usize,
 }
 
@@ -285,11 +289,12 @@ impl SearchIndex {
     pub fn build(docs: &[Document<'_>], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.par_chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
-        let encoded = (0..shards).into_par_iter().map(|n| join_shard(&chunks, n)).collect();
-        SearchIndex {
-            shards: encoded,
-            documents: docs.len(),
-        }
+        let joined: Vec<_> = (0..shards)
+            .into_par_iter()
+            .map(|n| join_shard(&chunks, n, shards))
+            .collect();
+        let chars: Vec<_> = (0..shards).into_par_iter().map(|n| join_chars(&chunks, n)).collect();
+        SearchIndex::assemble(joined, chars, shards, docs.len())
     }
 
     /// [`SearchIndex::build`] on the calling thread alone: safe where waiting
@@ -297,10 +302,51 @@ impl SearchIndex {
     pub fn build_sequential(docs: &[Document<'_>], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
-        let encoded = (0..shards).map(|n| join_shard(&chunks, n)).collect();
+        let joined: Vec<_> = (0..shards).map(|n| join_shard(&chunks, n, shards)).collect();
+        let chars: Vec<_> = (0..shards).map(|n| join_chars(&chunks, n)).collect();
+        SearchIndex::assemble(joined, chars, shards, docs.len())
+    }
+
+    fn assemble(
+        joined: Vec<(Vec<u8>, Vec<Vec<u8>>)>,
+        chars: Vec<(Vec<u8>, Vec<char>)>,
+        shards: usize,
+        documents: usize,
+    ) -> SearchIndex {
+        let mut postings = Vec::with_capacity(shards);
+        let mut positions = vec![Vec::new(); ShardSet::Positions.files(shards)];
+        for (n, (file, split)) in joined.into_iter().enumerate() {
+            postings.push(file);
+            // Positions file n + k·shards holds the tokens of postings file n whose hash has k above its bits.
+            for (k, file) in split.into_iter().enumerate() {
+                positions[n + k * shards] = file;
+            }
+        }
+        let (chars, present): (Vec<Vec<u8>>, Vec<Vec<char>>) = chars.into_iter().unzip();
+        let pairs = fold::pairs_for(present.into_iter().flatten());
+        let folds = ShardSet::Fold.files(shards);
+        let mut fold = vec![String::new(); folds];
+        let mut it = pairs.chars();
+        while let (Some(from), Some(to)) = (it.next(), it.next()) {
+            let file = &mut fold[fold_file_of(from, folds)];
+            file.push(from);
+            file.push(to);
+        }
         SearchIndex {
-            shards: encoded,
-            documents: docs.len(),
+            postings,
+            positions,
+            chars,
+            fold: fold.into_iter().map(String::into_bytes).collect(),
+            documents,
+        }
+    }
+
+    fn set(&self, set: ShardSet) -> &[Vec<u8>] {
+        match set {
+            ShardSet::Postings => &self.postings,
+            ShardSet::Positions => &self.positions,
+            ShardSet::Chars => &self.chars,
+            ShardSet::Fold => &self.fold,
         }
     }
 
@@ -309,29 +355,39 @@ impl SearchIndex {
     pub fn file(&self, part: SearchPart) -> Vec<u8> {
         match part {
             SearchPart::Meta => self.meta().into_bytes(),
-            SearchPart::Shard(n) => self.shard(n).to_vec(),
+            SearchPart::Shard(set, n) => self.file_of(set, n).to_vec(),
             SearchPart::Document(_) => Vec::new(),
         }
     }
 
-    /// The bytes of shard `n`; empty past the last.
+    /// The bytes of file `n` of `set`; empty past the last.
+    pub fn file_of(&self, set: ShardSet, n: usize) -> &[u8] {
+        self.set(set).get(n).map_or(&[], Vec::as_slice)
+    }
+
+    /// The bytes of postings file `n`; empty past the last.
     pub fn shard(&self, n: usize) -> &[u8] {
-        self.shards.get(n).map_or(&[], Vec::as_slice)
+        self.file_of(ShardSet::Postings, n)
     }
 
     /// `meta.json`: what `search.js` needs before its first query, with a key
-    /// that changes with the index, so that a browser never mixes shards of two builds.
+    /// that changes with the index, so that a browser never mixes files of two builds.
     pub fn meta(&self) -> String {
         let mut hash = Sha256::new();
-        for shard in &self.shards {
-            hash.update((shard.len() as u64).to_le_bytes());
-            hash.update(shard);
+        for set in ShardSet::ALL {
+            for file in self.set(set) {
+                hash.update((file.len() as u64).to_le_bytes());
+                hash.update(file);
+            }
         }
         let key: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
         let meta = Meta {
             format: FORMAT,
             documents: self.documents,
-            shards: self.shards.len(),
+            shards: self.postings.len(),
+            positions: self.positions.len(),
+            chars: self.chars.len(),
+            fold: self.fold.len(),
             key,
         };
         serde_json::to_string(&meta).unwrap_or_default() + "\n"
@@ -342,45 +398,91 @@ impl SearchIndex {
 struct Meta {
     format: u32,
     documents: usize,
+    /// Files of postings of pairs and words, `s/N.bin`.
     shards: usize,
+    /// Files of positions, `p/N.bin`.
+    positions: usize,
+    /// Files of postings of characters, `c/N.bin`.
+    chars: usize,
+    /// Files of character folds, `f/N.txt`.
+    fold: usize,
     key: String,
 }
 
-/// The postings of one chunk of documents, by shard.
-fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> Vec<Vec<(Token, Postings)>> {
+/// The postings of one chunk of documents, by file.
+fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
     let mut postings: HashMap<Token, Postings> = HashMap::new();
     for doc in chunk {
         let number = u32::try_from(doc.number).unwrap_or(u32::MAX);
-        for (token, weight) in weighted_tokens(doc) {
+        for (token, seen) in weighted_tokens(doc) {
+            let is_pair = token.is_pair();
             let p = postings.entry(token).or_default();
             p.docs.push(number);
-            p.weights.push(weight);
+            p.weights.push(seen.weight);
+            if is_pair {
+                put_varint(&mut p.positions, seen.positions.len() as u64);
+                let mut previous = 0;
+                for position in seen.positions {
+                    put_varint(&mut p.positions, u64::from(position - previous));
+                    previous = position;
+                }
+            }
         }
     }
-    let mut by_shard: Vec<Vec<(Token, Postings)>> = (0..shards).map(|_| Vec::new()).collect();
+    let mut by_shard = ChunkPostings {
+        postings: (0..shards).map(|_| Vec::new()).collect(),
+        chars: (0..shards).map(|_| Vec::new()).collect(),
+    };
     for (token, p) in postings {
-        by_shard[token.shard(shards)].push((token, p));
+        let n = shard_of(&token.text(), shards);
+        match token {
+            Token::Char(_) => by_shard.chars[n].push((token, p)),
+            _ => by_shard.postings[n].push((token, p)),
+        }
     }
     by_shard
 }
 
-/// Shard `n` of the index, from the postings of every chunk.
-fn join_shard(chunks: &[Vec<Vec<(Token, Postings)>>], n: usize) -> Vec<u8> {
+/// The postings of every chunk's tokens in `files`, joined and sorted by token.
+fn merge<'c>(files: impl Iterator<Item = &'c Vec<(Token, Postings)>>) -> Vec<(String, Postings)> {
     let mut merged: HashMap<&Token, Postings> = HashMap::new();
-    for (token, postings) in chunks.iter().flat_map(|chunk| &chunk[n]) {
+    for (token, postings) in files.flatten() {
         let into = merged.entry(token).or_default();
         into.docs.extend_from_slice(&postings.docs);
         into.weights.extend_from_slice(&postings.weights);
+        into.positions.extend_from_slice(&postings.positions);
     }
     let mut entries: Vec<(String, Postings)> = merged
         .into_iter()
         .map(|(token, postings)| (token.text(), postings))
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    encode_shard(&entries)
+    entries
 }
 
-/// A shard file: [`SHARD_MAGIC`], the number of tokens, then per token its
+/// Postings file `n` of the index, and its tokens' positions files.
+fn join_shard(chunks: &[ChunkPostings], n: usize, shards: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let entries = merge(chunks.iter().map(|c| &c.postings[n]));
+    let postings = encode_shard(&entries);
+    let files = ShardSet::Positions.files(shards);
+    let mut split: Vec<Vec<&(String, Postings)>> = vec![Vec::new(); POSITION_FILES_PER_SHARD];
+    for entry in entries.iter().filter(|(_, p)| !p.positions.is_empty()) {
+        split[shard_of(&entry.0, files) / shards].push(entry);
+    }
+    (
+        postings,
+        split.iter().map(|entries| encode_positions(entries)).collect(),
+    )
+}
+
+/// Characters file `n`, and the characters it holds.
+fn join_chars(chunks: &[ChunkPostings], n: usize) -> (Vec<u8>, Vec<char>) {
+    let entries = merge(chunks.iter().map(|c| &c.chars[n]));
+    let chars = entries.iter().filter_map(|(t, _)| t.chars().next()).collect();
+    (encode_shard(&entries), chars)
+}
+
+/// A postings file: [`SHARD_MAGIC`], the number of tokens, then per token its
 /// UTF-8 length and bytes, its number of documents, and per document the gap
 /// from the previous document's number (the first: the number itself) and
 /// the weight. Every number is an unsigned LEB128 varint.
@@ -403,6 +505,29 @@ fn encode_shard(entries: &[(String, Postings)]) -> Vec<u8> {
             out.push(weight);
             previous = doc;
         }
+    }
+    out
+}
+
+/// A positions file: [`POSITIONS_MAGIC`], the number of tokens, then per token
+/// its UTF-8 length and bytes, the length in bytes of its positions, and its
+/// positions: for each document of its postings, in their order, the number
+/// of positions and the gaps between them (the first: the position itself).
+/// A reader skips the tokens it does not need by their length.
+fn encode_positions(entries: &[&(String, Postings)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(
+        8 + entries
+            .iter()
+            .map(|(t, p)| t.len() + p.positions.len() + 4)
+            .sum::<usize>(),
+    );
+    out.extend_from_slice(&POSITIONS_MAGIC);
+    put_varint(&mut out, entries.len() as u64);
+    for (token, postings) in entries {
+        put_varint(&mut out, token.len() as u64);
+        out.extend_from_slice(token.as_bytes());
+        put_varint(&mut out, postings.positions.len() as u64);
+        out.extend_from_slice(&postings.positions);
     }
     out
 }
@@ -437,6 +562,41 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<ShardEntry>> {
             postings.push((doc, *r.take(1)?.first()?));
         }
         entries.push((token, postings));
+    }
+    (r.at == bytes.len()).then_some(entries)
+}
+
+/// A token of a positions file, with its positions in each document of its postings, in their order.
+pub type PositionsEntry = (String, Vec<Vec<u32>>);
+
+/// Reads a positions file back. For tests and tools; the site's reader is `search.js`.
+pub fn decode_positions(bytes: &[u8]) -> Option<Vec<PositionsEntry>> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(4)? != POSITIONS_MAGIC {
+        return None;
+    }
+    let count = r.varint()?;
+    let mut entries = Vec::new();
+    for _ in 0..count {
+        let len = usize::try_from(r.varint()?).ok()?;
+        let token = std::str::from_utf8(r.take(len)?).ok()?.to_string();
+        let len = usize::try_from(r.varint()?).ok()?;
+        let mut data = Reader {
+            bytes: r.take(len)?,
+            at: 0,
+        };
+        let mut docs = Vec::new();
+        while data.at < data.bytes.len() {
+            let n = data.varint()?;
+            let mut position: u32 = 0;
+            let mut positions = Vec::new();
+            for _ in 0..n {
+                position = position.checked_add(u32::try_from(data.varint()?).ok()?)?;
+                positions.push(position);
+            }
+            docs.push(positions);
+        }
+        entries.push((token, docs));
     }
     (r.at == bytes.len()).then_some(entries)
 }
@@ -479,6 +639,10 @@ struct DocumentFile<'a> {
     /// District, towns, column, tags and byline, a line each.
     about: &'a str,
     text: &'a str,
+    /// The traditional characters of all of the above, each followed by its
+    /// simplified form, so that `search.js` can mark what matched; absent when none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    fold: String,
 }
 
 /// The document file of the indexed article `id`, the `number`-th indexed, as JSON.
@@ -502,6 +666,7 @@ pub fn document_file(site: &Site, number: usize, id: ArticleId) -> String {
             .map_or("", |d| d.name.as_str()),
         about: &doc.about,
         text: doc.text,
+        fold: fold::pairs_in(&[doc.title.as_str(), &doc.about, doc.text].concat()),
     };
     json_without_markup(&serde_json::to_string(&file).unwrap_or_default())
 }
@@ -523,11 +688,6 @@ fn json_without_markup(json: &str) -> String {
     out
 }
 
-/// The site path of a shard file.
-pub fn shard_path(n: usize) -> String {
-    format!("{INDEX_DIR}s/{n}.bin")
-}
-
 /// The site path of a document file.
 pub fn document_path(number: usize) -> String {
     format!("{INDEX_DIR}d/{number}.json")
@@ -542,43 +702,17 @@ pub fn meta_path() -> String {
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        tokenize(text, |t| out.push(t.text()));
-        out
-    }
-
     #[test]
-    fn han_runs_become_pairs_and_punctuation_breaks_them() {
-        assert_eq!(tokens("消防演练，卢连明"), ["消防", "防演", "演练", "卢连", "连明"]);
-        // A single character between punctuation is no pair.
-        assert_eq!(tokens("镇、村"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn latin_words_are_lower_cased_and_full_width_is_ascii() {
-        assert_eq!(
-            tokens("G60科创走廊 ＧＤＰ 2013年 a"),
-            ["g60", "科创", "创走", "走廊", "gdp", "2013"]
-        );
-    }
-
-    #[test]
-    fn long_words_are_cut() {
-        let long = "x".repeat(100);
-        assert_eq!(tokens(&long), ["x".repeat(MAX_WORD_CHARS)]);
-    }
-
-    #[test]
-    fn shard_depends_on_the_first_two_characters_only() {
+    fn a_pair_or_character_is_hashed_whole_and_a_word_by_its_first_two_characters() {
         assert_eq!(shard_of("shanghai", 64), shard_of("sh", 64));
         assert_eq!(shard_of("消防", 1), 0);
         // Pinned: search.js computes the same FNV-1a; a change here breaks every published index.
         assert_eq!(shard_of("消防", 1 << 16), 0x5c44);
         assert_eq!(shard_of("g6", 1 << 16), 0x1d90);
-        // A token finds its shard as its text does.
-        assert_eq!(Token::Pair('消', '防').shard(1 << 16), 0x5c44);
-        assert_eq!(Token::Word("g60".into()).shard(1 << 16), 0x1d90);
+        assert_eq!(shard_of("g60", 1 << 16), 0x1d90);
+        // 2013年 is not kept with every other token that begins with 20.
+        assert_ne!(shard_of("2013年", 1 << 16), shard_of("2013", 1 << 16));
+        assert_eq!(shard_of("2013年", 1 << 16), token_hash("2013年") as usize & 0xffff);
     }
 
     fn doc<'a>(number: usize, title: &str, about: &str, text: &'a str) -> Document<'a> {
@@ -635,6 +769,72 @@ mod tests {
         assert!(docs.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
+    /// Reads one file of a set back.
+    type Decoder<T> = fn(&[u8]) -> Option<Vec<(String, T)>>;
+
+    /// Every entry of every file of `set`, checking each is in the file its hash names.
+    fn entries_of<T>(index: &SearchIndex, set: ShardSet, shards: usize, decode: Decoder<T>) -> Vec<(String, T)> {
+        let files = set.files(shards);
+        (0..files)
+            .flat_map(|n| {
+                let entries = decode(index.file_of(set, n)).expect("a valid file");
+                for (token, _) in &entries {
+                    assert_eq!(shard_of(token, files), n, "{token} is in the file its hash names");
+                }
+                entries
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_keep_their_positions_and_characters_their_own_files() {
+        let docs = [
+            doc(0, "9号线通车", "", "地铁9号线。8号线"),
+            doc(1, "", "", "“两新”组织、8号线与9号"),
+        ];
+        for shards in [1, 2, 8] {
+            let index = SearchIndex::build(&docs, shards);
+            let postings: HashMap<String, Vec<(u32, u8)>> =
+                entries_of(&index, ShardSet::Postings, shards, decode_shard)
+                    .into_iter()
+                    .collect();
+            let positions: HashMap<String, Vec<Vec<u32>>> =
+                entries_of(&index, ShardSet::Positions, shards, decode_positions)
+                    .into_iter()
+                    .collect();
+            let chars: HashMap<String, Vec<(u32, u8)>> = entries_of(&index, ShardSet::Chars, shards, decode_shard)
+                .into_iter()
+                .collect();
+            // The title's units are numbered first; the body's after a gap.
+            assert_eq!(postings["9号"], [(0, IN_TITLE | 1), (1, 1)]);
+            assert_eq!(positions["9号"], [vec![0, 9], vec![10]]);
+            assert_eq!(positions["号线"], [vec![1, 10, 13], vec![7]]);
+            assert_eq!(positions["两新"], [vec![2]]);
+            assert_eq!(positions["组织"], [vec![4]]);
+            // Words have postings but no positions; characters are in files of their own.
+            assert!(postings.contains_key("两新") && !postings.contains_key("两"));
+            assert_eq!(chars["线"], [(0, IN_TITLE | 2), (1, 1)]);
+            assert!(!positions.contains_key("两"));
+        }
+    }
+
+    #[test]
+    fn the_fold_files_hold_the_traditional_forms_of_the_characters_indexed() {
+        let docs = [doc(0, "台湾银行", "", "闵行区")];
+        let index = SearchIndex::build(&docs, 4);
+        let fold: String = (0..ShardSet::Fold.files(4))
+            .map(|n| String::from_utf8(index.file_of(ShardSet::Fold, n).to_vec()).expect("UTF-8"))
+            .collect();
+        for pair in ["臺台", "灣湾", "銀银", "閔闵", "區区"] {
+            assert!(fold.contains(pair), "{pair} in {fold}");
+        }
+        assert!(!fold.contains("東东"), "a character the index does not hold");
+        let file = fold_file_of('臺', ShardSet::Fold.files(4));
+        assert!(String::from_utf8_lossy(index.file_of(ShardSet::Fold, file)).contains("臺台"));
+        let meta = index.meta();
+        assert!(meta.contains("\"format\":2") && meta.contains("\"fold\":4"), "{meta}");
+    }
+
     #[test]
     fn document_files_hold_no_markup() {
         let json = json_without_markup(r#"{"title":"<script>&"}"#);
@@ -646,7 +846,10 @@ mod tests {
     #[test]
     fn corrupt_shards_are_refused() {
         assert!(decode_shard(b"").is_none());
-        assert!(decode_shard(b"JBS1\x01\x05ab").is_none());
-        assert_eq!(decode_shard(b"JBS1\x00"), Some(vec![]));
+        assert!(decode_shard(b"JBS2\x01\x05ab").is_none());
+        assert!(decode_shard(b"JBS1\x00").is_none(), "a shard of another format");
+        assert_eq!(decode_shard(b"JBS2\x00"), Some(vec![]));
+        assert!(decode_positions(b"JBP2\x01\x02ab\x05\x01").is_none());
+        assert_eq!(decode_positions(b"JBP2\x00"), Some(vec![]));
     }
 }

@@ -345,3 +345,117 @@ fn the_search_page_finds_the_sample_bulletins_articles_in_chromium() {
     let queries = queries.to_string();
     common::run_browser_script(&dir, "search.mjs", &[output.as_os_str(), queries.as_ref()]);
 }
+
+/// A site whose articles are what readers' queries go wrong on: quoted phrases,
+/// numbers with units, three-character runs with decoys holding their pairs
+/// apart, a one-character surname, traditional and compatibility characters.
+fn reading_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", &format!("{SITE_YAML}search: true\n"));
+    let articles: [(&str, &str, &str); 15] = [
+        ("liangxin", "新领域党建推进会", "全区“两新”组织负责人参加会议。"),
+        ("line8", "地铁延伸段开通", "8号线南延伸段今天开通，沿线居民出行更方便。"),
+        ("line9", "松江段试运营", "9号线松江段开始试运营。"),
+        ("anquan", "社区开展宣传活动", "居委会组织居民学习消防安全知识。"),
+        (
+            "decoy1",
+            "消防队员训练",
+            "消防队员开展训练。边防安检站也来参观。注意安全。",
+        ),
+        ("decoy2", "边防安检站开放日", "边防安检站开放。消防车展示。安全第一。"),
+        ("decoy3", "安全生产检查", "安全生产。消防通道。边防安检。"),
+        ("lu", "老卢的菜园", "村民卢阿姨种的青菜丰收了。"),
+        ("nian2013", "工作回顾", "2013年全镇完成植树一万棵。"),
+        ("nian2014", "工作计划", "2014年全镇计划植树两万棵。"),
+        ("yinhang", "银行网点进村", "农商银行在村里设立服务点。"),
+        ("fanti", "臺灣客商參觀", "來自臺灣的客商參觀了閔行的銀行網點。"),
+        ("taibei", "台北来的艺术团", "台湾艺术团在闵行区演出，距离3.5公里。"),
+        ("longzhong", "表彰大会", "全镇隆重表彰120名先进个人。"),
+        ("g60", "走廊建设", "G60科创走廊 建设 提速，使用 APP 办事。"),
+    ];
+    for (i, (slug, title, body)) in articles.iter().enumerate() {
+        site.article(
+            &format!("2013/11/{slug}.md"),
+            &format!("title: {title}\ndate: 2013-11-{:02}\ndistrict: 松江区", i + 1),
+            &format!("{body}\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn the_index_keeps_phrases_numbers_and_traditional_characters_as_readers_type_them() {
+    let site = reading_site();
+    site.build_ok();
+    let index = index_of(&site.public());
+    // “两新”组织: the quotation marks do not split the phrase.
+    assert!(index.contains_key("新组"));
+    // Numbers stay with their words.
+    for token in ["8号", "9号", "2013年", "2014年", "3.5公", "120名", "g60科"] {
+        assert!(index.contains_key(token), "{token}");
+    }
+    // Traditional text is indexed simplified; single characters have their own files.
+    assert!(index.contains_key("台湾") && index.contains_key("闵行") && !index.contains_key("臺灣"));
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.public().join("search/index/meta.json")).expect("meta"))
+            .expect("JSON");
+    assert_eq!(meta["format"], 2);
+    let chars = meta["chars"].as_u64().expect("chars") as usize;
+    let file = jianbao::search::shard_of("卢", chars);
+    let bytes = std::fs::read(site.public().join(format!("search/index/c/{file}.bin"))).expect("characters file");
+    let entries = decode_shard(&bytes).expect("valid");
+    let lu = entries.iter().find(|(t, _)| t == "卢").expect("卢 is indexed");
+    assert_eq!(lu.1.len(), 1);
+    // The traditional article's document file says how its characters fold, for marking.
+    let fanti = (0..15)
+        .map(|n| document(&site.public(), n))
+        .find(|d| d["title"] == "臺灣客商參觀")
+        .expect("indexed");
+    assert!(
+        fanti["fold"]
+            .as_str()
+            .is_some_and(|f| f.contains("臺台") && f.contains("銀银"))
+    );
+}
+
+/// The acceptance test: in headless Chromium, each query that went
+/// wrong finds exactly the right articles, and says how many.
+#[test]
+fn the_search_page_reads_chinese_as_readers_type_it_in_chromium() {
+    let Some(dir) = browser_tests() else { return };
+    let site = reading_site();
+    let temp = tempfile::tempdir().expect("temp dir");
+    let output = temp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(&output)
+        .args(["--base-url", "https://example.org/bulletin/"])
+        .output()
+        .expect("run jianbao");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let queries = serde_json::json!([
+        { "query": "两新组织", "titles": ["新领域党建推进会"], "marks": ["两新”组织"] },
+        { "query": "“两新”组织", "titles": ["新领域党建推进会"], "marks": ["两新”组织"] },
+        { "query": "9号线", "titles": ["松江段试运营"] },
+        { "query": "8号线", "titles": ["地铁延伸段开通"] },
+        { "query": "消防安全", "titles": ["社区开展宣传活动"] },
+        { "query": "消防", "titles": ["社区开展宣传活动", "消防队员训练", "边防安检站开放日", "安全生产检查"] },
+        { "query": "卢", "titles": ["老卢的菜园"] },
+        { "query": "2013年", "titles": ["工作回顾"] },
+        { "query": "2014年", "titles": ["工作计划"] },
+        { "query": "銀行", "titles": ["银行网点进村", "臺灣客商參觀"], "marks": ["银行", "銀行"] },
+        { "query": "银行", "titles": ["银行网点进村", "臺灣客商參觀"], "marks": ["银行", "銀行"] },
+        { "query": "臺灣", "titles": ["臺灣客商參觀", "台北来的艺术团"], "marks": ["臺灣", "台湾"] },
+        { "query": "闵行", "titles": ["臺灣客商參觀", "台北来的艺术团"], "marks": ["閔行", "闵行"] },
+        { "query": "\u{F9DC}重", "titles": ["表彰大会"], "marks": ["隆重"] },
+        { "query": "120名", "titles": ["表彰大会"] },
+        { "query": "３.５公里", "titles": ["台北来的艺术团"], "marks": ["3.5公里"] },
+        { "query": "G60科创", "titles": ["走廊建设"] },
+        { "query": "g60", "titles": ["走廊建设"], "marks": ["G60"] },
+        { "query": "恐龙", "titles": [] },
+    ]);
+    let queries = queries.to_string();
+    common::run_browser_script(&dir, "search.mjs", &[output.as_os_str(), queries.as_ref()]);
+}

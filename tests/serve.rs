@@ -510,13 +510,18 @@ fn a_missed_event_is_caught_by_the_next_full_check() {
 
 /// What an edit of a3's body after its `<!-- more -->` changes: its own page, the site feed and
 /// its district's feed (the lists show only its card, which stays the same), and the search
-/// index: its document file, and the shard and meta.json that list its words.
-const A3_BODY_EDIT: [&str; 6] = [
+/// index: its document file, and the files and meta.json that list its words: postings of
+/// pairs and characters, the positions of its pairs, and the folds of its new characters.
+const A3_BODY_EDIT: [&str; 10] = [
     "2013/11/a3/index.html",
     "atom.xml",
     "districts/chongming/atom.xml",
+    "search/index/c/0.bin",
     "search/index/d/5.json",
+    "search/index/f/0.txt",
     "search/index/meta.json",
+    "search/index/p/0.bin",
+    "search/index/p/2.bin",
     "search/index/s/0.bin",
 ];
 

@@ -240,7 +240,7 @@ pub fn may_have_changed(page: &Page, changed: &[bool]) -> bool {
     // the search index is made from every article, and lists none.
     matches!(
         page.kind,
-        PageKind::Front(Pager { number: 1, .. }) | PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(_))
+        PageKind::Front(Pager { number: 1, .. }) | PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(..))
     ) || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
 }
 
@@ -433,7 +433,7 @@ impl<'s> Renderer<'s> {
                     (&p.path, newest).hash(&mut h);
                 }
             }
-            PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(_)) => fp.search.hash(&mut h),
+            PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(..)) => fp.search.hash(&mut h),
             PageKind::SearchIndex(SearchPart::Document(_)) => {
                 page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
             }
@@ -473,7 +473,7 @@ impl<'s> Renderer<'s> {
                 Some(&id) => search::document_file(self.site, number, id).into_bytes(),
                 None => Vec::new(),
             },
-            SearchPart::Meta | SearchPart::Shard(_) => self.search_index().file(part),
+            SearchPart::Meta | SearchPart::Shard(..) => self.search_index().file(part),
         }
     }
 

@@ -428,7 +428,7 @@ fn render_pages(
             let fingerprint = renderer.fingerprint(page);
             match (old.get(&page.file), page.kind) {
                 (Some(f), _) if f.fingerprint == fingerprint => Ok(Outcome::Built(page.file.clone(), f.clone(), false)),
-                (_, PageKind::SearchIndex(part @ (SearchPart::Meta | SearchPart::Shard(_)))) if defer => {
+                (_, PageKind::SearchIndex(part @ (SearchPart::Meta | SearchPart::Shard(..)))) if defer => {
                     Ok(Outcome::Deferred(page.file.clone(), part, fingerprint))
                 }
                 _ => renderer.render(page).map(|bytes| {

@@ -1,9 +1,11 @@
 // The search page of a built site, served as a static host would serve it
 // (under a path, here /bulletin/), finds articles as the reader types.
 // Usage: node search.mjs OUTPUT_DIR QUERIES_JSON
-//   QUERIES_JSON: [{"query": "消防", "titles": ["…", "…"]}, {"query": "恐龙", "titles": []}]
+//   QUERIES_JSON: [{"query": "消防", "titles": ["…", "…"]}, {"query": "恐龙", "titles": []},
+//                  {"query": "銀行", "titles": ["…"], "marks": ["银行", "銀行"]}]
 // Prints PASS when every query shows exactly the titles given (in any order),
-// with the query marked, and no request left the site.
+// says it found exactly that many, with the query marked (each of `marks` if
+// given, else each word of the query) and no request left the site.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -52,7 +54,7 @@ try {
   page.on("request", (r) => { if (!r.url().startsWith(origin)) outside.push(r.url()); });
   await page.goto(origin + PREFIX + "search/", { waitUntil: "load" });
 
-  for (const { query, titles } of queries) {
+  for (const { query, titles, marks } of queries) {
     await page.fill("#search-input", query);
     // The status names the query, so an answer to the one before is never taken for this one's.
     const want = titles.length ? `“${query}”：找到 ${titles.length} 篇` : `没有找到包含“${query}”`;
@@ -61,10 +63,15 @@ try {
     const shown = await page.$$eval(".search-result-title a", (as) => as.map((a) => a.textContent));
     const sorted = (xs) => [...xs].sort().join(" | ");
     if (sorted(shown) !== sorted(titles)) fail(`${query}: shows ${sorted(shown)}, expected ${sorted(titles)}`);
+    // The count is the number of articles shown: never an upper bound that showing them corrects.
+    const said = await page.textContent("#search-status");
+    if (titles.length && titles.length <= 10 && (said.includes("显示前") || await page.isVisible("#search-more"))) {
+      fail(`${query}: all ${titles.length} results are shown, but the page says "${said}" or offers more`);
+    }
     if (titles.length) {
       const marked = await page.$$eval(".search-result mark", (ms) => ms.map((m) => m.textContent));
-      const words = query.toLowerCase().split(/\s+/);
-      if (!words.every((w) => marked.some((m) => m.toLowerCase() === w))) fail(`${query}: not every word is marked in the results (${marked})`);
+      const words = marks || query.toLowerCase().split(/\s+/);
+      if (!words.every((w) => marked.some((m) => m.toLowerCase() === w.toLowerCase()))) fail(`${query}: not every word is marked in the results (${marked}), expected ${words}`);
       const meta = await page.textContent(".search-result .meta");
       if (!/\d{4}年\d{1,2}月\d{1,2}日/.test(meta)) fail(`${query}: a result shows no date: ${meta}`);
     }
