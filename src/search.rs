@@ -545,15 +545,7 @@ pub type ShardEntry = (String, Vec<(u32, u8)>);
 
 /// Reads a shard file back. For tests and tools; the site's reader is `search.js`.
 pub fn decode_shard(bytes: &[u8]) -> Option<Vec<ShardEntry>> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(4)? != SHARD_MAGIC {
-        return None;
-    }
-    let count = r.varint()?;
-    let mut entries = Vec::new();
-    for _ in 0..count {
-        let len = usize::try_from(r.varint()?).ok()?;
-        let token = std::str::from_utf8(r.take(len)?).ok()?.to_string();
+    decode_entries(bytes, SHARD_MAGIC, |r| {
         let n = r.varint()?;
         let mut postings = Vec::new();
         let mut doc: u32 = 0;
@@ -561,9 +553,8 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<ShardEntry>> {
             doc = doc.checked_add(u32::try_from(r.varint()?).ok()?)?;
             postings.push((doc, *r.take(1)?.first()?));
         }
-        entries.push((token, postings));
-    }
-    (r.at == bytes.len()).then_some(entries)
+        Some(postings)
+    })
 }
 
 /// A token of a positions file, with its positions in each document of its postings, in their order.
@@ -571,15 +562,7 @@ pub type PositionsEntry = (String, Vec<Vec<u32>>);
 
 /// Reads a positions file back. For tests and tools; the site's reader is `search.js`.
 pub fn decode_positions(bytes: &[u8]) -> Option<Vec<PositionsEntry>> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(4)? != POSITIONS_MAGIC {
-        return None;
-    }
-    let count = r.varint()?;
-    let mut entries = Vec::new();
-    for _ in 0..count {
-        let len = usize::try_from(r.varint()?).ok()?;
-        let token = std::str::from_utf8(r.take(len)?).ok()?.to_string();
+    decode_entries(bytes, POSITIONS_MAGIC, |r| {
         let len = usize::try_from(r.varint()?).ok()?;
         let mut data = Reader {
             bytes: r.take(len)?,
@@ -596,7 +579,28 @@ pub fn decode_positions(bytes: &[u8]) -> Option<Vec<PositionsEntry>> {
             }
             docs.push(positions);
         }
-        entries.push((token, docs));
+        Some(docs)
+    })
+}
+
+/// The entries of an index file: `magic`, their number, then per entry its
+/// token (UTF-8 length and bytes) and what `body` reads. `None` unless the
+/// whole file reads so.
+fn decode_entries<T>(
+    bytes: &[u8],
+    magic: [u8; 4],
+    mut body: impl FnMut(&mut Reader<'_>) -> Option<T>,
+) -> Option<Vec<(String, T)>> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(4)? != magic {
+        return None;
+    }
+    let count = r.varint()?;
+    let mut entries = Vec::new();
+    for _ in 0..count {
+        let len = usize::try_from(r.varint()?).ok()?;
+        let token = std::str::from_utf8(r.take(len)?).ok()?.to_string();
+        entries.push((token, body(&mut r)?));
     }
     (r.at == bytes.len()).then_some(entries)
 }
