@@ -219,3 +219,12 @@ fn a_district_without_a_slug_is_asked_about_in_site_yaml() {
     with_site_yaml(&site, "  庄行区: { slug: zhuanghang }\n");
     assert!(!check_site(&site).contains("pinyin-guess"));
 }
+
+#[test]
+fn a_town_that_shares_a_common_word_s_characters_is_asked_about() {
+    let site = TestSite::new();
+    article(&site, "2013/11/a.md", "2013-11-05", "slug: a\ntowns: [重固镇]");
+    let shown = check_site(&site);
+    assert!(shown.contains("the pinyin of 重固镇 is a guess: 重 reads"), "{shown}");
+    assert!(shown.contains("add `重固镇: chong-gu-zhen` under `slugs:`"), "{shown}");
+}

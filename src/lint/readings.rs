@@ -34,7 +34,7 @@ pub(super) fn introduced(site: &Site) -> HashMap<ArticleId, Vec<Introduced>> {
             if site.config.slugs.contains_key(&term.name) {
                 continue;
             }
-            let reading = pinyin::read(&term.name);
+            let reading = pinyin::read_checked(&term.name);
             // Articles are newest first: the last is the one that brought the name in.
             if let (false, Some(&first)) = (reading.guesses.is_empty(), term.articles.last()) {
                 found.entry(first).or_default().push(Introduced {
@@ -74,7 +74,7 @@ pub(super) fn check_districts(root: &std::path::Path, config: &crate::config::Co
         .iter()
         .filter(|d| d.slug_from_name)
         .filter_map(|d| {
-            let reading = pinyin::read(&d.name);
+            let reading = pinyin::read_checked(&d.name);
             if reading.guesses.is_empty() {
                 return None;
             }
@@ -103,7 +103,7 @@ fn check_file_name(ctx: &mut Context<'_>) {
     let Some(name) = file_name(&ctx.article.content_path) else {
         return;
     };
-    let reading = pinyin::read(name);
+    let reading = pinyin::read_checked(name);
     if reading.guesses.is_empty() {
         return;
     }
@@ -129,7 +129,7 @@ fn guess_message(name: &str, reading: &Reading) -> String {
         .map(|g| format!("{} reads {}", g.character, either(&g.readings)))
         .collect();
     format!(
-        "the pinyin of {name} is a guess: {}, and no dictionary word says which; it is read `{}`",
+        "the pinyin of {name} is a guess: {}, and no dictionary entry for this name says which; it is read `{}`",
         guesses.join("; "),
         reading.slug()
     )

@@ -226,6 +226,49 @@ pub fn readings_of(c: char) -> Vec<String> {
     all
 }
 
+/// What ends a place name: 镇, 区, 街道 ….
+const PLACE_SUFFIXES: [&str; 9] = ["街道", "镇", "乡", "村", "区", "县", "市", "岛", "路"];
+
+/// How `name` reads, with every guess an editor should confirm.
+///
+/// As [`read`], and more careful with place names. A word list is no
+/// gazetteer: a common word can share a place's characters and not its sound
+/// (重固 "to reinforce" is *zhòng gù*, the town 重固镇 is *chóng gù*). So in a
+/// name ending in 镇, 区, 街道 and the like, a polyphonic character counts as
+/// settled only when the dictionary knows the whole place name (闵行区, 长宁区, 莘庄镇).
+pub fn read_checked(name: &str) -> Reading {
+    let mut reading = read(name);
+    let Some(stem) = PLACE_SUFFIXES.iter().find_map(|s| name.strip_suffix(s)) else {
+        return reading;
+    };
+    let dictionary = dictionary();
+    if stem.is_empty() || dictionary.words.contains_key(name) {
+        return reading;
+    }
+    // In a name of Chinese characters only, the n-th character gives the n-th syllable.
+    if !name.chars().all(|c| c.to_pinyin().is_some()) {
+        return reading;
+    }
+    for (at, c) in name.chars().enumerate() {
+        let Some(readings) = dictionary.polyphones.get(&c) else {
+            continue;
+        };
+        if reading.guesses.iter().any(|g| g.syllable == at) {
+            continue;
+        }
+        if let Some(s) = reading.syllables.get(at) {
+            reading.guesses.push(Guess {
+                character: c,
+                syllable: at,
+                chosen: s.text.clone(),
+                readings: readings.split(' ').map(str::to_string).collect(),
+            });
+        }
+    }
+    reading.guesses.sort_by_key(|g| g.syllable);
+    reading
+}
+
 /// ASCII letters and digits, lowercased; full-width ones (ａ, １) as their ASCII
 /// twins, since editors on Chinese input methods type them by accident.
 fn fold_latin(c: char) -> Option<char> {

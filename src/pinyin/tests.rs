@@ -165,3 +165,19 @@ fn a_slug_orders_like_the_reading_it_spells() {
     assert!(from_slug < zhuanghe, "hang before he");
     assert!(guessed > zhuanghe, "xing after he");
 }
+
+#[test]
+fn a_place_name_is_settled_only_by_the_whole_place() {
+    // 重固 is a word (zhòng gù, "to reinforce"), but not the town 重固镇.
+    let r = read_checked("重固镇");
+    assert_eq!(r.slug(), "zhong-gu-zhen");
+    assert_eq!(r.guesses.len(), 1, "{r:?}");
+    assert_eq!(r.other_slug().as_deref(), Some("chong-gu-zhen"));
+    // The dictionary knows these places whole.
+    for place in ["闵行区", "长宁区", "莘庄镇", "朝阳区", "长兴岛"] {
+        assert_eq!(read_checked(place).guesses, [], "{place}");
+    }
+    // Not a place name: the word settles it.
+    assert_eq!(read_checked("重固").guesses, []);
+    assert_eq!(read_checked("洞泾镇").guesses, []);
+}
