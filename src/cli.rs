@@ -13,6 +13,9 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("JIANBAO_COM
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print errors only: no warnings, no summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 /// What to do.

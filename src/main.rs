@@ -21,8 +21,23 @@ mod exit {
     pub const CONFIG: u8 = 2;
 }
 
+/// How much to print, and how.
+#[derive(Clone, Copy)]
+struct Output {
+    /// Errors only: `--quiet`.
+    quiet: bool,
+    /// Colour on standard error, which problems go to.
+    colour: bool,
+}
+
 fn main() -> ExitCode {
+    use std::io::IsTerminal;
     let cli = cli::Cli::parse();
+    let out = Output {
+        quiet: cli.quiet,
+        colour: jianbao::report::colour_wanted(std::io::stderr().is_terminal()),
+    };
+    OUTPUT.set(out).ok();
     match cli.command {
         cli::Command::Build(args) => run_build(&args),
         cli::Command::Serve(args) => run_serve(&args),
@@ -31,6 +46,16 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => run_init(&args),
         cli::Command::Theme(cli::ThemeCommand::Export(args)) => run_theme_export(&args),
     }
+}
+
+/// Set once in `main`, read by the printing functions.
+static OUTPUT: std::sync::OnceLock<Output> = std::sync::OnceLock::new();
+
+fn output() -> Output {
+    OUTPUT.get().copied().unwrap_or(Output {
+        quiet: false,
+        colour: false,
+    })
 }
 
 fn run_check(args: &cli::CheckArgs) -> ExitCode {
@@ -44,8 +69,17 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
         Ok(cwd) => jianbao::report::relative_to(&problems, &args.root, &cwd),
         Err(_) => problems,
     };
-    print!("{}", jianbao::report::format(&problems, args.format));
-    if args.format == jianbao::report::Format::Text {
+    let shown: Diagnostics = if output().quiet {
+        problems.iter().filter(|d| d.is_error()).cloned().collect()
+    } else {
+        problems.clone()
+    };
+    {
+        use std::io::IsTerminal;
+        let colour = jianbao::report::colour_wanted(std::io::stdout().is_terminal());
+        print!("{}", jianbao::report::format_coloured(&shown, args.format, colour));
+    }
+    if args.format == jianbao::report::Format::Text && !output().quiet {
         eprintln!(
             "jianbao: {} errors, {} warnings",
             problems.error_count(),
@@ -134,6 +168,9 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
     let options = args.options();
     match jianbao::build::build_with(&options, args.publish()) {
         Ok(report) => {
+            if output().quiet {
+                return ExitCode::SUCCESS;
+            }
             print_problems(&report.warnings);
             let changed = match report.written {
                 0 => "nothing changed".to_string(),
@@ -191,10 +228,18 @@ fn run_theme_export(args: &cli::ExportArgs) -> ExitCode {
     }
 }
 
+/// Problems to standard error, warnings left out under `--quiet`.
 fn print_problems(problems: &Diagnostics) {
-    for p in problems {
-        eprintln!("{p}");
-    }
+    let out = output();
+    let shown: Diagnostics = problems
+        .iter()
+        .filter(|d| !out.quiet || d.is_error())
+        .cloned()
+        .collect();
+    eprint!(
+        "{}",
+        jianbao::report::format_coloured(&shown, jianbao::report::Format::Text, out.colour)
+    );
 }
 
 fn exit_code(problems: &Diagnostics) -> u8 {

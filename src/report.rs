@@ -25,11 +25,49 @@ pub enum Format {
 
 /// Every problem in the given format, ready to print.
 pub fn format(problems: &Diagnostics, format: Format) -> String {
+    format_coloured(problems, format, false)
+}
+
+/// [`format`], with `error`, `warning` and `hint` in colour in the text format
+/// when `colour` is set: for a terminal (see [`colour_wanted`]).
+pub fn format_coloured(problems: &Diagnostics, format: Format, colour: bool) -> String {
     match format {
+        Format::Text if colour => problems.iter().map(|d| coloured(d) + "\n").collect(),
         Format::Text => problems.iter().map(|d| format!("{d}\n")).collect(),
         Format::Json => json(problems),
         Format::Github => problems.iter().map(github).collect(),
     }
+}
+
+/// Whether to print in colour to a stream, as cargo decides: only to a
+/// terminal, never with `NO_COLOR` set or under CI, whose logs show escape codes raw.
+pub fn colour_wanted(is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    is_terminal && !set("NO_COLOR") && !set("CI") && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// One problem as the text format prints it, its label and hint coloured.
+fn coloured(d: &Diagnostic) -> String {
+    use anstyle::{AnsiColor, Style};
+    let (label, colour) = match d.severity {
+        Severity::Error => ("error", AnsiColor::Red),
+        Severity::Warning => ("warning", AnsiColor::Yellow),
+    };
+    let strong = Style::new().bold().fg_color(Some(colour.into()));
+    let bold = Style::new().bold();
+    let hint = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
+    let mut place = d.path.display().to_string();
+    if d.line > 0 {
+        place.push_str(&format!(":{}", d.line));
+        if d.column > 0 {
+            place.push_str(&format!(":{}", d.column));
+        }
+    }
+    let mut out = format!("{bold}{place}:{bold:#} {strong}{label}:{strong:#} {}", d.message);
+    if let Some(h) = &d.hint {
+        out.push_str(&format!("\n  {hint}hint:{hint:#} {h}"));
+    }
+    out
 }
 
 /// The problems with their paths relative to the folder `cwd` instead of the
@@ -220,6 +258,39 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_only_adds_escape_codes() {
+        let problems: Diagnostics = [
+            Diagnostic::error(
+                crate::error::Area::Content,
+                "content/a.md",
+                3,
+                9,
+                "unknown district 松江",
+            )
+            .with_hint("did you mean 松江区?"),
+            Diagnostic::warning(crate::error::Area::Content, "content/b.md", 0, 0, "empty"),
+        ]
+        .into_iter()
+        .collect();
+        let plain = format(&problems, Format::Text);
+        let coloured = format_coloured(&problems, Format::Text, true);
+        assert_ne!(plain, coloured);
+        assert!(coloured.contains("\u{1b}["));
+        let mut stripped = String::new();
+        let mut in_escape = false;
+        for c in coloured.chars() {
+            match (in_escape, c) {
+                (false, '\u{1b}') => in_escape = true,
+                (true, 'm') => in_escape = false,
+                (true, _) => {}
+                (false, c) => stripped.push(c),
+            }
+        }
+        assert_eq!(stripped, plain);
+        assert!(!colour_wanted(false), "never to a file or a pipe");
+    }
     use crate::error::Area;
 
     fn sample() -> Diagnostics {

@@ -212,3 +212,39 @@ fn theme_export_writes_the_built_in_theme_for_the_site_to_change() {
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
 }
+
+#[test]
+fn quiet_prints_errors_only() {
+    let site = TestSite::new();
+    // No byline: a warning from check; a photo item without a picture: a warning from build.
+    site.article(
+        "2013/11/a.md",
+        "title: 莘庄镇举行消防演练\ndate: 2013-11-03\ndistrict: 松江区\nkind: photo",
+        "演练现场。\n",
+    );
+    let build = site.run(&["build", "--quiet"]);
+    assert!(build.status.success());
+    assert_eq!((stdout(&build), stderr(&build)), (String::new(), String::new()));
+    let loud = site.run(&["build"]);
+    assert!(stderr(&loud).contains("warning"), "{}", stderr(&loud));
+
+    let check = site.run(&["check", "-q"]);
+    assert!(check.status.success());
+    assert_eq!((stdout(&check), stderr(&check)), (String::new(), String::new()));
+
+    site.article(
+        "2013/11/b.md",
+        "title: 乙\ndate: 2013-11-04\ndistrict: 松江",
+        "正文。\n",
+    );
+    let check = site.run(&["check", "--quiet"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("error: unknown district 松江"),
+        "{}",
+        stdout(&check)
+    );
+    assert!(!stdout(&check).contains("warning"), "{}", stdout(&check));
+    // Never colour into a pipe.
+    assert!(!stdout(&check).contains('\u{1b}'));
+}
