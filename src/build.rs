@@ -102,7 +102,19 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     // Previews with drafts or future articles publish nothing for good.
     if !options.drafts && !options.future {
         let terms = crate::taxonomy::PublishedTerms::of(&site.taxonomies);
-        crate::output::save_published_terms(&options.root, &terms.to_text()).map_err(one)?;
+        // The site is built; a record that cannot be written (a read-only checkout)
+        // only means the next build cannot warn of a moved term.
+        if let Err(problem) = crate::output::save_published_terms(&options.root, &terms.to_text()) {
+            let hint = "the site was built; the next build cannot tell whether a tag's address moved";
+            warnings.push(
+                crate::error::Diagnostic {
+                    severity: crate::error::Severity::Warning,
+                    ..problem
+                }
+                .with_hint(hint),
+            );
+            warnings.sort();
+        }
     }
     timer.lap("render and write pages");
     Ok(BuildReport {

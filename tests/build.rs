@@ -585,3 +585,16 @@ fn a_link_to_a_missing_heading_is_an_error_at_the_link() {
     let out = site.run(&["check"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("news.md:7:15: error: the link to guide.md#怎么发布"));
 }
+
+#[test]
+fn a_term_record_that_cannot_be_written_does_not_fail_the_build() {
+    let site = TestSite::new();
+    site.simple("2013/11/a.md", "莘庄镇举行消防演练", "2013-11-03");
+    // A file where the cache folder should be: nothing can be written under it.
+    site.write(".jianbao-cache", "not a folder");
+    let report = site.build_ok();
+    assert!(site.has("2013/11/a/index.html"));
+    let shown = common::render(&report.warnings);
+    assert!(shown.contains("warning: could not create the cache folder"), "{shown}");
+    assert!(shown.contains("the site was built"), "{shown}");
+}
