@@ -465,6 +465,47 @@ fn rebuilds_told_which_files_changed_give_what_a_full_build_gives() {
                 )]
             }),
         ),
+        (
+            "a heading that the feature links to by its text",
+            Box::new(|s| {
+                vec![
+                    edit(
+                        s,
+                        A3,
+                        "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                        "## 末段\n\n末。\n",
+                    ),
+                    edit(
+                        s,
+                        "2013/11/f1.md",
+                        "title: 专题\ndate: 2013-11-08\ndistrict: 松江区\nkind: feature",
+                        "见[第一篇](a1.md)和[末段](a3.md#末段)。\n",
+                    ),
+                ]
+            }),
+        ),
+        (
+            "that heading renamed, which fails: the feature's link leads nowhere",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                    "## 结尾\n\n末。\n",
+                )]
+            }),
+        ),
+        (
+            "the heading back",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    A3,
+                    "title: 第三篇\ndate: 2013-11-06\ndistrict: 松江区\nslug: third",
+                    "## 末段\n\n末。\n",
+                )]
+            }),
+        ),
     ];
     for (what, change) in steps {
         let changed = change(&site);

@@ -412,6 +412,11 @@ pub fn reload_articles(
             return None;
         }
         let body = render_body(&parsed, &links, md_options);
+        // Other articles may link to its headings: when they change, every link is checked again.
+        let old_headings = last.articles[position].headings.iter().map(|h| &h.id);
+        if !old_headings.eq(body.article.headings.iter().map(|h| &h.id)) {
+            return None;
+        }
         let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
         if body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(&body, &article_of).is_empty() {
             return None;
