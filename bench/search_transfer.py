@@ -137,45 +137,49 @@ def varint(data, at):
         shift += 7
 
 
-def decode(data):
-    assert data[:4] == b"JBS2"
+def decode_entries(data, magic, body):
+    """The entries of an index file: token -> what body(data, at) reads, as search.rs writes them."""
+    assert data[:4] == magic
     count, at = varint(data, 4)
     out = {}
     for _ in range(count):
         length, at = varint(data, at)
         token = data[at:at + length].decode("utf-8")
-        at += length
+        out[token], at = body(data, at + length)
+    return out
+
+
+def read_postings(data, at):
+    n, at = varint(data, at)
+    doc, found = 0, []
+    for _ in range(n):
+        gap, at = varint(data, at)
+        doc += gap
+        found.append((doc, data[at]))
+        at += 1
+    return found, at
+
+
+def read_positions(data, at):
+    size, at = varint(data, at)
+    end, lists = at + size, []
+    while at < end:
         n, at = varint(data, at)
-        doc, postings = 0, []
+        p, found = 0, set()
         for _ in range(n):
             gap, at = varint(data, at)
-            doc += gap
-            postings.append((doc, data[at]))
-            at += 1
-        out[token] = postings
-    return out
+            p += gap
+            found.add(p)
+        lists.append(found)
+    return lists, at
+
+
+def decode(data):
+    return decode_entries(data, b"JBS2", read_postings)
 
 
 def decode_positions(data):
-    assert data[:4] == b"JBP2"
-    count, at = varint(data, 4)
-    out = {}
-    for _ in range(count):
-        length, at = varint(data, at)
-        token = data[at:at + length].decode("utf-8")
-        at += length
-        size, at = varint(data, at)
-        end, lists = at + size, []
-        while at < end:
-            n, at = varint(data, at)
-            p, positions = 0, set()
-            for _ in range(n):
-                gap, at = varint(data, at)
-                p += gap
-                positions.add(p)
-            lists.append(positions)
-        out[token] = lists
-    return out
+    return decode_entries(data, b"JBP2", read_positions)
 
 
 def score(w):

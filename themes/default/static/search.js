@@ -247,9 +247,10 @@
     };
   }
 
-  // token → {docs: [numbers], weights: [bytes]}; see search.rs's encode_shard.
-  function decodePostings(bytes) {
-    if (decoder.decode(bytes.subarray(0, 4)) !== "JBS2") throw new Error("not a shard");
+  // The entries of an index file: its magic, their number, then per entry a
+  // token and what `body` reads from `r`; see search.rs's decode_entries.
+  function decodeEntries(bytes, magic, body) {
+    if (decoder.decode(bytes.subarray(0, 4)) !== magic) throw new Error("not a " + magic + " file");
     var r = varints(bytes, 4);
     var count = r.next();
     var map = new Map();
@@ -257,6 +258,14 @@
       var len = r.next();
       var token = decoder.decode(bytes.subarray(r.at, r.at + len));
       r.at += len;
+      map.set(token, body(r));
+    }
+    return map;
+  }
+
+  // token → {docs: [numbers], weights: [bytes]}; see search.rs's encode_shard.
+  function decodePostings(bytes) {
+    return decodeEntries(bytes, "JBS2", function (r) {
       var n = r.next();
       var docs = new Uint32Array(n);
       var weights = new Uint8Array(n);
@@ -266,26 +275,18 @@
         docs[j] = doc;
         weights[j] = bytes[r.at++];
       }
-      map.set(token, { docs: docs, weights: weights });
-    }
-    return map;
+      return { docs: docs, weights: weights };
+    });
   }
 
   // token → its positions' bytes, decoded when asked for; see search.rs's encode_positions.
   function decodePositions(bytes) {
-    if (decoder.decode(bytes.subarray(0, 4)) !== "JBP2") throw new Error("not a positions file");
-    var r = varints(bytes, 4);
-    var count = r.next();
-    var map = new Map();
-    for (var i = 0; i < count; i++) {
-      var len = r.next();
-      var token = decoder.decode(bytes.subarray(r.at, r.at + len));
-      r.at += len;
+    return decodeEntries(bytes, "JBP2", function (r) {
       var size = r.next();
-      map.set(token, bytes.subarray(r.at, r.at + size));
+      var positions = bytes.subarray(r.at, r.at + size);
       r.at += size;
-    }
-    return map;
+      return positions;
+    });
   }
 
   // The positions of a token in each document of its postings, in their order.
