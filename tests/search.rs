@@ -325,17 +325,7 @@ fn publishing_a_draft_in_a_preview_puts_it_in_the_index() {
 fn the_search_page_finds_the_sample_bulletins_articles_in_chromium() {
     let Some(dir) = browser_tests() else { return };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let temp = tempfile::tempdir().expect("temp dir");
-    let output = temp.path().join("public");
-    let built = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&output)
-        .args(["--base-url", "https://example.org/bulletin/"])
-        .output()
-        .expect("run jianbao");
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let (_kept, output) = build_under_a_path(root);
     let queries = serde_json::json!([
         { "query": "消防", "titles": ["枫泾镇举行职工消防技术、技能比赛", "练塘镇在羊毛衫市场举行消防演练"] },
         { "query": "卢连明", "titles": ["庄行镇建立健全新领域党的组织网络", "练塘镇在羊毛衫市场举行消防演练"] },
@@ -424,17 +414,7 @@ fn the_index_keeps_phrases_numbers_and_traditional_characters_as_readers_type_th
 fn the_search_page_reads_chinese_as_readers_type_it_in_chromium() {
     let Some(dir) = browser_tests() else { return };
     let site = reading_site();
-    let temp = tempfile::tempdir().expect("temp dir");
-    let output = temp.path().join("public");
-    let built = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["build", "--root"])
-        .arg(site.root())
-        .arg("--output")
-        .arg(&output)
-        .args(["--base-url", "https://example.org/bulletin/"])
-        .output()
-        .expect("run jianbao");
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let (_kept, output) = build_under_a_path(site.root());
     let queries = serde_json::json!([
         { "query": "两新组织", "titles": ["新领域党建推进会"], "marks": ["两新”组织"] },
         { "query": "“两新”组织", "titles": ["新领域党建推进会"], "marks": ["两新”组织"] },
@@ -458,4 +438,21 @@ fn the_search_page_reads_chinese_as_readers_type_it_in_chromium() {
     ]);
     let queries = queries.to_string();
     common::run_browser_script(&dir, "search.mjs", &[output.as_os_str(), queries.as_ref()]);
+}
+
+/// Builds the site at `root` for https://example.org/bulletin/ into a new
+/// temporary folder: the folder, and the output in it.
+fn build_under_a_path(root: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let output = temp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&output)
+        .args(["--base-url", "https://example.org/bulletin/"])
+        .output()
+        .expect("run jianbao");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    (temp, output)
 }
