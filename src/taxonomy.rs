@@ -247,9 +247,12 @@ fn group_by_name(
         let pinned = config.slugs.contains_key(name);
         (!pinned, ids.last().map(|&id| articles[id].front.date))
     };
+    // One reading for the URL, the order and the letter heading: a `slugs:`
+    // entry that reads 庄行 as zhuang-hang also files it under hang.
+    let readings: BTreeMap<&str, pinyin::Reading> = members.keys().map(|&name| (name, reading(name, config))).collect();
     let wanted = members
         .iter()
-        .map(|(&name, ids)| (name, wanted_slug(name, config), rank(name, ids)));
+        .map(|(&name, ids)| (name, slug_of(name, &readings[name]), rank(name, ids)));
     let (slugs, clashes) = slug::assign_unique(wanted);
     let warnings = clashes
         .into_iter()
@@ -276,23 +279,34 @@ fn group_by_name(
             .with_hint("to choose the URLs yourself, add them to `slugs:` in site.yaml")
         })
         .collect();
-    let mut terms: Vec<Term> = members
+    let mut terms: Vec<(String, Term)> = members
         .into_iter()
-        .map(|(name, ids)| Term {
-            name: name.to_string(),
-            slug: slugs.get(name).cloned().unwrap_or_default(),
-            articles: ids,
+        .map(|(name, ids)| {
+            let key = readings[name].sort_key(name);
+            let term = Term {
+                name: name.to_string(),
+                slug: slugs.get(name).cloned().unwrap_or_default(),
+                articles: ids,
+            };
+            (key, term)
         })
         .collect();
-    // One reading for the URL, the order and the letter heading: a `slugs:`
-    // entry that reads 庄行 as zhuang-hang also files it under hang.
-    terms.sort_by_cached_key(|t| (reading(&t.name, config).sort_key(&t.name), t.name.clone()));
+    terms.sort_by(|a, b| (&a.0, &a.1.name).cmp(&(&b.0, &b.1.name)));
+    let terms = terms.into_iter().map(|(_, term)| term).collect();
     (Taxonomy { kind, terms }, warnings)
 }
 
-/// The slug a name asks for: site.yaml's `slugs:` entry, else its reading.
-fn wanted_slug(name: &str, config: &Config) -> String {
-    config.slugs.get(name).cloned().unwrap_or_else(|| fallback_slug(name))
+/// The slug a name asks for: its reading (which site.yaml's `slugs:` entry
+/// spells when there is one), or its code points when nothing in it reads.
+fn slug_of(name: &str, reading: &pinyin::Reading) -> String {
+    let s = reading.slug();
+    if !s.is_empty() {
+        return s;
+    }
+    name.chars()
+        .map(|c| format!("u{:x}", c as u32))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// How a name reads: as site.yaml's `slugs:` entry spells it, else by word.
@@ -301,19 +315,6 @@ pub fn reading(name: &str, config: &Config) -> pinyin::Reading {
         Some(slug) => pinyin::Reading::of_slug(slug),
         None => pinyin::read(name),
     }
-}
-
-/// A slug for names with nothing pinyin or Latin in them (a tag of only
-/// punctuation): the code points, so it is still unique and stable.
-fn fallback_slug(name: &str) -> String {
-    let s = slug::slugify(name);
-    if !s.is_empty() {
-        return s;
-    }
-    name.chars()
-        .map(|c| format!("u{:x}", c as u32))
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 fn group_districts(articles: &[Arc<Article>], config: &Config) -> Taxonomy {

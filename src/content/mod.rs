@@ -693,16 +693,21 @@ fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
     }
 }
 
+/// The name an article's file gives its URL when it has no `slug:`: the
+/// file's stem (`drill.md` → `drill`), or its folder's for `drill/index.md`.
+pub fn url_name(path: &Path) -> Option<&str> {
+    let stem = path.file_stem()?.to_str()?;
+    if stem == "index" || stem == "_index" {
+        path.parent()?.file_name()?.to_str()
+    } else {
+        Some(stem)
+    }
+}
+
 /// The slug a file's name gives: `drill.md` → `drill`; `drill/index.md` → `drill`;
 /// `消防演练.md` → `xiao-fang-yan-lian`.
 fn slug_from_file_name(path: &Path) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let name = if stem == "index" || stem == "_index" {
-        path.parent()?.file_name()?.to_str()?
-    } else {
-        stem
-    };
-    let s = slug::slugify(name);
+    let s = slug::slugify(url_name(path)?);
     (!s.is_empty()).then_some(s)
 }
 

@@ -100,7 +100,7 @@ fn check_file_name(ctx: &mut Context<'_>) {
     if ctx.article.front.slug.is_some() {
         return;
     }
-    let Some(name) = file_name(&ctx.article.content_path) else {
+    let Some(name) = crate::content::url_name(std::path::Path::new(&ctx.article.content_path)) else {
         return;
     };
     let reading = pinyin::read_checked(name);
@@ -109,17 +109,6 @@ fn check_file_name(ctx: &mut Context<'_>) {
     }
     let hint = settle_hint(name, &reading, "to the front matter", |slug| format!("`slug: {slug}`"));
     ctx.warn(Lint::PinyinGuess, (1, 1), guess_message(name, &reading), hint);
-}
-
-/// The name a file gives its article's URL: its stem, or its folder's name for `index.md`.
-fn file_name(content_path: &str) -> Option<&str> {
-    let path = std::path::Path::new(content_path);
-    let stem = path.file_stem()?.to_str()?;
-    if stem == "index" || stem == "_index" {
-        path.parent()?.file_name()?.to_str()
-    } else {
-        Some(stem)
-    }
 }
 
 fn guess_message(name: &str, reading: &Reading) -> String {
