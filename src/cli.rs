@@ -16,6 +16,31 @@ pub struct Cli {
     /// Print errors only: no warnings, no summary.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Messages in zh (简体中文) or en; default: site.yaml's `language:`, then LANG
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
+    pub lang: Option<jianbao::i18n::Lang>,
+}
+
+/// `--lang zh|en`, listed as clap lists the values of other options.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = jianbao::i18n::Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["zh", "en"])
+        .map(|tag| jianbao::i18n::Lang::from_tag(&tag).unwrap_or(jianbao::i18n::Lang::Zh))
+}
+
+impl Command {
+    /// The folder of the site the command works on, whose site.yaml may
+    /// choose the language of messages.
+    pub fn root(&self) -> &std::path::Path {
+        match self {
+            Command::Build(args) => &args.root,
+            Command::Serve(args) => &args.root,
+            Command::Check(args) => &args.root,
+            Command::New(args) => &args.root,
+            Command::Init(args) => &args.dir,
+            Command::Theme(ThemeCommand::Export(args)) => &args.root,
+        }
+    }
 }
 
 /// What to do.

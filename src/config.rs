@@ -380,7 +380,7 @@ pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnos
                 .map(|p| {
                     let hint = lint_key_hint(&text, &p.message, p.line).or(p.hint);
                     let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
-                    d.hint = hint;
+                    d.hint = hint.map(Into::into);
                     d
                 })
                 .collect());
@@ -758,8 +758,11 @@ mod tests {
         )
         .unwrap_err();
         let d = err.iter().next().unwrap();
-        assert_eq!((d.line, d.message.as_str()), (3, "unknown key `paginte`"));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `paginate`?"));
+        assert_eq!((d.line, d.message.to_string().as_str()), (3, "unknown key `paginte`"));
+        assert_eq!(
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `paginate`?")
+        );
     }
 
     #[test]
@@ -826,19 +829,34 @@ mod tests {
         let text = format!("{SAMPLE}lints:\n  column-break: true\n  number-mismach: false\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();
-        assert_eq!((d.line, d.message.as_str()), (8, "unknown key `number-mismach`"));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `number-mismatch`?"));
+        assert_eq!(
+            (d.line, d.message.to_string().as_str()),
+            (8, "unknown key `number-mismach`")
+        );
+        assert_eq!(
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `number-mismatch`?")
+        );
 
         let text = format!("{SAMPLE}lints: {{ no-bylines: false }}\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();
-        assert_eq!((d.line, d.message.as_str()), (6, "unknown key `no-bylines`"));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `no-byline`?"));
+        assert_eq!(
+            (d.line, d.message.to_string().as_str()),
+            (6, "unknown key `no-bylines`")
+        );
+        assert_eq!(
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `no-byline`?")
+        );
 
         let text = format!("{SAMPLE}lints: {{ spelling: false }}\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let hint = err.iter().next().unwrap().hint.clone().unwrap();
-        assert!(hint.starts_with("the lints are: number-mismatch, "), "{hint}");
+        assert!(
+            hint.to_string().starts_with("the lints are: number-mismatch, "),
+            "{hint}"
+        );
     }
 
     #[test]
@@ -846,7 +864,13 @@ mod tests {
         let text = format!("{SAMPLE}lints:\n  no-byline: false\npaginte: 3\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         assert_eq!(
-            err.iter().next().unwrap().hint.as_deref(),
+            err.iter()
+                .next()
+                .unwrap()
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
             Some("did you mean `paginate`?")
         );
     }
@@ -857,15 +881,19 @@ mod tests {
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();
         assert_eq!(
-            (d.line, d.message.as_str()),
+            (d.line, d.message.to_string().as_str()),
             (7, "`brief_limit` must be at least 1, not 0")
         );
         let text = format!("{SAMPLE}lints: {{ column-break: 否 }}\n");
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
         let d = err.iter().next().unwrap();
-        assert!(d.message.starts_with("`lints.column-break`"), "{}", d.message);
+        assert!(
+            d.message.to_string().starts_with("`lints.column-break`"),
+            "{}",
+            d.message
+        );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("write it like this: lints: { number-mismatch: false, brief_limit: 300 }")
         );
     }
@@ -897,7 +925,8 @@ mod tests {
             "{SAMPLE}  闵行区: {{ slug: minhang, old_slugs: [Min Hang] }}\nold_slugs:\n  民宿:\n    - min-su-2\n    - 民宿_2\n"
         );
         let err = parse_config(&text, &Overrides::default()).unwrap_err();
-        let shown: Vec<_> = err.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        let shown: Vec<_> = err.iter().map(|d| (d.line, d.column, d.text())).collect();
+        let shown: Vec<_> = shown.iter().map(|(l, c, t)| (*l, *c, t.as_str())).collect();
         assert_eq!(
             shown,
             [
@@ -906,10 +935,19 @@ mod tests {
             ]
         );
         let hint = err.iter().next().unwrap().hint.clone().unwrap();
-        assert_eq!(hint, "write the slug as it was in the old URL, such as min-hang");
+        assert_eq!(
+            hint.to_string(),
+            "write the slug as it was in the old URL, such as min-hang"
+        );
         let err = parse_config(&format!("{SAMPLE}old_slugs: [min-su]\n"), &Overrides::default()).unwrap_err();
         assert_eq!(
-            err.iter().next().unwrap().hint.as_deref(),
+            err.iter()
+                .next()
+                .unwrap()
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
             Some("write it like this: old_slugs: { 民宿: [min-su-2] }")
         );
     }
@@ -920,11 +958,8 @@ mod tests {
         let c = parse_config(text, &Overrides::default()).unwrap();
         assert_eq!(c.district("闵行区").unwrap().towns, ["莘庄镇", "七宝镇"]);
         assert_eq!(c.district("松江区").unwrap().towns, ["洞泾镇", "泖港镇"]);
-        let shown: Vec<_> = c
-            .warnings
-            .iter()
-            .map(|d| (d.line, d.column, d.message.as_str()))
-            .collect();
+        let shown: Vec<_> = c.warnings.iter().map(|d| (d.line, d.column, d.text())).collect();
+        let shown: Vec<_> = shown.iter().map(|(l, c, t)| (*l, *c, t.as_str())).collect();
         assert_eq!(
             shown,
             [
@@ -952,8 +987,9 @@ mod tests {
         .unwrap_err();
         let shown: Vec<_> = err
             .iter()
-            .map(|d| (d.line, d.column, d.hint.as_deref().unwrap_or("")))
+            .map(|d| (d.line, d.column, d.hint_text().unwrap_or_default()))
             .collect();
+        let shown: Vec<_> = shown.iter().map(|(l, c, t)| (*l, *c, t.as_str())).collect();
         assert_eq!(
             shown,
             [

@@ -8,11 +8,23 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Lang, Message, language};
+
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
+}
+
+impl Severity {
+    /// The word the text report puts before a problem: `error`, `warning`.
+    pub fn label(self) -> Message {
+        match self {
+            Severity::Error => crate::msg!("label-error"),
+            Severity::Warning => crate::msg!("label-warning"),
+        }
+    }
 }
 
 /// What part of the site a problem is in, so that the command line can choose
@@ -38,13 +50,23 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column in characters, or 0 when unknown.
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, kept as a catalogue message until it is shown.
+    pub message: Message,
+    /// How to fix it, where one can tell.
+    pub hint: Option<Message>,
+    /// The newsroom lint that found it (`number-mismatch`), which switches it off.
+    pub lint: Option<&'static str>,
 }
 
 impl Diagnostic {
     /// An error in `path` at `line:column`.
-    pub fn error(area: Area, path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        area: Area,
+        path: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<Message>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             area,
@@ -53,6 +75,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
+            lint: None,
         }
     }
 
@@ -62,7 +85,7 @@ impl Diagnostic {
         path: impl Into<PathBuf>,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -71,9 +94,58 @@ impl Diagnostic {
     }
 
     /// The same problem with a hint on how to fix it.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The same problem, marked as found by the newsroom lint `id`.
+    pub fn from_lint(mut self, id: &'static str) -> Self {
+        self.lint = Some(id);
+        self
+    }
+
+    /// The problem in `lang`, as the text report prints it: `path:line:col:
+    /// error: message [lint]`, then the hint on its own line.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = self.severity.label().render(lang);
+        let mut text = format!("{}: {label}: {}", self.place(), self.message_text(lang));
+        if let Some(h) = &self.hint {
+            let hint = crate::msg!("label-hint").render(lang);
+            text.push_str(&format!("\n  {hint}: {}", h.render(lang)));
+        }
+        text
+    }
+
+    /// The message as the text report shows it, in the language of the run.
+    pub fn text(&self) -> String {
+        self.message_text(language())
+    }
+
+    /// The hint in the language of the run.
+    pub fn hint_text(&self) -> Option<String> {
+        self.hint.as_ref().map(ToString::to_string)
+    }
+
+    /// `path:line:col`, leaving out what is not known.
+    pub fn place(&self) -> String {
+        let mut place = self.path.display().to_string();
+        if self.line > 0 {
+            place.push_str(&format!(":{}", self.line));
+            if self.column > 0 {
+                place.push_str(&format!(":{}", self.column));
+            }
+        }
+        place
+    }
+
+    /// The message in `lang`, with the lint's id after it in brackets: the
+    /// name that switches the lint off in site.yaml.
+    pub fn message_text(&self, lang: Lang) -> String {
+        match self.lint {
+            Some(id) => format!("{} [{id}]", self.message.render(lang)),
+            None => self.message.render(lang),
+        }
     }
 
     /// Whether this problem fails the build.
@@ -83,25 +155,24 @@ impl Diagnostic {
 }
 
 /// Formats as `path:line:col: error: message`, then the hint on its own line,
-/// the shape editors' tools and terminals turn into clickable locations.
+/// the shape editors' tools and terminals turn into clickable locations; in
+/// the language of the run.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.column > 0 {
-                write!(f, ":{}", self.column)?;
-            }
-        }
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {label}: {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(language()))
+    }
+}
+
+/// Text that is not yet in the catalogue, shown as it is in both languages.
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        crate::msg!("raw", text = text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        crate::msg!("raw", text = text)
     }
 }
 

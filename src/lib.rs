@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod i18n;
 pub mod images;
 pub mod lint;
 pub mod markdown;

@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use jianbao::error::{Area, Diagnostics};
+use jianbao::i18n::{self, Lang};
+use jianbao::msg;
 
 /// Exit codes scripts can rely on.
 mod exit {
@@ -33,6 +35,7 @@ struct Output {
 fn main() -> ExitCode {
     use std::io::IsTerminal;
     let cli = cli::Cli::parse();
+    i18n::set_language(language_of(&cli));
     let out = Output {
         quiet: cli.quiet,
         colour: jianbao::report::colour_wanted(std::io::stderr().is_terminal()),
@@ -46,6 +49,18 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => run_init(&args),
         cli::Command::Theme(cli::ThemeCommand::Export(args)) => run_theme_export(&args),
     }
+}
+
+/// The language of messages: `--lang`, else the site's `language:`, else the locale.
+fn language_of(cli: &cli::Cli) -> Lang {
+    let site_yaml = std::fs::read_to_string(cli.command.root().join("site.yaml")).ok();
+    let declared = site_yaml.as_deref().and_then(i18n::declared_language);
+    Lang::choose(cli.lang, declared.as_deref(), &|name| std::env::var(name).ok())
+}
+
+/// A line of jianbao's own, `jianbao: …`, in the language of the run.
+fn say(message: i18n::Message) -> String {
+    format!("jianbao: {message}")
 }
 
 /// Set once in `main`, read by the printing functions.
@@ -81,9 +96,12 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
     }
     if args.format == jianbao::report::Format::Text && !output().quiet {
         eprintln!(
-            "jianbao: {} errors, {} warnings",
-            problems.error_count(),
-            problems.warning_count()
+            "{}",
+            say(msg!(
+                "check-summary",
+                errors = problems.error_count(),
+                warnings = problems.warning_count()
+            ))
         );
     }
     if problems.has_errors() {
@@ -98,8 +116,8 @@ fn run_check(args: &cli::CheckArgs) -> ExitCode {
 fn run_new(args: &cli::NewArgs) -> ExitCode {
     let (tags, tag_notes) = jianbao::scaffold::split_list("--tags", &args.tags);
     let (towns, town_notes) = jianbao::scaffold::split_list("--towns", &args.towns);
-    for note in tag_notes.iter().chain(&town_notes) {
-        eprintln!("jianbao: {note}");
+    for note in tag_notes.into_iter().chain(town_notes) {
+        eprintln!("{}", say(note));
     }
     let article = jianbao::scaffold::NewArticle {
         title: args.title.clone(),
@@ -116,10 +134,7 @@ fn run_new(args: &cli::NewArgs) -> ExitCode {
     };
     match jianbao::scaffold::new_article(&args.root, &args.path, &article) {
         Ok(path) => {
-            println!(
-                "jianbao: wrote {} (a draft: preview it with `jianbao serve --drafts`)",
-                path.display()
-            );
+            println!("{}", say(msg!("new-written", path = path.display())));
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -135,12 +150,9 @@ fn run_init(args: &cli::InitArgs) -> ExitCode {
     match jianbao::scaffold::init(&args.dir, today) {
         Ok(files) => {
             for f in files {
-                println!("jianbao: wrote {}", f.display());
+                println!("{}", say(msg!("file-written", path = f.display())));
             }
-            println!(
-                "jianbao: a new site is ready; build it with `jianbao build --root {}`",
-                args.dir.display()
-            );
+            println!("{}", say(msg!("init-ready", dir = args.dir.display())));
             ExitCode::SUCCESS
         }
         Err(problem) => {
@@ -153,12 +165,11 @@ fn run_init(args: &cli::InitArgs) -> ExitCode {
 fn run_serve(args: &cli::ServeArgs) -> ExitCode {
     match jianbao::serve::serve(args.options()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e @ jianbao::serve::ServeError::PortInUse { .. }) => {
-            eprintln!("jianbao: {e}\n  hint: stop the other server, or choose another port with --port N");
-            ExitCode::from(exit::CONFIG)
-        }
         Err(e) => {
-            eprintln!("jianbao: {e}");
+            eprintln!("{}", say(e.message()));
+            if let Some(hint) = e.hint() {
+                eprintln!("  {}: {hint}", msg!("label-hint"));
+            }
             ExitCode::from(exit::CONFIG)
         }
     }
@@ -173,31 +184,36 @@ fn run_build(args: &cli::BuildArgs) -> ExitCode {
             }
             print_problems(&report.warnings);
             let changed = match report.written {
-                0 => "nothing changed".to_string(),
-                n if n == report.pages + report.static_files => "all written".to_string(),
-                n => format!("{n} written"),
+                0 => msg!("build-nothing-changed"),
+                n if n == report.pages + report.static_files => msg!("build-all-written"),
+                n => msg!("build-some-written", count = n),
             };
             println!(
-                "jianbao: built {} pages ({} article{}, {} static files; {changed}) in {} ms → {}",
-                report.pages,
-                report.articles,
-                if report.articles == 1 { "" } else { "s" },
-                report.static_files,
-                report.elapsed.as_millis(),
-                options.output.display()
+                "{}",
+                say(msg!(
+                    "build-summary",
+                    pages = report.pages,
+                    articles = report.articles,
+                    static_files = report.static_files,
+                    changed = changed,
+                    ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX),
+                    output = options.output.display()
+                ))
             );
             if let Some(line) = jianbao::report::left_out_summary(&report.left_out) {
-                println!("jianbao: {line}");
+                println!("{}", say(line));
             }
             ExitCode::SUCCESS
         }
         Err(problems) => {
             print_problems(&problems);
             eprintln!(
-                "jianbao: build failed with {} error{}; {} was left as it was",
-                problems.error_count(),
-                if problems.error_count() == 1 { "" } else { "s" },
-                options.output.display()
+                "{}",
+                say(msg!(
+                    "build-failed",
+                    count = problems.error_count(),
+                    output = options.output.display()
+                ))
             );
             ExitCode::from(exit_code(&problems))
         }
@@ -212,13 +228,10 @@ fn run_theme_export(args: &cli::ExportArgs) -> ExitCode {
     match jianbao::scaffold::export_theme(&dir) {
         Ok(written) => {
             println!(
-                "jianbao: wrote the built-in theme to {} ({} files)",
-                dir.display(),
-                written.len()
+                "{}",
+                say(msg!("theme-exported", dir = dir.display(), count = written.len()))
             );
-            println!(
-                "  a site whose site.yaml says `theme: default` now uses this copy: change its templates/ and static/"
-            );
+            println!("  {}", msg!("theme-exported-how"));
             ExitCode::SUCCESS
         }
         Err(problem) => {

@@ -416,7 +416,7 @@ mod tests {
         let refused = |output: &str| {
             check_output_folder(&site, &site.join(output))
                 .err()
-                .map(|d| d.message.split(": ").nth(1).unwrap_or_default().to_string())
+                .map(|d| d.message.to_string().split(": ").nth(1).unwrap_or_default().to_string())
         };
         assert_eq!(refused("public"), None);
         assert_eq!(refused("../public"), None);

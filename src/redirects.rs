@@ -273,8 +273,11 @@ pub(crate) mod tests {
             )],
         );
         let of = |name: &str| {
-            let w = warnings.iter().find(|w| w.message.contains(name)).expect(name);
-            (w.line, w.column, w.hint.clone().unwrap_or_default())
+            let w = warnings
+                .iter()
+                .find(|w| w.message.to_string().contains(name))
+                .expect(name);
+            (w.line, w.column, w.hint_text().unwrap_or_default())
         };
         assert_eq!(warnings.len(), 3, "{warnings:?}");
         let (line, column, hint) = of("闵行区");

@@ -10,10 +10,14 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use chrono::Datelike;
+
 use serde::Serialize;
 
 use crate::content::LeftOut;
 use crate::error::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::{Lang, Message, language};
+use crate::msg;
 
 /// The shapes problems can be printed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -23,7 +27,7 @@ pub enum Format {
     Github,
 }
 
-/// Every problem in the given format, ready to print.
+/// Every problem in the given format, ready to print, in the language of the run.
 pub fn format(problems: &Diagnostics, format: Format) -> String {
     format_coloured(problems, format, false)
 }
@@ -31,11 +35,12 @@ pub fn format(problems: &Diagnostics, format: Format) -> String {
 /// [`format`], with `error`, `warning` and `hint` in colour in the text format
 /// when `colour` is set: for a terminal (see [`colour_wanted`]).
 pub fn format_coloured(problems: &Diagnostics, format: Format, colour: bool) -> String {
+    let lang = language();
     match format {
-        Format::Text if colour => problems.iter().map(|d| coloured(d) + "\n").collect(),
-        Format::Text => problems.iter().map(|d| format!("{d}\n")).collect(),
-        Format::Json => json(problems),
-        Format::Github => problems.iter().map(github).collect(),
+        Format::Text if colour => problems.iter().map(|d| coloured(d, lang) + "\n").collect(),
+        Format::Text => problems.iter().map(|d| d.render(lang) + "\n").collect(),
+        Format::Json => json(problems, lang),
+        Format::Github => problems.iter().map(|d| github(d, lang)).collect(),
     }
 }
 
@@ -47,27 +52,30 @@ pub fn colour_wanted(is_terminal: bool) -> bool {
 }
 
 /// One problem as the text format prints it, its label and hint coloured.
-fn coloured(d: &Diagnostic) -> String {
+fn coloured(d: &Diagnostic, lang: Lang) -> String {
     use anstyle::{AnsiColor, Style};
-    let (label, colour) = match d.severity {
-        Severity::Error => ("error", AnsiColor::Red),
-        Severity::Warning => ("warning", AnsiColor::Yellow),
+    let colour = match d.severity {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
     };
+    let label = d.severity.label().render(lang);
     let strong = Style::new().bold().fg_color(Some(colour.into()));
     let bold = Style::new().bold();
     let hint = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
-    let mut place = d.path.display().to_string();
-    if d.line > 0 {
-        place.push_str(&format!(":{}", d.line));
-        if d.column > 0 {
-            place.push_str(&format!(":{}", d.column));
-        }
-    }
-    let mut out = format!("{bold}{place}:{bold:#} {strong}{label}:{strong:#} {}", d.message);
+    let place = d.place();
+    let mut out = format!(
+        "{bold}{place}:{bold:#} {strong}{label}:{strong:#} {}",
+        d.message_text(lang)
+    );
     if let Some(h) = &d.hint {
-        out.push_str(&format!("\n  {hint}hint:{hint:#} {h}"));
+        let word = hint_label(lang);
+        out.push_str(&format!("\n  {hint}{word}:{hint:#} {}", h.render(lang)));
     }
     out
+}
+
+fn hint_label(lang: Lang) -> String {
+    crate::msg!("label-hint").render(lang)
 }
 
 /// The problems with their paths relative to the folder `cwd` instead of the
@@ -113,53 +121,49 @@ fn path_from(path: &Path, root: &Path, cwd: &Path) -> PathBuf {
 /// The build summary's line about what it left out, such as `2 drafts and 1
 /// scheduled article (2013-12-02 20:00) not published; add --drafts / --future
 /// to preview them`; `None` when it left out nothing.
-pub fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
+pub fn left_out_summary(left_out: &[LeftOut]) -> Option<Message> {
     let drafts = left_out.iter().filter(|a| a.draft).count();
     let mut scheduled: Vec<_> = left_out.iter().filter(|a| !a.draft).map(|a| a.date).collect();
-    if drafts + scheduled.len() == 0 {
-        return None;
-    }
+    let scheduled_count = scheduled.len();
     scheduled.sort();
     scheduled.dedup();
-    let mut parts = Vec::new();
-    let mut flags = Vec::new();
-    if drafts > 0 {
-        parts.push(format!("{drafts} draft{}", plural(drafts)));
-        flags.push("--drafts");
+    let mut dates: Vec<Message> = scheduled
+        .iter()
+        .take(3)
+        .map(|d| {
+            msg!(
+                "left-out-date",
+                date = d.format("%Y-%m-%d %H:%M").to_string(),
+                month = d.month(),
+                day = d.day(),
+                time = d.format("%H:%M").to_string()
+            )
+        })
+        .collect();
+    if scheduled.len() > 3 {
+        dates.push(msg!("left-out-more"));
     }
-    if !scheduled.is_empty() {
-        let count = left_out.len() - drafts;
-        let mut dates: Vec<String> = scheduled
-            .iter()
-            .take(3)
-            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-            .collect();
-        if scheduled.len() > 3 {
-            dates.push("…".into());
-        }
-        parts.push(format!(
-            "{count} scheduled article{} ({})",
-            plural(count),
-            dates.join(", ")
-        ));
-        flags.push("--future");
-    }
-    let them = if left_out.len() == 1 { "it" } else { "them" };
-    Some(format!(
-        "{} not published; add {} to preview {them}",
-        parts.join(" and "),
-        flags.join(" / ")
-    ))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    let (what, flags) = match (drafts, scheduled_count) {
+        (0, 0) => return None,
+        (drafts, 0) => (msg!("left-out-drafts", count = drafts), "--drafts"),
+        (0, count) => (msg!("left-out-scheduled", count = count, dates = dates), "--future"),
+        (drafts, count) => (
+            msg!(
+                "left-out-both",
+                drafts = msg!("left-out-drafts", count = drafts),
+                scheduled = msg!("left-out-scheduled", count = count, dates = dates)
+            ),
+            "--drafts / --future",
+        ),
+    };
+    Some(msg!("left-out", what = what, flags = flags, count = left_out.len()))
 }
 
 /// The JSON report: `{"version": 1, "errors": N, "warnings": N, "problems": [...]}`,
 /// each problem with `severity`, `file`, `line`, `column` (0 when not known),
-/// `message`, `hint` (or null) and `lint` (the lint's id, or null).
-fn json(problems: &Diagnostics) -> String {
+/// `code` (the message's stable id), `message` and `hint` (or null) in the
+/// language of the run, and `lint` (the lint's id, or null).
+fn json(problems: &Diagnostics, lang: Lang) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         version: u32,
@@ -173,8 +177,9 @@ fn json(problems: &Diagnostics) -> String {
         file: String,
         line: usize,
         column: usize,
-        message: &'a str,
-        hint: Option<&'a str>,
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
         lint: Option<&'a str>,
     }
     let report = Report {
@@ -183,35 +188,21 @@ fn json(problems: &Diagnostics) -> String {
         warnings: problems.warning_count(),
         problems: problems
             .iter()
-            .map(|d| {
-                let (message, lint) = split_lint(&d.message);
-                Problem {
-                    severity: severity_name(d.severity),
-                    file: d.path.to_string_lossy().into_owned(),
-                    line: d.line,
-                    column: d.column,
-                    message,
-                    hint: d.hint.as_deref(),
-                    lint,
-                }
+            .map(|d| Problem {
+                severity: severity_name(d.severity),
+                file: d.path.to_string_lossy().into_owned(),
+                line: d.line,
+                column: d.column,
+                code: d.message.id(),
+                message: d.message.render(lang),
+                hint: d.hint.as_ref().map(|h| h.render(lang)),
+                lint: d.lint,
             })
             .collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// Lint warnings end with `[lint-id]`; the JSON report gives the id a field of its own.
-fn split_lint(message: &str) -> (&str, Option<&str>) {
-    if let Some(open) = message.rfind(" [")
-        && let Some(id) = message[open + 2..].strip_suffix(']')
-        && !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-    {
-        return (&message[..open], Some(id));
-    }
-    (message, None)
 }
 
 fn severity_name(severity: Severity) -> &'static str {
@@ -222,7 +213,7 @@ fn severity_name(severity: Severity) -> &'static str {
 }
 
 /// `::error file=…,line=…,col=…,title=…::message`, escaped as the runner expects.
-fn github(d: &Diagnostic) -> String {
+fn github(d: &Diagnostic, lang: Lang) -> String {
     let mut properties = vec![format!("file={}", escape_property(&d.path.to_string_lossy()))];
     if d.line > 0 {
         properties.push(format!("line={}", d.line));
@@ -230,14 +221,13 @@ fn github(d: &Diagnostic) -> String {
             properties.push(format!("col={}", d.column));
         }
     }
-    let (message, lint) = split_lint(&d.message);
     properties.push(format!(
         "title={}",
-        escape_property(&format!("jianbao {}", lint.unwrap_or(severity_name(d.severity))))
+        escape_property(&format!("jianbao {}", d.lint.unwrap_or(severity_name(d.severity))))
     ));
-    let mut text = message.to_string();
+    let mut text = d.message.render(lang);
     if let Some(hint) = &d.hint {
-        text.push_str(&format!("\nhint: {hint}"));
+        text.push_str(&format!("\n{}: {}", hint_label(lang), hint.render(lang)));
     }
     format!(
         "::{} {}::{}\n",
@@ -297,13 +287,8 @@ mod tests {
         [
             Diagnostic::error(Area::Content, "content/a.md", 4, 11, "unknown district 松江")
                 .with_hint("did you mean 松江区?"),
-            Diagnostic::warning(
-                Area::Content,
-                "content/b,c.md",
-                2,
-                1,
-                "kicker says 52, body does not [number-mismatch]",
-            ),
+            Diagnostic::warning(Area::Content, "content/b,c.md", 2, 1, "kicker says 52, body does not")
+                .from_lint("number-mismatch"),
         ]
         .into_iter()
         .collect()
@@ -348,6 +333,7 @@ mod tests {
 
     #[test]
     fn the_summary_names_drafts_and_scheduled_articles() {
+        let left_out_summary = |l: &[LeftOut]| left_out_summary(l).map(|m| m.render(Lang::En));
         assert_eq!(left_out_summary(&[]), None);
         let two_and_one = [
             left_out(true, "2013-11-03T00:00:00+08:00"),
@@ -373,6 +359,17 @@ mod tests {
             Some(
                 "2 scheduled articles (2013-12-02 20:00, 2013-12-05 08:00) not published; add --future to preview them"
             )
+        );
+        let two_and_one = [
+            left_out(true, "2013-11-03T00:00:00+08:00"),
+            left_out(false, "2013-12-02T20:00:00+08:00"),
+            left_out(true, "2013-11-05T00:00:00+08:00"),
+        ];
+        assert_eq!(
+            super::left_out_summary(&two_and_one)
+                .map(|m| m.render(Lang::Zh))
+                .as_deref(),
+            Some("2 篇草稿、1 篇定时（12月2日 20:00）未发布；加 --drafts / --future 可预览")
         );
     }
 

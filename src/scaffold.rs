@@ -9,6 +9,8 @@ use chrono::Utc;
 use crate::config::{self, CONFIG_FILE, Config, Overrides};
 use crate::content::front_matter::{self, Kind};
 use crate::error::{Area, Diagnostic, did_you_mean, io_error};
+use crate::i18n::Message;
+use crate::msg;
 
 /// The site.yaml of a new site: every key explained, districts to replace.
 const NEW_SITE_YAML: &str = "\
@@ -113,17 +115,19 @@ pub struct NewArticle {
 /// The items of a `--tags` or `--towns` list, trimmed, with each that the input
 /// method's `，` or `、` joined (`--tags 消防安全，演练`) split; and a note for each
 /// split, to tell the editor.
-pub fn split_list(option: &str, values: &[String]) -> (Vec<String>, Vec<String>) {
+pub fn split_list(option: &str, values: &[String]) -> (Vec<String>, Vec<Message>) {
     let mut items = Vec::new();
     let mut notes = Vec::new();
     for value in values {
         let value = value.trim();
         match crate::yaml::split_term(value) {
             Some(joined) => {
-                notes.push(format!(
-                    "{option} {value}: split at `{}` into {}",
-                    joined.separator,
-                    joined.parts.join(" and ")
+                notes.push(msg!(
+                    "new-list-split",
+                    option = option,
+                    value = value,
+                    separator = joined.separator.to_string(),
+                    parts = joined.parts.clone()
                 ));
                 items.extend(joined.parts);
             }
@@ -243,7 +247,7 @@ mod tests {
     fn init_refuses_an_existing_site() {
         let dir = site();
         let err = init(dir.path(), chrono::NaiveDate::from_ymd_opt(2013, 11, 3).unwrap()).unwrap_err();
-        assert_eq!(err.message, "there is already a site here");
+        assert_eq!(err.text(), "there is already a site here");
     }
 
     #[test]
@@ -261,7 +265,7 @@ mod tests {
         assert!(text.contains("title: '标题: 带冒号 #和井号'"), "{text}");
         assert!(text.contains("kind: brief"));
         let err = new_article(dir.path(), Path::new("content/2013/11/x.md"), &a).unwrap_err();
-        assert!(err[0].message.contains("already exists"));
+        assert!(err[0].message.to_string().contains("already exists"));
     }
 
     #[test]
@@ -273,12 +277,16 @@ mod tests {
             ..Default::default()
         };
         let err = new_article(dir.path(), Path::new("content/x.md"), &a).unwrap_err();
-        assert_eq!(err[0].message, "unknown district 松江");
-        assert_eq!(err[0].hint.as_deref(), Some("did you mean 松江区?"));
+        assert_eq!(err[0].text(), "unknown district 松江");
+        assert_eq!(
+            err[0].hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean 松江区?")
+        );
     }
 
     #[test]
     fn lists_joined_by_the_input_method_are_split() {
+        use crate::i18n::Lang;
         let given = [
             "消防安全，演练".to_string(),
             " 应急 ".into(),
@@ -287,11 +295,19 @@ mod tests {
         ];
         let (items, notes) = split_list("--tags", &given);
         assert_eq!(items, ["消防安全", "演练", "应急", "莘庄镇", "七宝镇"]);
+        let shown = |lang| notes.iter().map(|n| n.render(lang)).collect::<Vec<_>>();
         assert_eq!(
-            notes,
+            shown(Lang::En),
             [
-                "--tags 消防安全，演练: split at `，` into 消防安全 and 演练",
-                "--tags 莘庄镇、七宝镇: split at `、` into 莘庄镇 and 七宝镇"
+                "--tags 消防安全，演练: split at `，` into 消防安全, 演练",
+                "--tags 莘庄镇、七宝镇: split at `、` into 莘庄镇, 七宝镇"
+            ]
+        );
+        assert_eq!(
+            shown(Lang::Zh),
+            [
+                "--tags 消防安全，演练：已在“，”处分成 消防安全、演练",
+                "--tags 莘庄镇、七宝镇：已在“、”处分成 莘庄镇、七宝镇"
             ]
         );
     }

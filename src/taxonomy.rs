@@ -497,7 +497,11 @@ mod tests {
         assert_eq!(tax.tags.term("公式").unwrap().slug, "gong-shi");
         assert_eq!(tax.tags.term("公示").unwrap().slug, "gong-shi-2");
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("公式、公示"), "{}", warnings[0].message);
+        assert!(
+            warnings[0].message.to_string().contains("公式、公示"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

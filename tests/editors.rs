@@ -135,8 +135,22 @@ fn new_splits_tags_typed_with_the_input_method_and_says_so() {
     assert!(text.contains("towns: [莘庄镇, 七宝镇]\n"), "{text}");
     assert_eq!(
         stderr(&out),
-        "jianbao: --tags 消防安全，演练: split at `，` into 消防安全 and 演练\njianbao: --towns 莘庄镇、七宝镇: split at `、` into 莘庄镇 and 七宝镇\n"
+        "jianbao: --tags 消防安全，演练: split at `，` into 消防安全, 演练\njianbao: --towns 莘庄镇、七宝镇: split at `、` into 莘庄镇, 七宝镇\n"
     );
+    let out = site.run(&[
+        "new",
+        "content/2013/11/yanlian.md",
+        "--title",
+        "七宝镇开展应急演练",
+        "--district",
+        "闵行区",
+        "--tags",
+        "应急，演练",
+        "--lang",
+        "zh",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "jianbao: --tags 应急，演练：已在“，”处分成 应急、演练\n");
 }
 
 #[test]
@@ -288,7 +302,7 @@ fn check_paths_are_relative_to_where_it_runs() {
     .unwrap();
     let run = |format: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args(["check", "--root", "site", "--format", format])
+            .args(["check", "--root", "site", "--format", format, "--lang", "en"])
             .current_dir(repo.path())
             .output()
             .unwrap()
@@ -322,9 +336,8 @@ fn serve_forgets_a_warning_once_the_article_is_mended() {
         common::SERVE_BASE.into(),
         LoadOptions::default(),
     );
-    let messages = |warnings: &jianbao::error::Diagnostics| -> Vec<String> {
-        warnings.iter().map(|d| d.message.clone()).collect()
-    };
+    let messages =
+        |warnings: &jianbao::error::Diagnostics| -> Vec<String> { warnings.iter().map(|d| d.text()).collect() };
     let (_, warnings) = rebuilder.rebuild().unwrap();
     assert_eq!(warnings.warning_count(), 1, "{:?}", messages(&warnings));
     site.article(

@@ -92,10 +92,13 @@ fn a_misspelt_lint_is_a_configuration_error() {
     let problems = load_site(site.root(), &SiteOptions::default()).expect_err("site.yaml is wrong");
     let d = problems.iter().next().expect("one problem");
     assert_eq!(
-        (d.area, d.message.as_str()),
+        (d.area, d.message.to_string().as_str()),
         (Area::Config, "unknown key `colum-break`")
     );
-    assert_eq!(d.hint.as_deref(), Some("did you mean `column-break`?"));
+    assert_eq!(
+        d.hint.as_ref().map(ToString::to_string).as_deref(),
+        Some("did you mean `column-break`?")
+    );
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn an_article_gone_since_loading_is_a_warning_not_a_panic() {
     assert_eq!(gone[0].severity, Severity::Warning);
     assert!(
         gone[0]
-            .message
+            .text()
             .starts_with("could not read the article again to lint it")
     );
 }

@@ -612,7 +612,7 @@ pub fn article_from_bytes(
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let error = |line, column, message: String, hint: Option<String>| {
         let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
-        d.hint = hint;
+        d.hint = hint.map(Into::into);
         d
     };
     let text = decode(bytes).map_err(|(line, column, message)| {
@@ -638,7 +638,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         .into_iter()
         .map(|p| {
             let mut d = Diagnostic::warning(Area::Content, file.path.clone(), p.line, p.column, p.message);
-            d.hint = p.hint;
+            d.hint = p.hint.map(Into::into);
             d
         })
         .collect();
@@ -857,7 +857,7 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
                 bp.message.clone(),
             );
             d.severity = bp.severity;
-            d.hint = bp.hint.clone();
+            d.hint = bp.hint.clone().map(Into::into);
             d
         })
         .collect();

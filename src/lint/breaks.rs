@@ -117,7 +117,7 @@ mod tests {
         lint_with("", &article("title: 标题\n", body))
             .into_iter()
             .filter(|d| Lint::of(d) == Some(Lint::ColumnBreak))
-            .map(|d| (d.line, d.column, d.message))
+            .map(|d| (d.line, d.column, d.text()))
             .collect()
     }
 

@@ -149,7 +149,7 @@ mod tests {
         lint_with("", &article(front, body))
             .into_iter()
             .filter(|d| Lint::of(d) == Some(Lint::NumberMismatch))
-            .map(|d| d.message)
+            .map(|d| d.text())
             .collect()
     }
 
@@ -165,11 +165,11 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         let d = &found[0];
         assert_eq!(
-            d.message,
+            d.text(),
             "the kicker gives 52, a number the body does not contain: “全镇 87 家单位 52 名职工参加” [number-mismatch]"
         );
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("the body has 352名 and 179名; make the kicker and the body agree")
         );
         // `kicker: "全镇 87 家单位 52 名职工参加"` is line 3; 52 is its 20th character.

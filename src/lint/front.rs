@@ -88,7 +88,7 @@ mod tests {
         lint_with(site, a)
             .into_iter()
             .filter(|d| Lint::of(d) == Some(lint))
-            .map(|d| (d.line, d.column, d.message, d.hint))
+            .map(|d| (d.line, d.column, d.text(), d.hint_text()))
             .collect()
     }
 

@@ -66,7 +66,7 @@ mod tests {
             .into_iter()
             .filter_map(|d| {
                 let lint = Lint::of(&d).filter(|l| matches!(l, Lint::ImageNoAlt | Lint::LinkEmptyText))?;
-                Some((lint.id(), d.line, d.column, d.message))
+                Some((lint.id(), d.line, d.column, d.text()))
             })
             .collect()
     }

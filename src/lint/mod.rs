@@ -114,10 +114,9 @@ impl Lint {
         }
     }
 
-    /// The lint a diagnostic came from, read from the `[id]` its message ends
-    /// with; `None` for any other diagnostic. For output formats that show the id apart.
+    /// The lint a diagnostic came from; `None` for any other diagnostic.
     pub fn of(diagnostic: &Diagnostic) -> Option<Lint> {
-        let id = diagnostic.message.strip_suffix(']')?.rsplit_once(" [")?.1;
+        let id = diagnostic.lint?;
         Lint::ALL.into_iter().find(|lint| lint.id() == id)
     }
 }
@@ -230,9 +229,8 @@ impl Context<'_> {
         if !self.enabled(lint) {
             return;
         }
-        let message = format!("{message} [{}]", lint.id());
         let d = Diagnostic::warning(Area::Content, self.article.source.clone(), line, column, message);
-        self.found.push(d.with_hint(hint));
+        self.found.push(d.with_hint(hint).from_lint(lint.id()));
     }
 
     /// The file (line, column) of a byte offset in the body.

@@ -172,7 +172,7 @@ mod tests {
         let problems = plan_pages(&site).expect_err("the plan should fail");
         let mut shown: Vec<_> = problems
             .iter()
-            .map(|d| (d.path.display().to_string(), d.line, d.column, d.message.clone()))
+            .map(|d| (d.path.display().to_string(), d.line, d.column, d.text()))
             .collect();
         shown.sort();
         shown

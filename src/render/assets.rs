@@ -425,7 +425,11 @@ mod tests {
         );
         let warning = bad.warnings().iter().next().expect("a warning");
         assert_eq!((warning.line, warning.column), (2, 4));
-        assert!(warning.message.contains("could not minify"), "{}", warning.message);
+        assert!(
+            warning.message.to_string().contains("could not minify"),
+            "{}",
+            warning.message
+        );
     }
 
     #[test]

@@ -183,7 +183,7 @@ fn parse_theme_config(text: &str, shown: &Path) -> Result<serde_yaml::Mapping, D
         Ok(raw) => Ok(raw.extra),
         Err(p) => {
             let mut d = Diagnostic::error(Area::Config, shown, p.line, p.column, p.message);
-            d.hint = p.hint;
+            d.hint = p.hint.map(Into::into);
             Err(d)
         }
     }
@@ -321,7 +321,14 @@ mod tests {
     fn unknown_theme_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let err = load_theme(dir.path(), "nosuch").unwrap_err();
-        assert!(err.iter().next().unwrap().message.contains("no theme `nosuch`"));
+        assert!(
+            err.iter()
+                .next()
+                .unwrap()
+                .message
+                .to_string()
+                .contains("no theme `nosuch`")
+        );
     }
 
     #[test]
@@ -349,7 +356,16 @@ mod tests {
         let d = err.iter().next().unwrap();
         assert_eq!(d.path, Path::new("themes/mine/theme.yaml"));
         assert_eq!(d.line, 2);
-        assert!(d.message.contains("unknown key `extras`"), "{}", d.message);
-        assert!(d.hint.as_deref().unwrap_or("").contains("extra"), "{:?}", d.hint);
+        assert!(d.message.to_string().contains("unknown key `extras`"), "{}", d.message);
+        assert!(
+            d.hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap_or("")
+                .contains("extra"),
+            "{:?}",
+            d.hint
+        );
     }
 }

@@ -19,6 +19,8 @@ use tokio::sync::{broadcast, watch as tokio_watch};
 
 use crate::content::LoadOptions;
 use crate::error::Diagnostics;
+use crate::i18n::Message;
+use crate::msg;
 use rebuild::{BuiltFiles, Changes, PendingSearch, Rebuilder};
 
 /// What to serve, and where.
@@ -38,18 +40,40 @@ pub struct ServeOptions {
 /// Why `serve` could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("port {port} on {bind} is already in use")]
+    #[error("{}", self.message())]
     PortInUse { bind: IpAddr, port: u16 },
-    #[error("could not listen on {bind}:{port}: {source}")]
+    #[error("{}", self.message())]
     Listen {
         bind: IpAddr,
         port: u16,
         source: std::io::Error,
     },
-    #[error("could not watch the site's files: {0}")]
+    #[error("{}", self.message())]
     Watch(#[from] notify::Error),
-    #[error("could not start the server: {0}")]
+    #[error("{}", self.message())]
     Runtime(#[from] std::io::Error),
+}
+
+impl ServeError {
+    /// What went wrong, in the language of the run.
+    pub fn message(&self) -> Message {
+        match self {
+            ServeError::PortInUse { bind, port } => msg!("serve-port-in-use", bind = bind.to_string(), port = *port),
+            ServeError::Listen { bind, port, source } => msg!(
+                "serve-cannot-listen",
+                bind = bind.to_string(),
+                port = *port,
+                error = source.to_string()
+            ),
+            ServeError::Watch(e) => msg!("serve-cannot-watch", error = e.to_string()),
+            ServeError::Runtime(e) => msg!("serve-cannot-start", error = e.to_string()),
+        }
+    }
+
+    /// What to do about it, where there is something to do.
+    pub fn hint(&self) -> Option<Message> {
+        matches!(self, ServeError::PortInUse { .. }).then(|| msg!("serve-port-in-use-hint"))
+    }
 }
 
 /// The state pages are served from: always a complete build, swapped whole.

@@ -119,10 +119,17 @@ impl TestSite {
         self.public().join(rel).is_file()
     }
 
-    /// Runs the jianbao binary in the site's folder.
+    /// Runs the jianbao binary in the site's folder, speaking English (the
+    /// tests of Chinese messages ask for them with `--lang zh`).
     pub fn run(&self, args: &[&str]) -> std::process::Output {
+        let lang: &[&str] = if args.contains(&"--lang") {
+            &[]
+        } else {
+            &["--lang", "en"]
+        };
         Command::new(env!("CARGO_BIN_EXE_jianbao"))
             .args(args)
+            .args(lang)
             .current_dir(self.root())
             .output()
             .expect("run jianbao")

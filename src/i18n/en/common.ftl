@@ -1,0 +1,8 @@
+# Words every report uses.
+
+raw = { $text }
+
+# The words before each problem in the text report.
+label-error = error
+label-warning = warning
+label-hint = hint
