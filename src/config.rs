@@ -378,9 +378,11 @@ pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnos
             return Err(problems
                 .into_iter()
                 .map(|p| {
-                    let hint = lint_key_hint(&text, &p.message, p.line).or(p.hint);
+                    let hint = lint_key_hint(&text, &p.message.to_string(), p.line)
+                        .map(Into::into)
+                        .or(p.hint);
                     let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
-                    d.hint = hint.map(Into::into);
+                    d.hint = hint;
                     d
                 })
                 .collect());

@@ -277,8 +277,27 @@ impl FromIterator<Diagnostic> for Diagnostics {
 
 /// An I/O failure as a diagnostic naming the path, since a bare
 /// "No such file or directory" tells an editor nothing.
-pub fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Area::Io, path, 0, 0, format!("could not {action}: {err}"))
+///
+/// `action` says what was being done (`msg!("io-read")`); the system's own
+/// words for the commonest failures are replaced by the catalogue's, since
+/// they come in English whatever the language.
+pub fn io_error(path: &Path, action: impl Into<Message>, err: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let reason = match err.kind() {
+        ErrorKind::NotFound => crate::msg!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::msg!("io-permission-denied"),
+        ErrorKind::AlreadyExists => crate::msg!("io-already-exists"),
+        ErrorKind::StorageFull => crate::msg!("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::msg!("io-read-only"),
+        _ => crate::msg!("io-other", error = err.to_string()),
+    };
+    Diagnostic::error(
+        Area::Io,
+        path,
+        0,
+        0,
+        crate::msg!("io-error", action = action.into(), reason = reason),
+    )
 }
 
 /// The closest candidate to `input`, if one is close enough to be a likely typo.

@@ -268,11 +268,31 @@ macro_rules! msg {
 const ZH: &[(&str, &str)] = &[
     ("common", include_str!("i18n/zh-CN/common.ftl")),
     ("cli", include_str!("i18n/zh-CN/cli.ftl")),
+    ("front-matter", include_str!("i18n/zh-CN/front-matter.ftl")),
+    ("config", include_str!("i18n/zh-CN/config.ftl")),
+    ("theme", include_str!("i18n/zh-CN/theme.ftl")),
+    ("markdown", include_str!("i18n/zh-CN/markdown.ftl")),
+    ("images", include_str!("i18n/zh-CN/images.ftl")),
+    ("content", include_str!("i18n/zh-CN/content.ftl")),
+    ("site", include_str!("i18n/zh-CN/site.ftl")),
+    ("output", include_str!("i18n/zh-CN/output.ftl")),
+    ("lint", include_str!("i18n/zh-CN/lint.ftl")),
+    ("scaffold", include_str!("i18n/zh-CN/scaffold.ftl")),
     ("serve", include_str!("i18n/zh-CN/serve.ftl")),
 ];
 const EN: &[(&str, &str)] = &[
     ("common", include_str!("i18n/en/common.ftl")),
     ("cli", include_str!("i18n/en/cli.ftl")),
+    ("front-matter", include_str!("i18n/en/front-matter.ftl")),
+    ("config", include_str!("i18n/en/config.ftl")),
+    ("theme", include_str!("i18n/en/theme.ftl")),
+    ("markdown", include_str!("i18n/en/markdown.ftl")),
+    ("images", include_str!("i18n/en/images.ftl")),
+    ("content", include_str!("i18n/en/content.ftl")),
+    ("site", include_str!("i18n/en/site.ftl")),
+    ("output", include_str!("i18n/en/output.ftl")),
+    ("lint", include_str!("i18n/en/lint.ftl")),
+    ("scaffold", include_str!("i18n/en/scaffold.ftl")),
     ("serve", include_str!("i18n/en/serve.ftl")),
 ];
 

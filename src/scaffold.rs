@@ -170,7 +170,8 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
     let today = Utc::now().with_timezone(&config.utc_offset).date_naive();
     let text = front_matter_text(article, &district, today);
     // Never hand an editor a file the build would reject.
-    let split = front_matter::split(&text).map_err(|p| problem(p.message, "this is a bug in jianbao new"))?;
+    let split =
+        front_matter::split(&text).map_err(|p| problem(p.message.to_string(), "this is a bug in jianbao new"))?;
     if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, &config) {
         return Err(problems
             .into_iter()

@@ -7,6 +7,8 @@
 //! district, a bad slug) find the line of their key with [`key_line`], a plain
 //! scan of the text, which is exact for the block-style YAML editors write.
 
+use crate::i18n::Message;
+
 mod slips;
 
 use serde::de::DeserializeOwned;
@@ -18,8 +20,8 @@ pub struct YamlProblem {
     pub line: usize,
     /// 1-based column within the YAML text.
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 /// A YAML document read, with what was mended on the way.
@@ -52,8 +54,8 @@ pub fn parse_document<T: DeserializeOwned>(
             let problem = YamlProblem {
                 line: s.line,
                 column: s.column,
-                message: s.message,
-                hint: Some(s.hint),
+                message: s.message.into(),
+                hint: Some(s.hint.into()),
             };
             (mended, problem)
         })
@@ -127,8 +129,8 @@ fn explain(
         return YamlProblem {
             line,
             column,
-            message: format!("unknown key `{field}`"),
-            hint: Some(hint),
+            message: format!("unknown key `{field}`").into(),
+            hint: Some(hint.into()),
         };
     }
     if let Some(variant) = between(&raw, "unknown variant `", "`") {
@@ -136,8 +138,8 @@ fn explain(
         return YamlProblem {
             line,
             column,
-            message: format!("`{variant}` is not one of the allowed values"),
-            hint: Some(format!("use one of {expected}")),
+            message: format!("`{variant}` is not one of the allowed values").into(),
+            hint: Some(format!("use one of {expected}").into()),
         };
     }
     // Type errors come as "key.sub: invalid type: string \"x\", expected a sequence".
@@ -157,8 +159,8 @@ fn explain(
     YamlProblem {
         line,
         column,
-        message,
-        hint,
+        message: message.into(),
+        hint: hint.map(Into::into),
     }
 }
 
@@ -169,8 +171,8 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
     let problem = |line: usize, column: usize, message: String, hint: String| YamlProblem {
         line,
         column,
-        message,
-        hint: Some(hint),
+        message: message.into(),
+        hint: Some(hint.into()),
     };
     if raw.starts_with("could not find expected ':'") {
         let (at, _) = context_position(full, "while scanning a simple key")?;
@@ -306,14 +308,15 @@ fn missing_field(
             column: 1,
             message: format!(
                 "{whose} has no `{field}`: the `{field}:` on this line is not lined up with the keys above it"
-            ),
-            hint: Some(spaces_hint(&fixed)),
+            )
+            .into(),
+            hint: Some(spaces_hint(&fixed).into()),
         },
         None => YamlProblem {
             line,
             column,
-            message: format!("{whose} has no `{field}`"),
-            hint: example.map(|e| format!("write it like this: {e}")),
+            message: format!("{whose} has no `{field}`").into(),
+            hint: example.map(|e| format!("write it like this: {e}")).map(Into::into),
         },
     }
 }
@@ -520,17 +523,27 @@ mod tests {
     #[test]
     fn unknown_key_names_the_line_and_suggests() {
         let p = parse_doc("title: 好\ntitel: 坏\n").unwrap_err();
-        assert_eq!((p.line, p.message.as_str()), (2, "unknown key `titel`"));
-        assert_eq!(p.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((p.line, p.message.to_string().as_str()), (2, "unknown key `titel`"));
+        assert_eq!(
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `title`?")
+        );
     }
 
     #[test]
     fn wrong_type_is_explained_with_an_example() {
         let p = parse_doc("title: 好\ntags: 消防\n").unwrap_err();
         assert_eq!(p.line, 2);
-        assert!(p.message.starts_with("`tags`: wrong type: got string"), "{}", p.message);
-        assert!(p.message.contains("expected a list"), "{}", p.message);
-        assert_eq!(p.hint.as_deref(), Some("write it like this: tags: [消防, 演练]"));
+        assert!(
+            p.message.to_string().starts_with("`tags`: wrong type: got string"),
+            "{}",
+            p.message
+        );
+        assert!(p.message.to_string().contains("expected a list"), "{}", p.message);
+        assert_eq!(
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("write it like this: tags: [消防, 演练]")
+        );
     }
 
     #[test]
@@ -571,7 +584,11 @@ mod tests {
     #[test]
     fn input_method_slips_are_errors_before_yaml_reads_the_text() {
         let problems = read("title: 莘庄镇举行消防演练\ndistrict：闵行区\ntags: 【消防安全，演练】\n").unwrap_err();
-        let shown: Vec<_> = problems.iter().map(|p| (p.line, p.column, p.hint.as_deref())).collect();
+        let shown: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.column, p.hint.as_ref().map(ToString::to_string)))
+            .collect();
+        let shown: Vec<_> = shown.iter().map(|(l, c, h)| (*l, *c, h.as_deref())).collect();
         assert_eq!(
             shown,
             [
@@ -595,12 +612,15 @@ mod tests {
     fn a_key_without_its_colon() {
         let p = problem("title: 莘庄镇举行消防演练\ndistrict 闵行区\ndate: 2013-11-03\n");
         assert_eq!((p.line, p.column), (2, 9), "at the line itself, not the one after");
-        assert_eq!(p.message, "`district` needs a colon after it");
-        assert_eq!(p.hint.as_deref(), Some("write it like this: district: 闵行区"));
+        assert_eq!(p.message.to_string(), "`district` needs a colon after it");
+        assert_eq!(
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("write it like this: district: 闵行区")
+        );
         let p = problem("title: 标题\n莘庄镇举行消防演练\ndate: 2013-11-03\n");
         assert_eq!((p.line, p.column), (2, 1));
         assert_eq!(
-            p.message,
+            p.message.to_string(),
             "this line is neither `key: value` nor part of the line above"
         );
     }
@@ -609,26 +629,26 @@ mod tests {
     fn a_key_not_lined_up() {
         let p = problem("title: 标题\n date: 2013-11-03\ndistrict: 闵行区\n");
         assert_eq!(
-            (p.line, p.column, p.message.as_str()),
+            (p.line, p.column, p.message.to_string().as_str()),
             (2, 2, "`date:` is not lined up with the lines above it")
         );
         assert_eq!(
-            p.hint.as_deref(),
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("start the line at the left edge: `date: 2013-11-03`")
         );
         let p = problem("title: 标题\nbyline:\n  - role: 通讯员\n      name: 松组\n");
         assert_eq!((p.line, p.column), (4, 7));
         assert_eq!(
-            p.hint.as_deref(),
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("write it like this, with 4 ordinary spaces: `    name: 松组`")
         );
         let p = problem("title: 标题\ntags:\n  - 消防安全\n - 演练\n");
         assert_eq!(
-            (p.line, p.message.as_str()),
+            (p.line, p.message.to_string().as_str()),
             (4, "this line is not lined up with the lines above it")
         );
         assert_eq!(
-            p.hint.as_deref(),
+            p.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("write it like this, with 2 ordinary spaces: `  - 演练`")
         );
     }
@@ -643,17 +663,17 @@ mod tests {
             let p = problem(text);
             assert_eq!((p.line, p.column), (4, 1), "{text}");
             assert_eq!(
-                p.message,
+                p.message.to_string(),
                 "credit 1 of the byline has no `name`: the `name:` on this line is not lined up with the keys above it"
             );
             assert_eq!(
-                p.hint.as_deref(),
+                p.hint.as_ref().map(ToString::to_string).as_deref(),
                 Some("write it like this, with 4 ordinary spaces: `    name: 松组`")
             );
         }
         let p = problem("title: 标题\nbyline:\n  - role: 通讯员\n");
         assert_eq!(
-            (p.line, p.message.as_str()),
+            (p.line, p.message.to_string().as_str()),
             (3, "credit 1 of the byline has no `name`")
         );
     }
@@ -662,16 +682,19 @@ mod tests {
     fn unclosed_lists_quotes_and_keys_written_twice() {
         let p = problem("title: 标题\ntags: [消防安全, 演练\ndate: 2013-11-03\n");
         assert_eq!(
-            (p.line, p.column, p.message.as_str()),
+            (p.line, p.column, p.message.to_string().as_str()),
             (2, 7, "the list opened by this `[` is not closed")
         );
         let p = problem("title: \"莘庄镇举行消防演练\ndate: 2013-11-03\n");
         assert_eq!(
-            (p.line, p.column, p.message.as_str()),
+            (p.line, p.column, p.message.to_string().as_str()),
             (1, 8, "this quotation mark is never closed")
         );
         let p = problem("title: 标题\ndate: 2013-11-03\ntitle: 又一个标题\n");
-        assert_eq!((p.line, p.message.as_str()), (3, "`title` is written twice"));
+        assert_eq!(
+            (p.line, p.message.to_string().as_str()),
+            (3, "`title` is written twice")
+        );
     }
 
     proptest::proptest! {

@@ -4,6 +4,8 @@
 //! Every problem is reported with the line of its key, and validation goes on
 //! after the first one so that an editor sees them all in one run.
 
+use crate::i18n::Message;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::Deserialize;
 
@@ -115,8 +117,8 @@ pub struct FrontMatter {
 pub struct FrontMatterProblem {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 /// A file split into its front matter and body.
@@ -341,11 +343,9 @@ impl Validator<'_> {
                 message: format!(
                     "the {noun} {item} was split at `{separator}` (typed by the Chinese input method) into {}",
                     parts.join(" and ")
-                ),
-                hint: Some(format!(
-                    "write each {noun} as an item of its own: {key}: [{}]",
-                    parts.join(", ")
-                )),
+                )
+                .into(),
+                hint: Some(format!("write each {noun} as an item of its own: {key}: [{}]", parts.join(", ")).into()),
             });
             out.extend(parts);
         }
@@ -357,8 +357,8 @@ impl Validator<'_> {
         self.problems.push(FrontMatterProblem {
             line,
             column: 1,
-            message,
-            hint: hint.map(str::to_string),
+            message: message.into(),
+            hint: hint.map(str::to_string).map(Into::into),
         });
     }
 
@@ -367,8 +367,8 @@ impl Validator<'_> {
         self.problems.push(FrontMatterProblem {
             line: line + self.first_line - 1,
             column,
-            message,
-            hint,
+            message: message.into(),
+            hint: hint.map(Into::into),
         });
     }
 
@@ -451,8 +451,8 @@ impl Validator<'_> {
                 Err((message, hint)) => self.problems.push(FrontMatterProblem {
                     line,
                     column,
-                    message,
-                    hint: Some(hint),
+                    message: message.into(),
+                    hint: Some(hint.into()),
                 }),
             }
         }
@@ -567,14 +567,14 @@ mod tests {
     #[test]
     fn missing_and_unclosed_front_matter() {
         assert_eq!(
-            split("正文").unwrap_err().message,
+            split("正文").unwrap_err().message.to_string(),
             "the file does not start with front matter"
         );
         assert_eq!(
-            split("---\ntitle: x\n正文").unwrap_err().message,
+            split("---\ntitle: x\n正文").unwrap_err().message.to_string(),
             "the front matter is never closed"
         );
-        assert_eq!(split("  \n").unwrap_err().message, "the file is empty");
+        assert_eq!(split("  \n").unwrap_err().message.to_string(), "the file is empty");
     }
 
     #[test]
@@ -592,14 +592,17 @@ mod tests {
         let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江\n---\n").unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (4, 11));
-        assert_eq!(errs[0].message, "unknown district 松江");
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean 松江区?"));
+        assert_eq!(errs[0].message.to_string(), "unknown district 松江");
+        assert_eq!(
+            errs[0].hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean 松江区?")
+        );
     }
 
     #[test]
     fn every_missing_key_is_reported() {
         let errs = parse_file("---\nsubtitle: 副\n---\n").unwrap_err();
-        let messages: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<_> = errs.iter().map(|e| e.message.to_string()).collect();
         assert_eq!(
             messages,
             [
@@ -613,7 +616,10 @@ mod tests {
     #[test]
     fn impossible_date_is_explained() {
         let errs = parse_file("---\ntitle: 标题\ndate: 2013-02-30\ndistrict: 松江区\n---\n").unwrap_err();
-        assert_eq!(errs[0].message, "2013-02-30 is not a date: 2013年2月 has 28 days");
+        assert_eq!(
+            errs[0].message.to_string(),
+            "2013-02-30 is not a date: 2013年2月 has 28 days"
+        );
         assert_eq!(errs[0].line, 3);
         assert_eq!(
             parse_date("2013-13-01", FixedOffset::east_opt(0).unwrap()).unwrap_err(),
@@ -656,18 +662,32 @@ mod tests {
     #[test]
     fn unknown_key_and_kind() {
         let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nsubtitel: 副\n---\n").unwrap_err();
-        assert_eq!((errs[0].line, errs[0].message.as_str()), (5, "unknown key `subtitel`"));
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `subtitle`?"));
+        assert_eq!(
+            (errs[0].line, errs[0].message.to_string().as_str()),
+            (5, "unknown key `subtitel`")
+        );
+        assert_eq!(
+            errs[0].hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `subtitle`?")
+        );
         let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nkind: photos\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 5);
-        assert!(errs[0].hint.as_deref().unwrap().contains("photo"));
+        assert!(
+            errs[0]
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("photo")
+        );
     }
 
     #[test]
     fn wrong_types() {
         let errs = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: 消防\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 5);
-        assert!(errs[0].message.contains("tags"), "{}", errs[0].message);
+        assert!(errs[0].message.to_string().contains("tags"), "{}", errs[0].message);
         let errs = parse_file("---\ntitle: [标题]\ndate: 2013-11-03\ndistrict: 松江区\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
     }
@@ -703,8 +723,20 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (7, 5));
-        assert!(errs[0].message.contains("is a full address"), "{}", errs[0].message);
-        assert!(errs[0].hint.as_deref().unwrap().contains("write /2013/11/old-slug/"));
+        assert!(
+            errs[0].message.to_string().contains("is a full address"),
+            "{}",
+            errs[0].message
+        );
+        assert!(
+            errs[0]
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("write /2013/11/old-slug/")
+        );
 
         let errs = parse_aliases(
             "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\naliases: [/2013/11/a/, /../b/, \"/\"]\n---\n",
@@ -717,7 +749,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(errs[0].line, 5);
         assert_eq!(
-            errs[0].hint.as_deref(),
+            errs[0].hint.as_ref().map(ToString::to_string).as_deref(),
             Some("write it like this: aliases: [/2013/11/old-slug/]")
         );
     }
@@ -735,8 +767,15 @@ mod tests {
         .unwrap_err();
         let shown: Vec<_> = errs
             .iter()
-            .map(|e| (e.line, e.column, e.hint.as_deref().unwrap_or("")))
+            .map(|e| {
+                (
+                    e.line,
+                    e.column,
+                    e.hint.as_ref().map(ToString::to_string).unwrap_or_default(),
+                )
+            })
             .collect();
+        let shown: Vec<_> = shown.iter().map(|(l, c, h)| (*l, *c, h.as_str())).collect();
         assert_eq!(
             shown,
             [
@@ -758,7 +797,18 @@ mod tests {
         let shown: Vec<_> = read
             .warnings
             .iter()
-            .map(|w| (w.line, w.column, w.message.as_str(), w.hint.as_deref().unwrap_or("")))
+            .map(|w| {
+                (
+                    w.line,
+                    w.column,
+                    w.message.to_string(),
+                    w.hint.as_ref().map(ToString::to_string).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let shown: Vec<_> = shown
+            .iter()
+            .map(|(l, c, m, h)| (*l, *c, m.as_str(), h.as_str()))
             .collect();
         assert_eq!(
             shown,
@@ -787,9 +837,9 @@ mod tests {
     fn bad_slug_gets_a_suggestion() {
         let errs =
             parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nslug: 消防 演练\n---\n").unwrap_err();
-        assert_eq!(errs[0].message, "slug `消防 演练` is not URL-safe");
+        assert_eq!(errs[0].message.to_string(), "slug `消防 演练` is not URL-safe");
         assert_eq!(
-            errs[0].hint.as_deref(),
+            errs[0].hint.as_ref().map(ToString::to_string).as_deref(),
             Some("use lowercase letters, digits and single hyphens, such as `slug: xiao-fang-yan-lian`")
         );
     }

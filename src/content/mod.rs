@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Area, Diagnostic, Diagnostics, line_col};
+use crate::i18n::Message;
 use crate::images::{ImageCache, Picture};
 use crate::markdown::{self, Heading, ImageRef, ImageTarget, LinkTarget, MarkdownOptions, cjk};
 use crate::slug;
@@ -610,7 +611,7 @@ pub fn article_from_bytes(
 }
 
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
-    let error = |line, column, message: String, hint: Option<String>| {
+    let error = |line, column, message: Message, hint: Option<Message>| {
         let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
         d.hint = hint.map(Into::into);
         d
@@ -619,7 +620,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         vec![error(
             line,
             column,
-            message,
+            message.into(),
             Some("save the file as UTF-8 (most editors have it under “Save with encoding”)".into()),
         )]
     })?;

@@ -59,8 +59,20 @@ fn every_file_parses() {
 
 #[test]
 fn both_languages_have_the_same_files() {
-    let names = |lang| sources(lang).iter().map(|(name, _)| *name).collect::<Vec<_>>();
+    let names = |lang| sources(lang).iter().map(|(name, _)| *name).collect::<BTreeSet<_>>();
     assert_eq!(names(Lang::Zh), names(Lang::En));
+    for folder in ["en", "zh-CN"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n").join(folder);
+        let on_disk: BTreeSet<String> = std::fs::read_dir(&dir)
+            .expect("the catalogue's folder")
+            .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".ftl").map(str::to_string))
+            .collect();
+        let compiled: BTreeSet<String> = names(Lang::En).into_iter().map(str::to_string).collect();
+        assert_eq!(
+            on_disk, compiled,
+            "{folder}: every .ftl file is compiled in, and only those"
+        );
+    }
 }
 
 #[test]

@@ -11,6 +11,8 @@
 //! This module knows nothing of articles or sites: it gets a small options
 //! struct and a link resolver, and returns HTML, text and problems.
 
+use crate::i18n::Message;
+
 pub mod cjk;
 pub mod highlight;
 mod indent;
@@ -66,8 +68,8 @@ pub struct ImageRef<'a> {
 pub struct BodyProblem {
     pub severity: Severity,
     pub offset: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl BodyProblem {
@@ -75,8 +77,8 @@ impl BodyProblem {
         BodyProblem {
             severity: Severity::Error,
             offset,
-            message,
-            hint,
+            message: message.into(),
+            hint: hint.map(Into::into),
         }
     }
 
@@ -677,6 +679,7 @@ mod tests {
         assert!(
             r.problems[0]
                 .message
+                .to_string()
                 .starts_with("paragraphs are indented with full-width spaces")
         );
         assert!(r.text.starts_with("光星居民区"), "nor in the text: {}", r.text);

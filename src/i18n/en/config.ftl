@@ -1,0 +1,1 @@
+# site.yaml: its keys, districts, towns, slugs and lints.

@@ -1,0 +1,1 @@
+# Articles: finding, reading, checking and linking them.

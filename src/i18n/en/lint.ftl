@@ -1,0 +1,1 @@
+# The copy desk's lints: each warning and its hint.

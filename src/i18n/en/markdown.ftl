@@ -1,0 +1,1 @@
+# The body of an article: Markdown, links, pictures, code.

@@ -1,0 +1,1 @@
+# jianbao new, init and theme export.

@@ -1,0 +1,1 @@
+# The site as a whole: terms, redirects, pages, search.

@@ -1,0 +1,1 @@
+# jianbao new、init 与 theme export。
