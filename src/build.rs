@@ -105,7 +105,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         // The site is built; a record that cannot be written (a read-only checkout)
         // only means the next build cannot warn of a moved term.
         if let Err(problem) = crate::output::save_published_terms(&options.root, &terms.to_text()) {
-            let hint = "the site was built; the next build cannot tell whether a tag's address moved";
+            let hint = crate::msg!("output-terms-not-saved-hint");
             warnings.push(
                 crate::error::Diagnostic {
                     severity: crate::error::Severity::Warning,
@@ -215,7 +215,7 @@ fn write_output(
                     Source::Page(page) => std::borrow::Cow::Owned(renderer.render(page)?),
                     Source::Static(s) => s.bytes()?,
                     Source::Picture(path) => std::borrow::Cow::Owned(
-                        std::fs::read(path).map_err(|e| crate::error::io_error(path, "read", &e))?,
+                        std::fs::read(path).map_err(|e| crate::error::io_error(path, crate::msg!("io-read"), &e))?,
                     ),
                 };
                 staging.write(file, &bytes)?;

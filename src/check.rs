@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use crate::config::{BaseUrl, Overrides};
 use crate::content::LoadOptions;
 use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::i18n::Message;
+use crate::msg;
 use crate::plan::{PageKind, plan_pages};
 use crate::render::theme::load_theme;
 use crate::render::{RenderOptions, Renderer};
@@ -24,6 +26,25 @@ pub struct CheckOptions {
     pub root: PathBuf,
     pub drafts: bool,
     pub future: bool,
+}
+
+/// The problems of a site that did not load, with the lints of the articles
+/// that did: an editor fixing one article's error sees the copy desk's
+/// warnings on the others now, not in the next round.
+fn with_lints_of_the_rest(
+    options: &CheckOptions,
+    site_options: &SiteOptions,
+    mut problems: Diagnostics,
+) -> Diagnostics {
+    let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides) else {
+        return problems;
+    };
+    let loaded = crate::content::load_articles(&options.root, &config, site_options.load);
+    let articles = std::sync::Arc::unwrap_or_clone(loaded.articles);
+    let (site, _) = crate::site::assemble(config, articles, &loaded.aliases);
+    problems.extend(crate::lint::lint_site(&options.root, &site));
+    problems.sort();
+    problems
 }
 
 /// Checks the site; returns every problem found, errors and warnings, sorted.
@@ -38,7 +59,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     };
     let (site, mut problems) = match load_site(&options.root, &site_options) {
         Ok(loaded) => loaded,
-        Err(problems) => return problems,
+        Err(problems) => return with_lints_of_the_rest(options, &site_options, problems),
     };
     problems.extend(crate::lint::lint_site(&options.root, &site));
     problems.extend(crate::site::moved_terms(&options.root, &site));
@@ -93,7 +114,8 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     for RenderedPage { file, article, html } in &pages {
         let shown_in = match article {
             Some(id) => site.articles[*id].source.clone(),
-            None => PathBuf::from(format!("(page /{})", file.trim_end_matches("index.html"))),
+            // Shown where a file name goes, so put into words now.
+            None => PathBuf::from(msg!("output-check-page", path = file.trim_end_matches("index.html")).to_string()),
         };
         for (target, problem) in links.broken_links(file, html) {
             // An article's own links are reported once, at the article; links the
@@ -103,9 +125,9 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
                 shown_in.clone(),
                 0,
                 0,
-                format!("link to {target} leads nowhere: {problem}"),
+                msg!("output-check-broken-link", link = target, problem = problem),
             )
-            .with_hint("fix the link's address, or the #anchor it names");
+            .with_hint(msg!("output-check-broken-link-hint"));
             problems.push(d);
         }
     }
@@ -129,7 +151,7 @@ struct LinkIndex<'a> {
 
 impl LinkIndex<'_> {
     /// The links on the page `file` whose target is not in the site, with why.
-    fn broken_links(&self, file: &str, html: &str) -> Vec<(String, &'static str)> {
+    fn broken_links(&self, file: &str, html: &str) -> Vec<(String, Message)> {
         let mut broken = Vec::new();
         let srcset_candidates = attribute_values(html, &["srcset"]).into_iter().flat_map(|set| {
             set.split(',')
@@ -149,7 +171,7 @@ impl LinkIndex<'_> {
         broken
     }
 
-    fn problem(&self, from_file: &str, link: &str) -> Option<&'static str> {
+    fn problem(&self, from_file: &str, link: &str) -> Option<Message> {
         let (path, fragment) = match link.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (link, None),
@@ -164,12 +186,12 @@ impl LinkIndex<'_> {
             .decode_utf8_lossy()
             .into_owned();
         if !self.files.contains(&target_file) {
-            return Some("no such page");
+            return Some(msg!("output-check-no-page"));
         }
         let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
         let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
         match self.ids.get(target_file.as_str()) {
-            Some(ids) if !ids.contains(fragment.as_ref()) => Some("no such #anchor on that page"),
+            Some(ids) if !ids.contains(fragment.as_ref()) => Some(msg!("output-check-no-anchor")),
             _ => None,
         }
     }
@@ -257,15 +279,15 @@ mod tests {
         assert_eq!(index.problem("index.html", "/bulletin/2013/11/a/#sec"), None);
         assert_eq!(
             index.problem("index.html", "/bulletin/2013/11/a/#nope"),
-            Some("no such #anchor on that page")
+            Some(msg!("output-check-no-anchor"))
         );
         assert_eq!(
             index.problem("index.html", "/bulletin/2013/11/b/"),
-            Some("no such page")
+            Some(msg!("output-check-no-page"))
         );
         assert_eq!(
             index.problem("index.html", "/tags/"),
-            Some("no such page"),
+            Some(msg!("output-check-no-page")),
             "outside the base path"
         );
         assert_eq!(index.problem("2013/11/a/index.html", "../../../style.css"), None);

@@ -1,8 +1,53 @@
 //! The command line: clap's parsed arguments, turned into the library's options.
 
-use std::path::PathBuf;
+mod help;
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use jianbao::i18n::{self, Lang};
+
+/// The command line parsed, its help and errors in `lang`; on a mistake or
+/// `--help`, prints and exits as clap does.
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
+    let command = help::localise(Cli::command(), lang);
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => cli,
+        Err(error) => match help::error_text(&error, lang) {
+            Some(text) => {
+                eprint!("{text}");
+                std::process::exit(error.exit_code());
+            }
+            None => error.exit(),
+        },
+    }
+}
+
+/// The language of messages, read from the raw arguments before clap parses
+/// them, so that `--help` and clap's errors speak it too: `--lang`, else the
+/// `language:` of the site.yaml in `--root` (or here), else the locale.
+pub fn early_language(args: &[OsString]) -> Lang {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let value_of = |name: &str| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            let rest = arg.strip_prefix(name)?;
+            match rest.strip_prefix('=') {
+                Some(value) => Some(value.to_string()),
+                None if rest.is_empty() => args.get(i + 1).map(|v| v.to_string()),
+                None => None,
+            }
+        })
+    };
+    let flag = value_of("--lang").and_then(|tag| Lang::from_tag(&tag));
+    let root = value_of("--root").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let site_yaml = std::fs::read_to_string(Path::new(&root).join("site.yaml")).ok();
+    let declared = site_yaml.as_deref().and_then(i18n::declared_language);
+    Lang::choose(flag, declared.as_deref(), &|name| std::env::var(name).ok())
+}
 
 /// The version and the commit it was built from.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("JIANBAO_COMMIT"), ")");

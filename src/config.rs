@@ -12,6 +12,8 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::i18n::Message;
+use crate::msg;
 use crate::slug;
 use crate::yaml;
 
@@ -218,17 +220,27 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     /// Parses an http(s) URL, adding the trailing `/` that editors forget.
-    pub fn parse(input: &str) -> Result<BaseUrl, String> {
+    pub fn parse(input: &str) -> Result<BaseUrl, Message> {
         let mut text = input.trim().to_string();
         if !text.ends_with('/') {
             text.push('/');
         }
-        let url = url::Url::parse(&text).map_err(|e| format!("`{input}` is not a URL ({e})"))?;
+        let url = url::Url::parse(&text).map_err(|e| {
+            use url::ParseError;
+            let reason = match e {
+                ParseError::RelativeUrlWithoutBase => msg!("config-url-no-scheme"),
+                ParseError::EmptyHost => msg!("config-url-empty-host"),
+                ParseError::InvalidPort => msg!("config-url-bad-port"),
+                ParseError::InvalidDomainCharacter => msg!("config-url-bad-host"),
+                other => msg!("config-url-other", error = other.to_string()),
+            };
+            msg!("config-base-url-not-url", input = input, reason = reason)
+        })?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(format!("`{input}` is not an http or https address"));
+            return Err(msg!("config-base-url-not-http", input = input));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!("`{input}` has a query or fragment; a base URL cannot"));
+            return Err(msg!("config-base-url-query", input = input));
         }
         Ok(BaseUrl {
             path: url.path().to_string(),
@@ -341,8 +353,14 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let d = Diagnostic::error(Area::Config, CONFIG_FILE, 0, 0, format!("not UTF-8 text: {e}"))
-                    .with_hint("save site.yaml as UTF-8");
+                let d = Diagnostic::error(
+                    Area::Config,
+                    CONFIG_FILE,
+                    0,
+                    0,
+                    msg!("config-not-utf8", error = e.to_string()),
+                )
+                .with_hint(msg!("config-not-utf8-hint"));
                 return Err(Diagnostics::from_iter([d]));
             }
         },
@@ -353,15 +371,15 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
                 std::path::absolute(&path).unwrap_or(path),
                 0,
                 0,
-                "there is no site.yaml here",
+                msg!("config-missing"),
             )
-            .with_hint("run jianbao in a site's folder, or name it with --root DIR");
+            .with_hint(msg!("config-missing-hint"));
             return Err(Diagnostics::from_iter([d]));
         }
         Err(e) => {
             return Err(Diagnostics::from_iter([crate::error::io_error(
                 &path,
-                "read site.yaml",
+                msg!("config-io-read"),
                 &e,
             )]));
         }
@@ -378,9 +396,7 @@ pub fn parse_config(text: &str, overrides: &Overrides) -> Result<Config, Diagnos
             return Err(problems
                 .into_iter()
                 .map(|p| {
-                    let hint = lint_key_hint(&text, &p.message.to_string(), p.line)
-                        .map(Into::into)
-                        .or(p.hint);
+                    let hint = lint_key_hint(&text, p.line).or(p.hint);
                     let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, p.line, p.column, p.message);
                     d.hint = hint;
                     d
@@ -420,11 +436,16 @@ fn config_example(key: &str) -> Option<&'static str> {
     })
 }
 
-/// The hint for an unknown key inside `lints:`. The shared YAML reader suggests
-/// among the top-level keys, which would send an editor who misspelt a lint name
-/// to `language` or `theme`; inside `lints:` the lint names are the candidates.
-fn lint_key_hint(text: &str, message: &str, line: usize) -> Option<String> {
-    let key = message.strip_prefix("unknown key `")?.strip_suffix('`')?;
+/// The hint for an unknown key inside `lints:`, for a problem the YAML reader
+/// found at `line`. The shared YAML reader suggests among the top-level keys,
+/// which would send an editor who misspelt a lint name to `language` or
+/// `theme`; inside `lints:` the lint names are the candidates. The key is read
+/// from the line itself: the first key there that is not a lint's name.
+fn lint_key_hint(text: &str, line: usize) -> Option<Message> {
+    let written = text.lines().nth(line.checked_sub(1)?)?;
+    let key = keys_on_line(written)
+        .into_iter()
+        .find(|k| *k != "lints" && !LINT_KEYS.contains(k))?;
     let lints_line = yaml::key_line(text, "lints")?;
     let inside = line == lints_line
         || (line > lints_line
@@ -437,9 +458,23 @@ fn lint_key_hint(text: &str, message: &str, line: usize) -> Option<String> {
         return None;
     }
     Some(match crate::error::did_you_mean(key, LINT_KEYS.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => format!("the lints are: {}", LINT_KEYS.join(", ")),
+        Some(near) => msg!("config-lint-did-you-mean-hint", key = near),
+        None => msg!("config-lint-keys-hint", keys = LINT_KEYS.to_vec()),
     })
+}
+
+/// The keys written on one line of YAML: the one the line starts with (after
+/// any `- `), and those after `{` or `,` in a `{ key: value }` mapping.
+fn keys_on_line(line: &str) -> Vec<&str> {
+    line.split(['{', ','])
+        .filter_map(|part| {
+            let part = part.trim_start();
+            let part = part.strip_prefix("- ").unwrap_or(part);
+            let (key, _) = part.split_once(':')?;
+            let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+            (!key.is_empty() && !key.contains(' ')).then_some(key)
+        })
+        .collect()
 }
 
 struct Validator<'t> {
@@ -448,10 +483,11 @@ struct Validator<'t> {
 }
 
 impl Validator<'_> {
-    fn problem(&mut self, key: &str, message: String, hint: &str) {
+    fn problem(&mut self, key: &str, message: Message, hint: Option<Message>) {
         let line = yaml::key_line(self.text, key).unwrap_or(0);
-        let d = Diagnostic::error(Area::Config, CONFIG_FILE, line, if line > 0 { 1 } else { 0 }, message);
-        self.problems.push(if hint.is_empty() { d } else { d.with_hint(hint) });
+        let mut d = Diagnostic::error(Area::Config, CONFIG_FILE, line, if line > 0 { 1 } else { 0 }, message);
+        d.hint = hint;
+        self.problems.push(d);
     }
 
     /// Old slugs, checked, each with its place; `keys` lead to their list in site.yaml.
@@ -469,16 +505,16 @@ impl Validator<'_> {
             if !slug::is_valid_slug(&old) {
                 let suggestion = slug::slugify(&old);
                 let hint = if suggestion.is_empty() {
-                    "write the slug as it was in the old URL: lowercase letters, digits and single hyphens".to_string()
+                    msg!("config-old-slug-rule-hint")
                 } else {
-                    format!("write the slug as it was in the old URL, such as {suggestion}")
+                    msg!("config-old-slug-hint", suggestion = suggestion)
                 };
                 let d = Diagnostic::error(
                     Area::Config,
                     CONFIG_FILE,
                     line,
                     column,
-                    format!("old slug `{old}` for {name} is not URL-safe"),
+                    msg!("config-old-slug-invalid", slug = &old, name = name),
                 )
                 .with_hint(hint);
                 self.problems.push(d);
@@ -492,11 +528,7 @@ impl Validator<'_> {
 
     fn validate(mut self, raw: RawConfig, overrides: &Overrides) -> Result<Config, Diagnostics> {
         let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
-            self.problem(
-                "title",
-                "site.yaml has no title".into(),
-                "add a line such as `title: 郊区简报`",
-            );
+            self.problem("title", msg!("config-no-title"), Some(msg!("config-no-title-hint")));
             String::new()
         });
         let base_url = self.base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()));
@@ -549,19 +581,15 @@ impl Validator<'_> {
         let Some(value) = value else {
             self.problem(
                 "base_url",
-                "site.yaml has no base_url".into(),
-                "add the address the bulletin is published at, such as `base_url: https://example.org/`",
+                msg!("config-no-base-url"),
+                Some(msg!("config-no-base-url-hint")),
             );
             return None;
         };
         match BaseUrl::parse(value) {
             Ok(url) => Some(url),
             Err(message) => {
-                self.problem(
-                    "base_url",
-                    message,
-                    "write a full address such as https://example.org/bulletin/",
-                );
+                self.problem("base_url", message, Some(msg!("config-base-url-hint")));
                 None
             }
         }
@@ -572,7 +600,7 @@ impl Validator<'_> {
             None => default,
             Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
             Some(n) => {
-                self.problem(key, format!("`{key}` must be at least 1, not {n}"), "");
+                self.problem(key, msg!("config-at-least-one", key = key, value = n), None);
                 default
             }
         }
@@ -587,8 +615,8 @@ impl Validator<'_> {
             None => {
                 self.problem(
                     "utc_offset",
-                    format!("`{value}` is not a UTC offset"),
-                    "write it like `utc_offset: \"+08:00\"`",
+                    msg!("config-bad-utc-offset", value = value),
+                    Some(msg!("config-utc-offset-hint")),
                 );
                 china
             }
@@ -603,8 +631,8 @@ impl Validator<'_> {
         if raw.is_empty() {
             self.problem(
                 "districts",
-                "site.yaml lists no districts".into(),
-                "every article names its district; list them, such as `districts: { 松江区: { slug: songjiang } }`",
+                msg!("config-no-districts"),
+                Some(msg!("config-no-districts-hint")),
             );
         }
         let mut districts: Vec<District> = Vec::new();
@@ -616,20 +644,20 @@ impl Validator<'_> {
                 Some(s) => {
                     self.problem(
                         &name,
-                        format!("district {name}: slug `{s}` is not URL-safe"),
-                        "use lowercase letters, digits and single hyphens, such as songjiang",
+                        msg!("config-district-slug-invalid", name = &name, slug = &s),
+                        Some(msg!("config-district-slug-hint")),
                     );
                     slug::slugify(&name)
                 }
                 None => slug::slugify(&name),
             };
             if let Some(other) = districts.iter().find(|d| d.slug == slug) {
-                let message = format!("districts {} and {name} have the same slug `{slug}`", other.name);
-                self.problem(&name, message, "give one of them its own `slug:`");
+                let message = msg!("config-same-slug", first = &other.name, second = &name, slug = &slug);
+                self.problem(&name, message, Some(msg!("config-same-slug-hint")));
             }
             for alias in &entry.aliases {
                 if alias == &name || districts.iter().any(|d| &d.name == alias || d.aliases.contains(alias)) {
-                    self.problem(&name, format!("the name {alias} is used by more than one district"), "");
+                    self.problem(&name, msg!("config-alias-shared", alias = alias), None);
                 }
             }
             let keys = ["districts", name.as_str(), "old_slugs"];
@@ -663,15 +691,18 @@ impl Validator<'_> {
                 CONFIG_FILE,
                 line,
                 column + town[..at].chars().count(),
-                format!(
-                    "the town {town} of {district} was split at `{separator}` (typed by the Chinese input method) into {}",
-                    parts.join(" and ")
+                msg!(
+                    "config-town-split",
+                    town = &town,
+                    district = district,
+                    separator = separator.to_string(),
+                    count = parts.len(),
+                    parts = parts.clone(),
+                    joined = joined_with_and(&parts)
                 ),
             )
-            .with_hint(format!(
-                "write each town as an item of its own: towns: [{}]",
-                parts.join(", ")
-            ));
+            // The list as YAML writes it, whatever the language.
+            .with_hint(msg!("config-town-split-hint", towns = parts.join(", ")));
             self.problems.push(d);
             towns.extend(parts);
         }
@@ -700,12 +731,21 @@ impl Validator<'_> {
             if !slug::is_valid_slug(s) {
                 self.problem(
                     name,
-                    format!("slug `{s}` for {name} is not URL-safe"),
-                    "use lowercase letters, digits and single hyphens",
+                    msg!("config-slug-invalid", slug = s, name = name),
+                    Some(msg!("config-slug-hint")),
                 );
             }
         }
         raw
+    }
+}
+
+/// Names in a row, `a and b and c` in English.
+fn joined_with_and(names: &[String]) -> Message {
+    match names {
+        [] => msg!("config-name", name = ""),
+        [one] => msg!("config-name", name = one),
+        [first, rest @ ..] => msg!("config-and", first = first, rest = joined_with_and(rest)),
     }
 }
 
@@ -998,6 +1038,82 @@ mod tests {
                 (1, 6, "write it like this: title: 闵行简报"),
                 (4, 6, "write it like this: 闵行区: { slug: minhang }")
             ]
+        );
+    }
+
+    /// Every problem of `text`, in Chinese, as the text report prints it.
+    fn in_chinese(text: &str) -> Vec<String> {
+        let problems = match parse_config(text, &Overrides::default()) {
+            Ok(config) => config.warnings,
+            Err(problems) => problems,
+        };
+        problems.iter().map(|d| d.render(crate::i18n::Lang::Zh)).collect()
+    }
+
+    #[test]
+    fn problems_in_site_yaml_are_told_in_chinese() {
+        assert_eq!(
+            in_chinese("title: x\ndistricts:\n  松江区:\n"),
+            [
+                "site.yaml: 错误：站点设置里没有 `base_url`（简报发布的网址）\n  提示：写上简报发布的网址，例如 `base_url: https://example.org/`"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title: x\nbase_url: example.org/bulletin\ndistricts:\n  松江区:\n"),
+            [
+                "site.yaml:2:1: 错误：`example.org/bulletin` 不是网址（开头缺少 https://）\n  提示：写完整的网址，例如 https://example.org/bulletin/"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title: x\nbase_url: https://e.org/\n"),
+            [
+                "site.yaml: 错误：站点设置里没有列出任何区\n  提示：每篇文章都要写明所属的区，请在这里列出各区，例如 `districts: { 松江区: { slug: songjiang } }`"
+            ]
+        );
+        assert_eq!(
+            in_chinese(&format!("{SAMPLE}paginate: 0\n")),
+            ["site.yaml:6:1: 错误：`paginate` 至少要写 1，这里写的是 0"]
+        );
+        assert_eq!(
+            in_chinese(&format!(
+                "{SAMPLE}  闵行区: {{ slug: minhang, old_slugs: [Min Hang] }}\n"
+            )),
+            [
+                "site.yaml:6:37: 错误：闵行区的旧网址名 `Min Hang` 不能用在网址里\n  提示：照旧网址里的写法填写，例如 min-hang"
+            ]
+        );
+        assert_eq!(
+            in_chinese(&format!("{SAMPLE}  金山区: {{ slug: songjiang }}\n")),
+            ["site.yaml:6:1: 错误：松江区和金山区的网址名都是 `songjiang`\n  提示：给其中一个区另写一个 `slug:`"]
+        );
+    }
+
+    #[test]
+    fn a_town_list_split_and_a_misspelt_lint_in_chinese() {
+        let text = "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  松江区:\n    towns:\n      - 洞泾镇、泖港镇\n";
+        assert_eq!(
+            in_chinese(text),
+            [
+                "site.yaml:6:12: 警告：松江区的“洞泾镇、泖港镇”中间有输入法打出的 `、`，已在这里拆成 2 个镇（街道）：洞泾镇、泖港镇\n  提示：每个镇（街道）单独写一项，改成这样：towns: [洞泾镇, 泖港镇]"
+            ]
+        );
+        let hints = |text: &str| -> Vec<String> {
+            parse_config(text, &Overrides::default())
+                .unwrap_err()
+                .iter()
+                .filter_map(|d| d.hint.as_ref().map(|h| h.render(crate::i18n::Lang::Zh)))
+                .collect()
+        };
+        assert_eq!(
+            hints(&format!(
+                "{SAMPLE}lints:\n  column-break: true\n  number-mismach: false\n"
+            )),
+            ["可能是想写 `number-mismatch`？"]
+        );
+        let all = hints(&format!("{SAMPLE}lints: {{ spelling: false }}\n"));
+        assert!(
+            all[0].starts_with("检查项只有这些：number-mismatch、column-break、"),
+            "{all:?}"
         );
     }
 

@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::{Lang, Message, language};
+use crate::lint::Lint;
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,8 +55,8 @@ pub struct Diagnostic {
     pub message: Message,
     /// How to fix it, where one can tell.
     pub hint: Option<Message>,
-    /// The newsroom lint that found it (`number-mismatch`), which switches it off.
-    pub lint: Option<&'static str>,
+    /// The newsroom lint that found it, whose id (`number-mismatch`) switches it off.
+    pub lint: Option<Lint>,
 }
 
 impl Diagnostic {
@@ -99,9 +100,9 @@ impl Diagnostic {
         self
     }
 
-    /// The same problem, marked as found by the newsroom lint `id`.
-    pub fn from_lint(mut self, id: &'static str) -> Self {
-        self.lint = Some(id);
+    /// The same problem, marked as found by a newsroom lint.
+    pub fn from_lint(mut self, lint: Lint) -> Self {
+        self.lint = Some(lint);
         self
     }
 
@@ -109,10 +110,11 @@ impl Diagnostic {
     /// error: message [lint]`, then the hint on its own line.
     pub fn render(&self, lang: Lang) -> String {
         let label = self.severity.label().render(lang);
-        let mut text = format!("{}: {label}: {}", self.place(), self.message_text(lang));
+        let colon = crate::i18n::colon(lang);
+        let mut text = format!("{}: {label}{colon}{}", self.place(), self.message_text(lang));
         if let Some(h) = &self.hint {
             let hint = crate::msg!("label-hint").render(lang);
-            text.push_str(&format!("\n  {hint}: {}", h.render(lang)));
+            text.push_str(&format!("\n  {hint}{colon}{}", h.render(lang)));
         }
         text
     }
@@ -143,7 +145,7 @@ impl Diagnostic {
     /// name that switches the lint off in site.yaml.
     pub fn message_text(&self, lang: Lang) -> String {
         match self.lint {
-            Some(id) => format!("{} [{id}]", self.message.render(lang)),
+            Some(lint) => format!("{} [{}]", self.message.render(lang), lint.id()),
             None => self.message.render(lang),
         }
     }
@@ -160,19 +162,6 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(language()))
-    }
-}
-
-/// Text that is not yet in the catalogue, shown as it is in both languages.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        crate::msg!("raw", text = text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        crate::msg!("raw", text = text)
     }
 }
 
@@ -282,15 +271,7 @@ impl FromIterator<Diagnostic> for Diagnostics {
 /// words for the commonest failures are replaced by the catalogue's, since
 /// they come in English whatever the language.
 pub fn io_error(path: &Path, action: impl Into<Message>, err: &std::io::Error) -> Diagnostic {
-    use std::io::ErrorKind;
-    let reason = match err.kind() {
-        ErrorKind::NotFound => crate::msg!("io-not-found"),
-        ErrorKind::PermissionDenied => crate::msg!("io-permission-denied"),
-        ErrorKind::AlreadyExists => crate::msg!("io-already-exists"),
-        ErrorKind::StorageFull => crate::msg!("io-storage-full"),
-        ErrorKind::ReadOnlyFilesystem => crate::msg!("io-read-only"),
-        _ => crate::msg!("io-other", error = err.to_string()),
-    };
+    let reason = io_reason(err);
     Diagnostic::error(
         Area::Io,
         path,
@@ -298,6 +279,20 @@ pub fn io_error(path: &Path, action: impl Into<Message>, err: &std::io::Error) -
         0,
         crate::msg!("io-error", action = action.into(), reason = reason),
     )
+}
+
+/// Why a file could not be read or written, in the catalogue's words for
+/// the commonest failures and the system's for the rest.
+pub fn io_reason(err: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => crate::msg!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::msg!("io-permission-denied"),
+        ErrorKind::AlreadyExists => crate::msg!("io-already-exists"),
+        ErrorKind::StorageFull => crate::msg!("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::msg!("io-read-only"),
+        _ => crate::msg!("io-other", error = err.to_string()),
+    }
 }
 
 /// The closest candidate to `input`, if one is close enough to be a likely typo.
@@ -389,8 +384,14 @@ mod tests {
 
     #[test]
     fn formats_path_line_column_and_hint() {
-        let d = Diagnostic::error(Area::Content, "content/a.md", 3, 11, "unknown district 松江")
-            .with_hint("did you mean 松江区?");
+        let d = Diagnostic::error(
+            Area::Content,
+            "content/a.md",
+            3,
+            11,
+            crate::msg!("fm-unknown-district", name = "松江"),
+        )
+        .with_hint(crate::msg!("fm-district-did-you-mean-hint", name = "松江区"));
         assert_eq!(
             d.to_string(),
             "content/a.md:3:11: error: unknown district 松江\n  hint: did you mean 松江区?"
@@ -399,8 +400,8 @@ mod tests {
 
     #[test]
     fn whole_file_problems_have_no_position() {
-        let d = Diagnostic::warning(Area::Content, "content/a.md", 0, 0, "empty");
-        assert_eq!(d.to_string(), "content/a.md: warning: empty");
+        let d = Diagnostic::warning(Area::Content, "content/a.md", 0, 0, crate::msg!("fm-empty-file"));
+        assert_eq!(d.to_string(), "content/a.md: warning: the file is empty");
     }
 
     #[test]
@@ -436,10 +437,34 @@ mod tests {
     #[test]
     fn sort_orders_by_place_and_drops_duplicates() {
         let mut all: Diagnostics = [
-            Diagnostic::error(Area::Content, "b.md", 1, 1, "x"),
-            Diagnostic::error(Area::Content, "a.md", 9, 1, "y"),
-            Diagnostic::error(Area::Content, "a.md", 2, 1, "z"),
-            Diagnostic::error(Area::Content, "a.md", 2, 1, "z"),
+            Diagnostic::error(
+                Area::Content,
+                "b.md",
+                1,
+                1,
+                crate::msg!("fm-unknown-district", name = "x"),
+            ),
+            Diagnostic::error(
+                Area::Content,
+                "a.md",
+                9,
+                1,
+                crate::msg!("fm-unknown-district", name = "y"),
+            ),
+            Diagnostic::error(
+                Area::Content,
+                "a.md",
+                2,
+                1,
+                crate::msg!("fm-unknown-district", name = "z"),
+            ),
+            Diagnostic::error(
+                Area::Content,
+                "a.md",
+                2,
+                1,
+                crate::msg!("fm-unknown-district", name = "z"),
+            ),
         ]
         .into_iter()
         .collect();

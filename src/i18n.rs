@@ -76,6 +76,14 @@ impl Lang {
     }
 }
 
+/// The colon after a label (`error: …`, `错误：…`), as each language writes it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// The language of this run, as an index into [`Lang::ALL`]; English until
 /// [`set_language`] says otherwise, so that library users and unit tests get
 /// stable English text.
@@ -114,7 +122,9 @@ pub fn declared_language(site_yaml: &str) -> Option<String> {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Message {
     id: &'static str,
-    args: Vec<(&'static str, Arg)>,
+    // A boxed slice rather than a Vec: diagnostics are moved around a lot,
+    // and most messages have one or two values.
+    args: Box<[(&'static str, Arg)]>,
 }
 
 /// A value that goes into a message.
@@ -133,12 +143,14 @@ pub enum Arg {
 impl Message {
     /// The message `id`, with no values yet.
     pub fn new(id: &'static str) -> Self {
-        Message { id, args: Vec::new() }
+        Message { id, args: Box::new([]) }
     }
 
     /// The same message with one more value, named as the catalogue names it.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        let mut args = std::mem::take(&mut self.args).into_vec();
+        args.push((name, value.into()));
+        self.args = args.into_boxed_slice();
         self
     }
 

@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 use fast_image_resize::{PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image as ResizeImage};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// The widths pictures are published at; narrower pictures keep their own width.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 const JPEG_QUALITY: u8 = 82;
@@ -153,17 +156,34 @@ fn escape(text: &str) -> String {
 }
 
 /// Why a picture cannot be published.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum ImageError {
-    #[error("the picture {0} does not exist")]
     Missing(String),
-    #[error("could not read the picture {path}: {message}")]
-    Unreadable { path: String, message: String },
-    #[error("the picture {path} is not a picture jianbao can read ({message})")]
-    Corrupt { path: String, message: String },
-    #[error("could not write to the picture cache {path}: {message}")]
-    Cache { path: String, message: String },
+    Unreadable { path: String, reason: Message },
+    Corrupt { path: String, reason: Message },
+    Cache { path: String, reason: Message },
 }
+
+impl ImageError {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Message {
+        match self {
+            ImageError::Missing(path) => msg!("image-missing", path = path),
+            ImageError::Unreadable { path, reason } => msg!("image-unreadable", path = path, reason = reason.clone()),
+            ImageError::Corrupt { path, reason } => msg!("image-corrupt", path = path, reason = reason.clone()),
+            ImageError::Cache { path, reason } => msg!("image-cache", path = path, reason = reason.clone()),
+        }
+    }
+}
+
+/// In the language of the run.
+impl std::fmt::Display for ImageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ImageError {}
 
 /// Resized pictures kept between builds.
 #[derive(Clone, Debug)]
@@ -186,7 +206,7 @@ impl ImageCache {
             std::io::ErrorKind::NotFound => ImageError::Missing(shown.to_string()),
             _ => ImageError::Unreadable {
                 path: shown.to_string(),
-                message: e.to_string(),
+                reason: crate::error::io_reason(&e),
             },
         })?;
         let stem = publish_stem(source);
@@ -203,11 +223,11 @@ impl ImageCache {
         let encoded = encode_variants(&bytes, &stem, &extension, shown)?;
         write_entry(&entry, &encoded).map_err(|e| ImageError::Cache {
             path: entry.display().to_string(),
-            message: e,
+            reason: crate::error::io_reason(&e),
         })?;
         read_entry(&entry).ok_or_else(|| ImageError::Cache {
             path: entry.display().to_string(),
-            message: "the entry just written cannot be read back".into(),
+            reason: msg!("image-cache-unreadable"),
         })
     }
 }
@@ -235,24 +255,24 @@ struct Encoded {
 }
 
 fn encode_variants(bytes: &[u8], stem: &str, extension: &str, shown: &str) -> Result<Vec<Encoded>, ImageError> {
-    let corrupt = |message: String| ImageError::Corrupt {
+    let corrupt = |reason: Message| ImageError::Corrupt {
         path: shown.to_string(),
-        message,
+        reason,
     };
+    // The picture library's own words, in English.
+    let failed = |error: String| corrupt(msg!("image-library-error", error = error));
     if extension == "svg" {
         return Ok(vec![as_is(bytes, stem, extension, 0, 0)]);
     }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| corrupt(e.to_string()))?;
-    let format = reader
-        .format()
-        .ok_or_else(|| corrupt("unknown format; use JPEG, PNG, GIF or WebP".into()))?;
-    let mut decoder = reader.into_decoder().map_err(|e| corrupt(e.to_string()))?;
+        .map_err(|e| failed(e.to_string()))?;
+    let format = reader.format().ok_or_else(|| corrupt(msg!("image-unknown-format")))?;
+    let mut decoder = reader.into_decoder().map_err(|e| failed(e.to_string()))?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(e.to_string()))?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| failed(e.to_string()))?;
     image.apply_orientation(orientation);
     let (width, height) = (image.width(), image.height());
     if format == ImageFormat::Gif {
@@ -279,9 +299,9 @@ fn encode_variants(bytes: &[u8], stem: &str, extension: &str, shown: &str) -> Re
     for target in targets {
         let target_height =
             ((u64::from(height) * u64::from(target) + u64::from(width) / 2) / u64::from(width.max(1))).max(1) as u32;
-        let resized = resize(&mut resizer, &image, target, target_height).map_err(corrupt)?;
+        let resized = resize(&mut resizer, &image, target, target_height).map_err(failed)?;
         for format in [own, Format::Webp] {
-            let bytes = encode(&resized, format, target, target_height).map_err(corrupt)?;
+            let bytes = encode(&resized, format, target, target_height).map_err(failed)?;
             let ext = match format {
                 Format::Jpeg => "jpg",
                 Format::Png => "png",
@@ -406,20 +426,22 @@ fn read_entry(entry: &Path) -> Option<Picture> {
 
 /// Writes an entry into a temporary folder and renames it into place, so that
 /// a build stopped halfway never leaves a half-written entry behind.
-fn write_entry(entry: &Path, encoded: &[Encoded]) -> Result<(), String> {
-    let parent = entry.parent().ok_or("no parent")?;
-    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+fn write_entry(entry: &Path, encoded: &[Encoded]) -> std::io::Result<()> {
+    let parent = entry
+        .parent()
+        .ok_or_else(|| std::io::Error::other("the cache entry has no folder"))?;
+    std::fs::create_dir_all(parent)?;
     let temp = parent.join(format!(
         ".tmp-{}-{}",
         std::process::id(),
         entry.file_name().and_then(|n| n.to_str()).unwrap_or("x")
     ));
     let _ = std::fs::remove_dir_all(&temp);
-    std::fs::create_dir_all(&temp).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&temp)?;
     let (width, height) = encoded.iter().map(|e| (e.width, e.height)).max().unwrap_or((0, 0));
     let mut description = format!("{width} {height}\n");
     for e in encoded {
-        std::fs::write(temp.join(&e.file_name), &e.bytes).map_err(|err| err.to_string())?;
+        std::fs::write(temp.join(&e.file_name), &e.bytes)?;
         let format = match e.format {
             Format::Jpeg => "jpeg",
             Format::Png => "png",
@@ -428,7 +450,7 @@ fn write_entry(entry: &Path, encoded: &[Encoded]) -> Result<(), String> {
         };
         description.push_str(&format!("{} {} {format} {}\n", e.width, e.height, e.file_name));
     }
-    std::fs::write(temp.join(ENTRY_FILE), description).map_err(|e| e.to_string())?;
+    std::fs::write(temp.join(ENTRY_FILE), description)?;
     match std::fs::rename(&temp, entry) {
         Ok(()) => Ok(()),
         // Another build wrote the same entry first: theirs is as good as ours.
@@ -436,7 +458,7 @@ fn write_entry(entry: &Path, encoded: &[Encoded]) -> Result<(), String> {
             let _ = std::fs::remove_dir_all(&temp);
             Ok(())
         }
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e),
     }
 }
 
@@ -609,6 +631,27 @@ mod tests {
             cache.picture(&text, "notes.jpg"),
             Err(ImageError::Corrupt { .. })
         ));
+    }
+
+    #[test]
+    fn why_a_picture_cannot_be_published_in_chinese() {
+        use crate::i18n::Lang;
+        let (dir, cache) = cache();
+        let missing = cache
+            .picture(&dir.path().join("nope.jpg"), "content/nope.jpg")
+            .unwrap_err();
+        assert_eq!(missing.message().render(Lang::Zh), "图片 content/nope.jpg 不存在");
+        let text = dir.path().join("notes.jpg");
+        std::fs::write(&text, "hello").unwrap();
+        let corrupt = cache.picture(&text, "content/notes.jpg").unwrap_err();
+        assert_eq!(
+            corrupt.message().render(Lang::Zh),
+            "图片 content/notes.jpg 无法识别，文件可能已损坏或不是图片（认不出图片格式；请用 JPEG、PNG、GIF 或 WebP 格式）"
+        );
+        assert_eq!(
+            corrupt.message().render(Lang::En),
+            "the picture content/notes.jpg is not a picture jianbao can read (unknown format; use JPEG, PNG, GIF or WebP)"
+        );
     }
 
     #[test]

@@ -10,7 +10,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use jianbao::error::{Area, Diagnostics};
 use jianbao::i18n::{self, Lang};
 use jianbao::msg;
@@ -34,7 +33,10 @@ struct Output {
 
 fn main() -> ExitCode {
     use std::io::IsTerminal;
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::early_language(&args);
+    i18n::set_language(lang);
+    let cli = cli::parse(args, lang);
     i18n::set_language(language_of(&cli));
     let out = Output {
         quiet: cli.quiet,
@@ -168,7 +170,7 @@ fn run_serve(args: &cli::ServeArgs) -> ExitCode {
         Err(e) => {
             eprintln!("{}", say(e.message()));
             if let Some(hint) = e.hint() {
-                eprintln!("  {}: {hint}", msg!("label-hint"));
+                eprintln!("  {}{}{hint}", msg!("label-hint"), i18n::colon(i18n::language()));
             }
             ExitCode::from(exit::CONFIG)
         }

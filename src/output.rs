@@ -18,6 +18,8 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Area, Diagnostic, io_error};
+use crate::i18n::Message;
+use crate::msg;
 
 /// A folder the next version of the site is written into.
 #[derive(Debug)]
@@ -34,18 +36,18 @@ impl Staging {
             .file_name()
             .and_then(|n| n.to_str())
             .ok_or_else(|| {
-                Diagnostic::error(Area::Io, output, 0, 0, "the output folder needs a name")
-                    .with_hint("pass a folder such as --output public")
+                Diagnostic::error(Area::Io, output, 0, 0, msg!("output-needs-name"))
+                    .with_hint(msg!("output-needs-name-hint"))
             })?
             .to_string();
         let parent = parent_of(output);
-        fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "create the output's parent folder", &e))?;
+        fs::create_dir_all(&parent).map_err(|e| io_error(&parent, msg!("output-io-create-parent"), &e))?;
         remove_stale(&parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, "clear the staging folder", &e))?;
+            fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, msg!("output-io-clear-staging"), &e))?;
         }
-        fs::create_dir(&dir).map_err(|e| io_error(&dir, "create the staging folder", &e))?;
+        fs::create_dir(&dir).map_err(|e| io_error(&dir, msg!("output-io-create-staging"), &e))?;
         Ok(Staging {
             output: output.to_path_buf(),
             dir,
@@ -61,16 +63,16 @@ impl Staging {
     /// Writes `bytes` to `file`, a relative path inside the output.
     pub fn write(&self, file: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let target = safe_join(&self.dir, file)
-            .ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, "refusing to write outside the output folder"))?;
+            .ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, msg!("output-write-outside")))?;
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", &e))?;
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
-        fs::write(&target, bytes).map_err(|e| io_error(&self.output.join(file), "write", &e))
+        fs::write(&target, bytes).map_err(|e| io_error(&self.output.join(file), msg!("io-write"), &e))
     }
 
     /// Copies the file at `from` to `file`, a relative path inside the output.
     pub fn copy(&self, file: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = fs::read(from).map_err(|e| io_error(from, "read", &e))?;
+        let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), &e))?;
         self.write(file, &bytes)
     }
 
@@ -78,21 +80,17 @@ impl Staging {
     /// link where the file system allows one, else a copy.
     pub fn keep(&self, file: &str) -> Result<(), Diagnostic> {
         let (Some(from), Some(to)) = (safe_join(&self.output, file), safe_join(&self.dir, file)) else {
-            return Err(Diagnostic::error(
-                Area::Io,
-                file,
-                0,
-                0,
-                "refusing to copy outside the output folder",
-            ));
+            return Err(Diagnostic::error(Area::Io, file, 0, 0, msg!("output-copy-outside")));
         };
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", &e))?;
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
         if fs::hard_link(&from, &to).is_ok() {
             return Ok(());
         }
-        fs::copy(&from, &to).map(drop).map_err(|e| io_error(&from, "copy", &e))
+        fs::copy(&from, &to)
+            .map(drop)
+            .map_err(|e| io_error(&from, msg!("io-copy"), &e))
     }
 
     /// Carries over every file of the old output that no build of this site
@@ -108,8 +106,10 @@ impl Staging {
             .follow_links(false)
             .sort_by_file_name()
         {
-            let entry =
-                entry.map_err(|e| Diagnostic::error(Area::Io, &self.output, 0, 0, format!("could not read: {e}")))?;
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&self.output).to_path_buf();
+                io_error(&path, msg!("io-read"), &io::Error::from(e))
+            })?;
             if entry.file_type().is_dir() {
                 continue;
             }
@@ -121,16 +121,18 @@ impl Staging {
             if ours || produced.contains(rel.as_str()) {
                 continue;
             }
-            let target =
-                safe_join(&self.dir, &rel).ok_or_else(|| Diagnostic::error(Area::Io, &rel, 0, 0, "unsafe path"))?;
+            let target = safe_join(&self.dir, &rel)
+                .ok_or_else(|| Diagnostic::error(Area::Io, &rel, 0, 0, msg!("output-unsafe-path")))?;
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(|e| io_error(parent, "create a folder", &e))?;
+                fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
             }
             if entry.file_type().is_symlink() {
-                let link = fs::read_link(entry.path()).map_err(|e| io_error(entry.path(), "read the link", &e))?;
-                std::os::unix::fs::symlink(link, &target).map_err(|e| io_error(&target, "keep the link", &e))?;
+                let link =
+                    fs::read_link(entry.path()).map_err(|e| io_error(entry.path(), msg!("output-io-read-link"), &e))?;
+                std::os::unix::fs::symlink(link, &target)
+                    .map_err(|e| io_error(&target, msg!("output-io-keep-link"), &e))?;
             } else if fs::hard_link(entry.path(), &target).is_err() {
-                fs::copy(entry.path(), &target).map_err(|e| io_error(entry.path(), "copy", &e))?;
+                fs::copy(entry.path(), &target).map_err(|e| io_error(entry.path(), msg!("io-copy"), &e))?;
             }
             kept += 1;
         }
@@ -147,28 +149,23 @@ impl Staging {
         let had_output = match fs::symlink_metadata(&self.output) {
             Ok(meta) if meta.is_dir() => true,
             Ok(_) => {
-                let d = Diagnostic::error(
-                    Area::Io,
-                    &self.output,
-                    0,
-                    0,
-                    "the output path exists and is not a folder",
-                )
-                .with_hint("remove it, or build into another folder with --output");
+                let d = Diagnostic::error(Area::Io, &self.output, 0, 0, msg!("output-not-a-folder"))
+                    .with_hint(msg!("output-not-a-folder-hint"));
                 return Err(d);
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(io_error(&self.output, "inspect the output folder", &e)),
+            Err(e) => return Err(io_error(&self.output, msg!("output-io-inspect-output"), &e)),
         };
         if had_output {
-            fs::rename(&self.output, &old).map_err(|e| io_error(&self.output, "move the old output aside", &e))?;
+            fs::rename(&self.output, &old)
+                .map_err(|e| io_error(&self.output, msg!("output-io-move-old-output"), &e))?;
         }
         if let Err(e) = fs::rename(&self.dir, &self.output) {
             // Put the old site back, so that a failure here still leaves it published.
             if had_output {
                 let _ = fs::rename(&old, &self.output);
             }
-            return Err(io_error(&self.output, "move the new output into place", &e));
+            return Err(io_error(&self.output, msg!("output-io-move-new-output"), &e));
         }
         self.committed = true;
         if had_output {
@@ -286,8 +283,8 @@ impl Manifest {
         let mut temp = path.clone().into_os_string();
         temp.push(format!(".tmp-{}", std::process::id()));
         let temp = PathBuf::from(temp);
-        fs::write(&temp, text).map_err(|e| io_error(&temp, "write the build manifest", &e))?;
-        fs::rename(&temp, &path).map_err(|e| io_error(&path, "write the build manifest", &e))
+        fs::write(&temp, text).map_err(|e| io_error(&temp, msg!("output-io-write-manifest"), &e))?;
+        fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-write-manifest"), &e))
     }
 }
 
@@ -299,19 +296,21 @@ pub const PUBLISHED_TERMS: &str = ".jianbao-cache/terms.tsv";
 pub fn save_published_terms(root: &Path, text: &str) -> Result<(), Diagnostic> {
     let path = root.join(PUBLISHED_TERMS);
     let dir = parent_of(&path);
-    fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create the cache folder", &e))?;
+    fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("output-io-create-cache"), &e))?;
     let temp = dir.join(format!("terms.tsv.tmp-{}", std::process::id()));
-    fs::write(&temp, text).map_err(|e| io_error(&temp, "record the published terms", &e))?;
-    fs::rename(&temp, &path).map_err(|e| io_error(&path, "record the published terms", &e))
+    fs::write(&temp, text).map_err(|e| io_error(&temp, msg!("output-io-record-terms"), &e))?;
+    fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-record-terms"), &e))
 }
 
 /// The site's own folders, which the output folder must be none of, nor inside.
-const SITE_FOLDERS: &[(&str, &str)] = &[
-    ("content", "where the articles are"),
-    ("static", "whose files are copied into the output"),
-    ("templates", "where the site's templates are"),
-    ("themes", "where the themes are"),
-];
+fn site_folders() -> [(&'static str, Message); 4] {
+    [
+        ("content", msg!("output-folder-content")),
+        ("static", msg!("output-folder-static")),
+        ("templates", msg!("output-folder-templates")),
+        ("themes", msg!("output-folder-themes")),
+    ]
+}
 
 /// Refuses an output folder that would take the place of the site's own files:
 /// the site's folder, a folder holding it, its content/, static/, templates/ or
@@ -321,29 +320,29 @@ const SITE_FOLDERS: &[(&str, &str)] = &[
 pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let site = resolve(root);
     let out = resolve(output);
-    let refuse = |why: String| {
+    let refuse = |why: Message| {
         Err(Diagnostic::error(
             Area::Config,
             output,
             0,
             0,
-            format!("cannot build into {}: {why}", output.display()),
+            msg!("output-refused", output = output.display(), why = why),
         )
-        .with_hint("build into a folder of its own, such as --output public (the default)"))
+        .with_hint(msg!("output-refused-hint")))
     };
     if out == site {
-        return refuse("it is the site's own folder, and a build replaces its output folder as a whole".into());
+        return refuse(msg!("output-refused-site"));
     }
     if site.starts_with(&out) {
-        return refuse("it holds the site, and a build replaces its output folder as a whole".into());
+        return refuse(msg!("output-refused-holds-site"));
     }
-    for (folder, what) in SITE_FOLDERS {
+    for (folder, what) in site_folders() {
         let inside = site.join(folder);
         if out == inside {
-            return refuse(format!("it is the site's {folder}/ folder, {what}"));
+            return refuse(msg!("output-refused-folder", folder = folder, what = what));
         }
         if out.starts_with(&inside) {
-            return refuse(format!("it is inside the site's {folder}/ folder, {what}"));
+            return refuse(msg!("output-refused-inside", folder = folder, what = what));
         }
     }
     Ok(())
@@ -440,6 +439,23 @@ mod tests {
         }
         let d = check_output_folder(&site, &site.join("content")).unwrap_err();
         assert_eq!(d.area, Area::Config, "a usage problem: exit code 2");
+        let shown = d.render(crate::i18n::Lang::Zh);
+        let output = site.join("content");
+        assert_eq!(
+            shown,
+            format!(
+                "{0}: 错误：不能输出到 {0}：这是站点的 content/ 文件夹（存放文章）\n  \
+                 提示：输出到一个单独的文件夹，例如 --output public（默认就是它）",
+                output.display()
+            )
+        );
+        let d = check_output_folder(&site, &site.join("..")).unwrap_err();
+        assert!(
+            d.message
+                .render(crate::i18n::Lang::Zh)
+                .ends_with("：站点就在这个文件夹里，而每次构建都会把输出文件夹整个换掉"),
+            "{d}"
+        );
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::content::aliases::redirect_file;
 use crate::content::{Alias, Article};
 use crate::error::{Area, Diagnostic, did_you_mean};
+use crate::i18n::Message;
+use crate::msg;
 use crate::taxonomy::{ArticleId, Taxonomies, TaxonomyKind};
 
 /// The page a redirect leads to.
@@ -64,14 +66,17 @@ impl Redirect {
         }
     }
 
-    /// How errors name it: "the alias /2013/11/old-slug/", "the old slug `min-su-2` of 标签 民宿".
-    pub fn describe(&self, taxonomies: &Taxonomies) -> String {
+    /// How errors name it: "the alias /2013/11/old-slug/", "the old slug `min-su-2` of the tag 民宿".
+    pub fn describe(&self, taxonomies: &Taxonomies) -> Message {
         match (&self.origin, self.to) {
-            (Origin::OldSlug { slug, .. }, Target::Term { kind, term }) => {
-                let name = &taxonomies.get(kind).terms[term].name;
-                format!("the old slug `{slug}` of {} {name} (/{})", kind.label(), self.from)
-            }
-            _ => format!("the alias /{}", self.from),
+            (Origin::OldSlug { slug, .. }, Target::Term { kind, term }) => msg!(
+                "site-redirect-old-slug",
+                slug = slug,
+                kind = kind.name(),
+                name = &taxonomies.get(kind).terms[term].name,
+                path = &self.from
+            ),
+            _ => msg!("site-redirect-alias", path = &self.from),
         }
     }
 
@@ -84,7 +89,7 @@ impl Redirect {
     }
 
     /// An error about it, at the place it was asked for.
-    pub fn error(&self, message: String, hint: &str) -> Diagnostic {
+    pub fn error(&self, message: Message, hint: Message) -> Diagnostic {
         let d = match &self.origin {
             Origin::Alias { file, line, column } => {
                 Diagnostic::error(Area::Content, file.clone(), *line, *column, message)
@@ -166,13 +171,11 @@ fn unused_old_slugs(config: &Config, taxonomies: &Taxonomies) -> Vec<Diagnostic>
         }
         let (line, column) = config.old_slug_place(name, first);
         let hint = if config.district(name).is_some() {
-            format!(
-                "a district lists its old slugs in its own entry: districts: {{ {name}: {{ old_slugs: [{first}] }} }}"
-            )
+            msg!("site-old-slugs-district-hint", name = name, first = first)
         } else {
             match did_you_mean(name, names()) {
-                Some(near) => format!("did you mean {near}?"),
-                None => "write the name as articles write it in `tags:`, `towns:` or `column:`".to_string(),
+                Some(near) => msg!("site-old-slugs-near-hint", near = near),
+                None => msg!("site-old-slugs-hint"),
             }
         };
         let d = Diagnostic::warning(
@@ -180,7 +183,7 @@ fn unused_old_slugs(config: &Config, taxonomies: &Taxonomies) -> Vec<Diagnostic>
             CONFIG_FILE,
             line,
             column,
-            format!("no published article has the tag, town or column {name}, so its old slugs lead nowhere"),
+            msg!("site-old-slugs-unused", name = name),
         )
         .with_hint(hint);
         warnings.push(d);
@@ -192,6 +195,7 @@ fn unused_old_slugs(config: &Config, taxonomies: &Taxonomies) -> Vec<Diagnostic>
 pub(crate) mod tests {
     use super::*;
     use crate::config::{Overrides, parse_config};
+    use crate::i18n::Lang;
     use crate::site::{Site, assemble};
 
     pub(crate) const SITE_YAML: &str = "title: 闵行简报\nbase_url: https://example.org/bulletin/\ndistricts:\n  闵行区: { slug: minhang, old_slugs: [min-hang-qu] }\n  松江区: { slug: songjiang }\nslugs:\n  民宿: min-su\n  莘庄镇: xin-zhuang-zhen\nold_slugs:\n  民宿: [min-su-2]\n  莘庄镇: [xinzhuang]\n";
@@ -256,9 +260,14 @@ pub(crate) mod tests {
         );
         assert_eq!(site.redirects[1].file(), "news/1105.html");
         assert_eq!(site.redirects[2].file(), "old/index.html");
+        let described = site.redirects[5].describe(&site.taxonomies);
         assert_eq!(
-            site.redirects[5].describe(&site.taxonomies),
-            "the old slug `min-su-2` of 标签 民宿 (/tags/min-su-2/)"
+            described.render(Lang::En),
+            "the old slug `min-su-2` of the tag 民宿 (/tags/min-su-2/)"
+        );
+        assert_eq!(
+            described.render(Lang::Zh),
+            "标签“民宿”的旧网址名 `min-su-2`（/tags/min-su-2/）"
         );
     }
 
@@ -290,5 +299,17 @@ pub(crate) mod tests {
         assert_eq!(of("莘庄镇").0, 11, "no article names the town");
         assert!(warnings.iter().all(|w| !w.is_error()));
         assert_eq!(site.redirects.len(), 2, "the district's and the tag's");
+        let zh: Vec<String> = warnings.iter().map(|w| w.render(Lang::Zh)).collect();
+        assert_eq!(
+            zh,
+            [
+                "site.yaml:13:8: 警告：没有已发布的文章用“民俗”作标签、镇（街道）或栏目，它的旧网址名不会跳转到任何页面\n  \
+                 提示：可能是想写“民宿”？",
+                "site.yaml:11:9: 警告：没有已发布的文章用“莘庄镇”作标签、镇（街道）或栏目，它的旧网址名不会跳转到任何页面\n  \
+                 提示：名称要和文章在 `tags:`、`towns:` 或 `column:` 里写的完全一样",
+                "site.yaml:12:9: 警告：没有已发布的文章用“闵行区”作标签、镇（街道）或栏目，它的旧网址名不会跳转到任何页面\n  \
+                 提示：区的旧网址名写在 `districts:` 里这个区自己的那一项中：districts: { 闵行区: { old_slugs: [min-hang] } }",
+            ]
+        );
     }
 }

@@ -63,13 +63,14 @@ fn coloured(d: &Diagnostic, lang: Lang) -> String {
     let bold = Style::new().bold();
     let hint = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
     let place = d.place();
+    let colon = crate::i18n::colon(lang);
     let mut out = format!(
-        "{bold}{place}:{bold:#} {strong}{label}:{strong:#} {}",
+        "{bold}{place}:{bold:#} {strong}{label}{colon}{strong:#}{}",
         d.message_text(lang)
     );
     if let Some(h) = &d.hint {
         let word = hint_label(lang);
-        out.push_str(&format!("\n  {hint}{word}:{hint:#} {}", h.render(lang)));
+        out.push_str(&format!("\n  {hint}{word}{colon}{hint:#}{}", h.render(lang)));
     }
     out
 }
@@ -196,7 +197,7 @@ fn json(problems: &Diagnostics, lang: Lang) -> String {
                 code: d.message.id(),
                 message: d.message.render(lang),
                 hint: d.hint.as_ref().map(|h| h.render(lang)),
-                lint: d.lint,
+                lint: d.lint.map(crate::lint::Lint::id),
             })
             .collect(),
     };
@@ -223,11 +224,19 @@ fn github(d: &Diagnostic, lang: Lang) -> String {
     }
     properties.push(format!(
         "title={}",
-        escape_property(&format!("jianbao {}", d.lint.unwrap_or(severity_name(d.severity))))
+        escape_property(&format!(
+            "jianbao {}",
+            d.lint.map_or(severity_name(d.severity), crate::lint::Lint::id)
+        ))
     ));
     let mut text = d.message.render(lang);
     if let Some(hint) = &d.hint {
-        text.push_str(&format!("\n{}: {}", hint_label(lang), hint.render(lang)));
+        text.push_str(&format!(
+            "\n{}{}{}",
+            hint_label(lang),
+            crate::i18n::colon(lang),
+            hint.render(lang)
+        ));
     }
     format!(
         "::{} {}::{}\n",
@@ -257,10 +266,16 @@ mod tests {
                 "content/a.md",
                 3,
                 9,
-                "unknown district 松江",
+                crate::msg!("fm-unknown-district", name = "松江"),
             )
-            .with_hint("did you mean 松江区?"),
-            Diagnostic::warning(crate::error::Area::Content, "content/b.md", 0, 0, "empty"),
+            .with_hint(crate::msg!("fm-district-did-you-mean-hint", name = "松江区")),
+            Diagnostic::warning(
+                crate::error::Area::Content,
+                "content/b.md",
+                0,
+                0,
+                crate::msg!("fm-empty-file"),
+            ),
         ]
         .into_iter()
         .collect();
@@ -285,10 +300,27 @@ mod tests {
 
     fn sample() -> Diagnostics {
         [
-            Diagnostic::error(Area::Content, "content/a.md", 4, 11, "unknown district 松江")
-                .with_hint("did you mean 松江区?"),
-            Diagnostic::warning(Area::Content, "content/b,c.md", 2, 1, "kicker says 52, body does not")
-                .from_lint("number-mismatch"),
+            Diagnostic::error(
+                Area::Content,
+                "content/a.md",
+                4,
+                11,
+                crate::msg!("fm-unknown-district", name = "松江"),
+            )
+            .with_hint(crate::msg!("fm-district-did-you-mean-hint", name = "松江区")),
+            Diagnostic::warning(
+                Area::Content,
+                "content/b,c.md",
+                2,
+                1,
+                crate::msg!(
+                    "lint-number-mismatch",
+                    field = "kicker",
+                    number = "52",
+                    text = "全镇 52 名职工"
+                ),
+            )
+            .from_lint(crate::lint::Lint::NumberMismatch),
         ]
         .into_iter()
         .collect()
@@ -304,7 +336,7 @@ mod tests {
         );
         assert_eq!(
             lines[1],
-            "::warning file=content/b%2Cc.md,line=2,col=1,title=jianbao number-mismatch::kicker says 52, body does not"
+            "::warning file=content/b%2Cc.md,line=2,col=1,title=jianbao number-mismatch::the kicker gives 52, a number the body does not contain: “全镇 52 名职工”"
         );
     }
 
@@ -319,7 +351,12 @@ mod tests {
         assert_eq!(value["problems"][0]["file"], "content/a.md");
         assert_eq!(value["problems"][0]["hint"], "did you mean 松江区?");
         assert_eq!(value["problems"][1]["lint"], "number-mismatch");
-        assert_eq!(value["problems"][1]["message"], "kicker says 52, body does not");
+        assert_eq!(
+            value["problems"][1]["message"],
+            "the kicker gives 52, a number the body does not contain: “全镇 52 名职工”"
+        );
+        assert_eq!(value["problems"][0]["code"], "fm-unknown-district");
+        assert_eq!(value["problems"][1]["code"], "lint-number-mismatch");
         assert!(value["problems"][0]["lint"].is_null());
     }
 
@@ -392,8 +429,8 @@ mod tests {
         );
         let moved = relative_to(
             &[
-                Diagnostic::error(Area::Content, "content/a.md", 4, 11, "x"),
-                Diagnostic::error(Area::Content, "(page /tags/)", 0, 0, "y"),
+                Diagnostic::error(Area::Content, "content/a.md", 4, 11, crate::msg!("fm-empty-file")),
+                Diagnostic::error(Area::Content, "(page /tags/)", 0, 0, crate::msg!("fm-empty-file")),
             ]
             .into_iter()
             .collect(),

@@ -52,9 +52,9 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
             dir.join(CONFIG_FILE),
             0,
             0,
-            "there is already a site here",
+            msg!("scaffold-init-site-exists"),
         )
-        .with_hint("choose an empty or new folder"));
+        .with_hint(msg!("scaffold-init-site-exists-hint")));
     }
     let article_rel = format!("content/{}/welcome.md", today.format("%Y/%m"));
     let article = format!(
@@ -72,9 +72,9 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
     for (rel, text) in files {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
-        fs::write(&path, text).map_err(|e| io_error(&path, "write", &e))?;
+        fs::write(&path, text).map_err(|e| io_error(&path, msg!("io-write"), &e))?;
         written.push(path);
     }
     Ok(written)
@@ -86,16 +86,18 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
 pub fn export_theme(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let has_files = fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
     if has_files {
-        return Err(Diagnostic::error(Area::Io, dir, 0, 0, "this folder is not empty")
-            .with_hint("name a new folder, or move this one aside to export the theme afresh"));
+        return Err(
+            Diagnostic::error(Area::Io, dir, 0, 0, msg!("scaffold-export-not-empty"))
+                .with_hint(msg!("scaffold-export-not-empty-hint")),
+        );
     }
     let mut written = Vec::new();
     for (rel, bytes) in crate::render::theme::builtin_files() {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
-        fs::write(&path, bytes).map_err(|e| io_error(&path, "write", &e))?;
+        fs::write(&path, bytes).map_err(|e| io_error(&path, msg!("io-write"), &e))?;
         written.push(path);
     }
     Ok(written)
@@ -145,33 +147,38 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
     let config = config::load_config(root, &Overrides::default()).map_err(|d| d.into_iter().collect::<Vec<_>>())?;
     let target = root.join(path);
     let shown = path.to_path_buf();
-    let problem = |message: String, hint: &str| {
+    let problem = |message: Message, hint: Message| {
         vec![Diagnostic::error(Area::Content, shown.clone(), 0, 0, message).with_hint(hint)]
     };
     if !path.starts_with("content") || path.extension().is_none_or(|e| e != "md") {
         return Err(problem(
-            format!("{} is not a Markdown file under content/", path.display()),
-            "name it like content/2013/11/fengjing.md",
+            msg!("scaffold-new-not-markdown", path = path.display()),
+            msg!("scaffold-new-not-markdown-hint"),
         ));
     }
     if path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        return Err(problem("the path leaves the site".into(), "name a file under content/"));
+        return Err(problem(
+            msg!("scaffold-new-outside-site"),
+            msg!("scaffold-new-outside-site-hint"),
+        ));
     }
     if target.exists() {
         return Err(problem(
-            format!("{} already exists", path.display()),
-            "choose another file name; jianbao new never overwrites",
+            msg!("scaffold-new-exists", path = path.display()),
+            msg!("scaffold-new-exists-hint"),
         ));
     }
-    let district = check_district(&config, &article.district).map_err(|(message, hint)| problem(message, &hint))?;
+    let district = check_district(&config, &article.district).map_err(|(message, hint)| problem(message, hint))?;
     if article.title.trim().is_empty() {
-        return Err(problem("the title is empty".into(), "give a title with --title"));
+        return Err(problem(
+            msg!("scaffold-new-no-title"),
+            msg!("scaffold-new-no-title-hint"),
+        ));
     }
     let today = Utc::now().with_timezone(&config.utc_offset).date_naive();
     let text = front_matter_text(article, &district, today);
     // Never hand an editor a file the build would reject.
-    let split =
-        front_matter::split(&text).map_err(|p| problem(p.message.to_string(), "this is a bug in jianbao new"))?;
+    let split = front_matter::split(&text).map_err(|p| problem(p.message, msg!("scaffold-new-bug-hint")))?;
     if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, &config) {
         return Err(problems
             .into_iter()
@@ -179,24 +186,24 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
             .collect());
     }
     if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, "create the folder", &e)])?;
+        fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, msg!("io-create-folder"), &e)])?;
     }
-    fs::write(&target, text).map_err(|e| vec![io_error(&target, "write", &e)])?;
+    fs::write(&target, text).map_err(|e| vec![io_error(&target, msg!("io-write"), &e)])?;
     Ok(target)
 }
 
-fn check_district(config: &Config, name: &str) -> Result<String, (String, String)> {
+fn check_district(config: &Config, name: &str) -> Result<String, (Message, Message)> {
     if config.district(name.trim()).is_some() {
         return Ok(name.trim().to_string());
     }
     let hint = match did_you_mean(name, config.district_names()) {
-        Some(near) => format!("did you mean {near}?"),
+        Some(near) => msg!("scaffold-new-district-near-hint", near = near),
         None => {
             let names: Vec<&str> = config.districts.iter().map(|d| d.name.as_str()).collect();
-            format!("site.yaml lists {}", names.join("、"))
+            msg!("scaffold-new-district-list-hint", names = names)
         }
     };
-    Err((format!("unknown district {name}"), hint))
+    Err((msg!("scaffold-new-unknown-district", name = name), hint))
 }
 
 /// A YAML scalar for `value`, quoted only where YAML needs it.
@@ -227,8 +234,15 @@ fn front_matter_text(article: &NewArticle, district: &str, today: chrono::NaiveD
     if !article.tags.is_empty() {
         lines.push(format!("tags: {}", list(&article.tags)));
     }
-    lines.push("byline: []            # such as [{ role: 通讯员, name: 金领军 }]".into());
-    lines.push("draft: true           # remove this line to publish".into());
+    // Notes for the editor, in the language of the run.
+    lines.push(format!(
+        "byline: []            # {}",
+        msg!("scaffold-new-byline-comment")
+    ));
+    lines.push(format!(
+        "draft: true           # {}",
+        msg!("scaffold-new-draft-comment")
+    ));
     lines.push("---".into());
     lines.push("本报讯 ".into());
     lines.join("\n") + "\n"
@@ -265,6 +279,10 @@ mod tests {
         let text = fs::read_to_string(path).unwrap();
         assert!(text.contains("title: '标题: 带冒号 #和井号'"), "{text}");
         assert!(text.contains("kind: brief"));
+        assert!(
+            text.contains("draft: true           # remove this line to publish"),
+            "{text}"
+        );
         let err = new_article(dir.path(), Path::new("content/2013/11/x.md"), &a).unwrap_err();
         assert!(err[0].message.to_string().contains("already exists"));
     }
@@ -323,5 +341,60 @@ mod tests {
         };
         assert!(new_article(dir.path(), Path::new("notes/x.md"), &a).is_err());
         assert!(new_article(dir.path(), Path::new("content/../x.md"), &a).is_err());
+    }
+
+    #[test]
+    fn problems_are_told_in_chinese() {
+        use crate::i18n::Lang;
+        let dir = site();
+        let err = init(dir.path(), chrono::NaiveDate::from_ymd_opt(2013, 11, 3).unwrap()).unwrap_err();
+        assert_eq!(
+            format!(
+                "{}\n{}",
+                err.message.render(Lang::Zh),
+                err.hint.unwrap().render(Lang::Zh)
+            ),
+            "这里已经有一个站点了\n换一个空文件夹，或者新建一个文件夹"
+        );
+        let a = NewArticle {
+            title: "标题".into(),
+            district: "松江".into(),
+            ..Default::default()
+        };
+        let err = new_article(dir.path(), Path::new("content/x.md"), &a).unwrap_err();
+        assert_eq!(
+            err[0].render(Lang::Zh),
+            "content/x.md: 错误：站点设置（site.yaml）里没有“松江”这个区\n  提示：是不是想写松江区？"
+        );
+        let far = NewArticle {
+            district: "火星".into(),
+            ..a.clone()
+        };
+        let err = new_article(dir.path(), Path::new("content/x.md"), &far).unwrap_err();
+        assert_eq!(
+            err[0].render(Lang::Zh),
+            "content/x.md: 错误：站点设置（site.yaml）里没有“火星”这个区\n  提示：站点设置（site.yaml）里的区有：松江区、崇明区"
+        );
+        assert_eq!(
+            err[0].hint.as_ref().unwrap().render(Lang::En),
+            "site.yaml lists 松江区, 崇明区"
+        );
+        let err = new_article(dir.path(), Path::new("notes/x.md"), &a).unwrap_err();
+        assert_eq!(
+            err[0].render(Lang::Zh),
+            "notes/x.md: 错误：notes/x.md 不是 content/ 下面的 Markdown 文件\n  提示：照这样写文件名：content/2013/11/fengjing.md"
+        );
+        let untitled = NewArticle {
+            title: " ".into(),
+            district: "松江区".into(),
+            ..a.clone()
+        };
+        let err = new_article(dir.path(), Path::new("content/x.md"), &untitled).unwrap_err();
+        assert_eq!(
+            err[0].render(Lang::Zh),
+            "content/x.md: 错误：标题是空的\n  提示：用 --title 写上标题"
+        );
+        let theme = export_theme(dir.path()).unwrap_err();
+        assert_eq!(theme.message.render(Lang::Zh), "这个文件夹不是空的");
     }
 }

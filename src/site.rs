@@ -297,27 +297,69 @@ fn moved_warning(root: &Path, site: &Site, moved: &taxonomy::MovedTerm) -> Diagn
         .ok()
         .and_then(|source| crate::yaml::value_position(&source, field, name))
         .unwrap_or((0, 0));
-    let because = match &moved.taker {
-        Some((taker, _)) => format!(": {taker}, used here earlier, now has that address"),
-        None => String::new(),
-    };
-    Diagnostic::warning(
-        Area::Content,
-        path,
-        line,
-        column,
-        format!(
-            "{} {}'s address moves from /{key}/{}/ to /{key}/{}/{because}",
-            moved.kind.label(),
-            moved.name,
-            moved.old_slug,
-            moved.new_slug
+    let message = match &moved.taker {
+        Some((taker, _)) => crate::msg!(
+            "site-term-moved-taken",
+            kind = moved.kind.name(),
+            name = &moved.name,
+            key = key,
+            old = &moved.old_slug,
+            new = &moved.new_slug,
+            taker = taker
         ),
-    )
-    .with_hint(format!(
-        "to keep it, add `{name}: {old}` under `slugs:` in site.yaml; to move it on purpose, add \
-         `{name}: [{old}]` under `old_slugs:` so that old links still lead to it",
-        name = moved.name,
-        old = moved.old_slug
+        None => crate::msg!(
+            "site-term-moved",
+            kind = moved.kind.name(),
+            name = &moved.name,
+            key = key,
+            old = &moved.old_slug,
+            new = &moved.new_slug
+        ),
+    };
+    Diagnostic::warning(Area::Content, path, line, column, message).with_hint(crate::msg!(
+        "site-term-moved-hint",
+        name = &moved.name,
+        old = &moved.old_slug
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::redirects::tests::{SITE_YAML, site_of};
+
+    #[test]
+    fn a_term_whose_address_moves_is_told_in_chinese() {
+        let (site, _) = site_of(
+            SITE_YAML,
+            &[(
+                "2013/11/minsu.md",
+                "title: 民宿开张\ndate: 2013-11-01\ndistrict: 闵行区\ntags: [民宿]",
+            )],
+        );
+        let moved = taxonomy::MovedTerm {
+            kind: taxonomy::TaxonomyKind::Tags,
+            name: "民俗".to_string(),
+            old_slug: "min-su".to_string(),
+            new_slug: "min-su-2".to_string(),
+            taker: Some(("民宿".to_string(), 0)),
+            first_use: None,
+        };
+        let d = moved_warning(Path::new("/nonexistent"), &site, &moved);
+        assert_eq!(
+            d.render(Lang::En),
+            "content/2013/11/minsu.md: warning: the tag 民俗's address moves from /tags/min-su/ to /tags/min-su-2/: \
+             民宿, used here earlier, now has that address\n  \
+             hint: to keep it, add `民俗: min-su` under `slugs:` in site.yaml; to move it on purpose, add \
+             `民俗: [min-su]` under `old_slugs:` so that old links still lead to it"
+        );
+        assert_eq!(
+            d.render(Lang::Zh),
+            "content/2013/11/minsu.md: 警告：标签“民俗”的网址从 /tags/min-su/ 变成了 /tags/min-su-2/：\
+             本文用的“民宿”日期更早，现在占用了原来的网址\n  \
+             提示：要保留原网址，就在站点设置（site.yaml）的 `slugs:` 下加一行 `民俗: min-su`；\
+             如果是有意改网址，就在 `old_slugs:` 下加一行 `民俗: [min-su]`，旧链接仍会跳转过来"
+        );
+    }
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::content::Article;
 use crate::error::{Area, Diagnostic};
+use crate::i18n::Message;
 use crate::pinyin;
 use crate::slug;
 
@@ -41,6 +42,12 @@ impl TaxonomyKind {
             TaxonomyKind::Towns => "towns",
             TaxonomyKind::Columns => "columns",
         }
+    }
+
+    /// What messages call one term of this kind: tag, district, town, column
+    /// (标签, 区, 镇（街道）, 栏目).
+    pub fn name(self) -> Message {
+        crate::msg!("site-kind", kind = self.key())
     }
 
     /// The Chinese name readers see: 标签, 区, 镇, 栏目.
@@ -268,15 +275,15 @@ fn group_by_name(
                 first_user,
                 0,
                 0,
-                format!(
-                    "{} {} share a pinyin; their URLs are {} ({} keeps the plain one: it is named in `slugs:` or was used first)",
-                    kind.label(),
-                    group.join("、"),
-                    assigned.join(", "),
-                    group[0],
+                crate::msg!(
+                    "site-same-pinyin",
+                    kind = kind.key(),
+                    names = group.clone(),
+                    urls = assigned,
+                    first = group[0],
                 ),
             )
-            .with_hint("to choose the URLs yourself, add them to `slugs:` in site.yaml")
+            .with_hint(crate::msg!("site-same-pinyin-hint"))
         })
         .collect();
     let mut terms: Vec<(String, Term)> = members
@@ -498,9 +505,18 @@ mod tests {
         assert_eq!(tax.tags.term("公示").unwrap().slug, "gong-shi-2");
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].message.to_string().contains("公式、公示"),
+            warnings[0]
+                .message
+                .to_string()
+                .contains("the tags 公式, 公示 share a pinyin"),
             "{}",
             warnings[0].message
+        );
+        assert_eq!(
+            warnings[0].render(crate::i18n::Lang::Zh),
+            "content/2.md: 警告：标签“公式、公示”的拼音相同，网址分别是 公式 → gong-shi、公示 → gong-shi-2\
+             （“公式”用不带编号的网址，因为它写在 `slugs:` 里，或者用得最早）\n  \
+             提示：想自己决定网址，就在站点设置（site.yaml）的 `slugs:` 里写上它们"
         );
     }
 

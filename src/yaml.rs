@@ -8,6 +8,7 @@
 //! scan of the text, which is exact for the block-style YAML editors write.
 
 use crate::i18n::Message;
+use crate::msg;
 
 mod slips;
 
@@ -22,6 +23,9 @@ pub struct YamlProblem {
     pub column: usize,
     pub message: Message,
     pub hint: Option<Message>,
+    /// The key, when the problem is a key the document may not have
+    /// (`yaml-unknown-key`), for a caller that suggests among other names.
+    pub unknown_key: Option<String>,
 }
 
 /// A YAML document read, with what was mended on the way.
@@ -54,8 +58,9 @@ pub fn parse_document<T: DeserializeOwned>(
             let problem = YamlProblem {
                 line: s.line,
                 column: s.column,
-                message: s.message.into(),
-                hint: Some(s.hint.into()),
+                message: s.message,
+                hint: Some(s.hint),
+                unknown_key: None,
             };
             (mended, problem)
         })
@@ -122,24 +127,32 @@ fn explain(
 
     if let Some(field) = between(&raw, "unknown field `", "`") {
         let hint = match crate::error::did_you_mean(field, known_keys.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the keys allowed here are: {}", known_keys.join(", ")),
+            Some(near) => msg!("yaml-did-you-mean-hint", name = near),
+            None => msg!("yaml-allowed-keys-hint", keys = known_keys.to_vec()),
         };
         let (line, column) = key_line(text, field).map_or((line, column), |l| (l, 1));
         return YamlProblem {
             line,
             column,
-            message: format!("unknown key `{field}`").into(),
-            hint: Some(hint.into()),
+            message: msg!("yaml-unknown-key", key = field),
+            hint: Some(hint),
+            unknown_key: Some(field.to_string()),
         };
     }
     if let Some(variant) = between(&raw, "unknown variant `", "`") {
-        let expected = raw.split("expected ").nth(1).unwrap_or("").replace('`', "");
+        // "expected one of `feature`, `news`", "expected `a` or `b`": the names in backticks.
+        let expected = raw.split("expected ").nth(1).unwrap_or("");
+        let values: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_string).collect();
+        let message = match raw.split_once(": ").filter(|(p, _)| !p.contains(' ')) {
+            Some((path, _)) => msg!("yaml-unknown-value", value = variant, what = key_name(path)),
+            None => msg!("yaml-unknown-value-here", value = variant),
+        };
         return YamlProblem {
             line,
             column,
-            message: format!("`{variant}` is not one of the allowed values").into(),
-            hint: Some(format!("use one of {expected}").into()),
+            message,
+            hint: Some(msg!("yaml-allowed-values-hint", values = values)),
+            unknown_key: None,
         };
     }
     // Type errors come as "key.sub: invalid type: string \"x\", expected a sequence".
@@ -151,28 +164,169 @@ fn explain(
     if let Some(field) = between(&detail, "missing field `", "`") {
         return missing_field(text, path.as_deref(), field, (line, column), top_key.and_then(&example));
     }
-    let hint = top_key.and_then(&example).map(|e| format!("write it like this: {e}"));
-    let message = match &path {
-        Some(p) => format!("`{p}`: {}", plain_type_error(&detail)),
-        None => plain_type_error(&detail),
+    let hint = top_key.and_then(&example).map(write_like);
+    let (message, hint) = match (&path, type_error(&detail)) {
+        (Some(p), Some((TypeGot::Nothing, expected))) => {
+            (msg!("yaml-empty-value", what = key_name(p), expected = expected), hint)
+        }
+        (Some(p), Some((got, expected))) => (
+            msg!(
+                "yaml-wrong-type",
+                what = key_name(p),
+                expected = expected,
+                got = got.message()
+            ),
+            hint,
+        ),
+        (None, Some((TypeGot::Text(_), _))) if let Some(problem) = first_line_without_colon(text) => return problem,
+        (None, Some((got, expected))) => (
+            msg!("yaml-wrong-type-here", expected = expected, got = got.message()),
+            Some(msg!("yaml-not-key-value-hint")),
+        ),
+        (Some(p), None) => (
+            msg!("yaml-key-problem", what = key_name(p), text = detail.as_str()),
+            hint,
+        ),
+        (None, None) => (
+            msg!("yaml-unreadable", text = detail.as_str()),
+            Some(msg!("yaml-unreadable-hint")),
+        ),
     };
     YamlProblem {
         line,
         column,
-        message: message.into(),
-        hint: hint.map(Into::into),
+        message,
+        hint,
+        unknown_key: None,
     }
+}
+
+/// The hint that shows a line as it should be: "write it like this: district: 闵行区".
+pub fn write_like(line: &str) -> Message {
+    msg!("yaml-write-like-hint", line = line)
+}
+
+/// A key as a message names it: the editor's word for it in Chinese (标题 for
+/// `title`), the key itself in English; `` `key` 项`` for a key with no word.
+pub fn key_name(key: &str) -> Message {
+    match key {
+        "title" => msg!("yaml-key-title"),
+        "subtitle" => msg!("yaml-key-subtitle"),
+        "kicker" => msg!("yaml-key-kicker"),
+        "date" => msg!("yaml-key-date"),
+        "district" => msg!("yaml-key-district"),
+        "towns" => msg!("yaml-key-towns"),
+        "column" => msg!("yaml-key-column"),
+        "kind" => msg!("yaml-key-kind"),
+        "tags" => msg!("yaml-key-tags"),
+        "byline" => msg!("yaml-key-byline"),
+        "image" => msg!("yaml-key-image"),
+        "slug" => msg!("yaml-key-slug"),
+        "aliases" => msg!("yaml-key-aliases"),
+        "draft" => msg!("yaml-key-draft"),
+        "summary" => msg!("yaml-key-summary"),
+        "caption" => msg!("yaml-key-caption"),
+        "alt" => msg!("yaml-key-alt"),
+        "credit" => msg!("yaml-key-credit"),
+        "src" => msg!("yaml-key-src"),
+        "role" => msg!("yaml-key-role"),
+        "name" => msg!("yaml-key-name"),
+        key => msg!("yaml-key-other", key = key),
+    }
+}
+
+/// What a value was written as, in a type error.
+enum TypeGot {
+    Text(String),
+    Number(String),
+    TrueFalse(String),
+    List,
+    KeyValueLines,
+    Nothing,
+    Other(String),
+}
+
+impl TypeGot {
+    fn message(&self) -> Message {
+        match self {
+            TypeGot::Text(value) => msg!("yaml-got-text", value = value),
+            TypeGot::Number(value) => msg!("yaml-got-number", value = value),
+            TypeGot::TrueFalse(value) => msg!("yaml-got-true-false", value = value),
+            TypeGot::List => msg!("yaml-got-list"),
+            TypeGot::KeyValueLines => msg!("yaml-got-key-value-lines"),
+            TypeGot::Nothing => msg!("yaml-got-nothing"),
+            TypeGot::Other(text) => msg!("yaml-got-other", text = text),
+        }
+    }
+}
+
+/// serde's "invalid type: string \"x\", expected a sequence", read as what was
+/// written and what is wanted, for people who do not know what a "sequence" is.
+fn type_error(detail: &str) -> Option<(TypeGot, Message)> {
+    let rest = detail
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "))?;
+    let (got, expected) = rest.rsplit_once(", expected ")?;
+    let ticked = |prefix: &str| got.strip_prefix(prefix).map(|v| v.trim_matches('`').to_string());
+    let got = if let Some(text) = got.strip_prefix("string \"").and_then(|t| t.strip_suffix('"')) {
+        TypeGot::Text(text.replace("\\\"", "\"").replace("\\\\", "\\"))
+    } else if let Some(n) = ticked("integer ").or_else(|| ticked("floating point ")) {
+        TypeGot::Number(n)
+    } else if let Some(b) = ticked("boolean ") {
+        TypeGot::TrueFalse(b)
+    } else {
+        match got {
+            "sequence" => TypeGot::List,
+            "map" => TypeGot::KeyValueLines,
+            "unit value" => TypeGot::Nothing,
+            other => TypeGot::Other(other.to_string()),
+        }
+    };
+    let expected = match expected {
+        "a sequence" => msg!("yaml-type-list"),
+        "a string" | "a borrowed string" | "a char" => msg!("yaml-type-text"),
+        "a boolean" => msg!("yaml-type-true-false"),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            msg!("yaml-type-whole-number")
+        }
+        "f32" | "f64" => msg!("yaml-type-number"),
+        "a map" => msg!("yaml-type-key-value-lines"),
+        e if e.starts_with("struct ") => msg!("yaml-type-key-value-lines"),
+        e if e.starts_with("a YAML tag") || e.starts_with("one of ") => msg!("yaml-type-one-value"),
+        other => msg!("yaml-type-other", text = other),
+    };
+    Some((got, expected))
+}
+
+/// A document that YAML read as one piece of text: most often its first
+/// line is a key whose colon was left out (`title 标题`).
+fn first_line_without_colon(text: &str) -> Option<YamlProblem> {
+    let (at, written) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let content = written.trim_start();
+    let indent = written.chars().count() - content.chars().count();
+    let (word, rest) = content.split_once([' ', '\t'])?;
+    (is_plain_key(word) && !rest.trim().is_empty() && !content.contains(':')).then(|| YamlProblem {
+        line: at + 1,
+        column: indent + word.chars().count() + 1,
+        message: msg!("yaml-needs-colon", key = word),
+        hint: Some(write_like(&format!("{word}: {}", rest.trim()))),
+        unknown_key: None,
+    })
 }
 
 /// The YAML grammar's own errors, reworded where the text shows what went
 /// wrong: which line, which key, and the line as it should be.
 fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usize)) -> Option<YamlProblem> {
     let lines: Vec<&str> = text.lines().collect();
-    let problem = |line: usize, column: usize, message: String, hint: String| YamlProblem {
+    let problem = |line: usize, column: usize, message: Message, hint: Message| YamlProblem {
         line,
         column,
-        message: message.into(),
-        hint: Some(hint.into()),
+        message,
+        hint: Some(hint),
+        unknown_key: None,
     };
     if raw.starts_with("could not find expected ':'") {
         let (at, _) = context_position(full, "while scanning a simple key")?;
@@ -183,14 +337,14 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
             Some((word, rest)) if is_plain_key(word) && !rest.trim().is_empty() => problem(
                 at,
                 indent + word.chars().count() + 1,
-                format!("`{word}` needs a colon after it"),
-                format!("write it like this: {word}: {}", rest.trim()),
+                msg!("yaml-needs-colon", key = word),
+                write_like(&format!("{word}: {}", rest.trim())),
             ),
             _ => problem(
                 at,
                 indent + 1,
-                "this line is neither `key: value` nor part of the line above".into(),
-                "write a key, a colon, a space and the value; a line that carries on the one above is indented".into(),
+                msg!("yaml-not-key-value"),
+                msg!("yaml-not-key-value-hint"),
             ),
         });
     }
@@ -210,14 +364,14 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
             return Some(problem(
                 line,
                 column,
-                format!("the {key} has a colon followed by a space in it, so it must be put in quotes"),
-                format!("write it like this: {key}: {}", slips::quoted(&value)),
+                msg!("yaml-colon-in-value", what = key_name(key.trim())),
+                write_like(&format!("{key}: {}", slips::quoted(&value))),
             ));
         }
         return Some(problem(
             line,
             start + 1,
-            format!("`{}:` is not lined up with the lines above it", key.trim()),
+            msg!("yaml-key-not-lined-up", key = key.trim()),
             lined_up_hint(text, line)?,
         ));
     }
@@ -225,8 +379,22 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
         return Some(problem(
             line,
             column,
-            "this line is not lined up with the lines above it".into(),
+            msg!("yaml-not-lined-up"),
             lined_up_hint(text, line)?,
+        ));
+    }
+    if raw.starts_with("found character that cannot start any token") {
+        // `title: @标题`: a value may not start with `@`, `` ` `` or `%` unquoted.
+        let chars: Vec<char> = lines.get(line.checked_sub(1)?)?.chars().collect();
+        let first = *chars.get(column.checked_sub(1)?)?;
+        let before: String = chars[..column - 1].iter().collect();
+        let key = before.trim_end().strip_suffix(':')?.trim();
+        let value: String = chars[column - 1..].iter().collect::<String>().trim_end().to_string();
+        return Some(problem(
+            line,
+            column,
+            msg!("yaml-value-starts-with", character = first.to_string()),
+            write_like(&format!("{key}: {}", slips::quoted(&value))),
         ));
     }
     if raw.starts_with("did not find expected ',' or ']'") {
@@ -234,8 +402,8 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
         return Some(problem(
             at,
             col,
-            "the list opened by this `[` is not closed".into(),
-            "end it with `]` on the same line, and separate the items with `,`".into(),
+            msg!("yaml-list-not-closed"),
+            msg!("yaml-list-not-closed-hint"),
         ));
     }
     if raw.starts_with("did not find expected ',' or '}'") {
@@ -243,8 +411,8 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
         return Some(problem(
             at,
             col,
-            "the `{` here is not closed".into(),
-            "end it with `}` on the same line, and separate the entries with `,`".into(),
+            msg!("yaml-braces-not-closed"),
+            msg!("yaml-braces-not-closed-hint"),
         ));
     }
     if raw.starts_with("found unexpected end of stream") {
@@ -252,8 +420,8 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
         return Some(problem(
             at,
             col,
-            "this quotation mark is never closed".into(),
-            "end the value with the same mark on the same line, or remove it".into(),
+            msg!("yaml-quote-not-closed"),
+            msg!("yaml-quote-not-closed-hint"),
         ));
     }
     if let Some(key) = between(raw, "duplicate field `", "`") {
@@ -266,8 +434,8 @@ fn explain_syntax(text: &str, full: &str, raw: &str, (line, column): (usize, usi
         return Some(problem(
             at,
             1,
-            format!("`{key}` is written twice"),
-            "keep one of them".into(),
+            msg!("yaml-key-twice", key = key),
+            msg!("yaml-key-twice-hint"),
         ));
     }
     None
@@ -285,11 +453,11 @@ fn missing_field(
     let whose = match path {
         Some(p) if p.starts_with("byline[") => {
             let n: usize = between(p, "[", "]").and_then(|n| n.parse().ok()).unwrap_or(0);
-            format!("credit {} of the byline", n + 1)
+            msg!("yaml-whose-credit", number = n + 1)
         }
-        Some("image") => "the image".to_string(),
-        Some(p) => format!("`{p}`"),
-        None => "the file".to_string(),
+        Some("image") => msg!("yaml-whose-image"),
+        Some(p) => msg!("yaml-whose-key", key = p),
+        None => msg!("yaml-whose-file"),
     };
     let misplaced = text
         .lines()
@@ -306,30 +474,30 @@ fn missing_field(
         Some((at, fixed)) => YamlProblem {
             line: at,
             column: 1,
-            message: format!(
-                "{whose} has no `{field}`: the `{field}:` on this line is not lined up with the keys above it"
-            )
-            .into(),
-            hint: Some(spaces_hint(&fixed).into()),
+            message: msg!("yaml-missing-field-misplaced", whose = whose, field = field),
+            hint: Some(spaces_hint(&fixed)),
+            unknown_key: None,
         },
         None => YamlProblem {
             line,
             column,
-            message: format!("{whose} has no `{field}`").into(),
-            hint: example.map(|e| format!("write it like this: {e}")).map(Into::into),
+            message: msg!("yaml-missing-field", whose = whose, field = field),
+            hint: example.map(write_like),
+            unknown_key: None,
         },
     }
 }
 
 /// The hint for a line that is not lined up: the line as it should be.
-fn lined_up_hint(text: &str, line: usize) -> Option<String> {
+fn lined_up_hint(text: &str, line: usize) -> Option<Message> {
     slips::lined_up(text, line).map(|fixed| spaces_hint(&fixed))
 }
 
-fn spaces_hint(fixed: &str) -> String {
+/// The hint that shows a line with its indentation: how many spaces, or none.
+fn spaces_hint(fixed: &str) -> Message {
     match fixed.chars().take_while(|c| *c == ' ').count() {
-        0 => format!("start the line at the left edge: `{fixed}`"),
-        n => format!("write it like this, with {n} ordinary spaces: `{fixed}`"),
+        0 => msg!("yaml-left-edge-hint", line = fixed),
+        n => msg!("yaml-spaces-hint", count = n, line = fixed),
     }
 }
 
@@ -351,16 +519,6 @@ fn is_plain_key(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-}
-
-/// Rewords serde's type errors for people who do not know what a "sequence" is.
-fn plain_type_error(detail: &str) -> String {
-    detail
-        .replace("a sequence", "a list")
-        .replace("sequence", "list")
-        .replace("a map", "a set of `key: value` lines")
-        .replace("struct ", "")
-        .replace("invalid type: ", "wrong type: got ")
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -504,7 +662,18 @@ fn is_any_top_level_key(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use serde::Deserialize;
+
+    /// A problem as the report shows it in Chinese: line, column, message, then the hint.
+    fn in_chinese(p: &YamlProblem) -> String {
+        let hint = p
+            .hint
+            .as_ref()
+            .map(|h| format!("\n提示：{}", h.render(Lang::Zh)))
+            .unwrap_or_default();
+        format!("{}:{}: {}{hint}", p.line, p.column, p.message.render(Lang::Zh))
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -534,12 +703,7 @@ mod tests {
     fn wrong_type_is_explained_with_an_example() {
         let p = parse_doc("title: 好\ntags: 消防\n").unwrap_err();
         assert_eq!(p.line, 2);
-        assert!(
-            p.message.to_string().starts_with("`tags`: wrong type: got string"),
-            "{}",
-            p.message
-        );
-        assert!(p.message.to_string().contains("expected a list"), "{}", p.message);
+        assert_eq!(p.message.to_string(), "`tags` must be a list, not the text \"消防\"");
         assert_eq!(
             p.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("write it like this: tags: [消防, 演练]")
@@ -695,6 +859,113 @@ mod tests {
             (p.line, p.message.to_string().as_str()),
             (3, "`title` is written twice")
         );
+    }
+
+    #[test]
+    fn parser_errors_in_chinese() {
+        let p = parse_doc("title: 好\ntitel: 坏\n").unwrap_err();
+        assert_eq!(in_chinese(&p), "2:1: 没有 `titel` 这一项\n提示：可能是想写 `title`？");
+        assert_eq!(p.unknown_key.as_deref(), Some("titel"));
+        let p = parse_doc("title: 好\ncolour: 红\n").unwrap_err();
+        assert_eq!(
+            in_chinese(&p),
+            "2:1: 没有 `colour` 这一项\n提示：这里可以写的项有：title、tags"
+        );
+        let p = parse_doc("title: 好\ntags: 消防\n").unwrap_err();
+        assert_eq!(
+            in_chinese(&p),
+            "2:7: 标签要写成列表，现在写的是文字“消防”\n提示：改成这样：tags: [消防, 演练]"
+        );
+        let p = parse_doc("title: [好]\n").unwrap_err();
+        assert_eq!(in_chinese(&p), "1:8: 标题要写成文字，现在写的是列表");
+        assert_eq!(p.message.render(Lang::En), "`title` must be text, not a list");
+
+        let p = problem("title: 莘庄镇举行消防演练\ndistrict 闵行区\n");
+        assert_eq!(
+            in_chinese(&p),
+            "2:9: `district` 后面少了冒号\n提示：改成这样：district: 闵行区"
+        );
+        let p = problem("title: 标题\n莘庄镇举行消防演练\ndate: 2013-11-03\n");
+        assert_eq!(
+            in_chinese(&p),
+            "2:1: 这一行既不是“项: 值”，也不是上一行的接续\n提示：按“项名、英文冒号、空格、值”的顺序写，例如 `title: 标题`；如果这一行是上一行没写完的内容，就把它接到上一行末尾"
+        );
+        let p = problem("title: 标题\n date: 2013-11-03\ndistrict: 闵行区\n");
+        assert_eq!(
+            in_chinese(&p),
+            "2:2: `date:` 没有和上面几行对齐\n提示：这一行要顶格写，前面不留空格：`date: 2013-11-03`"
+        );
+        let p = problem("title: 标题\ntags:\n  - 消防安全\n - 演练\n");
+        assert_eq!(
+            in_chinese(&p),
+            "4:2: 这一行没有和上面几行对齐\n提示：改成这样，行首空 2 个普通空格：`  - 演练`"
+        );
+        let p = problem("title: 标题\nbyline:\n  - role: 通讯员\n  name: 松组\n");
+        assert_eq!(
+            in_chinese(&p),
+            "4:1: 署名第 1 项缺少 `name`：这一行的 `name:` 没有和上面的项对齐\n提示：改成这样，行首空 4 个普通空格：`    name: 松组`"
+        );
+        let p = problem("title: 标题\ntags: [消防安全, 演练\ndate: 2013-11-03\n");
+        assert_eq!(
+            in_chinese(&p),
+            "2:7: 这个 `[` 开始的列表没有结束\n提示：在同一行末尾加上 `]`，各项之间用英文逗号 `,` 隔开"
+        );
+        let p = problem("title: \"莘庄镇举行消防演练\ndate: 2013-11-03\n");
+        assert_eq!(
+            in_chinese(&p),
+            "1:8: 这个引号没有配对的结束引号\n提示：在同一行值的末尾补上同样的引号，或者删掉这个引号"
+        );
+        let p = problem("title: 标题\ndate: 2013-11-03\ntitle: 又一个标题\n");
+        assert_eq!(in_chinese(&p), "3:1: `title` 项写了两次\n提示：只保留其中一行");
+        let p = problem("title: @标题\ndate: 2013-11-03\n");
+        assert_eq!(
+            in_chinese(&p),
+            "1:8: 值不能以“@”开头，要把整个值放在英文引号里\n提示：改成这样：title: \"@标题\""
+        );
+        assert_eq!(
+            p.message.render(Lang::En),
+            "a value cannot start with `@`, so it must be put in quotes"
+        );
+        let p = problem("title 标题\ndate: 2013-11-03\n");
+        assert_eq!(in_chinese(&p), "1:6: `title` 后面少了冒号\n提示：改成这样：title: 标题");
+    }
+
+    #[test]
+    fn type_errors_in_plain_words() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields exist to be deserialized")]
+        struct Settings {
+            draft: Option<bool>,
+            paginate: Option<u32>,
+            #[serde(default)]
+            towns: Vec<String>,
+        }
+        let shown = |text: &str| {
+            let p = parse::<Settings>(text, &[], |_| None).unwrap_err();
+            (p.message.render(Lang::En), p.message.render(Lang::Zh))
+        };
+        assert_eq!(
+            shown("draft: 是\n"),
+            (
+                "`draft` must be true or false, not the text \"是\"".to_string(),
+                "草稿只能写 true 或 false，现在写的是文字“是”".to_string()
+            )
+        );
+        assert_eq!(
+            shown("paginate: 1.5\n"),
+            (
+                "`paginate` must be a whole number, not the number 1.5".to_string(),
+                "`paginate` 项要写成整数，现在写的是数字 1.5".to_string()
+            )
+        );
+        assert_eq!(
+            shown("towns: ~\n"),
+            (
+                "`towns` is empty; it must be a list".to_string(),
+                "镇（街道）是空的；要写成列表".to_string()
+            )
+        );
+        assert_eq!(shown("- a\n- b\n").1, "这里要写成若干“项: 值”，现在写的是列表");
     }
 
     proptest::proptest! {

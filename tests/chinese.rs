@@ -153,7 +153,7 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
     let shown = check_site(&site);
     assert!(
         shown.contains(
-            "content/2013/11/minsu.md:7:8: warning: 标签 民俗's address moves from /tags/min-su/ to /tags/min-su-2/: 民宿, used here earlier, now has that address"
+            "content/2013/11/minsu.md:7:8: warning: the tag 民俗's address moves from /tags/min-su/ to /tags/min-su-2/: 民宿, used here earlier, now has that address"
         ),
         "{shown}"
     );

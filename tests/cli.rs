@@ -37,7 +37,7 @@ fn init_makes_a_site_that_builds_at_once() {
         assert!(ignored.lines().any(|l| l == entry), "{entry} is not ignored: {ignored}");
     }
     let again = std::process::Command::new(jianbao)
-        .args(["init", &site_dir.to_string_lossy()])
+        .args(["init", &site_dir.to_string_lossy(), "--lang", "en"])
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(2));

@@ -603,7 +603,7 @@ fn jianbao_commands(scripts: &[String]) -> Vec<Vec<String>> {
 /// and the values it allows when clap lists them.
 fn options_of(subcommand: &str) -> BTreeMap<String, (bool, Option<Vec<String>>)> {
     let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args([subcommand, "--help"])
+        .args([subcommand, "--help", "--lang", "en"])
         .output()
         .unwrap();
     assert!(

@@ -169,7 +169,7 @@ fn an_alias_that_is_a_page_is_an_error_at_its_line() {
     for line in [
         format!("{file}:7:5: error: the alias /2013/11/drill/ clashes with the article content/2013/11/drill.md\n"),
         format!("{file}:8:5: error: the alias /2013/11/qibao/ is this article's own URL\n"),
-        format!("{file}:9:5: error: the alias /tags/xiao-fang-an-quan/ clashes with the page of 标签 消防安全\n"),
+        format!("{file}:9:5: error: the alias /tags/xiao-fang-an-quan/ clashes with the page of the tag 消防安全\n"),
         format!(
             "{file}:10:5: error: the alias /2013/11/wenming/ clashes with the alias /2013/11/wenming/ (content/2013/11/wenming.md:10)\n"
         ),
@@ -200,7 +200,7 @@ fn an_old_slug_that_is_a_page_is_an_error_at_its_line_in_site_yaml() {
     let printed = site.build_err();
     assert!(
         printed.contains(
-            "site.yaml:11:23: error: the old slug `xiao-fang-an-quan` of 标签 文明创建 (/tags/xiao-fang-an-quan/) clashes with the page of 标签 消防安全\n"
+            "site.yaml:11:23: error: the old slug `xiao-fang-an-quan` of the tag 文明创建 (/tags/xiao-fang-an-quan/) clashes with the page of the tag 消防安全\n"
         ),
         "{printed}"
     );

@@ -5,6 +5,9 @@
 //! redirects are published is [`crate::redirects`]'s to say, and whether one
 //! would take a real page's place, the plan's.
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// One former address of an article.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Alias {
@@ -17,46 +20,46 @@ pub struct Alias {
     pub column: usize,
 }
 
-/// What an editor is shown when a path will not do.
-const EXAMPLE: &str = "write the old address's path on this site, such as /2013/11/old-slug/";
-
 /// The site path an alias written as `written` is published at, or why it cannot be one
 /// (a message and a hint).
 ///
 /// `/2013/11/old-slug/`, `2013/11/old-slug` and `2013/11/old-slug/` are the
 /// same folder; a path ending in `.html` is kept as that file. Percent-escapes
 /// are decoded, as a web server decodes them to find the file.
-pub fn alias_path(written: &str) -> Result<String, (String, String)> {
-    let fail = |message: String, hint: &str| Err((message, hint.to_string()));
+pub fn alias_path(written: &str) -> Result<String, (Message, Message)> {
+    // What an editor is shown when a path will not do.
+    let example = || msg!("content-alias-example-hint");
+    let fail = |message: Message, hint: Message| Err((message, hint));
     let written = written.trim();
     if written.is_empty() {
-        return fail("an alias is empty".into(), EXAMPLE);
+        return fail(msg!("content-alias-empty"), example());
     }
     if written.starts_with("//") || has_scheme(written) {
         return fail(
-            format!("the alias `{written}` is a full address; an alias is a path on this site"),
-            "leave out https:// and the host: for https://example.org/2013/11/old-slug/ write /2013/11/old-slug/",
+            msg!("content-alias-full-address", alias = written),
+            msg!("content-alias-full-address-hint"),
         );
     }
     if written.contains(['?', '#']) {
         return fail(
-            format!("the alias `{written}` has a query or a fragment (`?…`, `#…`)"),
-            "a redirect page is published at a path alone; write the path without what follows ? or #",
+            msg!("content-alias-query", alias = written),
+            msg!("content-alias-query-hint"),
         );
     }
     let Ok(decoded) = percent_encoding::percent_decode_str(written).decode_utf8() else {
-        return fail(
-            format!("the alias `{written}` has %-escapes that are not UTF-8 text"),
-            EXAMPLE,
-        );
+        return fail(msg!("content-alias-bad-escape", alias = written), example());
     };
     if let Some(c) = decoded
         .chars()
         .find(|&c| c.is_control() || matches!(c, '\\' | '"' | '<' | '>' | '|' | '*' | ':' | '?' | '#'))
     {
         return fail(
-            format!("the alias `{written}` has a character no file name may have: {c:?}"),
-            EXAMPLE,
+            msg!(
+                "content-alias-bad-character",
+                alias = written,
+                character = format!("{c:?}")
+            ),
+            example(),
         );
     }
     let mut segments = Vec::new();
@@ -65,23 +68,20 @@ pub fn alias_path(written: &str) -> Result<String, (String, String)> {
             "" | "." => {}
             ".." => {
                 return fail(
-                    format!("the alias `{written}` climbs out of its folder with `..`"),
-                    "write the path from the site's top, starting with /, such as /2013/11/old-slug/",
+                    msg!("content-alias-climbs", alias = written),
+                    msg!("content-alias-climbs-hint"),
                 );
             }
             hidden if hidden.starts_with('.') => {
-                return fail(
-                    format!("the alias `{written}` names a hidden file or folder ({hidden})"),
-                    EXAMPLE,
-                );
+                return fail(msg!("content-alias-hidden", alias = written, name = hidden), example());
             }
             s => segments.push(s),
         }
     }
     let Some(last) = segments.last() else {
         return fail(
-            format!("the alias `{written}` is the front page"),
-            "an alias is the old address of this one article, such as /2013/11/old-slug/",
+            msg!("content-alias-front-page", alias = written),
+            msg!("content-alias-front-page-hint"),
         );
     };
     let joined = segments.join("/");
@@ -115,13 +115,14 @@ pub fn redirect_file(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn ok(written: &str) -> String {
         alias_path(written).unwrap_or_else(|(m, _)| panic!("{written}: {m}"))
     }
 
     fn message(written: &str) -> String {
-        alias_path(written).expect_err(written).0
+        alias_path(written).expect_err(written).0.to_string()
     }
 
     #[test]
@@ -158,6 +159,31 @@ mod tests {
         assert!(message("/a\\b/").contains("no file name may have"));
         assert!(message("/%FF/").contains("not UTF-8"));
         assert!(message("/a%3Fb/").contains("no file name may have"));
+    }
+
+    #[test]
+    fn the_reasons_and_hints_read_in_chinese() {
+        let zh = |written: &str| {
+            let (message, hint) = alias_path(written).expect_err(written);
+            (message.render(Lang::Zh), hint.render(Lang::Zh))
+        };
+        assert_eq!(
+            zh("https://example.org/2013/11/a/"),
+            (
+                "旧地址 `https://example.org/2013/11/a/` 是完整的网址；`aliases` 里只写本站内的路径".to_string(),
+                "去掉 https:// 和域名：https://example.org/2013/11/old-slug/ 写成 /2013/11/old-slug/".to_string()
+            )
+        );
+        assert_eq!(
+            zh("/2013/../../etc/"),
+            (
+                "旧地址 `/2013/../../etc/` 用 `..` 跳出了所在的文件夹".to_string(),
+                "从网站的最上层写起，以 / 开头，例如 /2013/11/old-slug/".to_string()
+            )
+        );
+        assert_eq!(zh("/").0, "旧地址 `/` 是网站首页");
+        assert_eq!(zh("").0, "`aliases` 里有一个旧地址是空的");
+        assert_eq!(zh("/a/?id=12").0, "旧地址 `/a/?id=12` 带有 `?` 或 `#` 及其后面的部分");
     }
 
     #[test]

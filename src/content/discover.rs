@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::error::{Area, Diagnostic};
+use crate::error::{Area, Diagnostic, io_error};
+use crate::msg;
 
 /// The folder articles live in, relative to the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -29,14 +30,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if !content.is_dir() {
-        let d = Diagnostic::warning(
-            Area::Content,
-            CONTENT_DIR,
-            0,
-            0,
-            "there is no content/ folder, so the site has no articles",
-        )
-        .with_hint("write articles as Markdown files under content/, such as content/2013/11/fengjing.md");
+        let d = Diagnostic::warning(Area::Content, CONTENT_DIR, 0, 0, msg!("content-no-folder"))
+            .with_hint(msg!("content-no-folder-hint"));
         return (files, vec![d]);
     }
     let walk = WalkDir::new(&content)
@@ -51,13 +46,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                problems.push(Diagnostic::error(
-                    Area::Io,
-                    path,
-                    0,
-                    0,
-                    format!("could not read: {err}"),
-                ));
+                problems.push(io_error(&path, msg!("io-read"), &std::io::Error::from(err)));
                 continue;
             }
         };
@@ -68,9 +57,9 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 relative(root, entry.path()),
                 0,
                 0,
-                "articles cannot be symbolic links",
+                msg!("content-symlink"),
             )
-            .with_hint("copy the file into content/ instead of linking to it");
+            .with_hint(msg!("content-symlink-hint"));
             problems.push(d);
             continue;
         }

@@ -5,6 +5,7 @@
 //! after the first one so that an editor sees them all in one run.
 
 use crate::i18n::Message;
+use crate::msg;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::Deserialize;
@@ -134,28 +135,20 @@ pub struct Split<'a> {
 
 /// Splits `text` at its `---` fences. `text` has had any BOM and CR removed.
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
-    let problem = |line, message: &str, hint: &str| FrontMatterProblem {
+    let problem = |line, message: Message, hint: Message| FrontMatterProblem {
         line,
         column: 1,
-        message: message.into(),
-        hint: Some(hint.into()),
+        message,
+        hint: Some(hint),
     };
     if text.trim().is_empty() {
-        return Err(problem(
-            1,
-            "the file is empty",
-            "an article starts with front matter between two `---` lines, then the text",
-        ));
+        return Err(problem(1, msg!("fm-empty-file"), msg!("fm-empty-file-hint")));
     }
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| (text.trim_end() == "---").then_some(""))
     else {
-        return Err(problem(
-            1,
-            "the file does not start with front matter",
-            "put a line `---` first, then `title:`, `date:` and `district:` lines, then another `---`",
-        ));
+        return Err(problem(1, msg!("fm-no-front-matter"), msg!("fm-no-front-matter-hint")));
     };
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -170,11 +163,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterProblem> {
         }
         offset += line.len();
     }
-    Err(problem(
-        1,
-        "the front matter is never closed",
-        "add a line `---` after the last front-matter line",
-    ))
+    Err(problem(1, msg!("fm-not-closed"), msg!("fm-not-closed-hint")))
 }
 
 /// Parses and validates front matter. `yaml_line` is where it starts in the file.
@@ -207,37 +196,33 @@ pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFr
             .map(|p| at_file_line(p, yaml_line))
             .collect(),
     };
-    let title = v.required_text("title", raw.title);
+    let title = v.title(raw.title);
     let date = v.date(raw.date.as_deref(), config.utc_offset);
     let district = v.district(raw.district.as_deref(), config);
     v.no_empty_items("towns", &raw.towns);
     v.no_empty_items("tags", &raw.tags);
-    let towns = v.split_terms("towns", "town", raw.towns);
-    let tags = v.split_terms("tags", "tag", raw.tags);
+    let towns = v.split_terms("towns", msg!("fm-noun-town"), raw.towns);
+    let tags = v.split_terms("tags", msg!("fm-noun-tag"), raw.tags);
     let slug = v.slug(raw.slug);
     let aliases = v.aliases(&raw.aliases);
     for (i, b) in raw.byline.iter().enumerate() {
         if b.name.trim().is_empty() {
             v.problem(
                 "byline",
-                format!("credit {} of the byline has no name", i + 1),
-                Some("write it like this: byline: [{ role: 记者, name: 卢连明 }]"),
+                msg!("fm-credit-no-name", number = i + 1),
+                Some(yaml::write_like("byline: [{ role: 记者, name: 卢连明 }]")),
             );
         }
     }
     if let Some(image) = &raw.image {
         let src = image.src.trim();
         if src.is_empty() {
-            v.problem(
-                "image",
-                "the image has no `src`".into(),
-                Some("name the picture file, such as image: { src: drill.jpg }"),
-            );
+            v.problem("image", msg!("fm-image-no-src"), Some(msg!("fm-image-src-hint")));
         } else if !is_safe_image_src(src) {
             v.problem(
                 "image",
-                format!("the image `src` {src} is neither a file beside the article nor an http(s) address"),
-                Some("name the picture file, such as image: { src: drill.jpg }"),
+                msg!("fm-image-src-unsafe", src = src),
+                Some(msg!("fm-image-src-hint")),
             );
         }
     }
@@ -286,7 +271,7 @@ fn example(key: &str) -> Option<&'static str> {
         "district" => "district: 金山区",
         "towns" => "towns: [洞泾镇, 泖港镇]",
         "tags" => "tags: [消防安全, 技能比赛]",
-        "kind" => "kind: news   (or feature, brief, photo)",
+        "kind" => "kind: news",
         "byline" => "byline: [{ role: 通讯员, name: 金领军 }]",
         "image" => "image: { src: drill.jpg, caption: 演练现场, credit: 卢连明 }",
         "draft" => "draft: true",
@@ -329,7 +314,7 @@ struct Validator<'t> {
 impl Validator<'_> {
     /// Splits each item that the input method's `，` or `、` made two
     /// (`- 消防安全、演练`), with a warning at the separator.
-    fn split_terms(&mut self, key: &str, noun: &str, items: Vec<String>) -> Vec<String> {
+    fn split_terms(&mut self, key: &str, noun: Message, items: Vec<String>) -> Vec<String> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let Some(yaml::JoinedTerm { parts, separator, at }) = yaml::split_term(&item) else {
@@ -340,71 +325,69 @@ impl Validator<'_> {
             self.warnings.push(FrontMatterProblem {
                 line: line + self.first_line - 1,
                 column: column + item[..at].chars().count(),
-                message: format!(
-                    "the {noun} {item} was split at `{separator}` (typed by the Chinese input method) into {}",
-                    parts.join(" and ")
-                )
-                .into(),
-                hint: Some(format!("write each {noun} as an item of its own: {key}: [{}]", parts.join(", ")).into()),
+                message: msg!(
+                    "fm-term-split",
+                    noun = noun.clone(),
+                    item = &item,
+                    separator = separator.to_string(),
+                    parts = joined(&parts)
+                ),
+                hint: Some(msg!(
+                    "fm-term-split-hint",
+                    noun = noun.clone(),
+                    line = format!("{key}: [{}]", parts.join(", "))
+                )),
             });
             out.extend(parts);
         }
         out
     }
 
-    fn problem(&mut self, key: &str, message: String, hint: Option<&str>) {
+    fn problem(&mut self, key: &str, message: Message, hint: Option<Message>) {
         let line = yaml::key_line(self.text, key).map_or(self.first_line, |l| l + self.first_line - 1);
         self.problems.push(FrontMatterProblem {
             line,
             column: 1,
-            message: message.into(),
-            hint: hint.map(str::to_string).map(Into::into),
+            message,
+            hint,
         });
     }
 
-    fn problem_at_value(&mut self, key: &str, value: &str, message: String, hint: Option<String>) {
+    fn problem_at_value(&mut self, key: &str, value: &str, message: Message, hint: Option<Message>) {
         let (line, column) = yaml::value_position(self.text, key, value).unwrap_or((1, 1));
         self.problems.push(FrontMatterProblem {
             line: line + self.first_line - 1,
             column,
-            message: message.into(),
-            hint: hint.map(Into::into),
+            message,
+            hint,
         });
     }
 
-    fn required_text(&mut self, key: &str, value: Option<String>) -> Option<String> {
-        match non_empty(value) {
-            Some(v) => Some(v),
-            None => {
-                let message = format!("the article has no {key}");
-                self.problem(
-                    key,
-                    message,
-                    example(key).map(|e| format!("add a line `{e}`")).as_deref(),
-                );
-                None
-            }
+    fn title(&mut self, value: Option<String>) -> Option<String> {
+        let title = non_empty(value);
+        if title.is_none() {
+            let hint = example("title").map(|e| msg!("fm-add-line-hint", line = e));
+            self.problem("title", msg!("fm-no-title"), hint);
         }
+        title
     }
 
     fn date(&mut self, value: Option<&str>, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
         let Some(value) = value else {
-            self.problem(
-                "date",
-                "the article has no date".into(),
-                Some("add a line such as `date: 2013-11-03`"),
-            );
+            self.problem("date", msg!("fm-no-date"), Some(msg!("fm-no-date-hint")));
             return None;
         };
         match parse_date(value.trim(), offset) {
             Ok(date) => Some(date),
             Err(message) => {
-                self.problem_at_value(
-                    "date",
-                    value,
-                    message,
-                    Some("write the date as 2013-11-03, or 2013-11-03T09:30:00+08:00".into()),
-                );
+                let (message, hint) = match written_otherwise(value.trim()) {
+                    Some(date) => (
+                        msg!("fm-date-written-otherwise", text = value.trim()),
+                        yaml::write_like(&format!("date: {}", date.format("%Y-%m-%d"))),
+                    ),
+                    None => (message, msg!("fm-date-hint")),
+                };
+                self.problem_at_value("date", value, message, Some(hint));
                 None
             }
         }
@@ -412,30 +395,26 @@ impl Validator<'_> {
 
     fn district(&mut self, value: Option<&str>, config: &Config) -> Option<usize> {
         let Some(name) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-            self.problem(
-                "district",
-                "the article has no district".into(),
-                Some("add a line such as `district: 松江区`"),
-            );
+            self.problem("district", msg!("fm-no-district"), Some(msg!("fm-no-district-hint")));
             return None;
         };
         if let Some(d) = config.district(name) {
             return config.districts.iter().position(|x| x.name == d.name);
         }
         let hint = match did_you_mean(name, config.district_names()) {
-            Some(near) => format!("did you mean {near}?"),
+            Some(near) => msg!("fm-district-did-you-mean-hint", name = near),
             None => {
                 let names: Vec<&str> = config.districts.iter().map(|d| d.name.as_str()).collect();
-                format!("site.yaml lists {}; add {name} there if it is new", names.join("、"))
+                msg!("fm-districts-hint", names = names, name = name)
             }
         };
-        self.problem_at_value("district", name, format!("unknown district {name}"), Some(hint));
+        self.problem_at_value("district", name, msg!("fm-unknown-district", name = name), Some(hint));
         None
     }
 
     fn no_empty_items(&mut self, key: &str, items: &[String]) {
         if items.iter().any(|i| i.trim().is_empty()) {
-            self.problem(key, format!("`{key}` has an empty item"), None);
+            self.problem(key, msg!("fm-empty-item", what = yaml::key_name(key)), None);
         }
     }
 
@@ -451,8 +430,8 @@ impl Validator<'_> {
                 Err((message, hint)) => self.problems.push(FrontMatterProblem {
                     line,
                     column,
-                    message: message.into(),
-                    hint: Some(hint.into()),
+                    message,
+                    hint: Some(hint),
                 }),
             }
         }
@@ -466,11 +445,11 @@ impl Validator<'_> {
         }
         let suggestion = slug::slugify(&value);
         let hint = if suggestion.is_empty() {
-            "use lowercase letters a–z, digits and single hyphens".to_string()
+            msg!("fm-slug-rules-hint")
         } else {
-            format!("use lowercase letters, digits and single hyphens, such as `slug: {suggestion}`")
+            msg!("fm-slug-hint", suggestion = suggestion)
         };
-        self.problem_at_value("slug", &value, format!("slug `{value}` is not URL-safe"), Some(hint));
+        self.problem_at_value("slug", &value, msg!("fm-bad-slug", value = &value), Some(hint));
         None
     }
 }
@@ -482,7 +461,7 @@ impl Validator<'_> {
 /// on the day and in the month a reader there lives it, which is what the
 /// page shows and what `/yyyy/mm/` in its URL means. `2013-11-30T23:30:00Z` is
 /// 2013年12月1日 in Shanghai.
-pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
+pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>, Message> {
     if let Ok(d) = DateTime::parse_from_rfc3339(text) {
         return Ok(d.with_timezone(&offset));
     }
@@ -495,27 +474,54 @@ pub fn parse_date(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffse
         Ok(n) => offset
             .from_local_datetime(&n)
             .single()
-            .ok_or_else(|| format!("{text} is not a valid time")),
+            .ok_or_else(|| msg!("fm-bad-time", text = text)),
         Err(_) => Err(explain_bad_date(text)),
     }
 }
 
 /// Says what is wrong with a date that looks like one: 2013-02-30 has a day
 /// that February does not.
-fn explain_bad_date(text: &str) -> String {
+fn explain_bad_date(text: &str) -> Message {
     let parts: Vec<&str> = text.get(..10).unwrap_or(text).split('-').collect();
     if let [y, m, d] = parts.as_slice()
         && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
     {
         if !(1..=12).contains(&m) {
-            return format!("{text} is not a date: there is no month {m}");
+            return msg!("fm-no-such-month", text = text, month = m);
         }
         let days = days_in_month(y, m);
         if d == 0 || d > days {
-            return format!("{text} is not a date: {y}年{m}月 has {days} days");
+            return msg!("fm-no-such-day", text = text, year = y, month = m, days = days);
         }
     }
-    format!("`{text}` is not a date")
+    msg!("fm-not-a-date", text = text)
+}
+
+/// The day a date written another way means: 2013年11月3日, 2013/11/03 or
+/// 2013.11.3, the year first, as Chinese writes dates; `None` for anything else.
+fn written_otherwise(text: &str) -> Option<NaiveDate> {
+    let numbers: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let separators_only = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '/' | '.' | '-' | ' ' | '／' | '．'));
+    match numbers.as_slice() {
+        [y, m, d] if y.len() == 4 && separators_only => {
+            NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => None,
+    }
+}
+
+/// Names in a row as a message: "a and b and c", "“a”“b”“c”".
+fn joined(parts: &[String]) -> Message {
+    match parts {
+        [] => msg!("fm-part", name = ""),
+        [only] => msg!("fm-part", name = only),
+        [first, rest @ ..] => msg!("fm-parts", first = msg!("fm-part", name = first), rest = joined(rest)),
+    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -544,6 +550,142 @@ pub fn kind_names() -> [&'static str; 4] {
 mod tests {
     use super::*;
     use crate::config::{Overrides, parse_config};
+    use crate::i18n::Lang;
+
+    /// Each problem as the report shows it in Chinese: line, column, message, then the hint.
+    fn in_chinese(problems: &[FrontMatterProblem]) -> Vec<String> {
+        problems
+            .iter()
+            .map(|p| {
+                let hint = p
+                    .hint
+                    .as_ref()
+                    .map(|h| format!("\n提示：{}", h.render(Lang::Zh)))
+                    .unwrap_or_default();
+                format!("{}:{}: {}{hint}", p.line, p.column, p.message.render(Lang::Zh))
+            })
+            .collect()
+    }
+
+    fn errors_in_chinese(text: &str) -> Vec<String> {
+        in_chinese(&read_file(text).unwrap_err())
+    }
+
+    #[test]
+    fn front_matter_errors_in_chinese() {
+        assert_eq!(
+            in_chinese(&[split("正文").unwrap_err()]),
+            [
+                "1:1: 文件开头没有文章头部（两行 `---` 之间的部分）\n提示：第一行写 `---`，接着写 `title:`、`date:`、`district:` 等几行，再写一行 `---`"
+            ]
+        );
+        assert_eq!(
+            in_chinese(&[split("---\ntitle: x\n正文").unwrap_err()]),
+            ["1:1: 文章头部没有结束：缺少第二行 `---`\n提示：在文章头部最后一项的下一行加一行 `---`"]
+        );
+        assert_eq!(
+            in_chinese(&[split(" \n").unwrap_err()]),
+            ["1:1: 文件是空的\n提示：文章开头是文章头部（两行 `---` 之间的各项），接着是正文"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\nsubtitle: 副\n---\n"),
+            [
+                "2:1: 文章没有标题\n提示：加一行 `title: 枫泾镇举行职工消防技术、技能比赛`",
+                "2:1: 文章没有日期\n提示：加一行日期，例如 `date: 2013-11-03`",
+                "2:1: 文章没有写所属的区\n提示：加一行区名，例如 `district: 松江区`",
+            ]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江\n---\n"),
+            ["4:11: 站点设置（site.yaml）里没有“松江”这个区\n提示：可能是想写“松江区”？改成这样：district: 松江区"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 浦东新区\n---\n"),
+            [
+                "4:11: 站点设置（site.yaml）里没有“浦东新区”这个区\n提示：site.yaml 里的区有：松江区、崇明区；如果“浦东新区”是新设的区，先把它加到 site.yaml 里"
+            ]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-02-30\ndistrict: 松江区\n---\n"),
+            [
+                "3:7: 2013-02-30 不是有效的日期：2013年2月只有 28 天\n提示：日期写成 2013-11-03；带时间的写成 2013-11-03 09:30"
+            ]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-13-01\ndistrict: 松江区\n---\n")[0],
+            "3:7: 2013-13-01 不是有效的日期：一年只有 12 个月，没有 13 月\n提示：日期写成 2013-11-03；带时间的写成 2013-11-03 09:30"
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013年11月3日\ndistrict: 松江区\n---\n"),
+            ["3:7: 日期“2013年11月3日”的写法不对：年、月、日之间要用短横线 `-` 隔开\n提示：改成这样：date: 2013-11-03"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 下周一\ndistrict: 松江区\n---\n")[0],
+            "3:7: `下周一` 不是日期\n提示：日期写成 2013-11-03；带时间的写成 2013-11-03 09:30"
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nsubtitel: 副\n---\n"),
+            ["5:1: 没有 `subtitel` 这一项\n提示：可能是想写 `subtitle`？"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nkind: photos\n---\n"),
+            ["5:7: 体裁不能写 `photos`\n提示：只能写其中之一：feature、news、brief、photo"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: 消防\n---\n"),
+            ["5:7: 标签要写成列表，现在写的是文字“消防”\n提示：改成这样：tags: [消防安全, 技能比赛]"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nslug: 消防 演练\n---\n"),
+            [
+                "5:7: 网址名 `消防 演练` 不能用在网址里\n提示：网址名只能用小写字母、数字和单个连字符 `-`，例如 `slug: xiao-fang-yan-lian`"
+            ]
+        );
+        assert_eq!(
+            errors_in_chinese(
+                "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nbyline: [{ role: 记者, name: \" \" }]\n---\n"
+            ),
+            ["5:1: 署名第 1 项没有写姓名\n提示：改成这样：byline: [{ role: 记者, name: 卢连明 }]"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\nimage: { src: \"\" }\n---\n"),
+            ["5:1: 图片没有写 `src`（图片文件名）\n提示：写上图片的文件名，例如 image: { src: drill.jpg }"]
+        );
+        assert_eq!(
+            errors_in_chinese("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntags: [消防, \"\"]\n---\n"),
+            ["5:1: 标签里有一项是空的"]
+        );
+    }
+
+    #[test]
+    fn slips_in_front_matter_in_chinese() {
+        assert_eq!(
+            errors_in_chinese(
+                "---\ntitle: 通知: 明天停水\ndate: 2013-11-03\ndistrict：松江区\ntags: 【消防安全，演练】\nbyline:\n  - role: 通讯员\n　　name: 莘宣\n---\n"
+            ),
+            [
+                "2:10: 标题里有英文冒号加空格，会被误当成另一项；要把它整个放在英文引号里\n提示：改成这样：title: \"通知: 明天停水\"",
+                "4:9: `district` 后面是中文冒号“：”（中文输入法打出的），要换成英文冒号 `:`，再空一格\n提示：改成这样：district: 松江区",
+                "5:7: 标签用了中文括号“【】”（中文输入法打出的）；列表要用英文方括号 `[ ]`\n提示：改成这样：tags: [消防安全, 演练]",
+                "8:1: 这一行开头是用全角空格“　”缩进的（中文输入法打出的），要改用普通空格\n提示：改成这样，行首空 4 个普通空格：`    name: 莘宣`",
+            ]
+        );
+        let read = read_file(
+            "---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 松江区\ntowns: [洞泾镇，泖港镇]\ntags:\n  - 消防安全、演练、应急\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            in_chinese(&read.warnings),
+            [
+                "5:12: 镇（街道）之间的“，”（中文输入法打出的）已当作英文逗号 `,` 读取\n提示：改成这样：towns: [洞泾镇, 泖港镇]",
+                "7:9: 标签“消防安全、演练、应急”里有“、”（中文输入法打出的），已拆成“消防安全”“演练”“应急”\n提示：每个标签单独写一项，改成这样：tags: [消防安全, 演练, 应急]",
+            ]
+        );
+        assert_eq!(
+            read.warnings[1].message.render(Lang::En),
+            "the tag 消防安全、演练、应急 was split at `、` (typed by the Chinese input method) into 消防安全 and 演练 and 应急"
+        );
+    }
 
     fn config() -> Config {
         parse_config(
@@ -622,7 +764,9 @@ mod tests {
         );
         assert_eq!(errs[0].line, 3);
         assert_eq!(
-            parse_date("2013-13-01", FixedOffset::east_opt(0).unwrap()).unwrap_err(),
+            parse_date("2013-13-01", FixedOffset::east_opt(0).unwrap())
+                .unwrap_err()
+                .render(Lang::En),
             "2013-13-01 is not a date: there is no month 13"
         );
     }

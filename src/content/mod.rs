@@ -22,6 +22,7 @@ use crate::error::{Area, Diagnostic, Diagnostics, line_col};
 use crate::i18n::Message;
 use crate::images::{ImageCache, Picture};
 use crate::markdown::{self, Heading, ImageRef, ImageTarget, LinkTarget, MarkdownOptions, cjk};
+use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use discover::{CONTENT_DIR, SourceFile};
@@ -496,17 +497,13 @@ fn broken_anchors<'a>(body: &CachedBody, article_of: &dyn Fn(&str) -> Option<&'a
         let written = percent_encoding::percent_decode_str(dest).decode_utf8_lossy();
         let (line, column) = link_position(&body.parsed, dest);
         let headings: Vec<String> = article.headings.iter().map(|h| format!("#{}", h.text)).collect();
-        let hint = if headings.is_empty() {
-            format!(
-                "{} has no headings to link to; link to the article itself",
-                article.front.title
-            )
-        } else {
-            format!(
-                "its headings are {}; name one by its text or its anchor (#{})",
-                headings.join("、"),
-                article.headings[0].id
-            )
+        let hint = match article.headings.first() {
+            None => msg!("content-anchor-no-headings-hint", title = article.front.title.as_str()),
+            Some(first) => msg!(
+                "content-anchor-headings-hint",
+                headings = headings,
+                anchor = first.id.as_str()
+            ),
         };
         problems.push(
             Diagnostic::error(
@@ -514,9 +511,10 @@ fn broken_anchors<'a>(body: &CachedBody, article_of: &dyn Fn(&str) -> Option<&'a
                 body.parsed.file.path.clone(),
                 line,
                 column,
-                format!(
-                    "the link to {written} names a heading that {} does not have",
-                    article.front.title
+                msg!(
+                    "content-anchor-missing",
+                    link = written.as_ref(),
+                    title = article.front.title.as_str()
                 ),
             )
             .with_hint(hint),
@@ -574,7 +572,7 @@ struct Parsed {
 
 fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(&file.path))
-        .map_err(|e| vec![crate::error::io_error(&file.path, "read the article", &e)])?;
+        .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     parse_source(file, &bytes, config)
 }
 
@@ -613,17 +611,11 @@ pub fn article_from_bytes(
 fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let error = |line, column, message: Message, hint: Option<Message>| {
         let mut d = Diagnostic::error(Area::Content, file.path.clone(), line, column, message);
-        d.hint = hint.map(Into::into);
+        d.hint = hint;
         d
     };
-    let text = decode(bytes).map_err(|(line, column, message)| {
-        vec![error(
-            line,
-            column,
-            message.into(),
-            Some("save the file as UTF-8 (most editors have it under “Save with encoding”)".into()),
-        )]
-    })?;
+    let text = decode(bytes)
+        .map_err(|(line, column, message)| vec![error(line, column, message, Some(msg!("content-not-utf8-hint")))])?;
     let split = front_matter::split(&text).map_err(|p| vec![error(p.line, p.column, p.message, p.hint)])?;
     let read = front_matter::read(split.yaml, split.yaml_line, config).map_err(|ps| {
         ps.into_iter()
@@ -639,20 +631,14 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         .into_iter()
         .map(|p| {
             let mut d = Diagnostic::warning(Area::Content, file.path.clone(), p.line, p.column, p.message);
-            d.hint = p.hint.map(Into::into);
+            d.hint = p.hint;
             d
         })
         .collect();
     let slug = match &front.slug {
         Some(s) => s.clone(),
-        None => slug_from_file_name(&file.path).ok_or_else(|| {
-            vec![error(
-                0,
-                0,
-                "cannot make a URL from this file name".into(),
-                Some("rename the file with letters or Chinese characters, or add a `slug:` line".into()),
-            )]
-        })?,
+        None => slug_from_file_name(&file.path)
+            .ok_or_else(|| vec![error(0, 0, msg!("content-no-slug"), Some(msg!("content-no-slug-hint")))])?,
     };
     let url_path = format!("{:04}/{:02}/{slug}/", front.date.year(), front.date.month());
     let file_line = |key| crate::yaml::key_line(split.yaml, key).map(|l| l + split.yaml_line - 1);
@@ -674,7 +660,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
 
 /// The text of a file: UTF-8, with a byte-order mark and CR line ends removed.
 /// An invalid byte is named with its line and column.
-fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+fn decode(bytes: &[u8]) -> Result<String, (usize, usize, Message)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.replace("\r\n", "\n")),
@@ -685,10 +671,7 @@ fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
             Err((
                 line,
                 column,
-                format!(
-                    "the file is not UTF-8: byte 0x{:02X} cannot start a character",
-                    bytes[good]
-                ),
+                msg!("content-not-utf8", byte = format!("{:02X}", bytes[good])),
             ))
         }
     }
@@ -727,18 +710,15 @@ fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
                 .collect();
             // Point at the `slug:` that made the URL, or at the top when the file name made it.
             let (line, hint) = match a.slug_line {
-                Some(line) => (line, "give one of the articles another `slug:`"),
-                None => (
-                    1,
-                    "the URL comes from the file name: give one of the articles its own `slug:`",
-                ),
+                Some(line) => (line, msg!("content-same-url-slug-hint")),
+                None => (1, msg!("content-same-url-file-hint")),
             };
             let d = Diagnostic::error(
                 Area::Content,
                 a.file.path.clone(),
                 line,
                 1,
-                format!("/{url} is also the URL of {}", others.join(", ")),
+                msg!("content-same-url", url = url, others = others),
             )
             .with_hint(hint);
             problems.push(d);
@@ -761,6 +741,13 @@ struct LinkContext<'a> {
 impl LinkContext<'_> {
     /// Resolves a link written in the article at `from` (content/-relative).
     fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
+        self.target(from, dest)
+            .unwrap_or_else(|(message, hint)| broken(message, hint))
+    }
+
+    /// Where a link written in the article at `from` leads, or why it leads
+    /// nowhere and how to fix it.
+    fn target(&self, from: &str, dest: &str) -> Result<LinkTarget, (Message, Message)> {
         let (path, fragment) = match dest.find(['#', '?']) {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
@@ -768,49 +755,55 @@ impl LinkContext<'_> {
         let heading = heading_anchor(fragment);
         if path.is_empty() {
             // A link within the article: only a heading named by its text needs rewriting.
-            return match heading {
+            return Ok(match heading {
                 Some(anchor) => LinkTarget::Rewrite(anchor),
                 None => LinkTarget::Keep,
-            };
+            });
         }
         if !path.ends_with(".md") || has_scheme(path) {
-            return LinkTarget::Keep;
+            return Ok(LinkTarget::Keep);
         }
         let fragment = heading.as_deref().unwrap_or(fragment);
         let Some(target) = crate::site_path::resolve(from, path) else {
-            return LinkTarget::Broken {
-                message: format!("the link to {dest} points outside content/"),
-                hint: Some("link to articles inside content/, relative to this file or starting with /".into()),
-            };
+            return Err((
+                msg!("content-link-outside", link = dest),
+                msg!("content-link-outside-hint"),
+            ));
         };
         if let Some(url) = self.urls.get(target.as_str()) {
-            return LinkTarget::Rewrite(format!("{}{fragment}", self.config.base_url.link(url)));
+            return Ok(LinkTarget::Rewrite(format!(
+                "{}{fragment}",
+                self.config.base_url.link(url)
+            )));
         }
         match self.withheld.get(&target) {
             Some(Withheld::Draft) => {
-                return LinkTarget::Broken {
-                    message: format!("the link to {dest} points to a draft, which is not published"),
-                    hint: Some("publish that article (remove `draft: true`) or remove the link".into()),
-                };
+                return Err((msg!("content-link-draft", link = dest), msg!("content-link-draft-hint")));
             }
             Some(Withheld::Future) => {
-                return LinkTarget::Broken {
-                    message: format!("the link to {dest} points to an article dated in the future, not yet published"),
-                    hint: Some("wait to link until it is published, or build with --future".into()),
-                };
+                return Err((
+                    msg!("content-link-future", link = dest),
+                    msg!("content-link-future-hint"),
+                ));
             }
             None => {}
         }
         let near = crate::error::did_you_mean(&target, self.urls.keys().map(String::as_str));
-        LinkTarget::Broken {
-            message: format!("the link to {dest} points to no article (looked for content/{target})"),
-            hint: Some(match near {
-                Some(n) => format!("did you mean content/{n}?"),
-                None => {
-                    "check the file name; a link is relative to this file, or to content/ when it starts with /".into()
-                }
-            }),
-        }
+        Err((
+            msg!("content-link-missing", link = dest, target = target.as_str()),
+            match near {
+                Some(n) => msg!("content-link-missing-near-hint", near = n),
+                None => msg!("content-link-missing-hint"),
+            },
+        ))
+    }
+}
+
+/// A link that leads nowhere, with why and how to fix it.
+fn broken(message: Message, hint: Message) -> LinkTarget {
+    LinkTarget::Broken {
+        message,
+        hint: Some(hint),
     }
 }
 
@@ -858,7 +851,7 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
                 bp.message.clone(),
             );
             d.severity = bp.severity;
-            d.hint = bp.hint.clone().map(Into::into);
+            d.hint = bp.hint.clone();
             d
         })
         .collect();
@@ -912,9 +905,9 @@ fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
                 p.file.path.clone(),
                 p.kind_line,
                 1,
-                "this photo item has no picture",
+                msg!("content-photo-no-picture"),
             )
-            .with_hint("add one, such as image: { src: drill.jpg, caption: 演练现场 }, or choose another kind"),
+            .with_hint(msg!("content-photo-no-picture-hint")),
         );
     }
     if p.body.trim().is_empty() {
@@ -925,9 +918,9 @@ fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
                 p.file.path.clone(),
                 p.body_line - 1,
                 1,
-                "the article has no text",
+                msg!("content-no-text"),
             )
-            .with_hint("write the article under the front matter's closing `---`"),
+            .with_hint(msg!("content-no-text-hint")),
         );
     }
     warnings
@@ -954,12 +947,10 @@ impl LinkContext<'_> {
         Some((root.join(CONTENT_DIR).join(&rel), format!("{CONTENT_DIR}/{rel}")))
     }
 
-    fn process(&self, path: &Path, shown: &str, used: &mut PicturesUsed) -> Result<Picture, String> {
+    fn process(&self, path: &Path, shown: &str, used: &mut PicturesUsed) -> Result<Picture, Message> {
         used.files.push((path.to_path_buf(), stamp(path)));
-        let (_, cache) = self
-            .pictures
-            .ok_or_else(|| "pictures are not processed here".to_string())?;
-        let picture = cache.picture(path, shown).map_err(|e| e.to_string())?;
+        let (_, cache) = self.pictures.ok_or_else(|| msg!("content-pictures-not-processed"))?;
+        let picture = cache.picture(path, shown).map_err(|e| e.message())?;
         used.published.push(picture.clone());
         Ok(picture)
     }
@@ -975,7 +966,7 @@ impl LinkContext<'_> {
             }
             Err(message) => ImageTarget::Broken {
                 message,
-                hint: Some("put the picture beside the article, or correct its name".into()),
+                hint: Some(msg!("content-picture-hint")),
             },
         }
     }
@@ -987,7 +978,7 @@ impl LinkContext<'_> {
         };
         self.process(&path, &shown, used).map(Some).map_err(|message| {
             let d = Diagnostic::error(Area::Content, p.file.path.clone(), p.image_line, 1, message)
-                .with_hint("put the picture beside the article (a folder per article works well), or correct `src`");
+                .with_hint(msg!("content-lead-picture-hint"));
             Box::new(d)
         })
     }
@@ -996,6 +987,7 @@ impl LinkContext<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn slugs_from_file_names() {
@@ -1026,11 +1018,139 @@ mod tests {
         assert!(!has_scheme("/2013/11/x.md"));
     }
 
+    const SITE_YAML: &str =
+        "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区: { slug: minhang }\n";
+
+    fn config() -> Config {
+        crate::config::parse_config(SITE_YAML, &crate::config::Overrides::default()).expect("site.yaml")
+    }
+
+    /// Loads a site of these articles (content/-relative path, whole file) and
+    /// shows its problems as the text report does, in 简体中文.
+    fn problems_in_chinese(articles: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in articles {
+            let file = dir.path().join(CONTENT_DIR).join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        let loaded = load_articles(dir.path(), &config(), LoadOptions::default());
+        loaded.problems.iter().map(|d| d.render(Lang::Zh)).collect()
+    }
+
+    #[test]
+    fn a_link_to_a_heading_the_article_lacks_names_the_headings_it_has_in_chinese() {
+        let guide = "---\ntitle: 预览指南\ndate: 2013-11-01\ndistrict: 闵行区\n---\n## 怎么预览\n\n正文。\n\n## 常见问题\n\n正文。\n";
+        let news =
+            "---\ntitle: 新版上线\ndate: 2013-11-02\ndistrict: 闵行区\n---\n详见[预览指南](guide.md#怎样预览)。\n";
+        let empty = "---\ntitle: 短讯\ndate: 2013-11-03\ndistrict: 闵行区\n---\n见[新版](news.md#细节)。\n";
+        let shown = problems_in_chinese(&[
+            ("2013/11/guide.md", guide),
+            ("2013/11/news.md", news),
+            ("2013/11/brief.md", empty),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "content/2013/11/brief.md:6:7: 错误：链接 news.md#细节 要跳到的小标题在《新版上线》里找不到\n  \
+                 提示：《新版上线》没有小标题可以链接；请直接链接这篇文章，去掉 `#` 和后面的部分",
+                "content/2013/11/news.md:6:10: 错误：链接 guide.md#怎样预览 要跳到的小标题在《预览指南》里找不到\n  \
+                 提示：它的小标题有：#怎么预览、#常见问题；`#` 后面要写其中一个小标题的文字，或者它的锚点（例如 #zen-me-yu-lan）",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_articles_at_one_url_and_articles_without_text_are_told_in_chinese() {
+        let one = "---\ntitle: 消防演练\ndate: 2013-11-01\ndistrict: 闵行区\nslug: drill\n---\n本报讯 正文。\n";
+        let other = "---\ntitle: 消防演练（续）\ndate: 2013-11-05\ndistrict: 闵行区\n---\n";
+        let photo = "---\ntitle: 演练现场\ndate: 2013-11-06\ndistrict: 闵行区\nkind: photo\n---\n本报讯 正文。\n";
+        let shown = problems_in_chinese(&[
+            ("2013/11/a.md", one),
+            ("2013/11/drill.md", other),
+            ("2013/11/photo.md", photo),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "content/2013/11/a.md:5:1: 错误：网址 /2013/11/drill/ 与 content/2013/11/drill.md 的网址重复\n  \
+                 提示：给其中一篇文章换一个 `slug:`（网址名）",
+                "content/2013/11/drill.md:1:1: 错误：网址 /2013/11/drill/ 与 content/2013/11/a.md 的网址重复\n  \
+                 提示：这个网址是由文件名生成的：给其中一篇文章加上自己的 `slug:`（网址名）",
+                "content/2013/11/drill.md:5:1: 警告：这篇文章没有正文\n  提示：在文章头部结尾的 `---` 下面写正文",
+                "content/2013/11/photo.md:5:1: 警告：这条图片新闻没有图片\n  \
+                 提示：加一张图片，例如 image: { src: drill.jpg, caption: 演练现场 }，或者把 `kind` 改成别的类型",
+            ]
+        );
+    }
+
+    #[test]
+    fn links_that_lead_nowhere_say_why_in_chinese() {
+        let urls: BTreeMap<String, String> =
+            [("2013/11/welcome.md".to_string(), "2013/11/welcome/".to_string())].into();
+        let withheld: BTreeMap<String, Withheld> = [
+            ("2013/11/draft.md".to_string(), Withheld::Draft),
+            ("2013/12/later.md".to_string(), Withheld::Future),
+        ]
+        .into();
+        let config = config();
+        let links = LinkContext {
+            urls: &urls,
+            withheld: &withheld,
+            config: &config,
+            pictures: None,
+        };
+        let shown = |dest: &str| {
+            let (message, hint) = links.target("2013/11/a.md", dest).expect_err(dest);
+            Diagnostic::error(Area::Content, "content/2013/11/a.md", 6, 3, message)
+                .with_hint(hint)
+                .render(Lang::Zh)
+        };
+        assert_eq!(
+            shown("welcom.md"),
+            "content/2013/11/a.md:6:3: 错误：链接 welcom.md 找不到文章（找的是 content/2013/11/welcom.md）\n  \
+             提示：可能是想链接 content/2013/11/welcome.md？"
+        );
+        assert_eq!(
+            shown("../10/gone.md"),
+            "content/2013/11/a.md:6:3: 错误：链接 ../10/gone.md 找不到文章（找的是 content/2013/10/gone.md）\n  \
+             提示：请核对文件名：链接的路径从本文件所在的文件夹算起，以 / 开头时从 content/ 算起"
+        );
+        assert_eq!(
+            shown("draft.md"),
+            "content/2013/11/a.md:6:3: 错误：链接 draft.md 指向一篇草稿，草稿不会发布\n  \
+             提示：先发布那篇文章（删掉 `draft: true`），或者删掉这个链接"
+        );
+        assert_eq!(
+            shown("/2013/12/later.md"),
+            "content/2013/11/a.md:6:3: 错误：链接 /2013/12/later.md 指向一篇定时发布的文章，它的日期还没到，尚未发布\n  \
+             提示：等那篇文章发布以后再加链接，或者用 --future 构建"
+        );
+        assert_eq!(
+            shown("../../../etc.md"),
+            "content/2013/11/a.md:6:3: 错误：链接 ../../../etc.md 指向了 content/ 文件夹以外\n  \
+             提示：只能链接 content/ 里的文章：路径从本文件所在的文件夹算起，或者以 / 开头、从 content/ 算起"
+        );
+        let (message, hint) = links.target("2013/11/a.md", "welcom.md").unwrap_err();
+        assert_eq!(
+            message.render(Lang::En),
+            "the link to welcom.md points to no article (looked for content/2013/11/welcom.md)"
+        );
+        assert_eq!(hint.render(Lang::En), "did you mean content/2013/11/welcome.md?");
+    }
+
     #[test]
     fn decodes_bom_and_crlf_and_names_bad_bytes() {
         assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").unwrap(), "---\ntitle: x\n");
         let (line, column, message) = decode(b"---\nab\xFFc").unwrap_err();
         assert_eq!((line, column), (2, 3));
-        assert!(message.contains("0xFF"), "{message}");
+        assert_eq!(
+            message.render(Lang::En),
+            "the file is not UTF-8: byte 0xFF cannot start a character"
+        );
+        assert_eq!(
+            message.render(Lang::Zh),
+            "文件不是 UTF-8 编码：从这里起有无法识别的字符（字节 0xFF）"
+        );
     }
 }

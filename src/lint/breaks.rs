@@ -12,6 +12,7 @@
 use super::text::{Block, BlockKind, Body};
 use super::{Context, Lint, excerpt_end, excerpt_start};
 use crate::markdown::cjk::{count_chars, is_han};
+use crate::msg;
 
 /// Words that mark a short line as a credit rather than a sentence.
 const CREDIT_WORDS: &[&str] = &[
@@ -43,14 +44,12 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         }
         let Some(last) = cut_at(first, next) else { continue };
         let at = ctx.body_position(first.source_offset(last));
-        let message = format!(
-            "this paragraph stops mid-sentence at “{}” and the next one carries on with “{}”: a column break from print?",
-            excerpt_end(&first.text, 10),
-            excerpt_start(&next.text, 10)
+        let message = msg!(
+            "lint-column-break",
+            end = excerpt_end(&first.text, 10),
+            start = excerpt_start(&next.text, 10)
         );
-        let hint = "join the two paragraphs by removing the blank line between them; \
-                    if a new paragraph is meant, end this one with the punctuation it is missing"
-            .to_string();
+        let hint = msg!("lint-column-break-hint");
         ctx.warn(Lint::ColumnBreak, at, message, hint);
     }
 }
@@ -206,5 +205,24 @@ mod tests {
         ] {
             assert_eq!(breaks(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn a_column_break_in_chinese() {
+        use crate::i18n::Lang;
+        let found = lint_with(
+            "",
+            &article(
+                "title: 标题\n",
+                "本报讯 11月3日，全镇87家单位的\n\n352名职工上场较量。\n",
+            ),
+        );
+        assert_eq!(
+            found.iter().map(|d| d.render(Lang::Zh)).collect::<Vec<_>>(),
+            [
+                "content/2013/11/test.md:7:18: 警告：这一段到“…日，全镇87家单位的”就断了，句子没说完，下一段从“352名职工上场较量…”接着往下说：是不是从报纸版面复制时留下的转栏断行？ [column-break]\n  \
+              提示：删去两段之间的空行，把两段接成一段；如果确实要另起一段，请给这一段补上句末标点"
+            ]
+        );
     }
 }

@@ -10,8 +10,10 @@
 use std::collections::HashSet;
 
 use super::numbers::{Approx, Figure, find_figures};
-use super::{Context, Lint, and_list, headline_fields};
+use super::{Context, Lint, and_list, field_name, headline_fields};
+use crate::i18n::Arg;
 use crate::markdown::cjk;
+use crate::msg;
 
 /// The numbers of the story, as the headline's numbers are looked up in them.
 struct Story {
@@ -100,18 +102,27 @@ pub(super) fn check(ctx: &mut Context<'_>) {
             if story.has(figure) || !reported.insert(written) {
                 continue;
             }
-            let shown = match figure.values.last() {
-                Some(value) if value != written => format!("{written} ({value})"),
-                _ => written.to_string(),
+            let number = match figure.values.last() {
+                Some(value) if value != written => {
+                    msg!("lint-number-mismatch-value", written = written, value = value).into()
+                }
+                _ => Arg::from(written),
             };
-            let message = format!("the {key} gives {shown}, a number the body does not contain: “{text}”");
+            let field = field_name(key);
+            let message = msg!(
+                "lint-number-mismatch",
+                field = field.clone(),
+                number = number,
+                text = text
+            );
             let candidates = story.same_measure(figure, written);
             let hint = if candidates.is_empty() {
-                format!("check the figure against the story, and make the {key} and the body agree")
+                msg!("lint-number-mismatch-hint", field = field)
             } else {
-                format!(
-                    "the body has {}; make the {key} and the body agree",
-                    and_list(&candidates)
+                msg!(
+                    "lint-number-mismatch-found-hint",
+                    found = and_list(candidates),
+                    field = field
                 )
             };
             let at = ctx.field_position(key, written, written.chars().all(|c| c.is_ascii_digit()));
@@ -266,5 +277,41 @@ mod tests {
         let a = article("title: 52名职工\n", "352名职工。\n");
         assert_eq!(lint_ids("", &a), ["number-mismatch"]);
         assert!(lint_ids("lints: { number-mismatch: false }\n", &a).is_empty());
+    }
+
+    #[test]
+    fn the_seed_pages_52_in_chinese() {
+        use crate::i18n::Lang;
+        let found = lint_with(
+            "",
+            &article(
+                "title: 标题\nkicker: \"全镇 87 家单位 52 名职工参加\"\n",
+                "本报讯 全镇87家单位的352名职工上场较量。另有179名职工参训。\n",
+            ),
+        );
+        assert_eq!(
+            found.iter().map(|d| d.render(Lang::Zh)).collect::<Vec<_>>(),
+            [
+                "content/2013/11/test.md:3:20: 警告：引题写的是 52，正文里却没有这个数：“全镇 87 家单位 52 名职工参加” [number-mismatch]\n  \
+              提示：正文里写的是 352名和179名，请核实，让引题和正文一致"
+            ]
+        );
+        // A Chinese numeral shows the value it is read as; with no figure of its kind, the hint says to check.
+        let found = lint_with(
+            "",
+            &article("title: 标题\nsubtitle: 惠及三百五十二户\n", "全镇居民受益。\n"),
+        );
+        let d = found
+            .iter()
+            .find(|d| Lint::of(d) == Some(Lint::NumberMismatch))
+            .expect("a mismatch");
+        assert_eq!(
+            d.message.render(Lang::Zh),
+            "副题写的是 三百五十二（352），正文里却没有这个数：“惠及三百五十二户”"
+        );
+        assert_eq!(
+            d.hint.as_ref().map(|h| h.render(Lang::Zh)).as_deref(),
+            Some("请对照正文核实这个数字，让副题和正文一致")
+        );
     }
 }

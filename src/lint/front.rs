@@ -4,6 +4,7 @@
 use super::{Context, Lint};
 use crate::content::Kind;
 use crate::error::did_you_mean;
+use crate::msg;
 
 pub(super) fn check(ctx: &mut Context<'_>) {
     check_brief_length(ctx);
@@ -19,11 +20,8 @@ fn check_brief_length(ctx: &mut Context<'_>) {
         return;
     }
     let at = ctx.key_line("kind").map_or((1, 0), |line| (line, 1));
-    let message = format!("this brief is {length} characters long, over the site's limit of {limit}");
-    let hint = format!(
-        "cut it to {limit} characters, or make it a news item with `kind: news`; \
-         site.yaml sets the limit with `lints: {{ brief_limit: {limit} }}`"
-    );
+    let message = msg!("lint-brief-too-long", length = length, limit = limit);
+    let hint = msg!("lint-brief-too-long-hint", limit = limit);
     ctx.warn(Lint::BriefTooLong, at, message, hint);
 }
 
@@ -38,12 +36,7 @@ fn check_byline(ctx: &mut Context<'_>) {
         Some(line) => (line, 1),
         None => (ctx.body_line.saturating_sub(1).max(1), 1),
     };
-    ctx.warn(
-        Lint::NoByline,
-        at,
-        "the article credits nobody: it has no byline".into(),
-        "add a line such as `byline: [{ role: 通讯员, name: 金领军 }]` to the front matter".into(),
-    );
+    ctx.warn(Lint::NoByline, at, msg!("lint-no-byline"), msg!("lint-no-byline-hint"));
 }
 
 /// A town under the wrong district is a misfiled story, or a new town that
@@ -59,17 +52,19 @@ fn check_towns(ctx: &mut Context<'_>) {
     for town in ctx.article.front.towns.iter().filter(|t| !district.towns.contains(t)) {
         let at = crate::yaml::value_position(ctx.yaml, "towns", town)
             .map_or((1, 0), |(line, column)| (line + ctx.yaml_line - 1, column));
-        let message = format!("{town} is not one of {}'s towns in site.yaml", district.name);
+        let message = msg!("lint-town-not-in-district", town = town, district = &district.name);
         let elsewhere = ctx.config.districts.iter().find(|d| d.towns.contains(town));
         let hint = match (elsewhere, did_you_mean(town, district.towns.iter().map(String::as_str))) {
-            (Some(other), _) => format!(
-                "site.yaml lists {town} under {}; check the article's district",
-                other.name
+            (Some(other), _) => msg!(
+                "lint-town-not-in-district-elsewhere-hint",
+                town = town,
+                other = &other.name
             ),
-            (None, Some(near)) => format!("did you mean {near}?"),
-            (None, None) => format!(
-                "if {town} is in {}, add it to the district's `towns:` in site.yaml",
-                district.name
+            (None, Some(near)) => msg!("lint-town-not-in-district-near-hint", near = near),
+            (None, None) => msg!(
+                "lint-town-not-in-district-add-hint",
+                town = town,
+                district = &district.name
             ),
         };
         warnings.push((at, message, hint));
@@ -175,5 +170,25 @@ mod tests {
         assert!(found(Lint::TownNotInDistrict, "", &a).is_empty());
         let a = article("title: 标题\ntowns: [枫泾镇]\n", "正文。\n");
         assert!(found(Lint::TownNotInDistrict, "", &a).is_empty());
+    }
+
+    #[test]
+    fn town_warnings_in_chinese() {
+        use crate::i18n::Lang;
+        let a = article("title: 标题\ntowns: [新浜镇, 枫径镇]\n", "正文。\n");
+        let shown: Vec<String> = lint_with("", &a)
+            .iter()
+            .filter(|d| Lint::of(d) == Some(Lint::TownNotInDistrict))
+            .map(|d| d.render(Lang::Zh))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "content/2013/11/test.md:3:9: 警告：站点设置（site.yaml）里，金山区下面没有新浜镇 [town-not-in-district]\n  \
+                 提示：如果新浜镇确实属于金山区，请在站点设置（site.yaml）里把它加到这个区的 `towns:` 中",
+                "content/2013/11/test.md:3:14: 警告：站点设置（site.yaml）里，金山区下面没有枫径镇 [town-not-in-district]\n  \
+                 提示：是不是想写枫泾镇？",
+            ]
+        );
     }
 }

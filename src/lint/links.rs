@@ -8,6 +8,7 @@
 
 use super::text::Body;
 use super::{Context, Lint};
+use crate::msg;
 
 pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
     check_lead_picture(ctx);
@@ -16,22 +17,16 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         warnings.push((
             Lint::ImageNoAlt,
             ctx.body_position(image.offset),
-            format!("the picture {} has no alt text", image.destination),
-            format!(
-                "describe what it shows inside the brackets, such as ![演练现场]({}), for readers who cannot see it",
-                image.destination
-            ),
+            msg!("lint-image-no-alt", src = &image.destination),
+            msg!("lint-image-no-alt-hint", src = &image.destination),
         ));
     }
     for link in body.links.iter().filter(|l| l.text.trim().is_empty() && !l.has_image) {
         warnings.push((
             Lint::LinkEmptyText,
             ctx.body_position(link.offset),
-            format!("the link to {} has no text to click", link.destination),
-            format!(
-                "put the words readers click inside the brackets, such as [区政府网站]({})",
-                link.destination
-            ),
+            msg!("lint-link-empty-text", url = &link.destination),
+            msg!("lint-link-empty-text-hint", url = &link.destination),
         ));
     }
     for (lint, at, message, hint) in warnings {
@@ -48,11 +43,8 @@ fn check_lead_picture(ctx: &mut Context<'_>) {
         return;
     }
     let at = ctx.key_line("image").map_or((1, 0), |line| (line, 1));
-    let message = format!("the picture {} has neither alt text nor a caption", image.src);
-    let hint = format!(
-        "say what it shows, for readers who cannot see it: image: {{ src: {}, caption: 演练现场 }}, or `alt:`",
-        image.src
-    );
+    let message = msg!("lint-image-no-alt-lead", src = &image.src);
+    let hint = msg!("lint-image-no-alt-lead-hint", src = &image.src);
     ctx.warn(Lint::ImageNoAlt, at, message, hint);
 }
 
@@ -131,5 +123,23 @@ mod tests {
         // A linked picture without alt text is reported once, as a picture.
         let linked = found("title: 标题\n", "[![](a.jpg)](big.jpg)\n");
         assert_eq!(linked.iter().map(|f| f.0).collect::<Vec<_>>(), ["image-no-alt"]);
+    }
+
+    #[test]
+    fn pictures_and_links_in_chinese() {
+        use crate::i18n::Lang;
+        let found = lint_with(
+            "",
+            &article("title: 标题\n", "![](drill.jpg)\n\n详见[](https://example.org/)。\n"),
+        );
+        assert_eq!(
+            found.iter().map(|d| d.render(Lang::Zh)).collect::<Vec<_>>(),
+            [
+                "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 没有替代文字 [image-no-alt]\n  \
+                 提示：在方括号里写明图片内容，方便看不到图片的读者，比如：![演练现场](drill.jpg)",
+                "content/2013/11/test.md:9:3: 警告：指向 https://example.org/ 的链接没有文字，读者没有地方可点 [link-empty-text]\n  \
+                 提示：在方括号里写上读者要点的文字，比如：[区政府网站](https://example.org/)",
+            ]
+        );
     }
 }

@@ -15,9 +15,10 @@
 //! | `link-empty-text` | a link with no text to click |
 //! | `pinyin-guess` | a tag, town, column or file name whose pinyin no dictionary word settles |
 //!
-//! Each warning's message ends with its id in brackets (`… [number-mismatch]`),
-//! the name that switches it off in site.yaml (`lints: { number-mismatch: false }`);
-//! [`Lint::of`] reads it back. Lines and columns are those of the original file,
+//! Each warning is marked with its lint's id, which the text report shows in
+//! brackets after it (`… [number-mismatch]`): the name that switches it off in
+//! site.yaml (`lints: { number-mismatch: false }`); [`Lint::of`] reads it back.
+//! The words are the catalogue's (`lint.ftl`), as a copy editor would say them. Lines and columns are those of the original file,
 //! front matter included.
 //!
 //! This module only reads: it is given loaded articles and their text, and
@@ -39,7 +40,9 @@ use rayon::prelude::*;
 use crate::config::{Config, LintConfig};
 use crate::content::Article;
 use crate::content::front_matter;
-use crate::error::{Area, Diagnostic, Diagnostics, line_col};
+use crate::error::{Area, Diagnostic, Diagnostics, Severity, io_error, line_col};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::site::Site;
 
 /// One newsroom lint.
@@ -116,8 +119,7 @@ impl Lint {
 
     /// The lint a diagnostic came from; `None` for any other diagnostic.
     pub fn of(diagnostic: &Diagnostic) -> Option<Lint> {
-        let id = diagnostic.lint?;
-        Lint::ALL.into_iter().find(|lint| lint.id() == id)
+        diagnostic.lint
     }
 }
 
@@ -194,14 +196,9 @@ pub fn lint_site(root: &Path, site: &Site) -> Vec<Diagnostic> {
 /// The text of an article's file. It was UTF-8 when it was loaded; should it
 /// have changed since, a bad byte shows as � rather than failing the lint.
 fn read_source(root: &Path, article: &Article) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(&article.source)).map_err(|e| {
-        Diagnostic::warning(
-            Area::Io,
-            article.source.clone(),
-            0,
-            0,
-            format!("could not read the article again to lint it: {e}"),
-        )
+    let bytes = std::fs::read(root.join(&article.source)).map_err(|e| Diagnostic {
+        severity: Severity::Warning,
+        ..io_error(&article.source, msg!("lint-io-read-again"), &e)
     })?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -225,12 +222,12 @@ impl Context<'_> {
     }
 
     /// Adds a warning of `lint` at a (line, column) of the file, unless site.yaml switched it off.
-    fn warn(&mut self, lint: Lint, (line, column): (usize, usize), message: String, hint: String) {
+    fn warn(&mut self, lint: Lint, (line, column): (usize, usize), message: Message, hint: Message) {
         if !self.enabled(lint) {
             return;
         }
         let d = Diagnostic::warning(Area::Content, self.article.source.clone(), line, column, message);
-        self.found.push(d.with_hint(hint).from_lint(lint.id()));
+        self.found.push(d.with_hint(hint).from_lint(lint));
     }
 
     /// The file (line, column) of a byte offset in the body.
@@ -321,12 +318,31 @@ fn excerpt_end(text: &str, limit: usize) -> String {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+/// `a`, `a and b`, `a, b and c` (`甲和乙`, `甲、乙和丙`).
+fn and_list<T: Into<Arg>>(items: Vec<T>) -> Arg {
+    joined(items, |rest, last| msg!("lint-list-and", rest = rest, last = last))
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list<T: Into<Arg>>(items: Vec<T>) -> Arg {
+    joined(items, |rest, last| msg!("lint-list-or", rest = rest, last = last))
+}
+
+fn joined<T: Into<Arg>>(items: Vec<T>, join: impl Fn(Vec<Arg>, Arg) -> Message) -> Arg {
+    let mut items: Vec<Arg> = items.into_iter().map(Into::into).collect();
+    match items.pop() {
+        None => Arg::List(Vec::new()),
+        Some(last) if items.is_empty() => last,
+        Some(last) => join(items, last).into(),
+    }
+}
+
+/// What the warnings call a headline field (`title`, `kicker`, `subtitle`).
+fn field_name(key: &str) -> Message {
+    match key {
+        "kicker" => msg!("lint-field-kicker"),
+        "subtitle" => msg!("lint-field-subtitle"),
+        _ => msg!("lint-field-title"),
     }
 }
 

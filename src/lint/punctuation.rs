@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use super::text::{Block, Body, OBJECT};
 use super::{Context, Lint, and_list, headline_fields};
+use crate::i18n::Message;
 use crate::markdown::cjk::{is_cjk, is_han};
+use crate::msg;
 
 /// Half-width marks and the full-width marks Chinese text uses instead.
 const HALF_WIDTH: [(char, char); 7] = [
@@ -70,27 +72,27 @@ pub(super) fn check_half_width(ctx: &mut Context<'_>, body: &Body) {
     for mut marks in by_line.into_values() {
         marks.sort_by_key(|m| m.column);
         let Some(first) = marks.first() else { continue };
-        let more = match marks.len() {
-            1 => String::new(),
-            2 => " (and 1 more on this line)".to_string(),
-            n => format!(" (and {} more on this line)", n - 1),
+        let (mark, context) = (first.mark.to_string(), first.context.clone());
+        let message = match marks.len() {
+            1 => msg!("lint-half-width", mark = mark, context = context),
+            n => msg!("lint-half-width-more", mark = mark, context = context, more = n - 1),
         };
-        let message = format!(
-            "half-width “{}” between Chinese characters: “{}”{more}",
-            first.mark, first.context
-        );
-        let mut fixes: Vec<String> = Vec::new();
+        let mut fixes: Vec<Message> = Vec::new();
         for m in &marks {
             let full = HALF_WIDTH
                 .iter()
                 .find(|(h, _)| *h == m.mark)
                 .map_or(m.mark, |&(_, f)| f);
-            let fix = format!("{full} for {}", m.mark);
+            let fix = msg!(
+                "lint-half-width-fix",
+                full = full.to_string(),
+                half = m.mark.to_string()
+            );
             if !fixes.contains(&fix) {
                 fixes.push(fix);
             }
         }
-        let hint = format!("Chinese text takes full-width punctuation: write {}", and_list(&fixes));
+        let hint = msg!("lint-half-width-hint", fixes = and_list(fixes));
         ctx.warn(Lint::HalfWidthPunctuation, (first.line, first.column), message, hint);
     }
 }
@@ -246,20 +248,24 @@ pub(super) fn check_quotes(ctx: &mut Context<'_>, body: &Body) {
     let Some(first) = slips.iter().min_by_key(|u| u.first) else {
         return;
     };
-    let listed: Vec<String> = slips
+    let listed: Vec<Message> = slips
         .iter()
-        .map(|u| format!("{} ({})", u.style.shown(), times(u.marks)))
+        .map(|u| {
+            msg!(
+                "lint-mixed-quotes-style",
+                style = u.style.shown(),
+                times = times(u.marks)
+            )
+        })
         .collect();
-    let message = format!(
-        "the article mixes quotation marks: {} among {} ({}), first here: “{}”",
-        and_list(&listed),
-        usages[main].style.shown(),
-        times(usages[main].marks),
-        first.context
+    let message = msg!(
+        "lint-mixed-quotes",
+        others = and_list(listed),
+        main = usages[main].style.shown(),
+        times = times(usages[main].marks),
+        context = first.context.clone()
     );
-    let hint = "use one style throughout: “…” is the standard in mainland Chinese text, \
-                with ‘…’ for a quotation inside a quotation"
-        .to_string();
+    let hint = msg!("lint-mixed-quotes-hint");
     ctx.warn(Lint::MixedQuotes, first.first, message, hint);
 }
 
@@ -272,12 +278,8 @@ fn place_in(ctx: &Context<'_>, block: &Block, at: usize) -> ((usize, usize), Str
 }
 
 /// "once", "twice", "5 times": how often a style is used, counting pairs of marks.
-fn times(marks: usize) -> String {
-    match marks.div_ceil(2) {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
-    }
+fn times(marks: usize) -> Message {
+    msg!("lint-mixed-quotes-times", count = marks.div_ceil(2))
 }
 
 /// The quotation marks of `text`: byte offset, character and style.
@@ -420,5 +422,39 @@ mod tests {
         ] {
             assert!(mixed(front, body).is_empty(), "{body}: {:?}", mixed(front, body));
         }
+    }
+
+    #[test]
+    fn half_width_marks_in_chinese_with_every_fix() {
+        use crate::i18n::Lang;
+        let found: Vec<String> = lint_with("", &article("title: 标题\n", "村民,志愿者:党员;群众。\n"))
+            .iter()
+            .filter(|d| Lint::of(d) == Some(Lint::HalfWidthPunctuation))
+            .map(|d| d.render(Lang::Zh))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "content/2013/11/test.md:7:3: 警告：中文之间用了半角“,”：“村民,志愿者:”（这一行还有 2 处） [half-width-punctuation]\n  \
+              提示：中文要用全角标点：“,”改成“，”、“:”改成“：”和“;”改成“；”"
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_quotes_in_chinese() {
+        use crate::i18n::Lang;
+        let found: Vec<String> = lint_with(
+            "",
+            &article("title: 标题\n", "他说：“好。”大家说：“行。”\n\n镇里推行「积分制」。\n"),
+        )
+        .iter()
+        .filter(|d| Lint::of(d) == Some(Lint::MixedQuotes))
+        .map(|d| d.message.render(Lang::Zh))
+        .collect();
+        assert_eq!(
+            found,
+            ["文章里引号混用：以“…”为主（2 处），又用了「…」（1 处），第一处在这里：“镇里推行「积分制」”"]
+        );
     }
 }

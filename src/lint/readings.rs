@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use super::{Context, Lint};
+use super::{Context, Lint, or_list};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::pinyin::{self, Reading};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
@@ -54,7 +56,7 @@ pub(super) fn check(ctx: &mut Context<'_>, introduced: &[Introduced]) {
     }
     for name in introduced {
         let at = ctx.field_position(name.key, &name.name, false);
-        let hint = settle_hint(&name.name, &name.reading, "under `slugs:` in site.yaml", |slug| {
+        let hint = settle_hint(&name.name, &name.reading, msg!("lint-pinyin-guess-in-slugs"), |slug| {
             format!("`{}: {slug}`", name.name)
         });
         ctx.warn(Lint::PinyinGuess, at, guess_message(&name.name, &name.reading), hint);
@@ -79,17 +81,19 @@ pub(super) fn check_districts(root: &std::path::Path, config: &crate::config::Co
                 return None;
             }
             let line = crate::yaml::key_line(&text, &d.name).unwrap_or(0);
-            let hint = settle_hint(&d.name, &reading, "to its entry", |slug| format!("`slug: {slug}`"));
-            let message = format!("{} [{}]", guess_message(&d.name, &reading), Lint::PinyinGuess.id());
+            let hint = settle_hint(&d.name, &reading, msg!("lint-pinyin-guess-in-district"), |slug| {
+                format!("`slug: {slug}`")
+            });
             Some(
                 crate::error::Diagnostic::warning(
                     crate::error::Area::Config,
                     crate::config::CONFIG_FILE,
                     line,
                     1,
-                    message,
+                    guess_message(&d.name, &reading),
                 )
-                .with_hint(hint),
+                .with_hint(hint)
+                .from_lint(Lint::PinyinGuess),
             )
         })
         .collect()
@@ -107,40 +111,44 @@ fn check_file_name(ctx: &mut Context<'_>) {
     if reading.guesses.is_empty() {
         return;
     }
-    let hint = settle_hint(name, &reading, "to the front matter", |slug| format!("`slug: {slug}`"));
+    let hint = settle_hint(name, &reading, msg!("lint-pinyin-guess-in-front-matter"), |slug| {
+        format!("`slug: {slug}`")
+    });
     ctx.warn(Lint::PinyinGuess, (1, 1), guess_message(name, &reading), hint);
 }
 
-fn guess_message(name: &str, reading: &Reading) -> String {
-    let guesses: Vec<String> = reading
+fn guess_message(name: &str, reading: &Reading) -> Message {
+    let guesses = reading
         .guesses
         .iter()
-        .map(|g| format!("{} reads {}", g.character, either(&g.readings)))
-        .collect();
-    format!(
-        "the pinyin of {name} is a guess: {}, and no dictionary entry for this name says which; it is read `{}`",
-        guesses.join("; "),
-        reading.slug()
+        .map(|g| {
+            msg!(
+                "lint-pinyin-guess-reads",
+                character = g.character.to_string(),
+                readings = or_list(g.readings.clone())
+            )
+        })
+        .reduce(|before, next| msg!("lint-pinyin-guess-more", before = before, next = next));
+    msg!(
+        "lint-pinyin-guess",
+        name = name,
+        guesses = guesses.map_or(Arg::List(Vec::new()), Arg::from),
+        slug = reading.slug()
     )
 }
 
-/// What to write where, to keep the reading or to change it.
-fn settle_hint(name: &str, reading: &Reading, place: &str, line: impl Fn(&str) -> String) -> String {
+/// What to write where (`place`), to keep the reading or to change it.
+fn settle_hint(name: &str, reading: &Reading, place: Message, line: impl Fn(&str) -> String) -> Message {
     let keep = line(&reading.slug());
     match reading.other_slug() {
-        Some(other) if other != reading.slug() => format!(
-            "if {name} reads otherwise, add {} {place}; if `{}` is right, add {keep} to say so",
-            line(&other),
-            reading.slug()
+        Some(other) if other != reading.slug() => msg!(
+            "lint-pinyin-guess-other-hint",
+            name = name,
+            other = line(&other),
+            place = place,
+            slug = reading.slug(),
+            keep = keep
         ),
-        _ => format!("add {keep} {place} to confirm the reading, or write the right one"),
-    }
-}
-
-/// `xing, hang or heng`.
-fn either(readings: &[String]) -> String {
-    match readings.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => readings.join(""),
+        _ => msg!("lint-pinyin-guess-confirm-hint", keep = keep, place = place),
     }
 }

@@ -183,15 +183,11 @@ fn ids_are_the_keys_of_site_yaml() {
 
 #[test]
 fn the_lint_of_a_warning_is_known() {
-    let d = Diagnostic::warning(Area::Content, "a.md", 1, 1, "x").from_lint("column-break");
-    assert_eq!(Lint::of(&d), Some(Lint::ColumnBreak));
-    assert_eq!(d.text(), "x [column-break]");
-    let d = Diagnostic::warning(Area::Content, "a.md", 1, 1, "x").from_lint("no such lint");
-    assert_eq!(Lint::of(&d), None);
-    assert_eq!(
-        Lint::of(&Diagnostic::error(Area::Content, "a.md", 1, 1, "unknown district")),
-        None
-    );
+    let warning = || Diagnostic::warning(Area::Content, "a.md", 1, 1, crate::msg!("lint-no-byline"));
+    let d = warning().from_lint(Lint::NoByline);
+    assert_eq!(Lint::of(&d), Some(Lint::NoByline));
+    assert_eq!(d.text(), "the article credits nobody: it has no byline [no-byline]");
+    assert_eq!(Lint::of(&warning()), None);
 }
 
 #[test]
@@ -251,4 +247,55 @@ fn odd_text_never_panics() {
         let _ = lint_article(&a.article, &a.source, &config);
         let _ = lint_article(&a.article, &text, &config);
     }
+}
+
+#[test]
+fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
+    use crate::i18n::Lang;
+    let shown: Vec<String> = lint_with("lints: { brief_limit: 5 }\n", &every_mistake())
+        .iter()
+        .map(|d| d.render(Lang::Zh))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "content/2013/11/test.md:1:1: 警告：庄行见闻的读音拿不准：“行”可读 xing、hang 或 heng，词典里查不到这个名称，定不下该读哪个；现在按 `zhuang-xing-jian-wen` 生成网址名 [pinyin-guess]\n  \
+             提示：如果庄行见闻不读 `zhuang-xing-jian-wen`，请在文章头部（两行 `---` 之间）加上 `slug: zhuang-hang-jian-wen`；如果读得没错，也请加上 `slug: zhuang-xing-jian-wen` 加以确认",
+            "content/2013/11/test.md:2:8: 警告：标题写的是 52，正文里却没有这个数：“52名职工参赛” [number-mismatch]\n  \
+             提示：正文里写的是 352名，请核实，让标题和正文一致",
+            "content/2013/11/test.md:5:9: 警告：站点设置（site.yaml）里，金山区下面没有洞泾镇 [town-not-in-district]\n  \
+             提示：站点设置（site.yaml）把洞泾镇列在松江区下面，请核对文章的 `district` 项",
+            "content/2013/11/test.md:6:1: 警告：这条短讯有 24 字，超过了本站 5 字的上限 [brief-too-long]\n  \
+             提示：删到 5 字以内，或者用 `kind: news` 改成消息；上限在站点设置（site.yaml）里用 `lints: { brief_limit: 5 }` 来定",
+            "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 既没有替代文字，也没有图片说明 [image-no-alt]\n  \
+             提示：写明图片内容，方便看不到图片的读者，比如：image: { src: drill.jpg, caption: 演练现场 }，也可以用 `alt:`",
+            "content/2013/11/test.md:8:1: 警告：这篇文章没有署名 [no-byline]\n  \
+             提示：在文章头部（两行 `---` 之间）加上署名，比如：`byline: [{ role: 通讯员, name: 金领军 }]`",
+            "content/2013/11/test.md:9:14: 警告：这一段到“…日，全镇87家单位的”就断了，句子没说完，下一段从“352名职工上场,“…”接着往下说：是不是从报纸版面复制时留下的转栏断行？ [column-break]\n  \
+             提示：删去两段之间的空行，把两段接成一段；如果确实要另起一段，请给这一段补上句末标点",
+            "content/2013/11/test.md:11:9: 警告：中文之间用了半角“,”：“职工上场,“好”，” [half-width-punctuation]\n  \
+             提示：中文要用全角标点：“,”改成“，”",
+            "content/2013/11/test.md:11:14: 警告：文章里引号混用：以“…”为主（1 处），又用了\"…\"（1 处），第一处在这里：““好”，\"好\"。” [mixed-quotes]\n  \
+             提示：全文统一用一种引号：大陆通行“…”，引号里再套引号用‘…’",
+            "content/2013/11/test.md:11:18: 警告：指向 https://example.org/ 的链接没有文字，读者没有地方可点 [link-empty-text]\n  \
+             提示：在方括号里写上读者要点的文字，比如：[区政府网站](https://example.org/)",
+        ]
+    );
+}
+
+#[test]
+fn an_article_gone_since_loading_is_reported_in_chinese() {
+    use crate::i18n::Lang;
+    let a = article("title: 标题\n", "正文。\n");
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let d = read_source(root.path(), &a.article).expect_err("the file is not there");
+    assert_eq!(d.severity, crate::error::Severity::Warning);
+    assert_eq!(
+        d.render(Lang::Zh),
+        "content/2013/11/test.md: 警告：无法再次读取文章来检查：没有这个文件或文件夹"
+    );
+    assert_eq!(
+        d.render(Lang::En),
+        "content/2013/11/test.md: warning: could not read the article again to lint it: no such file or folder"
+    );
 }

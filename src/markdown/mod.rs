@@ -41,7 +41,7 @@ pub enum LinkTarget {
     /// A link to another article: use this URL instead.
     Rewrite(String),
     /// A link to an article that does not exist.
-    Broken { message: String, hint: Option<String> },
+    Broken { message: Message, hint: Option<Message> },
 }
 
 /// What the caller's resolver says about one Markdown image.
@@ -52,7 +52,7 @@ pub enum ImageTarget {
     /// Use this markup instead of the plain `<img>` (a `<picture>` with its sizes).
     Markup(String),
     /// A picture that cannot be published.
-    Broken { message: String, hint: Option<String> },
+    Broken { message: Message, hint: Option<Message> },
 }
 
 /// A Markdown image as written: `![alt](src "title")`.
@@ -73,21 +73,21 @@ pub struct BodyProblem {
 }
 
 impl BodyProblem {
-    fn error(offset: usize, message: String, hint: Option<String>) -> Self {
+    fn error(offset: usize, message: Message, hint: Option<Message>) -> Self {
         BodyProblem {
             severity: Severity::Error,
             offset,
-            message: message.into(),
-            hint: hint.map(Into::into),
+            message,
+            hint,
         }
     }
 
-    fn warning(offset: usize, message: &str, hint: &str) -> Self {
+    fn warning(offset: usize, message: Message, hint: Message) -> Self {
         BodyProblem {
             severity: Severity::Warning,
             offset,
-            message: message.into(),
-            hint: Some(hint.into()),
+            message,
+            hint: Some(hint),
         }
     }
 }
@@ -150,8 +150,8 @@ pub fn render_with_images(
     for offset in indented_prose {
         pass.out.problems.push(BodyProblem::warning(
             offset,
-            "this paragraph starts with four spaces, which Markdown reads as a block of code; it is shown as an ordinary paragraph",
-            "remove the spaces at the start of its lines: the theme indents paragraphs itself",
+            crate::msg!("md-indented-prose"),
+            crate::msg!("md-indented-prose-hint"),
         ));
     }
     let events = pass.transform(events);
@@ -334,8 +334,8 @@ impl<'r> Pass<'r> {
         if let Some(offset) = full_width_indent {
             self.out.problems.push(BodyProblem::warning(
                 offset,
-                "paragraphs are indented with full-width spaces `　　`; they were removed, as the theme indents paragraphs itself",
-                "start each paragraph with its first character",
+                crate::msg!("md-full-width-indent"),
+                crate::msg!("md-full-width-indent-hint"),
             ));
         }
         self.out.char_count = cjk::count_chars(&text.all);
@@ -551,11 +551,40 @@ mod tests {
     }
 
     #[test]
+    fn indents_typed_by_hand_are_told_in_chinese() {
+        use crate::i18n::Lang;
+        let said = |md: &str| -> Vec<(String, String)> {
+            render(md, MarkdownOptions::default(), &|_| LinkTarget::Keep)
+                .problems
+                .iter()
+                .map(|p| {
+                    let hint = p.hint.as_ref().map(|h| h.render(Lang::Zh)).unwrap_or_default();
+                    (p.message.render(Lang::Zh), hint)
+                })
+                .collect()
+        };
+        assert_eq!(
+            said("第一段。\n\n    莘庄镇“文明小区”评选揭晓。\n"),
+            [(
+                "这一段开头有四个空格，Markdown 会把它当成代码块；现已按普通段落显示".to_string(),
+                "删掉这一段每行开头的空格：主题会自动把段落首行缩进两个字".to_string()
+            )]
+        );
+        assert_eq!(
+            said("　　光星居民区由原光星村合并而来。\n"),
+            [(
+                "段落开头用全角空格 `　　` 缩进了；这些空格已删去，主题会自动把每段首行缩进两个字".to_string(),
+                "每段从第一个字直接写起，开头不要加空格".to_string()
+            )]
+        );
+    }
+
+    #[test]
     fn links_are_rewritten_or_reported() {
         let resolve = |dest: &str| match dest {
             "other.md" => LinkTarget::Rewrite("/2013/11/other/".into()),
             "gone.md" => LinkTarget::Broken {
-                message: "no article gone.md".into(),
+                message: crate::msg!("config-name", name = "no article gone.md"),
                 hint: None,
             },
             _ => LinkTarget::Keep,
@@ -595,7 +624,7 @@ mod tests {
         let picture = |image: ImageRef<'_>| match image.src {
             "drill.jpg" => ImageTarget::Markup(format!("<picture data-alt=\"{}\"></picture>", image.alt)),
             "gone.jpg" => ImageTarget::Broken {
-                message: "no gone.jpg".into(),
+                message: crate::msg!("image-missing", path = "gone.jpg"),
                 hint: None,
             },
             _ => ImageTarget::Keep,

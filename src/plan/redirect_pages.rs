@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{Page, PageKind, Pager, templates};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Message;
+use crate::msg;
 use crate::redirects::{Redirect, Target};
 use crate::site::Site;
 
@@ -53,11 +55,11 @@ fn redirect_clashes(pages: &[Page], site: &Site) -> Diagnostics {
         if let Some(page) = taken {
             problems.push(taken_page(site, redirect, page));
         } else if page_folders.contains(file.as_str()) {
-            let message = format!(
-                "{} would be a file where pages are in a folder",
-                redirect.describe(taxonomies)
+            let message = msg!(
+                "site-redirect-file-over-folder",
+                redirect = redirect.describe(taxonomies)
             );
-            problems.push(redirect.error(message, "write the old address as it was, ending in /"));
+            problems.push(redirect.error(message, msg!("site-redirect-file-over-folder-hint")));
         } else {
             claimed.entry(file).or_default().push(redirect);
         }
@@ -85,12 +87,22 @@ fn redirect_clashes(pages: &[Page], site: &Site) -> Diagnostics {
             if others.is_empty() {
                 continue;
             }
-            let named: Vec<String> = others
+            let named: Vec<Message> = others
                 .iter()
-                .map(|o| format!("{} ({})", o.describe(taxonomies), o.place()))
+                .map(|o| {
+                    msg!(
+                        "site-redirect-named",
+                        redirect = o.describe(taxonomies),
+                        place = o.place()
+                    )
+                })
                 .collect();
-            let message = format!("{} clashes with {}", redirect.describe(taxonomies), named.join(", "));
-            problems.push(redirect.error(message, "an old address can lead to one page only: remove all but one"));
+            let message = msg!(
+                "site-redirect-clash",
+                redirect = redirect.describe(taxonomies),
+                others = named
+            );
+            problems.push(redirect.error(message, msg!("site-redirect-clash-hint")));
         }
     }
     problems
@@ -107,51 +119,57 @@ fn taken_page(site: &Site, redirect: &Redirect, page: &Page) -> Diagnostic {
     if own {
         let (message, hint) = match redirect.to {
             Target::Article(_) => (
-                format!("{who} is this article's own URL"),
-                "remove it: the article is published at that address already",
+                msg!("site-redirect-own-url", redirect = who),
+                msg!("site-redirect-own-url-hint"),
             ),
             Target::Term { .. } => (
-                format!("{who} is its slug now"),
-                "remove it from `old_slugs:`: the page is published at that address already",
+                msg!("site-redirect-own-slug", redirect = who),
+                msg!("site-redirect-own-slug-hint"),
             ),
         };
         return redirect.error(message, hint);
     }
-    let at = if page.file == redirect.file() {
-        String::new()
+    let described = describe_page(site, page);
+    let message = if page.file == redirect.file() {
+        msg!("site-redirect-takes-page", redirect = who, page = described)
     } else {
-        format!(" at /{}", page.path)
+        msg!(
+            "site-redirect-takes-page-at",
+            redirect = who,
+            page = described,
+            path = &page.path
+        )
     };
     let hint = match redirect.to {
-        Target::Article(_) => "an alias is an old address that has no page now: remove it, or move that page",
-        Target::Term { .. } => "an old slug is one that has no page now: remove it, or give that term another slug",
+        Target::Article(_) => msg!("site-redirect-takes-page-alias-hint"),
+        Target::Term { .. } => msg!("site-redirect-takes-page-slug-hint"),
     };
-    redirect.error(format!("{who} clashes with {}{at}", describe_page(site, page)), hint)
+    redirect.error(message, hint)
 }
 
 /// A page as errors name it.
-fn describe_page(site: &Site, page: &Page) -> String {
-    let numbered = |what: String, pager: Pager| {
+fn describe_page(site: &Site, page: &Page) -> Message {
+    let numbered = |what: Message, pager: Pager| {
         if pager.number > 1 {
-            format!("page {} of {what}", pager.number)
+            msg!("site-page-numbered", number = pager.number, page = what)
         } else {
             what
         }
     };
     match page.kind {
-        PageKind::Front(pager) => numbered("the front page".into(), pager),
-        PageKind::Article(id) => format!("the article {}", site.articles[id].source.display()),
-        PageKind::TaxonomyIndex(kind) => format!("the index of {}", kind.label()),
+        PageKind::Front(pager) => numbered(msg!("site-page-front"), pager),
+        PageKind::Article(id) => msg!("site-page-article", file = site.articles[id].source.display()),
+        PageKind::TaxonomyIndex(kind) => msg!("site-page-index", kind = kind.key()),
         PageKind::Term { kind, term, pager } => {
             let name = &site.taxonomies.get(kind).terms[term].name;
-            numbered(format!("the page of {} {name}", kind.label()), pager)
+            numbered(msg!("site-page-term", kind = kind.name(), name = name), pager)
         }
-        PageKind::Briefs(pager) => numbered("the short news (短讯)".into(), pager),
-        PageKind::Feed(_) => format!("the feed /{}", page.path),
-        PageKind::Sitemap | PageKind::Robots | PageKind::NotFound => format!("/{}", page.path),
-        PageKind::Search => "the search page".into(),
-        PageKind::SearchIndex(_) => "the search index".into(),
-        PageKind::Redirect(_) => format!("the redirect /{}", page.path),
+        PageKind::Briefs(pager) => numbered(msg!("site-page-briefs"), pager),
+        PageKind::Feed(_) => msg!("site-page-feed", path = &page.path),
+        PageKind::Sitemap | PageKind::Robots | PageKind::NotFound => msg!("site-page-file", path = &page.path),
+        PageKind::Search => msg!("site-page-search"),
+        PageKind::SearchIndex(_) => msg!("site-page-search-index"),
+        PageKind::Redirect(_) => msg!("site-page-redirect", path = &page.path),
     }
 }
 
@@ -163,6 +181,7 @@ fn folders_of(file: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::plan::plan_pages;
     use crate::redirects::tests::{SITE_YAML, site_of};
 
@@ -233,9 +252,37 @@ mod tests {
                     "the alias /2013/11/xinzhuang/ clashes with the article content/2013/11/xinzhuang.md"
                 ),
                 at(7, "the alias /2013/11/drill/ is this article's own URL"),
-                at(8, "the alias /tags/min-su/ clashes with the page of 标签 民宿"),
+                at(8, "the alias /tags/min-su/ clashes with the page of the tag 民宿"),
                 at(9, "the alias /atom.xml/ clashes with the feed /atom.xml at /atom.xml"),
                 at(10, "the alias /briefs/ clashes with the short news (短讯)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_redirect_in_a_pages_place_is_told_in_chinese() {
+        let (site, _) = site_of(
+            SITE_YAML,
+            &[
+                ("2013/11/xinzhuang.md", XINZHUANG),
+                (
+                    "2013/11/drill.md",
+                    "title: 闵行区举行消防演练\ndate: 2013-11-03\ndistrict: 闵行区\naliases:\n  - /2013/11/xinzhuang/\n  - /2013/11/drill/\n  - /tags/min-su/",
+                ),
+            ],
+        );
+        let problems = plan_pages(&site).expect_err("the plan should fail");
+        let shown: Vec<String> = problems.iter().map(|d| d.render(Lang::Zh)).collect();
+        assert_eq!(
+            shown,
+            [
+                "content/2013/11/drill.md:6:5: 错误：旧地址 /2013/11/xinzhuang/ 与已有的页面冲突：\
+                 文章 content/2013/11/xinzhuang.md 的页面\n  \
+                 提示：旧地址必须是现在没有页面的地址：删掉它，或者把那个页面移走",
+                "content/2013/11/drill.md:7:5: 错误：旧地址 /2013/11/drill/ 就是这篇文章现在的网址\n  \
+                 提示：删掉它：文章已经发布在这个地址了",
+                "content/2013/11/drill.md:8:5: 错误：旧地址 /tags/min-su/ 与已有的页面冲突：标签“民宿”的页面\n  \
+                 提示：旧地址必须是现在没有页面的地址：删掉它，或者把那个页面移走",
             ]
         );
     }
@@ -284,10 +331,10 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "content/2013/11/xinzhuang.md:7:11: the alias /towns/xin-zhuang-zhen/ clashes with the page of 镇 莘庄镇",
-                "site.yaml:10:8: the old slug `min-su` of 标签 民宿 (/tags/min-su/) is its slug now",
-                "site.yaml:10:8: the old slug `min-su` of 栏目 民宿 (/columns/min-su/) is its slug now",
-                "site.yaml:11:9: the old slug `xin-zhuang-zhen` of 镇 莘庄镇 (/towns/xin-zhuang-zhen/) is its slug now",
+                "content/2013/11/xinzhuang.md:7:11: the alias /towns/xin-zhuang-zhen/ clashes with the page of the town 莘庄镇",
+                "site.yaml:10:8: the old slug `min-su` of the column 民宿 (/columns/min-su/) is its slug now",
+                "site.yaml:10:8: the old slug `min-su` of the tag 民宿 (/tags/min-su/) is its slug now",
+                "site.yaml:11:9: the old slug `xin-zhuang-zhen` of the town 莘庄镇 (/towns/xin-zhuang-zhen/) is its slug now",
             ]
         );
     }

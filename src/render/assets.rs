@@ -204,9 +204,9 @@ impl CssProblem {
             path,
             self.line,
             self.column,
-            format!("could not minify this stylesheet: {}", self.message),
+            crate::msg!("theme-css-not-minified", error = self.message),
         )
-        .with_hint("it is published as it is; fix the CSS there to have it minified")
+        .with_hint(crate::msg!("theme-css-not-minified-hint"))
     }
 }
 

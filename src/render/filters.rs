@@ -13,6 +13,7 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::config::BaseUrl;
 use crate::markdown::cjk;
+use crate::msg;
 use crate::render::assets::{AssetNames, HASHED_EXTENSIONS};
 
 /// Adds jianbao's filters and functions to `tera`.
@@ -32,28 +33,34 @@ pub fn register(tera: &mut Tera, base: &BaseUrl, assets: &Arc<AssetNames>) {
     });
 }
 
-/// The link to the hashed copy of the static file `path`.
+/// The link to the hashed copy of the static file `path`. Its error becomes
+/// tera's text, which is carried as it is: so it is put into words here, in
+/// the language of the run.
 fn asset(base: &BaseUrl, assets: &AssetNames, path: &str) -> Result<String, String> {
     let key = path.trim_start_matches('/');
     if let Some(hashed) = assets.hashed.get(key) {
         return Ok(base.link(hashed));
     }
     if assets.others.contains(key) {
-        return Err(format!(
-            "asset: `{path}` is not a stylesheet, script or font ({}), so it has no hashed name; link it with url(path=\"{key}\")",
-            HASHED_EXTENSIONS.join(", ")
-        ));
+        return Err(msg!(
+            "theme-asset-not-hashed",
+            path = path,
+            extensions = HASHED_EXTENSIONS.to_vec(),
+            key = key
+        )
+        .to_string());
     }
     let known = assets.hashed.keys().chain(&assets.others);
-    let suggestion = known
+    let near = known
         .map(|k| (strsim::levenshtein(k, key), k))
         .filter(|(d, _)| *d <= 3)
         .min()
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default();
-    Err(format!(
-        "asset: there is no static file `{path}` in the theme's or the site's static/{suggestion}"
-    ))
+        .map(|(_, k)| k);
+    Err(match near {
+        Some(near) => msg!("theme-asset-missing-near", path = path, near = near),
+        None => msg!("theme-asset-missing", path = path),
+    }
+    .to_string())
 }
 
 fn zh_date(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
@@ -61,9 +68,9 @@ fn zh_date(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
     let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts.as_slice() {
         [y, m, d] => Ok(format!("{y}年{m}月{d}日")),
-        _ => Err(tera::Error::message(format!(
-            "zh_date: `{value}` is not a date such as 2013-11-03"
-        ))),
+        _ => Err(tera::Error::message(
+            msg!("theme-zh-date-invalid", value = value).to_string(),
+        )),
     }
 }
 

@@ -24,6 +24,7 @@ use tera::{Context, Tera, Value};
 
 use crate::content::Article;
 use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::msg;
 use crate::plan::{Page, PageKind, Pager, RenderPlan, SearchPart, pager_path};
 use crate::redirects::Target;
 use crate::search::{self, SearchIndex};
@@ -330,12 +331,12 @@ impl<'s> Renderer<'s> {
                     format!("themes/{}/templates/{name}", theme.name),
                     0,
                     0,
-                    format!("the theme has no template {name}"),
+                    msg!("theme-no-template", name = name),
                 )
                 .with_hint(if Some(name) == search_template {
-                    format!("add templates/{name} to the site or the theme, or set `search: false` in site.yaml")
+                    msg!("theme-no-template-search-hint", name = name)
                 } else {
-                    format!("add templates/{name} to the site or the theme")
+                    msg!("theme-no-template-hint", name = name)
                 });
                 missing.push(d);
             }
@@ -814,23 +815,40 @@ fn referenced_templates(source: &str) -> Vec<String> {
 /// A tera error as a diagnostic at the template's file, line and column.
 fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
     let hint = match page {
-        Some(p) => format!(
-            "met while rendering /{p}; the built-in theme's templates use every variable pages have: \
-             `jianbao theme export` writes them out to read"
-        ),
-        None => "the built-in theme's templates use every variable, filter and function there is: \
-                 `jianbao theme export` writes them out to read"
-            .to_string(),
+        Some(p) => msg!("theme-template-page-hint", page = p),
+        None => msg!("theme-template-hint"),
     };
     let shown = |name: &str| paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = err.kind() {
+    let (syntax, report) = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) => (true, Some(r)),
+        tera::ErrorKind::RenderingError(r) => (false, Some(r)),
+        _ => (false, None),
+    };
+    if let Some(r) = report {
         let span = r.span();
+        // tera's own words, in English, go in as they are; the template and
+        // the line are said in the run's language.
+        let message = if syntax {
+            msg!(
+                "theme-template-syntax",
+                error = r.message(),
+                template = r.filename(),
+                line = span.start_line
+            )
+        } else {
+            msg!(
+                "theme-template-render",
+                error = r.message(),
+                template = r.filename(),
+                line = span.start_line
+            )
+        };
         return Diagnostic::error(
             Area::Config,
             shown(r.filename()),
             span.start_line,
             span.start_col + 1,
-            r.message(),
+            message,
         )
         .with_hint(hint);
     }
@@ -851,16 +869,66 @@ fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Op
         Some((parts.next()?.to_string(), line, column))
     });
     match place {
-        Some((name, line, column)) => {
-            Diagnostic::error(Area::Config, shown(&name), line, column, message).with_hint(hint)
-        }
-        None => Diagnostic::error(Area::Config, "templates", 0, 0, text).with_hint(hint),
+        Some((name, line, column)) => Diagnostic::error(
+            Area::Config,
+            shown(&name),
+            line,
+            column,
+            msg!("theme-template-error", error = message, template = &name, line = line),
+        )
+        .with_hint(hint),
+        None => Diagnostic::error(
+            Area::Config,
+            "templates",
+            0,
+            0,
+            msg!("theme-template-error-unplaced", error = text),
+        )
+        .with_hint(hint),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_errors_name_the_template_and_line_in_chinese() {
+        use crate::i18n::Lang;
+        let paths: BTreeMap<String, PathBuf> = [(
+            "article.html".to_string(),
+            PathBuf::from("themes/plain/templates/article.html"),
+        )]
+        .into();
+        let mut tera = Tera::new();
+        let err = tera
+            .add_raw_template("article.html", "<h1>标题</h1>\n{% if %}\n")
+            .unwrap_err();
+        let d = template_error(&err, &paths, None);
+        let tera_says = d.message.render(Lang::En);
+        assert_eq!(
+            d.render(Lang::Zh),
+            format!(
+                "themes/plain/templates/article.html:2:{}: 错误：模板 article.html 第 2 行的写法有误：{tera_says}\n  提示：内置主题的模板用到了所有的变量、过滤器和函数，运行 `jianbao theme export` 可以把它们写出来对照",
+                d.column
+            )
+        );
+
+        let mut tera = Tera::new();
+        tera.add_raw_template("article.html", "<h1>标题</h1>\n<p>{{ no_such_field }}</p>\n")
+            .unwrap();
+        let err = tera.render("article.html", &Context::new()).unwrap_err();
+        let d = template_error(&err, &paths, Some("2013/11/a/"));
+        let tera_says = d.message.render(Lang::En);
+        assert!(tera_says.contains("no_such_field"), "{tera_says}");
+        assert_eq!(
+            d.render(Lang::Zh),
+            format!(
+                "themes/plain/templates/article.html:2:{}: 错误：用模板 article.html 生成页面时，第 2 行出错：{tera_says}\n  提示：这是生成页面 /2013/11/a/ 时出的错；内置主题的模板用到了页面的每一个变量，运行 `jianbao theme export` 可以把它们写出来对照",
+                d.column
+            )
+        );
+    }
 
     #[test]
     fn only_pages_showing_a_changed_article_and_the_front_page_may_change() {

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::error::{Area, Diagnostic, Diagnostics, io_error};
+use crate::msg;
 
 static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -59,7 +60,7 @@ impl StaticSource {
             StaticSource::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
             StaticSource::Disk(path) => std::fs::read(path)
                 .map(std::borrow::Cow::Owned)
-                .map_err(|e| io_error(path, "read", &e)),
+                .map_err(|e| io_error(path, msg!("io-read"), &e)),
         }
     }
 }
@@ -118,7 +119,7 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
                     Ok(extra) => theme.extra = extra,
                     Err(d) => problems.push(d),
                 },
-                Err(e) => problems.push(io_error(&shown, "read the theme's settings", &e)),
+                Err(e) => problems.push(io_error(&shown, msg!("theme-io-read-settings"), &e)),
             }
         }
     } else if name == BUILTIN_NAME {
@@ -129,11 +130,9 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             "site.yaml",
             crate::yaml::key_line_in_file(root, "theme"),
             1,
-            format!("there is no theme `{name}`"),
+            msg!("theme-missing", name = name),
         )
-        .with_hint(format!(
-            "put it in themes/{name}/, or use the built-in theme with `theme: default`"
-        ));
+        .with_hint(msg!("theme-missing-hint", name = name));
         problems.push(d);
     }
     read_templates(
@@ -183,7 +182,7 @@ fn parse_theme_config(text: &str, shown: &Path) -> Result<serde_yaml::Mapping, D
         Ok(raw) => Ok(raw.extra),
         Err(p) => {
             let mut d = Diagnostic::error(Area::Config, shown, p.line, p.column, p.message);
-            d.hint = p.hint.map(Into::into);
+            d.hint = p.hint;
             Err(d)
         }
     }
@@ -248,7 +247,14 @@ fn files_under(dir: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<(Str
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Diagnostic::error(Area::Io, shown, 0, 0, format!("could not read: {e}")));
+                let at = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(dir).ok())
+                    .map_or(shown.to_path_buf(), |rel| shown.join(rel));
+                problems.push(match e.io_error() {
+                    Some(io) => io_error(&at, msg!("io-read"), io),
+                    None => Diagnostic::error(Area::Io, shown, 0, 0, msg!("theme-unreadable", error = e.to_string())),
+                });
                 continue;
             }
         };
@@ -259,8 +265,8 @@ fn files_under(dir: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<(Str
             .to_string_lossy()
             .replace('\\', "/");
         if entry.file_type().is_symlink() {
-            let d = Diagnostic::error(Area::Config, shown.join(&rel), 0, 0, "symbolic links are not published")
-                .with_hint("copy the file here instead of linking to it");
+            let d = Diagnostic::error(Area::Config, shown.join(&rel), 0, 0, msg!("theme-symlink"))
+                .with_hint(msg!("theme-symlink-hint"));
             problems.push(d);
         } else if entry.file_type().is_file() && !rel.split('/').any(|p| p.starts_with('.')) {
             out.push((rel, entry.path().to_path_buf()));
@@ -282,7 +288,7 @@ fn read_templates(dir: &Path, shown: &Path, into: &mut BTreeMap<String, Template
                     },
                 );
             }
-            Err(e) => problems.push(io_error(&shown.join(&name), "read the template", &e)),
+            Err(e) => problems.push(io_error(&shown.join(&name), msg!("theme-io-read-template"), &e)),
         }
     }
 }
@@ -296,6 +302,20 @@ fn read_static(dir: &Path, shown: &Path, into: &mut BTreeMap<String, StaticSourc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_theme_that_is_not_there_is_told_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), "title: x\ntheme: plain\n").unwrap();
+        let problems = load_theme(dir.path(), "plain").unwrap_err();
+        let shown: Vec<_> = problems.iter().map(|d| d.render(crate::i18n::Lang::Zh)).collect();
+        assert_eq!(
+            shown,
+            [
+                "site.yaml:2:1: 错误：没有名为 `plain` 的主题\n  提示：把主题放在 themes/plain/ 文件夹里，或写 `theme: default` 使用内置主题"
+            ]
+        );
+    }
 
     #[test]
     fn builtin_theme_has_every_page_template() {

@@ -20,6 +20,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use super::{ReloadEvent, Snapshot};
+use crate::msg;
 
 /// The path reload events are streamed on; no site file can have it.
 pub const EVENTS_PATH: &str = "/__jianbao/events";
@@ -92,7 +93,7 @@ fn resolve(snapshot: &Snapshot, path: &str) -> Lookup {
 
 fn respond(snapshot: &Snapshot, file: &str, status: StatusCode) -> Response {
     let Some(built) = snapshot.files.get(file) else {
-        return (status, "not found").into_response();
+        return (status, msg!("serve-not-found").to_string()).into_response();
     };
     let content_type = content_type(file);
     let body = if file.ends_with(".html") {
@@ -162,13 +163,19 @@ async fn events(State(state): State<AppState>) -> Sse<impl tokio_stream::Stream<
 }
 
 fn to_sse(event: &ReloadEvent) -> Event {
+    let (name, data) = event_data(event);
+    Event::default().event(name).data(data)
+}
+
+/// The name and JSON data of an event. A failure carries the overlay's
+/// title with the problems, both in the language of the run.
+fn event_data(event: &ReloadEvent) -> (&'static str, String) {
     match event {
-        ReloadEvent::Built { pages, all } => Event::default()
-            .event("built")
-            .data(serde_json::json!({ "pages": pages, "all": all }).to_string()),
-        ReloadEvent::Failed { message } => Event::default()
-            .event("failed")
-            .data(serde_json::json!({ "message": message }).to_string()),
+        ReloadEvent::Built { pages, all } => ("built", serde_json::json!({ "pages": pages, "all": all }).to_string()),
+        ReloadEvent::Failed { message } => (
+            "failed",
+            serde_json::json!({ "title": msg!("serve-overlay-title").to_string(), "message": message }).to_string(),
+        ),
     }
 }
 
@@ -237,6 +244,45 @@ mod tests {
         assert!(
             out.starts_with("<p>x</p><script>") && out.ends_with("</script>\n</BODY></html>"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn a_failure_event_carries_the_overlay_title() {
+        let (name, data) = event_data(&ReloadEvent::Failed {
+            message: "content/a.md:4:11: error: unknown district 火星".into(),
+        });
+        assert_eq!(name, "failed");
+        let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(
+            data["title"],
+            "jianbao: build failed — the last good pages are shown; fix the file and save"
+        );
+        assert_eq!(data["message"], "content/a.md:4:11: error: unknown district 火星");
+    }
+
+    #[test]
+    fn the_overlay_and_terminal_speak_chinese() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            msg!("serve-overlay-title").render(Lang::Zh),
+            "jianbao：构建失败，现在显示的仍是上次成功生成的页面；改好文件、保存即可"
+        );
+        assert_eq!(
+            msg!("serve-rebuild-failed", ms = 12).render(Lang::Zh),
+            "重新生成失败（用时 12 毫秒）；预览仍显示上次成功生成的页面"
+        );
+        assert_eq!(
+            msg!("serve-rebuild-failed", ms = 12).render(Lang::En),
+            "rebuild failed in 12 ms; still serving the last good pages"
+        );
+        assert_eq!(
+            msg!("serve-rebuilt", ms = 40, rendered = 3, changed = 1, removed = 0).render(Lang::En),
+            "rebuilt in 40 ms: 3 pages rendered, 1 file changed, 0 removed"
+        );
+        assert_eq!(
+            msg!("serve-rebuilt", ms = 40, rendered = 3, changed = 1, removed = 0).render(Lang::Zh),
+            "已重新生成，用时 40 毫秒：生成 3 个页面，改动 1 个文件，删除 0 个"
         );
     }
 }

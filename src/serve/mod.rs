@@ -161,11 +161,11 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
         }
     })?;
 
-    println!("jianbao: serving {} at {url} (Ctrl-C to stop)", options.root.display());
+    say(msg!("serve-serving", root = options.root.display(), url = url.as_str()));
     if options.open
         && let Err(e) = opener::open(&url)
     {
-        eprintln!("jianbao: could not open a browser: {e}");
+        say_err(msg!("serve-cannot-open-browser", error = e.to_string()));
     }
     let app = http::router(http::AppState {
         snapshot: snapshot_rx,
@@ -173,7 +173,10 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     });
     tokio::select! {
         result = axum::serve(listener, app) => result?,
-        _ = tokio::signal::ctrl_c() => println!("\njianbao: stopped"),
+        _ = tokio::signal::ctrl_c() => {
+            println!();
+            say(msg!("serve-stopped"));
+        }
     }
     Ok(())
 }
@@ -223,11 +226,11 @@ fn spawn_search_worker(
             let mut rebuilder = lock(&rebuilder);
             if let Some(changes) = rebuilder.apply_search(built) {
                 snapshot.send_replace(snapshot_after(&rebuilder, None));
-                println!(
-                    "jianbao: search index updated in {} ms: {} files changed",
-                    started.elapsed().as_millis(),
-                    changes.changed.len()
-                );
+                say(msg!(
+                    "serve-search-updated",
+                    ms = millis(started),
+                    changed = changes.changed.len()
+                ));
                 let _ = events.send(built_event(&changes));
             }
         }
@@ -252,23 +255,39 @@ fn render_problems(problems: &Diagnostics) -> String {
     problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
+/// A line of jianbao's own on stdout, `jianbao: …`, in the language of the run.
+fn say(message: Message) {
+    println!("jianbao: {message}");
+}
+
+/// A line of jianbao's own on stderr.
+fn say_err(message: Message) {
+    eprintln!("jianbao: {message}");
+}
+
+/// The milliseconds since `started`.
+fn millis(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
 fn report(result: &Result<(Changes, Diagnostics), Diagnostics>, started: Instant) {
-    let ms = started.elapsed().as_millis();
+    let ms = millis(started);
     match result {
         Ok((changes, warnings)) => {
             for w in warnings {
                 eprintln!("{w}");
             }
-            println!(
-                "jianbao: rebuilt in {ms} ms: {} pages rendered, {} files changed, {} removed",
-                changes.rendered,
-                changes.changed.len(),
-                changes.removed.len()
-            );
+            say(msg!(
+                "serve-rebuilt",
+                ms = ms,
+                rendered = changes.rendered,
+                changed = changes.changed.len(),
+                removed = changes.removed.len()
+            ));
         }
         Err(problems) => {
             eprintln!("{}", render_problems(problems));
-            eprintln!("jianbao: rebuild failed in {ms} ms; still serving the last good pages");
+            say_err(msg!("serve-rebuild-failed", ms = ms));
         }
     }
 }

@@ -388,7 +388,7 @@ impl Rebuilder {
                             bytes: Arc::new(bytes),
                         },
                     )),
-                    Err(e) => problems.push(io_error(cached, "read", &e)),
+                    Err(e) => problems.push(io_error(cached, crate::msg!("io-read"), &e)),
                 },
             }
         }

@@ -1,6 +1,7 @@
 // Added by `jianbao serve` to every HTML page it serves (never by `jianbao build`):
 // reloads the page when a rebuild changed it, keeping the scroll position,
-// and shows build errors over the page until they are fixed.
+// and shows build errors over the page until they are fixed. Its words come
+// from the server, so that they are in the language of the run.
 (() => {
   const here = decodeURI(location.pathname);
   const key = "jianbao-scroll:" + here;
@@ -10,7 +11,7 @@
     addEventListener("load", () => scrollTo(0, Number(saved)));
   }
   let overlay = null;
-  const showError = (message) => {
+  const showError = ({ title: heading, message }) => {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "jianbao-error";
@@ -21,14 +22,14 @@
     }
     overlay.replaceChildren();
     const title = document.createElement("strong");
-    title.textContent = "jianbao: 构建失败 — the last good pages are shown; fix the file and save";
+    title.textContent = heading;
     const text = document.createElement("pre");
     text.style.cssText = "white-space:pre-wrap;margin:.6em 0 0";
     text.textContent = message;
     overlay.append(title, text);
   };
   const source = new EventSource("/__jianbao/events");
-  source.addEventListener("failed", (e) => showError(JSON.parse(e.data).message));
+  source.addEventListener("failed", (e) => showError(JSON.parse(e.data)));
   source.addEventListener("built", (e) => {
     const build = JSON.parse(e.data);
     if (overlay) { overlay.remove(); overlay = null; }

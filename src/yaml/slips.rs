@@ -12,6 +12,11 @@
 //! the others are errors. The scan goes line by line and knows just enough YAML to
 //! leave alone what is quoted, commented, or inside a `|` or `>` block of text.
 
+use crate::i18n::Message;
+use crate::msg;
+
+use super::key_name;
+
 /// Keys whose value is a list, where `【…】` or `［…］` can only be meant as `[…]`.
 const LIST_KEYS: &[&str] = &["tags", "towns", "aliases", "byline", "old_slugs"];
 
@@ -22,8 +27,8 @@ const FULL_WIDTH_SPACE: char = '\u{3000}';
 pub(crate) struct Slip {
     pub(crate) line: usize,
     pub(crate) column: usize,
-    pub(crate) message: String,
-    pub(crate) hint: String,
+    pub(crate) message: Message,
+    pub(crate) hint: Message,
     /// Whether the slip was mended in [`Scan::mended`] (a warning); else it is an error.
     pub(crate) mended: bool,
 }
@@ -162,7 +167,7 @@ struct Line {
 
 struct Found {
     column: usize,
-    message: String,
+    message: Message,
     mended: bool,
     /// An indentation slip, whose hint must show the spaces.
     indentation: bool,
@@ -173,7 +178,7 @@ impl Line {
         self.edits.push((from, to, with.into()));
     }
 
-    fn error(&mut self, at: usize, message: String) {
+    fn error(&mut self, at: usize, message: Message) {
         self.found.push(Found {
             column: at + 1,
             message,
@@ -182,7 +187,7 @@ impl Line {
         });
     }
 
-    fn warning(&mut self, at: usize, message: String) {
+    fn warning(&mut self, at: usize, message: Message) {
         self.found.push(Found {
             column: at + 1,
             message,
@@ -246,10 +251,10 @@ impl Scanner {
         else {
             return lead;
         };
-        let what = if line.chars[bad] == '\t' {
-            "a tab"
+        let message = if line.chars[bad] == '\t' {
+            msg!("yaml-indented-with-tab")
         } else {
-            "a full-width space `　` (typed by the Chinese input method)"
+            msg!("yaml-indented-with-full-width-space")
         };
         if lead == line.chars.len() || line.chars[lead] == '#' {
             // A line with nothing on it: only full-width spaces trouble YAML there.
@@ -257,7 +262,7 @@ impl Scanner {
                 line.edit(0, lead, "");
                 line.found.push(Found {
                     column: bad + 1,
-                    message: "this empty line holds full-width spaces `　` (typed by the Chinese input method)".into(),
+                    message: msg!("yaml-empty-line-full-width-spaces"),
                     mended: false,
                     indentation: true,
                 });
@@ -269,7 +274,7 @@ impl Scanner {
         line.shift = indent as isize - lead as isize;
         line.found.push(Found {
             column: bad + 1,
-            message: format!("the line is indented with {what}; indent with ordinary spaces"),
+            message,
             mended: false,
             indentation: true,
         });
@@ -318,28 +323,18 @@ impl Scanner {
                 }
                 let after = line.skip_spaces(colon + 1);
                 line.edit(colon, after, if after == line.chars.len() { ":" } else { ": " });
-                line.error(
-                    colon,
-                    format!(
-                        "`{key}` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space"
-                    ),
-                );
+                line.error(colon, msg!("yaml-full-width-colon", key = &key));
                 after
             }
             Colon::FullWidthSpace => {
                 let after = line.skip_spaces(colon + 1);
                 line.edit(colon, after, ": ");
-                line.error(
-                    colon + 1,
-                    format!(
-                        "`{key}:` is followed by a full-width space `　` (typed by the Chinese input method); write an ordinary space"
-                    ),
-                );
+                line.error(colon + 1, msg!("yaml-full-width-space-after-colon", key = &key));
                 after
             }
             Colon::NoSpace => {
                 line.edit(colon, colon + 1, ": ");
-                line.error(colon + 1, format!("`{key}:` needs a space after the colon"));
+                line.error(colon + 1, msg!("yaml-no-space-after-colon", key = &key));
                 colon + 1
             }
         };
@@ -418,10 +413,7 @@ impl Scanner {
                     if !name.is_empty() && !name.contains(char::is_whitespace) {
                         let after = line.skip_spaces(i + 1);
                         line.edit(i, after, ": ");
-                        line.error(
-                            i,
-                            format!("`{name}` is followed by a full-width colon `：` (typed by the Chinese input method); write an ordinary colon `:` and a space"),
-                        );
+                        line.error(i, msg!("yaml-full-width-colon", key = &name));
                         entry_key = Some(name);
                     }
                 }
@@ -452,22 +444,26 @@ impl Scanner {
             return;
         }
         frame.warned = true;
-        let what = if frame.open == '{' {
-            format!("the entries of `{}`", frame.key)
+        let between = if frame.open == '{' {
+            msg!("yaml-between-entries-of", key = &frame.key)
         } else {
             match frame.key.as_str() {
-                "tags" => "tags".to_string(),
-                "towns" => "towns".to_string(),
-                "aliases" => "aliases".to_string(),
-                "byline" => "byline credits".to_string(),
-                "old_slugs" => "old slugs".to_string(),
-                "" => "list items".to_string(),
-                key => format!("the items of `{key}`"),
+                "tags" => msg!("yaml-between-tags"),
+                "towns" => msg!("yaml-between-towns"),
+                "aliases" => msg!("yaml-between-aliases"),
+                "byline" => msg!("yaml-between-byline"),
+                "old_slugs" => msg!("yaml-between-old-slugs"),
+                "" => msg!("yaml-between-list-items"),
+                key => msg!("yaml-between-items-of", key = key),
             }
         };
         line.warning(
             at,
-            format!("`{c}` (typed by the Chinese input method) between {what} was read as a comma"),
+            msg!(
+                "yaml-separator-read-as-comma",
+                separator = c.to_string(),
+                between = between
+            ),
         );
     }
 
@@ -487,15 +483,11 @@ impl Scanner {
         corrected.extend(&line.chars[at.min(line.chars.len())..]);
         for found in line.found {
             let hint = if found.indentation && corrected.trim().is_empty() {
-                "leave the line empty".to_string()
+                msg!("yaml-leave-empty-hint")
             } else if found.indentation {
-                let spaces = corrected.chars().take_while(|c| *c == ' ').count();
-                match spaces {
-                    0 => format!("start the line at the left edge: `{corrected}`"),
-                    n => format!("write it like this, with {n} ordinary spaces: `{corrected}`"),
-                }
+                super::spaces_hint(&corrected)
             } else {
-                format!("write it like this: {}", corrected.trim())
+                super::write_like(corrected.trim())
             };
             self.slips.push(Slip {
                 line: line.number,
@@ -614,16 +606,10 @@ fn full_width_brackets(line: &mut Line, key: &str, at: usize) {
     line.edit(at, close.map_or(end, |c| c + 1), format!("[{}]", items.join(", ")));
     let pair = if open == '【' { "【】" } else { "［］" };
     let what = match key {
-        "byline" => "byline",
-        "old_slugs" => "old slugs",
-        key => key,
+        "old_slugs" => msg!("yaml-old-slugs"),
+        key => key_name(key),
     };
-    line.error(
-        at,
-        format!(
-            "the {what} are in full-width brackets `{pair}` (typed by the Chinese input method); a list needs ordinary square brackets `[ ]`"
-        ),
-    );
+    line.error(at, msg!("yaml-full-width-brackets", what = what, pair = pair));
 }
 
 /// `title: 通知: 明天停水`: a colon and a space inside a plain value, which YAML
@@ -640,10 +626,7 @@ fn colon_in_value(line: &mut Line, key: &str, at: usize) {
     let value = line.text(at, end).trim_end().to_string();
     let value_end = at + value.chars().count();
     line.edit(at, value_end, quoted(&value));
-    line.error(
-        colon,
-        format!("the {key} has a colon followed by a space in it, so it must be put in quotes"),
-    );
+    line.error(colon, msg!("yaml-colon-in-value", what = key_name(key)));
 }
 
 /// `value` in the quotes YAML reads it back from unchanged.
@@ -658,12 +641,38 @@ pub(crate) fn quoted(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn slips(text: &str) -> Vec<(usize, usize, String, String, bool)> {
         scan(text)
             .slips
             .into_iter()
-            .map(|s| (s.line, s.column, s.message, s.hint, s.mended))
+            .map(|s| {
+                (
+                    s.line,
+                    s.column,
+                    s.message.render(Lang::En),
+                    s.hint.render(Lang::En),
+                    s.mended,
+                )
+            })
+            .collect()
+    }
+
+    /// Each slip as the report shows it in Chinese: the message, then the hint.
+    fn in_chinese(text: &str) -> Vec<String> {
+        scan(text)
+            .slips
+            .into_iter()
+            .map(|s| {
+                format!(
+                    "{}:{}: {}\n提示：{}",
+                    s.line,
+                    s.column,
+                    s.message.render(Lang::Zh),
+                    s.hint.render(Lang::Zh)
+                )
+            })
             .collect()
     }
 
@@ -747,10 +756,13 @@ mod tests {
         let s = &scan.slips[0];
         assert_eq!((s.line, s.column, s.mended), (2, 12, true));
         assert_eq!(
-            s.message,
+            s.message.render(Lang::En),
             "`，` (typed by the Chinese input method) between tags was read as a comma"
         );
-        assert_eq!(s.hint, "write it like this: tags: [消防安全, 演练, 应急]");
+        assert_eq!(
+            s.hint.render(Lang::En),
+            "write it like this: tags: [消防安全, 演练, 应急]"
+        );
     }
 
     #[test]
@@ -764,7 +776,12 @@ mod tests {
             scan.mended,
             "byline: [{ role: 通讯员, name: 松组 },{ role: 摄影, name: 卢连明 }]\n"
         );
-        let messages: Vec<_> = scan.slips.iter().map(|s| (s.column, s.message.as_str())).collect();
+        let messages: Vec<_> = scan
+            .slips
+            .iter()
+            .map(|s| (s.column, s.message.render(Lang::En)))
+            .collect();
+        let messages: Vec<_> = messages.iter().map(|(c, m)| (*c, m.as_str())).collect();
         assert_eq!(
             messages,
             [
@@ -792,7 +809,7 @@ mod tests {
             "districts:\n  闵行区: { slug: minhang, towns: [莘庄镇,七宝镇] }\n"
         );
         assert_eq!(
-            scan.slips[0].message,
+            scan.slips[0].message.render(Lang::En),
             "`，` (typed by the Chinese input method) between towns was read as a comma"
         );
         let quoted = "tags: [\"消防安全，演练\"]\n";
@@ -890,6 +907,76 @@ mod tests {
                 proptest::prop_assert!(slip.line >= 1 && slip.column >= 1);
             }
         }
+    }
+
+    #[test]
+    fn slips_in_chinese() {
+        assert_eq!(
+            in_chinese("title: 莘庄镇举行消防演练\ndistrict：闵行区\n"),
+            [
+                "2:9: `district` 后面是中文冒号“：”（中文输入法打出的），要换成英文冒号 `:`，再空一格\n提示：改成这样：district: 闵行区"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title:　莘庄镇举行消防演练\n"),
+            [
+                "1:7: `title:` 后面是全角空格“　”（中文输入法打出的），要换成普通空格\n提示：改成这样：title: 莘庄镇举行消防演练"
+            ]
+        );
+        assert_eq!(
+            in_chinese("date:2013-11-03\n"),
+            ["1:6: `date:` 的冒号后面要空一格\n提示：改成这样：date: 2013-11-03"]
+        );
+        assert_eq!(
+            in_chinese("title: 标题\ntags: [消防安全，演练、应急]\n"),
+            [
+                "2:12: 标签之间的“，”（中文输入法打出的）已当作英文逗号 `,` 读取\n提示：改成这样：tags: [消防安全, 演练, 应急]"
+            ]
+        );
+        assert_eq!(
+            in_chinese("towns: [洞泾镇、泖港镇]\n"),
+            [
+                "1:12: 镇（街道）之间的“、”（中文输入法打出的）已当作英文逗号 `,` 读取\n提示：改成这样：towns: [洞泾镇, 泖港镇]"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title: 标题\ntags: 【消防安全，演练】\n"),
+            [
+                "2:7: 标签用了中文括号“【】”（中文输入法打出的）；列表要用英文方括号 `[ ]`\n提示：改成这样：tags: [消防安全, 演练]"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title: 标题\ntags:\n　- 消防安全\n"),
+            [
+                "3:1: 这一行开头是用全角空格“　”缩进的（中文输入法打出的），要改用普通空格\n提示：改成这样，行首空 2 个普通空格：`  - 消防安全`"
+            ]
+        );
+        assert_eq!(
+            in_chinese("byline:\n  - role: 通讯员\n  \tname: 松组\n"),
+            ["3:3: 这一行开头是用 Tab 键缩进的，要改用普通空格\n提示：改成这样，行首空 4 个普通空格：`    name: 松组`"]
+        );
+        assert_eq!(
+            in_chinese("title: 标题\n　date: 2013-11-03\n"),
+            [
+                "2:1: 这一行开头是用全角空格“　”缩进的（中文输入法打出的），要改用普通空格\n提示：这一行要顶格写，前面不留空格：`date: 2013-11-03`"
+            ]
+        );
+        assert_eq!(
+            in_chinese("title: 标题\n　　\ndate: 2013-11-03\n"),
+            ["2:1: 这个空行里有全角空格“　”（中文输入法打出的）\n提示：删掉这些空格，让这一行空着"]
+        );
+        assert_eq!(
+            in_chinese("title: 通知: 明天停水\n"),
+            [
+                "1:10: 标题里有英文冒号加空格，会被误当成另一项；要把它整个放在英文引号里\n提示：改成这样：title: \"通知: 明天停水\""
+            ]
+        );
+        assert_eq!(
+            in_chinese("kicker: 记者手记: 见闻\n"),
+            [
+                "1:13: 引题里有英文冒号加空格，会被误当成另一项；要把它整个放在英文引号里\n提示：改成这样：kicker: \"记者手记: 见闻\""
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,5 @@
 # Words every report uses.
 
-raw = { $text }
-
 # The words before each problem in the text report.
 label-error = error
 label-warning = warning

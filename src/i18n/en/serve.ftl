@@ -5,3 +5,24 @@ serve-port-in-use-hint = stop the other server, or choose another port with --po
 serve-cannot-listen = could not listen on { $bind }:{ $port }: { $error }
 serve-cannot-watch = could not watch the site's files: { $error }
 serve-cannot-start = could not start the server: { $error }
+
+# What the terminal says while serving.
+serve-serving = serving { $root } at { $url } (Ctrl-C to stop)
+serve-cannot-open-browser = could not open a browser: { $error }
+serve-stopped = stopped
+serve-rebuilt = rebuilt in { $ms } ms: { $rendered ->
+        [one] { $rendered } page rendered
+       *[other] { $rendered } pages rendered
+    }, { $changed ->
+        [one] { $changed } file changed
+       *[other] { $changed } files changed
+    }, { $removed } removed
+serve-rebuild-failed = rebuild failed in { $ms } ms; still serving the last good pages
+serve-search-updated = search index updated in { $ms } ms: { $changed ->
+        [one] { $changed } file changed
+       *[other] { $changed } files changed
+    }
+
+# The page's words: the bar shown over it when a rebuild failed, and a missing page without a 404.html.
+serve-overlay-title = jianbao: build failed — the last good pages are shown; fix the file and save
+serve-not-found = not found

@@ -5,3 +5,15 @@ serve-port-in-use-hint = 先关掉另一个预览服务，或用 --port N 换一
 serve-cannot-listen = 无法在 { $bind }:{ $port } 上监听：{ $error }
 serve-cannot-watch = 无法监视站点文件的改动：{ $error }
 serve-cannot-start = 无法启动预览服务：{ $error }
+
+# 预览时终端里显示的话。
+serve-serving = 正在 { $url } 预览 { $root }（按 Ctrl-C 停止）
+serve-cannot-open-browser = 无法打开浏览器：{ $error }
+serve-stopped = 已停止
+serve-rebuilt = 已重新生成，用时 { $ms } 毫秒：生成 { $rendered } 个页面，改动 { $changed } 个文件，删除 { $removed } 个
+serve-rebuild-failed = 重新生成失败（用时 { $ms } 毫秒）；预览仍显示上次成功生成的页面
+serve-search-updated = 搜索索引已更新，用时 { $ms } 毫秒：改动 { $changed } 个文件
+
+# 页面上的话：重新生成失败时盖在页面上的提示条，以及没有 404.html 时找不到的页面。
+serve-overlay-title = jianbao：构建失败，现在显示的仍是上次成功生成的页面；改好文件、保存即可
+serve-not-found = 找不到这个页面
