@@ -436,35 +436,20 @@ mod tests {
 
     #[test]
     fn sort_orders_by_place_and_drops_duplicates() {
+        let unknown = |file: &str, line, name: &str| {
+            Diagnostic::error(
+                Area::Content,
+                file,
+                line,
+                1,
+                crate::msg!("fm-unknown-district", name = name),
+            )
+        };
         let mut all: Diagnostics = [
-            Diagnostic::error(
-                Area::Content,
-                "b.md",
-                1,
-                1,
-                crate::msg!("fm-unknown-district", name = "x"),
-            ),
-            Diagnostic::error(
-                Area::Content,
-                "a.md",
-                9,
-                1,
-                crate::msg!("fm-unknown-district", name = "y"),
-            ),
-            Diagnostic::error(
-                Area::Content,
-                "a.md",
-                2,
-                1,
-                crate::msg!("fm-unknown-district", name = "z"),
-            ),
-            Diagnostic::error(
-                Area::Content,
-                "a.md",
-                2,
-                1,
-                crate::msg!("fm-unknown-district", name = "z"),
-            ),
+            unknown("b.md", 1, "x"),
+            unknown("a.md", 9, "y"),
+            unknown("a.md", 2, "z"),
+            unknown("a.md", 2, "z"),
         ]
         .into_iter()
         .collect();

@@ -43,6 +43,37 @@ districts:
 # extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
+/// [`NEW_SITE_YAML`] for a run in Chinese: the same keys, explained in Chinese.
+const NEW_SITE_YAML_ZH: &str = "\
+# 简报的站点设置。每一项都写出了默认值；以 # 开头的行不起作用。
+# 要修改内置主题，先运行 `jianbao theme export` 把它写出来。
+title: 新简报
+description: 社区新闻
+base_url: https://example.org/      # 简报发布的网址
+language: zh-CN                     # 页面的语言，也是 jianbao 提示信息的语言（en 为英文）
+theme: default                      # jianbao 内置的主题，不需要 themes/ 文件夹
+paginate: 20                        # 列表每页的文章数
+# feed_limit: 20                    # 每个 Atom 订阅源的条数
+# utc_offset: \"+08:00\"              # 显示和归档日期所用的时区
+search: true                        # 在 /search/ 提供站内搜索
+# 文章可以写的区，以及各区所辖的镇（街道）：
+districts:
+  松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }
+  崇明区: { slug: chongming, aliases: [崇明县] }
+# 标签、镇或栏目的拼音 `jianbao check` 拿不准时，在这里给出网址名：
+# slugs:
+#   庄行镇: zhuang-hang-zhen
+# 标签、镇或栏目以前用过的网址名，旧网址会跳转到现在的页面：
+# old_slugs:
+#   民宿: [min-su-2]
+# markdown: { unsafe_html: false, highlight: true }
+# `jianbao check` 的编辑部检查项，默认全开；写 false 关掉某一项：
+# lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
+#          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
+#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, brief_limit: 300 }
+# extra: { editor: 编辑部 }          # 自己的模板可以用 site.extra 读到的任何内容
+";
+
 /// Creates a new site in `dir`: site.yaml, a first article, and a .gitignore.
 /// Refuses a folder that already has a site.yaml.
 pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagnostic> {
@@ -64,7 +95,10 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
         today.format("%Y-%m-%d")
     );
     let files = [
-        (CONFIG_FILE.to_string(), NEW_SITE_YAML.to_string()),
+        (
+            CONFIG_FILE.to_string(),
+            new_site_yaml(crate::i18n::language()).to_string(),
+        ),
         (article_rel, article),
         (".gitignore".into(), "/public\n/.public.*\n/.jianbao-cache\n".into()),
     ];
@@ -78,6 +112,14 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
         written.push(path);
     }
     Ok(written)
+}
+
+/// The site.yaml of a new site, its comments in `lang`.
+fn new_site_yaml(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::Zh => NEW_SITE_YAML_ZH,
+        crate::i18n::Lang::En => NEW_SITE_YAML,
+    }
 }
 
 /// Writes the built-in theme into `dir` (`themes/default` of a site makes
@@ -256,6 +298,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path(), chrono::NaiveDate::from_ymd_opt(2013, 11, 3).unwrap()).unwrap();
         dir
+    }
+
+    #[test]
+    fn the_new_site_yaml_says_the_same_in_both_languages() {
+        let value = |text: &str| serde_yaml::from_str::<serde_yaml::Value>(text).expect("valid YAML");
+        assert_eq!(value(NEW_SITE_YAML), value(NEW_SITE_YAML_ZH));
+        // The keys shown switched off are the same too.
+        let off = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.strip_prefix("# "))
+                .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()) || l.starts_with("  "))
+                .filter(|l| l.contains(':'))
+                .map(|l| l.split('#').next().unwrap_or_default().trim_end().to_string())
+                .collect()
+        };
+        assert_eq!(off(NEW_SITE_YAML), off(NEW_SITE_YAML_ZH));
+        assert!(off(NEW_SITE_YAML).len() >= 6, "{:?}", off(NEW_SITE_YAML));
     }
 
     #[test]
