@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Overrides;
 use crate::content::LoadOptions;
+use crate::content::attachments::PublishedFile;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output::{Manifest, ManifestEntry, Staging};
 use crate::plan::{Page, RenderPlan, plan_pages};
@@ -98,7 +99,8 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     timer.lap("plan and prepare templates");
 
     let pictures = site.published_pictures();
-    let outcome = write_output(&options.output, &plan, &renderer, &pictures)?;
+    let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
+    let outcome = write_output(&options.output, &plan, &renderer, &pictures, &attachments)?;
     // Previews with drafts or future articles publish nothing for good.
     if !options.drafts && !options.future {
         let terms = crate::taxonomy::PublishedTerms::of(&site.taxonomies);
@@ -140,6 +142,8 @@ enum Source<'a> {
     Static(&'a Published),
     /// A resized picture in the cache; its name carries a hash of its bytes.
     Picture(&'a Path),
+    /// A file of an article's folder, published as it is (hard-linked when large).
+    Attachment(&'a PublishedFile),
 }
 
 /// Writes the site into `output`, all or nothing: files whose inputs are
@@ -150,6 +154,7 @@ fn write_output(
     plan: &RenderPlan,
     renderer: &Renderer<'_>,
     pictures: &[(String, PathBuf)],
+    attachments: &[PublishedFile],
 ) -> Result<WriteOutcome, Diagnostics> {
     // Pages win over static files of the same name.
     let mut sources: BTreeMap<&str, Source<'_>> = renderer
@@ -163,6 +168,7 @@ fn write_output(
             .iter()
             .map(|(file, cached)| (file.as_str(), Source::Picture(cached.as_path()))),
     );
+    sources.extend(attachments.iter().map(|a| (a.file.as_str(), Source::Attachment(a))));
     sources.extend(plan.pages.iter().map(|page| (page.file.as_str(), Source::Page(page))));
     let fingerprinted: Vec<(&str, &Source<'_>, Result<u64, Diagnostic>)> = sources
         .par_iter()
@@ -171,6 +177,8 @@ fn write_output(
                 Source::Page(page) => Ok(renderer.fingerprint(page)),
                 Source::Static(s) => s.bytes().map(|bytes| hash_bytes(&bytes)),
                 Source::Picture(_) => Ok(hash_bytes(file.as_bytes())),
+                // Reading a video to hash it would cost more than publishing it: its size and time tell a new version.
+                Source::Attachment(a) => Ok(attachment_fingerprint(a)),
             };
             (*file, source, fingerprint)
         })
@@ -217,6 +225,11 @@ fn write_output(
                     Source::Picture(path) => std::borrow::Cow::Owned(
                         std::fs::read(path).map_err(|e| crate::error::io_error(path, crate::msg!("io-read"), &e))?,
                     ),
+                    Source::Attachment(a) => {
+                        // Linked or copied, never read into memory: it may be a video.
+                        let size = staging.publish_file(file, &a.path)?;
+                        return Ok((file.to_string(), ManifestEntry { fingerprint: *fp, size }, fresh));
+                    }
                 };
                 staging.write(file, &bytes)?;
                 bytes.len() as u64
@@ -247,6 +260,15 @@ fn write_output(
     staging.commit().map_err(one)?;
     manifest.save(output).map_err(one)?;
     Ok(WriteOutcome { written })
+}
+
+/// What an attachment's output file is made from: its name, its file, and
+/// that file's size and time.
+pub fn attachment_fingerprint(a: &PublishedFile) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&a.file, &a.path, a.size, a.modified).hash(&mut h);
+    h.finish()
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {

@@ -105,6 +105,11 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
     files.extend(renderer.assets().files().keys().cloned());
     files.extend(site.published_pictures().into_iter().map(|(file, _)| file));
+    files.extend(
+        crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()))
+            .into_iter()
+            .map(|a| a.file),
+    );
     let ids: HashMap<&str, HashSet<String>> = pages.iter().map(|p| (p.file.as_str(), element_ids(&p.html))).collect();
     let links = LinkIndex {
         base: &site.config.base_url,

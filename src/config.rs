@@ -43,6 +43,8 @@ struct RawConfig {
     #[serde(default)]
     markdown: RawMarkdown,
     #[serde(default)]
+    embeds: RawEmbeds,
+    #[serde(default)]
     lints: RawLints,
     #[serde(default)]
     extra: serde_yaml::Mapping,
@@ -62,6 +64,7 @@ const CONFIG_KEYS: &[&str] = &[
     "slugs",
     "old_slugs",
     "markdown",
+    "embeds",
     "lints",
     "extra",
 ];
@@ -131,6 +134,29 @@ struct RawMarkdown {
     unsafe_html: bool,
     #[serde(default)]
     highlight: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEmbeds {
+    #[serde(default)]
+    hosts: Vec<String>,
+}
+
+/// Online players an article may show in an iframe (`{{ video(url=…) }}`), from `embeds:`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedsConfig {
+    /// The hosts allowed, lower case (`player.bilibili.com`); none by default.
+    pub hosts: Vec<String>,
+}
+
+/// The host of a web address, lower case: `https://player.bilibili.com/x` →
+/// `player.bilibili.com`; a bare host is itself.
+pub fn address_host(address: &str) -> String {
+    let rest = address.split_once("://").map_or(address, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host.split(':').next().unwrap_or("").to_ascii_lowercase()
 }
 
 /// A district an article may name.
@@ -290,6 +316,8 @@ pub struct Config {
     /// Where site.yaml lists each old slug, for errors about it.
     old_slug_places: BTreeMap<(OldSlugOf, String, String), (usize, usize)>,
     pub markdown: MarkdownConfig,
+    /// The online players articles may show.
+    pub embeds: EmbedsConfig,
     /// Which newsroom lints `jianbao check` runs.
     pub lints: LintConfig,
     /// Free-form values for themes (`site.extra` in templates).
@@ -431,6 +459,7 @@ fn config_example(key: &str) -> Option<&'static str> {
         "slugs" => "slugs: { 庄行镇: zhuang-hang-zhen }",
         "old_slugs" => "old_slugs: { 民宿: [min-su-2] }",
         "markdown" => "markdown: { unsafe_html: false }",
+        "embeds" => "embeds: { hosts: [player.bilibili.com] }",
         "lints" => "lints: { number-mismatch: false, brief_limit: 300 }",
         _ => return None,
     })
@@ -570,6 +599,16 @@ impl Validator<'_> {
             markdown: MarkdownConfig {
                 unsafe_html: raw.markdown.unsafe_html,
                 highlight: raw.markdown.highlight.unwrap_or(true),
+            },
+            embeds: EmbedsConfig {
+                // A host written as an address (`https://player.bilibili.com/`) means its host.
+                hosts: raw
+                    .embeds
+                    .hosts
+                    .iter()
+                    .map(|h| address_host(h.trim()))
+                    .filter(|h| !h.is_empty())
+                    .collect(),
             },
             lints,
             extra: raw.extra,

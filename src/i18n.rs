@@ -291,6 +291,9 @@ const ZH: &[(&str, &str)] = &[
     ("lint", include_str!("i18n/zh-CN/lint.ftl")),
     ("scaffold", include_str!("i18n/zh-CN/scaffold.ftl")),
     ("serve", include_str!("i18n/zh-CN/serve.ftl")),
+    ("attachments", include_str!("i18n/zh-CN/attachments.ftl")),
+    ("shortcodes", include_str!("i18n/zh-CN/shortcodes.ftl")),
+    ("archives", include_str!("i18n/zh-CN/archives.ftl")),
 ];
 const EN: &[(&str, &str)] = &[
     ("common", include_str!("i18n/en/common.ftl")),
@@ -306,6 +309,9 @@ const EN: &[(&str, &str)] = &[
     ("lint", include_str!("i18n/en/lint.ftl")),
     ("scaffold", include_str!("i18n/en/scaffold.ftl")),
     ("serve", include_str!("i18n/en/serve.ftl")),
+    ("attachments", include_str!("i18n/en/attachments.ftl")),
+    ("shortcodes", include_str!("i18n/en/shortcodes.ftl")),
+    ("archives", include_str!("i18n/en/archives.ftl")),
 ];
 
 /// The catalogue's files for `lang`, for the tests that compare languages.

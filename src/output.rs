@@ -21,6 +21,13 @@ use crate::error::{Area, Diagnostic, io_error};
 use crate::i18n::Message;
 use crate::msg;
 
+/// Files of the site at least this large (an article's video, a scanned
+/// PDF) are hard-linked into the output rather than copied, where the file
+/// system allows: a site's large files need not take twice their space, nor
+/// be read and written on every build. Smaller files are copied, so that most
+/// of the output stays independent of the site's folder.
+pub const LINK_AT_LEAST: u64 = 1024 * 1024;
+
 /// A folder the next version of the site is written into.
 #[derive(Debug)]
 pub struct Staging {
@@ -74,6 +81,25 @@ impl Staging {
     pub fn copy(&self, file: &str, from: &Path) -> Result<(), Diagnostic> {
         let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), &e))?;
         self.write(file, &bytes)
+    }
+
+    /// Publishes the site's own file at `from` (an article's attachment) as
+    /// `file`, a relative path inside the output: hard-linked when it is large
+    /// ([`LINK_AT_LEAST`]) and the output is on the same file system, else
+    /// copied. Returns its size.
+    pub fn publish_file(&self, file: &str, from: &Path) -> Result<u64, Diagnostic> {
+        let target = safe_join(&self.dir, file)
+            .ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, msg!("output-write-outside")))?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
+        }
+        let size = fs::metadata(from)
+            .map_err(|e| io_error(from, msg!("io-read"), &e))?
+            .len();
+        if size >= LINK_AT_LEAST && fs::hard_link(from, &target).is_ok() {
+            return Ok(size);
+        }
+        fs::copy(from, &target).map_err(|e| io_error(from, msg!("io-copy"), &e))
     }
 
     /// Puts the old output's `file` into the staging folder unchanged: a hard
@@ -465,6 +491,31 @@ mod tests {
         fs::create_dir_all(site.join("content")).unwrap();
         std::os::unix::fs::symlink(site.join("content"), dir.path().join("articles")).unwrap();
         assert!(check_output_folder(&site, &dir.path().join("articles/out")).is_err());
+    }
+
+    #[test]
+    fn large_files_are_linked_and_small_ones_copied() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let video = dir.path().join("xianchang.mp4");
+        let form = dir.path().join("报名表.xlsx");
+        fs::write(&video, vec![7u8; LINK_AT_LEAST as usize]).unwrap();
+        fs::write(&form, b"PK form").unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        assert_eq!(
+            staging.publish_file("2013/11/tongzhi/xianchang.mp4", &video).unwrap(),
+            LINK_AT_LEAST
+        );
+        assert_eq!(staging.publish_file("2013/11/tongzhi/报名表.xlsx", &form).unwrap(), 7);
+        let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+        let staged = staging.dir().join("2013/11/tongzhi");
+        assert_eq!(inode(&staged.join("xianchang.mp4")), inode(&video));
+        assert_ne!(inode(&staged.join("报名表.xlsx")), inode(&form));
+        assert_eq!(fs::read(staged.join("报名表.xlsx")).unwrap(), b"PK form");
+        assert!(
+            staging.publish_file("../x.pdf", &form).is_err(),
+            "nothing outside the output"
+        );
     }
 
     #[test]

@@ -7,14 +7,17 @@
 //!
 //! Knowing every file, the plan is also where two pages wanting one file are
 //! caught: a redirect (an old address) that would take a real page's place, or
-//! another redirect's, is an error at the line that asked for it.
+//! another redirect's, is an error at the line that asked for it, and so is an
+//! article named `page`, which would sit among its month archive's pages.
 
+pub mod archives;
 mod redirect_pages;
 
 use crate::error::Diagnostics;
 use crate::search;
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
+pub use archives::{Archives, Month};
 
 /// Which page of a paginated list this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,6 +51,13 @@ pub enum PageKind {
     },
     /// `/briefs/`: the short news.
     Briefs(Pager),
+    /// `/2013/11/`: one month's articles, newest first.
+    ArchiveMonth {
+        month: Month,
+        pager: Pager,
+    },
+    /// `/2013/`: the months of the year that have articles, with their counts.
+    ArchiveYear(i32),
     Feed(FeedScope),
     Sitemap,
     Robots,
@@ -91,6 +101,8 @@ pub struct RenderPlan {
     pub pages: Vec<Page>,
     /// What the search index is made of, when the site has search.
     pub search: Option<search::Layout>,
+    /// The months that have articles, of which the archive pages are made.
+    pub archives: Archives,
 }
 
 /// The template names a theme provides.
@@ -105,12 +117,16 @@ pub mod templates {
     pub const SEARCH: &str = "search.html";
     /// Optional: jianbao has its own for a theme without one.
     pub const REDIRECT: &str = "redirect.html";
+    /// Optional: a theme without it shows a month's archive with [`TERM`].
+    pub const ARCHIVE_MONTH: &str = "archive_month.html";
+    /// Optional: a theme without it shows a year's archive with [`TAXONOMY`].
+    pub const ARCHIVE_YEAR: &str = "archive_year.html";
     /// Every template a page is rendered with directly.
     pub const ALL: [&str; 6] = [FRONT, ARTICLE, TAXONOMY, TERM, BRIEFS, NOT_FOUND];
 }
 
 /// Lists every page of `site`; fails when a redirect would take the place of
-/// a page or of another redirect.
+/// a page or of another redirect, or an article that of its month's later pages.
 pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     let mut pages = Vec::new();
     let all: Vec<ArticleId> = (0..site.articles.len()).collect();
@@ -176,6 +192,8 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
         templates::BRIEFS,
         PageKind::Briefs,
     );
+    let archives = Archives::of(site);
+    archives::plan_archives(&mut pages, &archives, site.config.paginate);
     let latest = |ids: &[ArticleId]| ids.iter().copied().take(site.config.feed_limit).collect::<Vec<_>>();
     pages.push(plain_page("atom.xml", PageKind::Feed(FeedScope::Site), latest(&all)));
     for (i, district) in site.taxonomies.districts.terms.iter().enumerate() {
@@ -199,8 +217,19 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     if let Some(layout) = &search {
         plan_search(&mut pages, layout);
     }
-    redirect_pages::plan_redirects(&mut pages, site)?;
-    Ok(RenderPlan { pages, search })
+    // Every problem at once: the articles in the archives' way, and the redirects in a page's.
+    let mut problems = archives::reserved_slugs(site);
+    if let Err(clashes) = redirect_pages::plan_redirects(&mut pages, site) {
+        problems.extend(clashes);
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(RenderPlan {
+        pages,
+        search,
+        archives,
+    })
 }
 
 /// The search page and the files of its index. Meta and shards are made from

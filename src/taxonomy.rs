@@ -450,6 +450,7 @@ mod tests {
                 summary: None,
             },
             slug: format!("a{day}"),
+            slug_line: None,
             url_path: format!("2013/11/a{day}/"),
             html: String::new(),
             summary: String::new(),
@@ -459,6 +460,8 @@ mod tests {
             headings: vec![],
             lead_picture: None,
             pictures: vec![],
+            attachments: vec![],
+            shortcodes: vec![],
         })
     }
 

@@ -160,6 +160,8 @@ fn default_theme_page_structure() {
         ("district_page", "districts/songjiang/index.html", true),
         ("town_index", "towns/index.html", true),
         ("column_index", "columns/index.html", true),
+        ("archive_month", "2013/11/index.html", true),
+        ("archive_year", "2013/index.html", true),
         ("not_found", "404.html", true),
     ];
     for (name, file, main_only) in pages {

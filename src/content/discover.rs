@@ -3,7 +3,9 @@
 //! The walk is sorted so that the list, and so every later step, does not
 //! depend on the order a file system returns entries in. Hidden files and
 //! folders (an editor's `.swp`, a `.git`) are skipped; symbolic links are not
-//! followed, so nothing outside content/ is ever read as an article.
+//! followed, so nothing outside content/ is ever read as an article. The
+//! other files of content/ are articles' attachments and pictures, found from
+//! the articles that use them ([`super::attachments`]).
 
 use std::path::{Path, PathBuf};
 

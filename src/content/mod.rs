@@ -7,6 +7,7 @@
 //! Problems from every file are collected, never just the first.
 
 pub mod aliases;
+pub mod attachments;
 pub mod discover;
 pub mod front_matter;
 
@@ -25,6 +26,7 @@ use crate::markdown::{self, Heading, ImageRef, ImageTarget, LinkTarget, Markdown
 use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
+pub use attachments::Attachment;
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 
@@ -37,6 +39,8 @@ pub struct Article {
     pub content_path: String,
     pub front: FrontMatter,
     pub slug: String,
+    /// The line of its `slug:`, when front matter names the slug (else the file's name made it).
+    pub slug_line: Option<usize>,
     /// The site path of its page: `2013/11/drill/`.
     pub url_path: String,
     pub html: String,
@@ -51,6 +55,12 @@ pub struct Article {
     pub lead_picture: Option<Picture>,
     /// Every picture published beside the article's page: the lead and the body's.
     pub pictures: Vec<Picture>,
+    /// The other files published beside its page (附件): those its body links
+    /// to, in the order it links them, then the rest of its own folder's.
+    pub attachments: Vec<Attachment>,
+    /// The shortcodes its body calls, in order, with their lines; the render
+    /// stage puts each one's template output in place of its token in `html`.
+    pub shortcodes: Vec<markdown::shortcodes::ShortcodeCall>,
 }
 
 /// How much to load.
@@ -160,6 +170,8 @@ struct CachedBody {
     links: Vec<(String, LinkTarget)>,
     /// Every picture file it used, as it was then, to see whether one changed.
     picture_files: Vec<(PathBuf, Option<FileStamp>)>,
+    /// What its attachments were found from, to see whether they changed.
+    attachment_files: attachments::Seen,
 }
 
 /// What tells a changed file from an unchanged one without reading it.
@@ -548,6 +560,7 @@ fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
             (Some(old), Some(now)) => old.unchanged(&now),
             _ => false,
         })
+        && body.attachment_files.unchanged(links.pictures.map(|(root, _)| root))
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
@@ -760,8 +773,11 @@ impl LinkContext<'_> {
                 None => LinkTarget::Keep,
             });
         }
-        if !path.ends_with(".md") || has_scheme(path) {
+        if has_scheme(path) {
             return Ok(LinkTarget::Keep);
+        }
+        if !path.ends_with(".md") {
+            return self.file_link(from, dest);
         }
         let fragment = heading.as_deref().unwrap_or(fragment);
         let Some(target) = crate::site_path::resolve(from, path) else {
@@ -864,6 +880,9 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
             None
         }
     };
+    let resolved = resolved.into_inner();
+    let attached = links.attachments(p, &resolved, &pictures.files);
+    problems.extend(attached.problems);
     let summary = match (&p.front.summary, &body.text_before_more) {
         (Some(s), _) => s.clone(),
         (None, Some(before)) => cjk::summarize(before, usize::MAX),
@@ -874,6 +893,7 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
         content_path: p.file.content_path.clone(),
         front: p.front.clone(),
         slug: p.slug.clone(),
+        slug_line: p.slug_line,
         url_path: p.url_path.clone(),
         html: body.html,
         summary,
@@ -884,13 +904,24 @@ fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOption
         search_text: if links.config.search { body.text } else { String::new() },
         lead_picture,
         pictures: pictures.published,
+        attachments: attached.files,
+        shortcodes: body
+            .shortcodes
+            .into_iter()
+            .map(|mut call| {
+                let (line, column) = line_col(&p.body, call.offset);
+                (call.line, call.column) = (line + p.body_line - 1, column);
+                call
+            })
+            .collect(),
     };
     CachedBody {
         parsed: Arc::clone(p),
         article: Arc::new(article),
         problems,
-        links: resolved.into_inner(),
+        links: resolved,
         picture_files: pictures.files,
+        attachment_files: attached.seen,
     }
 }
 

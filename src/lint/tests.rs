@@ -33,6 +33,7 @@ pub(super) fn article_from(source: &str) -> TestArticle {
         content_path: "2013/11/test.md".into(),
         front,
         slug: "test".into(),
+        slug_line: None,
         url_path: "2013/11/test/".into(),
         html: body.html,
         summary: String::new(),
@@ -42,6 +43,8 @@ pub(super) fn article_from(source: &str) -> TestArticle {
         search_text: String::new(),
         lead_picture: None,
         pictures: Vec::new(),
+        attachments: Vec::new(),
+        shortcodes: Vec::new(),
     };
     TestArticle {
         article,

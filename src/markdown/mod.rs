@@ -13,9 +13,12 @@
 
 use crate::i18n::Message;
 
+mod autolink;
 pub mod cjk;
 pub mod highlight;
 mod indent;
+pub mod shortcodes;
+mod tagfilter;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -109,6 +112,8 @@ pub struct RenderedBody {
     /// How many pictures the body shows: Markdown images and `<img>` tags.
     pub pictures: usize,
     pub problems: Vec<BodyProblem>,
+    /// The shortcodes called, in order; call `n` is at the token [`shortcodes::token`]`(n)` of `html`.
+    pub shortcodes: Vec<shortcodes::ShortcodeCall>,
 }
 
 /// A heading of the body and the anchor it can be linked by.
@@ -129,8 +134,22 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolve: &dyn Fn(&str) -
 }
 
 /// Renders `markdown` to HTML, asking `resolve` about every link destination and
-/// `picture` about every image.
+/// `picture` about every image. Shortcode calls are cut out first and left as
+/// tokens in the HTML, with the calls in [`RenderedBody::shortcodes`] ([`shortcodes`]).
 pub fn render_with_images(
+    markdown: &str,
+    options: MarkdownOptions,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    picture: &dyn Fn(ImageRef<'_>) -> ImageTarget,
+) -> RenderedBody {
+    let extraction = shortcodes::extract(markdown);
+    let mut out = render_markdown(&extraction.text, options, resolve, picture);
+    shortcodes::complete(&mut out, extraction, markdown, options, resolve, picture);
+    out
+}
+
+/// Renders Markdown that has no shortcodes (or where they are text, in a shortcode's body).
+fn render_markdown(
     markdown: &str,
     options: MarkdownOptions,
     resolve: &dyn Fn(&str) -> LinkTarget,
@@ -154,6 +173,13 @@ pub fn render_with_images(
             crate::msg!("md-indented-prose-hint"),
         ));
     }
+    // Last before rendering, so that text other passes turn into markup is not linked.
+    let events = autolink::link_bare_addresses(events);
+    let events = if options.unsafe_html {
+        events
+    } else {
+        tagfilter::escape_swallowing_tags(events)
+    };
     let events = pass.transform(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -165,6 +165,16 @@ fn describe_page(site: &Site, page: &Page) -> Message {
             numbered(msg!("site-page-term", kind = kind.name(), name = name), pager)
         }
         PageKind::Briefs(pager) => numbered(msg!("site-page-briefs"), pager),
+        PageKind::ArchiveMonth { month, pager } => numbered(
+            msg!(
+                "archive-page-month",
+                year = month.year.to_string(),
+                month = month.month.to_string(),
+                mm = format!("{:02}", month.month)
+            ),
+            pager,
+        ),
+        PageKind::ArchiveYear(year) => msg!("archive-page-year", year = year.to_string()),
         PageKind::Feed(_) => msg!("site-page-feed", path = &page.path),
         PageKind::Sitemap | PageKind::Robots | PageKind::NotFound => msg!("site-page-file", path = &page.path),
         PageKind::Search => msg!("site-page-search"),

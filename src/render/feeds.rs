@@ -8,8 +8,9 @@ use crate::plan::{FeedScope, PageKind, RenderPlan};
 use crate::site::Site;
 use crate::taxonomy::ArticleId;
 
-/// The Atom feed of the site or of one district, with the given entries.
-pub fn atom(site: &Site, scope: FeedScope, entries: &[ArticleId]) -> String {
+/// The Atom feed of the site or of one district, with the given entries;
+/// `html` gives an article's body as pages show it.
+pub fn atom<'a>(site: &Site, scope: FeedScope, entries: &[ArticleId], html: &dyn Fn(ArticleId) -> &'a str) -> String {
     let base = &site.config.base_url;
     let (title, self_path, alternate_path) = match scope {
         FeedScope::Site => (site.config.title.clone(), "atom.xml".to_string(), String::new()),
@@ -53,13 +54,13 @@ pub fn atom(site: &Site, scope: FeedScope, entries: &[ArticleId]) -> String {
         ],
         lang: Some(site.config.language.clone()),
         subtitle: site.config.description.clone().map(Text::plain),
-        entries: entries.iter().map(|&id| entry(site, id)).collect(),
+        entries: entries.iter().map(|&id| entry(site, id, html(id))).collect(),
         ..Default::default()
     };
     format!("{}\n", feed.to_string())
 }
 
-fn entry(site: &Site, id: ArticleId) -> Entry {
+fn entry(site: &Site, id: ArticleId, html: &str) -> Entry {
     let base = &site.config.base_url;
     let a = &site.articles[id];
     let url = base.absolute(&a.url_path);
@@ -101,7 +102,7 @@ fn entry(site: &Site, id: ArticleId) -> Entry {
         summary: Some(Text::plain(a.summary.clone())),
         content: Some(Content {
             base: Some(url),
-            value: Some(a.html.clone()),
+            value: Some(html.to_string()),
             content_type: Some("html".into()),
             ..Default::default()
         }),

@@ -5,9 +5,11 @@
 //! page then only assembles a small context of shared values, so pages render
 //! independently and in parallel. This is the only module that knows tera.
 
+mod archives;
 pub mod assets;
 mod feeds;
 mod filters;
+pub mod shortcodes;
 pub mod theme;
 pub mod views;
 
@@ -57,6 +59,8 @@ pub struct Renderer<'s> {
     assets: Assets,
     /// Whether pages are minified.
     minify: bool,
+    /// By article id: its HTML with its shortcodes rendered, for an article that calls any.
+    expanded: Vec<Option<String>>,
     /// The search index, built the first time one of its files is rendered.
     search: OnceLock<SearchIndex>,
 }
@@ -344,6 +348,14 @@ impl<'s> Renderer<'s> {
         if missing.has_errors() {
             return Err(missing);
         }
+        if let Err(e) = shortcodes::add_builtin(&mut tera, theme, &mut template_paths) {
+            return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
+        }
+        let calls = shortcodes::check(site, &shortcodes::available(&tera));
+        if calls.has_errors() {
+            return Err(calls);
+        }
+        let expanded = shortcodes::expand(&tera, site, &template_paths)?;
         let prepared = cache.prepare(site);
         let grouped = cache.grouped(site);
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
@@ -357,7 +369,12 @@ impl<'s> Renderer<'s> {
         });
         let fingerprints = Fingerprints {
             cards: prepared.iter().map(|p| p.card_hash).collect(),
-            bodies: prepared.iter().map(|p| p.body_hash).collect(),
+            // An article's shortcodes show as their templates make them, which the theme can change.
+            bodies: prepared
+                .iter()
+                .zip(&expanded)
+                .map(|(p, e)| e.as_ref().map_or(p.body_hash, |html| hash_of(&(p.body_hash, html))))
+                .collect(),
             search,
             globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
             templates: template_fingerprints(theme),
@@ -376,6 +393,7 @@ impl<'s> Renderer<'s> {
             fingerprints,
             assets,
             minify: publish.minify,
+            expanded,
             search: OnceLock::new(),
         })
     }
@@ -406,7 +424,7 @@ impl<'s> Renderer<'s> {
         page.path.hash(&mut h);
         format!("{:?}", page.kind).hash(&mut h);
         fp.globals.hash(&mut h);
-        page.template.and_then(|t| fp.templates.get(t)).hash(&mut h);
+        self.template_of(page).and_then(|t| fp.templates.get(t)).hash(&mut h);
         let article = |id: ArticleId| fp.cards[id];
         if page.kind != PageKind::Sitemap {
             page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
@@ -439,6 +457,11 @@ impl<'s> Renderer<'s> {
                 page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
             }
             PageKind::Redirect(i) => self.redirect_view(i).hash(&mut h),
+            // Counts and the months around it, which its articles alone do not tell.
+            PageKind::ArchiveMonth { month, .. } => {
+                archives::month_view(self.site, &self.plan.archives, month).hash(&mut h)
+            }
+            PageKind::ArchiveYear(year) => archives::year_view(self.site, &self.plan.archives, year).hash(&mut h),
             _ => {}
         }
         h.finish()
@@ -478,6 +501,14 @@ impl<'s> Renderer<'s> {
         }
     }
 
+    /// An article's HTML as pages show it: with its shortcodes rendered.
+    fn article_html(&self, id: ArticleId) -> &str {
+        match self.expanded.get(id) {
+            Some(Some(html)) => html,
+            _ => &self.site.articles[id].html,
+        }
+    }
+
     /// The front page's lead: the newest feature.
     fn lead(&self) -> Option<ArticleId> {
         self.grouped.lead
@@ -491,7 +522,9 @@ impl<'s> Renderer<'s> {
     /// The bytes of one page.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         match page.kind {
-            PageKind::Feed(scope) => Ok(feeds::atom(self.site, scope, &page.articles).into_bytes()),
+            PageKind::Feed(scope) => {
+                Ok(feeds::atom(self.site, scope, &page.articles, &|id| self.article_html(id)).into_bytes())
+            }
             PageKind::Sitemap => Ok(feeds::sitemap(self.site, self.plan).into_bytes()),
             PageKind::Robots => Ok(feeds::robots(self.site).into_bytes()),
             PageKind::SearchIndex(part) => Ok(self.search_file(part, page)),
@@ -499,8 +532,18 @@ impl<'s> Renderer<'s> {
         }
     }
 
+    /// The template `page` is rendered with: its own, or for an archive page
+    /// of a theme without archive templates, the one that lists terms.
+    fn template_of(&self, page: &Page) -> Option<&'static str> {
+        let template = page.template?;
+        match archives::fallback(template) {
+            Some(fallback) if !self.tera.contains_template(template) => Some(fallback),
+            _ => Some(template),
+        }
+    }
+
     fn render_html(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
-        let Some(template) = page.template else {
+        let Some(template) = self.template_of(page) else {
             return Ok(Vec::new());
         };
         let context = self.context(page);
@@ -541,7 +584,7 @@ impl<'s> Renderer<'s> {
             PageKind::Article(id) => {
                 let article = &self.site.articles[id];
                 ctx.insert_value("article", self.prepared[id].card.clone());
-                ctx.insert("content", &article.html);
+                ctx.insert("content", self.article_html(id));
                 ctx.insert("headings", &article.headings);
                 if let Some(older) = self.site.older(id) {
                     ctx.insert_value("previous", self.prepared[older].card.clone());
@@ -580,6 +623,14 @@ impl<'s> Renderer<'s> {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("briefs/", pager));
             }
+            PageKind::ArchiveMonth { month, pager } => {
+                ctx.insert_value("articles", cards(&page.articles));
+                ctx.insert("pager", &self.pager_view(&month.path(), pager));
+                archives::insert_month(&mut ctx, &archives::month_view(self.site, &self.plan.archives, month));
+            }
+            PageKind::ArchiveYear(year) => {
+                archives::insert_year(&mut ctx, &archives::year_view(self.site, &self.plan.archives, year));
+            }
             PageKind::Redirect(i) => ctx.insert("redirect", &self.redirect_view(i)),
             PageKind::NotFound
             | PageKind::Search
@@ -608,6 +659,8 @@ impl<'s> Renderer<'s> {
                 suffix(format!("{}：{name}", kind.label()), pager)
             }
             PageKind::Briefs(pager) => suffix("短讯".to_string(), pager),
+            PageKind::ArchiveMonth { month, pager } => suffix(month.title_zh(), pager),
+            PageKind::ArchiveYear(year) => crate::plan::archives::year_title_zh(year),
             PageKind::NotFound => "找不到这一页".to_string(),
             PageKind::Search => "搜索".to_string(),
             PageKind::Redirect(i) => self.redirect_view(i).title,
@@ -746,6 +799,8 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::TaxonomyIndex(_) => "taxonomy",
         PageKind::Term { .. } => "term",
         PageKind::Briefs(_) => "briefs",
+        PageKind::ArchiveMonth { .. } => "archive_month",
+        PageKind::ArchiveYear(_) => "archive_year",
         PageKind::Feed(_) => "feed",
         PageKind::Sitemap => "sitemap",
         PageKind::Robots => "robots",

@@ -65,6 +65,8 @@ pub struct Card {
     pub date_iso: String,
     /// `2013年11月3日`.
     pub date_zh: String,
+    /// The archive of its month, `/2013/11/`, which its date links to.
+    pub month_url: String,
     /// `feature`, `news`, `brief` or `photo`.
     pub kind: &'static str,
     /// The kind as readers name it: 通讯, 消息, 短讯, 图片新闻.
@@ -79,6 +81,26 @@ pub struct Card {
     pub reading_minutes: usize,
     pub char_count: usize,
     pub draft: bool,
+    /// The files its body links to (附件), in the order it links them.
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file an article links to, as its page lists it under 附件.
+#[derive(Clone, Debug, Hash, Serialize)]
+pub struct AttachmentView {
+    /// The text of the link to it: `检查方案`.
+    pub title: String,
+    pub url: String,
+    /// Its file name: `fujian.pdf`.
+    pub file_name: String,
+    /// What kind of file it is, for stylesheets: `pdf`, `word`, `excel`,
+    /// `powerpoint`, `archive`, `audio`, `video`, `image`, `text` or `other`.
+    pub kind: &'static str,
+    /// The kind as readers name it: `PDF`, `Word`, `Excel`, `压缩包`, `视频` …
+    pub kind_label: String,
+    /// Its size in bytes, and as a file manager shows it (`1.2 MB`).
+    pub size: u64,
+    pub size_text: String,
 }
 
 /// The lead picture, with its URL resolved.
@@ -241,7 +263,8 @@ pub fn term_entries_with(
         .collect()
 }
 
-fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
+/// The link to `article` that indexes show.
+pub fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
     ArticleLink {
         title: article.front.title.clone(),
         url: base.link(&article.url_path),
@@ -282,6 +305,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
         date: a.front.date.to_rfc3339(),
         date_iso: a.front.date.format("%Y-%m-%d").to_string(),
         date_zh: zh_date(&a.front.date),
+        month_url: base.link(&crate::plan::Month::of(&a.front.date).path()),
         kind: a.front.kind.as_str(),
         kind_label: kind_label(a.front.kind),
         district: lookup(TaxonomyKind::Districts, district_name),
@@ -294,7 +318,30 @@ pub fn card(site: &Site, a: &Article) -> Card {
         reading_minutes: a.reading_minutes,
         char_count: a.char_count,
         draft: a.front.draft,
+        attachments: attachment_views(base, a),
     }
+}
+
+/// The attachments `a`'s body links to, for its page's list.
+fn attachment_views(base: &BaseUrl, a: &Article) -> Vec<AttachmentView> {
+    use crate::content::attachments::{file_kind, size_text, url_of_name};
+    let dir = base.link(&a.url_path);
+    a.attachments
+        .iter()
+        .filter_map(|file| {
+            let title = file.title.clone()?;
+            let (kind, kind_label) = file_kind(&file.name);
+            Some(AttachmentView {
+                title,
+                url: format!("{dir}{}", url_of_name(&file.name)),
+                file_name: file.name.rsplit('/').next().unwrap_or(&file.name).to_string(),
+                kind,
+                kind_label,
+                size: file.size,
+                size_text: size_text(file.size),
+            })
+        })
+        .collect()
 }
 
 /// An image path relative to the article's file, as a URL. Pictures are

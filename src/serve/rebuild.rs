@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::{Page, PageKind, RenderPlan, SearchPart, plan_pages};
+use crate::plan::{Archives, Page, PageKind, RenderPlan, SearchPart, plan_pages};
 use crate::redirects::Redirect;
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
@@ -130,13 +130,17 @@ struct LastBuild {
 
 impl LastBuild {
     /// The last plan, when `site` is grouped as it was then, has the same
-    /// redirects, and its search index (whose files the plan lists) is laid out the same.
+    /// redirects, and its search index and month archives (whose files the
+    /// plan lists) are laid out the same.
     fn plan_for(&self, site: &Site, search: &Option<search::Layout>) -> Option<Arc<RenderPlan>> {
         (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
             && Arc::ptr_eq(&self.related, &site.related)
             && (Arc::ptr_eq(&self.redirects, &site.redirects) || self.redirects == site.redirects)
-            && self.plan.search == *search)
-            .then(|| Arc::clone(&self.plan))
+            && self.plan.search == *search
+            // An article added, removed or moved to another month changes them; a
+            // new date in the same month and place changes only its card.
+            && self.plan.archives == Archives::of(site))
+        .then(|| Arc::clone(&self.plan))
     }
 }
 
@@ -241,7 +245,8 @@ impl Rebuilder {
         let inputs = renderer.inputs();
         let old = Arc::clone(&self.files);
         let mut problems = Diagnostics::new();
-        let others = self.other_files(renderer.assets(), &pictures, &old, &mut problems);
+        let mut others = self.other_files(renderer.assets(), &pictures, &old, &mut problems);
+        others.extend(attachment_files(&site, &old, &mut problems));
         let changed = self.changed_articles(&plan, &inputs, &others, &old);
         timer.lap("plan and prepare templates");
 
@@ -394,6 +399,29 @@ impl Rebuilder {
         }
         files
     }
+}
+
+/// Every article's attachments, as a build publishes them, reusing the last
+/// build's bytes for those whose file has the same size and time.
+fn attachment_files(site: &Site, old: &BuiltFiles, problems: &mut Diagnostics) -> Vec<(String, BuiltFile)> {
+    let mut files = Vec::new();
+    for a in crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref())) {
+        let fingerprint = crate::build::attachment_fingerprint(&a);
+        match old.get(&a.file) {
+            Some(f) if f.fingerprint == fingerprint => files.push((a.file, f.clone())),
+            _ => match std::fs::read(&a.path) {
+                Ok(bytes) => files.push((
+                    a.file,
+                    BuiltFile {
+                        fingerprint,
+                        bytes: Arc::new(bytes),
+                    },
+                )),
+                Err(e) => problems.push(io_error(&a.path, crate::msg!("io-read"), &e)),
+            },
+        }
+    }
+    files
 }
 
 /// What became of one page of a rebuild.
