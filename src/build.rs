@@ -175,8 +175,8 @@ fn write_output(
         .map(|(file, source)| {
             let fingerprint = match source {
                 Source::Page(page) => Ok(renderer.fingerprint(page)),
-                Source::Static(s) => s.bytes().map(|bytes| hash_bytes(&bytes)),
-                Source::Picture(_) => Ok(hash_bytes(file.as_bytes())),
+                Source::Static(s) => s.bytes().map(|bytes| crate::output::fingerprint(&bytes)),
+                Source::Picture(_) => Ok(crate::output::fingerprint(file.as_bytes())),
                 // Reading a video to hash it would cost more than publishing it: its size and time tell a new version.
                 Source::Attachment(a) => Ok(attachment_fingerprint(a)),
             };
@@ -271,13 +271,6 @@ pub fn attachment_fingerprint(a: &PublishedFile) -> u64 {
     h.finish()
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics::from_iter([d])
 }
@@ -299,12 +292,7 @@ pub fn build_in_memory(site_yaml: &str, articles: &[(&str, &[u8])]) -> Result<Ve
     if problems.has_errors() {
         return Err(problems);
     }
-    loaded.sort_by(|(a, _), (b, _)| {
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then_with(|| a.url_path.cmp(&b.url_path))
-    });
+    loaded.sort_by(|(a, _), (b, _)| crate::content::Article::newest_first(a, b));
     let (loaded, aliases): (Vec<_>, Vec<_>) = loaded.into_iter().unzip();
     let (site, _) = crate::site::assemble(config, loaded, &aliases);
     let theme = crate::render::theme::builtin_theme()?;

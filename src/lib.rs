@@ -10,6 +10,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod dates;
 pub mod error;
 pub mod i18n;
 pub mod images;

@@ -418,6 +418,15 @@ pub fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {
     (out != base).then_some(out)
 }
 
+/// A fingerprint of a file's bytes, to tell whether it changed since the
+/// last build. Kept in the build manifest on this machine only, never in a
+/// published name, so the standard library's hasher is enough.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ pub mod archives;
 mod redirect_pages;
 
 use crate::error::Diagnostics;
-use crate::search;
+use crate::search::{self, SearchPart};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 pub use archives::{Archives, Month};
@@ -68,17 +68,6 @@ pub enum PageKind {
     SearchIndex(SearchPart),
     /// An old address, sending readers on to a page: the redirect at this position of the site's.
     Redirect(usize),
-}
-
-/// Which file of the search index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SearchPart {
-    /// meta.json: the file counts and the index's key.
-    Meta,
-    /// The n-th file of a set of the index's files.
-    Shard(search::ShardSet, usize),
-    /// The document file of the n-th indexed article.
-    Document(usize),
 }
 
 /// One file to write.

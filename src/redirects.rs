@@ -212,7 +212,7 @@ pub(crate) mod tests {
                 (Arc::new(article), aliases)
             })
             .collect();
-        loaded.sort_by(|(a, _), (b, _)| b.front.date.cmp(&a.front.date).then(a.url_path.cmp(&b.url_path)));
+        loaded.sort_by(|(a, _), (b, _)| Article::newest_first(a, b));
         let (articles, aliases): (Vec<_>, Vec<_>) = loaded.into_iter().unzip();
         let (site, warnings) = assemble(config, articles, &aliases);
         (site, warnings.into_iter().collect())

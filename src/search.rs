@@ -37,10 +37,20 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::plan::SearchPart;
 use crate::site::Site;
 use crate::taxonomy::ArticleId;
 pub use tokens::{MAX_WORD_CHARS, Token, Tokenizer, tokenize};
+
+/// Which file of the search index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SearchPart {
+    /// meta.json: the file counts and the index's key.
+    Meta,
+    /// The n-th file of a set of the index's files.
+    Shard(ShardSet, usize),
+    /// The document file of the n-th indexed article.
+    Document(usize),
+}
 
 /// The version of the index files, which `search.js` checks.
 pub const FORMAT: u32 = 2;
@@ -662,7 +672,7 @@ pub fn document_file(site: &Site, number: usize, id: ArticleId) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         url: site.config.base_url.link(&article.url_path),
-        date: crate::render::views::zh_date(&front.date),
+        date: crate::dates::zh_date(&front.date),
         district: site
             .config
             .districts

@@ -532,9 +532,9 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
     text.lines().position(|line| is_key_line(line, key)).map(|i| i + 1)
 }
 
-/// The line of `key` in the YAML file at `root/site.yaml`, or 0 when it cannot be read.
-pub fn key_line_in_file(root: &std::path::Path, key: &str) -> usize {
-    std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+/// The line of `key` in the YAML file at `path`, or 0 when it cannot be read.
+pub fn key_line_in_file(path: &std::path::Path, key: &str) -> usize {
+    std::fs::read_to_string(path)
         .ok()
         .and_then(|t| key_line(&t, key))
         .unwrap_or(0)

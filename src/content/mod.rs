@@ -63,6 +63,17 @@ pub struct Article {
     pub shortcodes: Vec<markdown::shortcodes::ShortcodeCall>,
 }
 
+impl Article {
+    /// The site's order of articles: newest first, then by URL, a total order
+    /// so that every list is the same whatever order files were read in.
+    pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.url_path.cmp(&b.url_path))
+    }
+}
+
 /// How much to load.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LoadOptions {
@@ -326,13 +337,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
         problems.extend(broken_anchors(body, &|path| by_content_path.get(path).copied()));
         sorted.push(body);
     }
-    sorted.sort_by(|a, b| {
-        let (a, b) = (&a.article, &b.article);
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then_with(|| a.url_path.cmp(&b.url_path))
-    });
+    sorted.sort_by(|a, b| Article::newest_first(&a.article, &b.article));
     let out: Vec<Arc<Article>> = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
     let aliases = Arc::new(sorted.iter().map(|b| b.parsed.aliases.clone()).collect::<Vec<_>>());
 

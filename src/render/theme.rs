@@ -128,7 +128,7 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let d = Diagnostic::error(
             Area::Config,
             "site.yaml",
-            crate::yaml::key_line_in_file(root, "theme"),
+            crate::yaml::key_line_in_file(&root.join(crate::config::CONFIG_FILE), "theme"),
             1,
             msg!("theme-missing", name = name),
         )

@@ -6,7 +6,6 @@
 //! copies per item rather than a re-serialisation. docs/themes.md lists every
 //! field.
 
-use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::config::BaseUrl;
@@ -154,16 +153,7 @@ pub struct SiteView {
     pub search_url: Option<String>,
 }
 
-/// `2013年11月3日`.
-pub fn zh_date(date: &DateTime<FixedOffset>) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
-
-/// `星期日` … `星期六`.
-pub fn zh_weekday(date: &DateTime<FixedOffset>) -> String {
-    const DAYS: [&str; 7] = ["日", "一", "二", "三", "四", "五", "六"];
-    format!("星期{}", DAYS[date.weekday().num_days_from_sunday() as usize])
-}
+pub use crate::dates::{zh_date, zh_weekday};
 
 /// What readers call an article of `kind`.
 fn kind_label(kind: Kind) -> &'static str {
@@ -433,21 +423,5 @@ pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>])
         extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
         search_url: site.config.search.then(|| base.link("search/")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    #[test]
-    fn chinese_date_has_no_leading_zeros() {
-        let d = FixedOffset::east_opt(8 * 3600)
-            .unwrap()
-            .with_ymd_and_hms(2013, 11, 3, 0, 0, 0)
-            .unwrap();
-        assert_eq!(zh_date(&d), "2013年11月3日");
-        assert_eq!(zh_weekday(&d), "星期日");
     }
 }

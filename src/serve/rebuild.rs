@@ -16,10 +16,11 @@ use rayon::prelude::*;
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::{Diagnostic, Diagnostics, io_error};
-use crate::plan::{Archives, Page, PageKind, RenderPlan, SearchPart, plan_pages};
+use crate::plan::{Archives, Page, PageKind, RenderPlan, plan_pages};
 use crate::redirects::Redirect;
 use crate::render::theme::load_theme;
 use crate::render::{PageInputs, RenderCache, RenderOptions, Renderer, may_have_changed};
+use crate::search::SearchPart;
 use crate::search::{self, SearchIndex};
 use crate::site::{Site, SiteCache, SiteOptions, reload_site};
 use crate::taxonomy::{ArticleId, Taxonomies};
@@ -367,7 +368,7 @@ impl Rebuilder {
         for (file, source) in assets.files() {
             match source.bytes() {
                 Ok(bytes) => {
-                    let fingerprint = hash_bytes(&bytes);
+                    let fingerprint = crate::output::fingerprint(&bytes);
                     let built = match old.get(file) {
                         Some(f) if f.fingerprint == fingerprint && *f.bytes == *bytes => f.clone(),
                         _ => BuiltFile {
@@ -382,7 +383,7 @@ impl Rebuilder {
         }
         for (file, cached) in pictures {
             // Picture names carry a hash of their bytes: the same name, the same bytes.
-            let fingerprint = hash_bytes(file.as_bytes());
+            let fingerprint = crate::output::fingerprint(file.as_bytes());
             match old.get(file) {
                 Some(f) if f.fingerprint == fingerprint => files.push((file.clone(), f.clone())),
                 _ => match std::fs::read(cached) {
@@ -505,13 +506,6 @@ fn article_path(root: &Path, path: &Path) -> Option<String> {
     let rel = rel.to_str()?;
     rel.ends_with(".md")
         .then(|| rel.replace(std::path::MAIN_SEPARATOR, "/"))
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
 }
 
 /// [`diff`], when only the files `touched` can differ.
