@@ -307,7 +307,7 @@ fn encode_variants(bytes: &[u8], stem: &str, extension: &str, shown: &str) -> Re
                 Format::Png => "png",
                 _ => "webp",
             };
-            let file_name = format!("{stem}-{target}.{}.{ext}", short_hash(&bytes));
+            let file_name = format!("{stem}-{target}.{}.{ext}", crate::names::short_hash(&bytes));
             out.push(Encoded {
                 width: target,
                 height: target_height,
@@ -321,7 +321,7 @@ fn encode_variants(bytes: &[u8], stem: &str, extension: &str, shown: &str) -> Re
 }
 
 fn as_is(bytes: &[u8], stem: &str, extension: &str, width: u32, height: u32) -> Encoded {
-    let file_name = format!("{stem}.{}.{extension}", short_hash(bytes));
+    let file_name = format!("{stem}.{}.{extension}", crate::names::short_hash(bytes));
     Encoded {
         width,
         height,
@@ -329,12 +329,6 @@ fn as_is(bytes: &[u8], stem: &str, extension: &str, width: u32, height: u32) -> 
         file_name,
         bytes: bytes.to_vec(),
     }
-}
-
-fn short_hash(bytes: &[u8]) -> String {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    format!("{:08x}", h.finish() as u32)
 }
 
 fn resize(resizer: &mut Resizer, image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, String> {

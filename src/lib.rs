@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod images;
 pub mod lint;
 pub mod markdown;
+pub mod names;
 pub mod output;
 pub mod pinyin;
 pub mod plan;

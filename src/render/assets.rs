@@ -10,11 +10,9 @@
 //! by hand and files that must keep their address. Pictures, `CNAME`,
 //! `robots.txt` and every other file are published as they are, once.
 //!
-//! The hash is SHA-256 (the `sha2` crate), of the bytes published, cut to its
-//! first 8 hex digits: a specified function, so a name is the same whatever
-//! compiler built jianbao (std's `DefaultHasher` promises no such thing), and
-//! anyone can check a name with `sha256sum`. Eight digits tell the versions of
-//! one file apart with a chance of a clash of 1 in 4 billion.
+//! The hash is [`crate::names::short_hash`], the one every published name
+//! carries (resized pictures too): the first 8 hex digits of the SHA-256 of
+//! the bytes published.
 //!
 //! A stylesheet's `url(…)` references to fonts and scripts are rewritten to
 //! their hashed names first, so a font can be cached forever too; the
@@ -24,16 +22,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use sha2::{Digest, Sha256};
-
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::render::theme::StaticSource;
 
 /// Extensions of the files that get a hashed name (compared in lower case).
 pub const HASHED_EXTENSIONS: &[&str] = &["css", "js", "mjs", "woff", "woff2", "ttf", "otf"];
-
-/// How many hex digits of the hash a name carries.
-const HASH_DIGITS: usize = 8;
 
 /// One file of the output that comes from `static/`.
 #[derive(Clone, Debug)]
@@ -160,14 +153,7 @@ fn extension(path: &str) -> String {
     }
 }
 
-/// The first hex digits of the SHA-256 of `bytes`.
-pub fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(HASH_DIGITS / 2)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::names::short_hash;
 
 /// `css/style.css` → `css/style.3f9a1c2b.css`: the hash goes before the extension.
 fn hashed_path(path: &str, bytes: &[u8]) -> String {
