@@ -44,7 +44,13 @@ pub fn early_language(args: &[OsString]) -> Lang {
     };
     let flag = value_of("--lang").and_then(|tag| Lang::from_tag(&tag));
     let root = value_of("--root").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    let site_yaml = std::fs::read_to_string(Path::new(&root).join("site.yaml")).ok();
+    language_for(flag, &root)
+}
+
+/// The language of messages for a run given `--lang` (if any) on the site
+/// in `root`: the flag, else site.yaml's `language:`, else the locale.
+pub fn language_for(flag: Option<Lang>, root: &Path) -> Lang {
+    let site_yaml = std::fs::read_to_string(root.join("site.yaml")).ok();
     let declared = site_yaml.as_deref().and_then(i18n::declared_language);
     Lang::choose(flag, declared.as_deref(), &|name| std::env::var(name).ok())
 }

@@ -18,6 +18,11 @@ pub enum Severity {
     Warning,
 }
 
+/// The word the text report puts before a hint: `hint`, `提示`.
+pub fn hint_label(lang: Lang) -> String {
+    crate::msg!("label-hint").render(lang)
+}
+
 impl Severity {
     /// The word the text report puts before a problem: `error`, `warning`.
     pub fn label(self) -> Message {
@@ -113,7 +118,7 @@ impl Diagnostic {
         let colon = crate::i18n::colon(lang);
         let mut text = format!("{}: {label}{colon}{}", self.place(), self.message_text(lang));
         if let Some(h) = &self.hint {
-            let hint = crate::msg!("label-hint").render(lang);
+            let hint = hint_label(lang);
             text.push_str(&format!("\n  {hint}{colon}{}", h.render(lang)));
         }
         text

@@ -11,7 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use jianbao::error::{Area, Diagnostics};
-use jianbao::i18n::{self, Lang};
+use jianbao::i18n;
 use jianbao::msg;
 
 /// Exit codes scripts can rely on.
@@ -37,7 +37,9 @@ fn main() -> ExitCode {
     let lang = cli::early_language(&args);
     i18n::set_language(lang);
     let cli = cli::parse(args, lang);
-    i18n::set_language(language_of(&cli));
+    // The parsed arguments are the word on `--lang` and `--root`; the scan
+    // before parsing only served `--help` and clap's errors.
+    i18n::set_language(cli::language_for(cli.lang, cli.command.root()));
     let out = Output {
         quiet: cli.quiet,
         colour: jianbao::report::colour_wanted(std::io::stderr().is_terminal()),
@@ -51,13 +53,6 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => run_init(&args),
         cli::Command::Theme(cli::ThemeCommand::Export(args)) => run_theme_export(&args),
     }
-}
-
-/// The language of messages: `--lang`, else the site's `language:`, else the locale.
-fn language_of(cli: &cli::Cli) -> Lang {
-    let site_yaml = std::fs::read_to_string(cli.command.root().join("site.yaml")).ok();
-    let declared = site_yaml.as_deref().and_then(i18n::declared_language);
-    Lang::choose(cli.lang, declared.as_deref(), &|name| std::env::var(name).ok())
 }
 
 /// A line of jianbao's own, `jianbao: …`, in the language of the run.
@@ -170,7 +165,8 @@ fn run_serve(args: &cli::ServeArgs) -> ExitCode {
         Err(e) => {
             eprintln!("{}", say(e.message()));
             if let Some(hint) = e.hint() {
-                eprintln!("  {}{}{hint}", msg!("label-hint"), i18n::colon(i18n::language()));
+                let lang = i18n::language();
+                eprintln!("  {}{}{hint}", jianbao::error::hint_label(lang), i18n::colon(lang));
             }
             ExitCode::from(exit::CONFIG)
         }

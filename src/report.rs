@@ -15,7 +15,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::content::LeftOut;
-use crate::error::{Diagnostic, Diagnostics, Severity};
+use crate::error::{Diagnostic, Diagnostics, Severity, hint_label};
 use crate::i18n::{Lang, Message, language};
 use crate::msg;
 
@@ -73,10 +73,6 @@ fn coloured(d: &Diagnostic, lang: Lang) -> String {
         out.push_str(&format!("\n  {hint}{word}{colon}{hint:#}{}", h.render(lang)));
     }
     out
-}
-
-fn hint_label(lang: Lang) -> String {
-    crate::msg!("label-hint").render(lang)
 }
 
 /// The problems with their paths relative to the folder `cwd` instead of the

@@ -211,7 +211,7 @@ pub fn error_text(error: &clap::Error, lang: Lang) -> Option<String> {
     if let Some(hint) = hint {
         text.push_str(&format!(
             "  {}{colon}{}\n",
-            msg!("label-hint").render(lang),
+            jianbao::error::hint_label(lang),
             hint.render(lang)
         ));
     }
