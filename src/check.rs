@@ -8,17 +8,15 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::config::{BaseUrl, Overrides};
 use crate::content::LoadOptions;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::i18n::Message;
 use crate::msg;
-use crate::plan::{PageKind, plan_pages};
-use crate::render::theme::load_theme;
-use crate::render::{RenderOptions, Renderer};
-use crate::site::{SiteOptions, load_site};
+use crate::pipeline::sink::CollectSink;
+use crate::pipeline::{Pipeline, Settings};
+use crate::plan::PageKind;
+use crate::site::SiteOptions;
 
 /// What to check.
 #[derive(Clone, Debug)]
@@ -57,59 +55,41 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
             now: None,
         },
     };
-    let (site, mut problems) = match load_site(&options.root, &site_options) {
-        Ok(loaded) => loaded,
+    let mut pipeline = Pipeline::new(Settings {
+        root: options.root.clone(),
+        site: site_options.clone(),
+        publish: Default::default(),
+    });
+    // Every HTML page is read for its links; the other files need only their names.
+    let mut sink = CollectSink::only(|file| file.is_templated_page());
+    let run = match pipeline.run(None, &mut sink) {
+        Ok(run) => run,
         Err(problems) => return with_lints_of_the_rest(options, &site_options, problems),
     };
-    problems.extend(crate::lint::lint_site(&options.root, &site));
-    problems.extend(crate::site::moved_terms(&options.root, &site));
-    let (theme, plan) = match (load_theme(&options.root, &site.config.theme), plan_pages(&site)) {
-        (Ok(theme), Ok(plan)) => (theme, plan),
-        (theme, plan) => {
-            problems.extend(theme.err().into_iter().chain(plan.err()).flatten());
-            problems.sort();
-            return problems;
-        }
-    };
-    let renderer = match Renderer::new(&site, &plan, &theme, RenderOptions { drafts: options.drafts }) {
-        Ok(r) => r,
-        Err(p) => {
-            problems.extend(p);
-            problems.sort();
-            return problems;
-        }
-    };
-    let rendered: Vec<Result<RenderedPage, Diagnostic>> = plan
+    let site = &run.site;
+    let mut problems = run.warnings;
+    problems.extend(crate::lint::lint_site(&options.root, site));
+    problems.extend(crate::site::moved_terms(&options.root, site));
+    let article_of: HashMap<&str, usize> = run
+        .plan
         .pages
-        .par_iter()
-        .filter(|p| p.template.is_some())
-        .map(|page| {
-            let source = match page.kind {
-                PageKind::Article(id) => Some(id),
-                _ => None,
-            };
-            renderer.render(page).map(|bytes| RenderedPage {
-                file: page.file.clone(),
-                article: source,
-                html: String::from_utf8_lossy(&bytes).into_owned(),
-            })
+        .iter()
+        .filter_map(|p| match p.kind {
+            PageKind::Article(id) => Some((p.file.as_str(), id)),
+            _ => None,
         })
         .collect();
-    let mut pages = Vec::with_capacity(rendered.len());
-    for r in rendered {
-        match r {
-            Ok(page) => pages.push(page),
-            Err(d) => problems.push(d),
-        }
-    }
-    let mut files: HashSet<String> = plan.pages.iter().map(|p| p.file.clone()).collect();
-    files.extend(renderer.assets().files().keys().cloned());
-    files.extend(site.published_pictures().into_iter().map(|(file, _)| file));
-    files.extend(
-        crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()))
-            .into_iter()
-            .map(|a| a.file),
-    );
+    let listed = std::mem::take(&mut sink.listed);
+    let pages: Vec<RenderedPage> = sink
+        .into_files()
+        .into_iter()
+        .map(|(file, bytes)| RenderedPage {
+            article: article_of.get(file.as_str()).copied(),
+            html: String::from_utf8_lossy(&bytes).into_owned(),
+            file,
+        })
+        .collect();
+    let files: HashSet<String> = listed.into_iter().collect();
     let ids: HashMap<&str, HashSet<String>> = pages.iter().map(|p| (p.file.as_str(), element_ids(&p.html))).collect();
     let links = LinkIndex {
         base: &site.config.base_url,

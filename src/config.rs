@@ -6,6 +6,7 @@
 //! how names map to slugs.
 
 use std::collections::BTreeMap;
+use std::hash::Hash;
 use std::path::Path;
 
 use indexmap::IndexMap;
@@ -144,7 +145,7 @@ struct RawEmbeds {
 }
 
 /// Online players an article may show in an iframe (`{{ video(url=…) }}`), from `embeds:`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EmbedsConfig {
     /// The hosts allowed, lower case (`player.bilibili.com`); none by default.
     pub hosts: Vec<String>,
@@ -159,8 +160,24 @@ pub fn address_host(address: &str) -> String {
     host.split(':').next().unwrap_or("").to_ascii_lowercase()
 }
 
+/// Which of a [`Config`]'s districts an article belongs to.
+///
+/// Only [`Config::district_id`] makes one, from a name it knows, so an id is
+/// always valid for the configuration that made it and
+/// [`Config::district_by_id`] need not fall back to anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DistrictId(usize);
+
+impl DistrictId {
+    /// The district's position in [`Config::districts`], for grouping articles
+    /// by district in a vector as long as that list.
+    pub(crate) fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A district an article may name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct District {
     pub name: String,
     pub slug: String,
@@ -175,7 +192,7 @@ pub struct District {
 }
 
 /// Options for Markdown rendering taken from site.yaml.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MarkdownConfig {
     /// Pass raw HTML through unsanitised; only for sites that trust every writer.
     pub unsafe_html: bool,
@@ -187,7 +204,7 @@ pub struct MarkdownConfig {
 ///
 /// Every lint is on by default: a new site gets the whole copy desk, and turns
 /// off what does not suit its house style.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LintConfig {
     /// A number in the title, kicker or subtitle that the body does not contain.
     pub number_mismatch: bool,
@@ -236,7 +253,7 @@ impl Default for LintConfig {
 }
 
 /// Where the site is published: the base URL and the path part every link starts with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BaseUrl {
     /// Absolute, ends with `/`: `https://example.org/bulletin/`.
     absolute: String,
@@ -291,7 +308,11 @@ impl BaseUrl {
 }
 
 /// A validated site configuration.
-#[derive(Clone, Debug)]
+///
+/// Equal configurations build the same site, and hash alike, so that a
+/// configuration can key a cache. `extra` compares and hashes regardless of
+/// key order, as templates see it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Config {
     pub title: String,
     pub description: Option<String>,
@@ -330,9 +351,26 @@ pub struct Config {
 impl Config {
     /// The district named `name`, by its name or one of its aliases.
     pub fn district(&self, name: &str) -> Option<&District> {
+        self.district_id(name).map(|id| self.district_by_id(id))
+    }
+
+    /// The id of the district named `name`, by its name or one of its aliases:
+    /// what an article keeps, resolved once when its front matter is read.
+    pub fn district_id(&self, name: &str) -> Option<DistrictId> {
         self.districts
             .iter()
-            .find(|d| d.name == name || d.aliases.iter().any(|a| a == name))
+            .position(|d| d.name == name || d.aliases.iter().any(|a| a == name))
+            .map(DistrictId)
+    }
+
+    /// The district `id` names.
+    ///
+    /// # Panics
+    ///
+    /// If `id` came from another configuration with fewer districts: an
+    /// article read under one site.yaml must be read again under a changed one.
+    pub fn district_by_id(&self, id: DistrictId) -> &District {
+        &self.districts[id.0]
     }
 
     /// The line and column in site.yaml of the old slug `slug` of the tag, town
@@ -362,7 +400,7 @@ impl Config {
 }
 
 /// Whose old slug a place in site.yaml is: a name in `old_slugs:`, or a district's entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum OldSlugOf {
     Term,
     District,
@@ -1154,6 +1192,43 @@ mod tests {
             all[0].starts_with("检查项只有这些：number-mismatch、column-break、"),
             "{all:?}"
         );
+    }
+
+    fn hash_of(config: &Config) -> u64 {
+        use std::hash::Hasher;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        config.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn configs_from_the_same_text_are_equal_and_hash_alike() {
+        // With a warning and `extra:`, so that those count too.
+        let text =
+            format!("{SAMPLE}  闵行区: {{ towns: [莘庄镇，七宝镇] }}\nextra: {{ editor: 编辑部, links: [a, b] }}\n");
+        let a = parse_config(&text, &Overrides::default()).unwrap();
+        let b = parse_config(&text, &Overrides::default()).unwrap();
+        assert!(!a.warnings.is_empty());
+        assert_eq!(a, b);
+        assert_eq!(hash_of(&a), hash_of(&b));
+
+        let other = parse_config(
+            &text.replace("slug: chongming", "slug: chong-ming"),
+            &Overrides::default(),
+        )
+        .unwrap();
+        assert_ne!(a, other);
+        assert_ne!(hash_of(&a), hash_of(&other));
+    }
+
+    #[test]
+    fn a_district_id_names_its_district_by_name_or_alias() {
+        let c = parse_config(SAMPLE, &Overrides::default()).unwrap();
+        let id = c.district_id("崇明县").unwrap();
+        assert_eq!(c.district_id("崇明区"), Some(id));
+        assert_eq!(c.district_by_id(id).name, "崇明区");
+        assert_eq!(id.index(), 1);
+        assert_eq!(c.district_id("松江"), None);
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub enum Area {
 }
 
 /// One problem, with the place it was found and a hint for fixing it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub area: Area,
@@ -171,7 +171,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Every problem found in one run, in a stable order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod names;
 pub mod output;
 pub mod pinyin;
+pub mod pipeline;
 pub mod plan;
 pub mod redirects;
 pub mod render;

@@ -165,8 +165,9 @@ impl Staging {
         Ok(kept)
     }
 
-    /// Replaces the output folder with the staged one.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    /// Replaces the output folder with the staged one; the staging folder is
+    /// then the output, and writing into it again is an error.
+    pub fn commit(&mut self) -> Result<(), Diagnostic> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.output.file_name().and_then(|n| n.to_str()).unwrap_or("output"),
@@ -531,7 +532,7 @@ mod tests {
     fn commit_replaces_output_and_abandon_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let first = Staging::begin(&out).unwrap();
+        let mut first = Staging::begin(&out).unwrap();
         first.write("index.html", b"one").unwrap();
         first.commit().unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
@@ -541,7 +542,7 @@ mod tests {
         drop(second); // a failed build
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
 
-        let third = Staging::begin(&out).unwrap();
+        let mut third = Staging::begin(&out).unwrap();
         third.write("a/b/index.html", b"three").unwrap();
         third.commit().unwrap();
         assert!(!out.join("index.html").exists(), "the old site's files are gone");

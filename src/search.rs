@@ -215,9 +215,7 @@ fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
     .collect::<Vec<_>>()
     .join("\n");
     let mut about: Vec<&str> = Vec::new();
-    if let Some(district) = site.config.districts.get(front.district) {
-        about.push(&district.name);
-    }
+    about.push(&site.config.district_by_id(front.district).name);
     about.extend(front.towns.iter().map(String::as_str));
     about.extend(front.column.as_deref());
     about.extend(front.tags.iter().map(String::as_str));
@@ -673,11 +671,7 @@ pub fn document_file(site: &Site, number: usize, id: ArticleId) -> String {
             .join(" "),
         url: site.config.base_url.link(&article.url_path),
         date: crate::dates::zh_date(&front.date),
-        district: site
-            .config
-            .districts
-            .get(front.district)
-            .map_or("", |d| d.name.as_str()),
+        district: &site.config.district_by_id(front.district).name,
         about: &doc.about,
         text: doc.text,
         fold: fold::pairs_in(&[doc.title.as_str(), &doc.about, doc.text].concat()),

@@ -104,8 +104,8 @@ impl SiteCache {
 
 /// The taxonomies and related articles of a build, with what they were worked out from.
 struct Grouping {
-    /// The configuration, as text: it names districts and slugs.
-    config: String,
+    /// The configuration it was worked out with: it names districts and slugs.
+    config: Config,
     /// What each article, in order, contributed.
     keys: Vec<GroupKey>,
     taxonomies: Arc<Taxonomies>,
@@ -120,7 +120,7 @@ struct GroupKey {
     source: std::path::PathBuf,
     url_path: String,
     kind: content::Kind,
-    district: usize,
+    district: config::DistrictId,
     tags: Vec<String>,
     towns: Vec<String>,
     column: Option<String>,
@@ -151,10 +151,10 @@ impl GroupKey {
 }
 
 impl Grouping {
-    fn new(config: &Config, config_text: String, articles: &[Arc<Article>]) -> Grouping {
+    fn new(config: &Config, articles: &[Arc<Article>]) -> Grouping {
         let (taxonomies, related, warnings) = group(config, articles);
         Grouping {
-            config: config_text,
+            config: config.clone(),
             keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
@@ -164,8 +164,8 @@ impl Grouping {
 
     /// Whether these results hold for `articles` under `config`, when the
     /// articles not in `replaced` (all, when `None`) may differ from last time.
-    fn fits(&self, config: &str, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
-        if self.config != config || self.keys.len() != articles.len() {
+    fn fits(&self, config: &Config, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
+        if self.config != *config || self.keys.len() != articles.len() {
             return false;
         }
         match replaced {
@@ -217,10 +217,9 @@ pub fn reload_site(
         problems.sort();
         return Err(problems);
     }
-    let config_text = format!("{config:?}");
     let grouping = match cache.grouping.take() {
-        Some(g) if g.fits(&config_text, &articles, replaced.as_deref()) => g,
-        _ => Grouping::new(&config, config_text, &articles),
+        Some(g) if g.fits(&config, &articles, replaced.as_deref()) => g,
+        _ => Grouping::new(&config, &articles),
     };
     problems.extend(grouping.warnings.iter().cloned());
     let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);

@@ -327,9 +327,7 @@ pub fn reading(name: &str, config: &Config) -> pinyin::Reading {
 fn group_districts(articles: &[Arc<Article>], config: &Config) -> Taxonomy {
     let mut members = vec![Vec::new(); config.districts.len()];
     for (id, article) in articles.iter().enumerate() {
-        if let Some(m) = members.get_mut(article.front.district) {
-            m.push(id);
-        }
+        members[article.front.district.index()].push(id);
     }
     let terms = config
         .districts
@@ -425,7 +423,10 @@ mod tests {
         .unwrap()
     }
 
+    /// An article of the `district`-th district of [`config`].
     fn article(day: u32, district: usize, tags: &[&str], towns: &[&str]) -> Arc<Article> {
+        let c = config();
+        let district = c.district_id(&c.districts[district].name).unwrap();
         let date = chrono::FixedOffset::east_opt(8 * 3600)
             .unwrap()
             .with_ymd_and_hms(2013, 11, day, 0, 0, 0)

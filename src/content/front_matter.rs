@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use serde::Deserialize;
 
 use super::aliases::{self, Alias};
-use crate::config::Config;
+use crate::config::{Config, DistrictId};
 use crate::error::did_you_mean;
 use crate::slug;
 use crate::yaml::{self, YamlProblem};
@@ -100,8 +100,8 @@ pub struct FrontMatter {
     pub subtitle: Option<String>,
     pub kicker: Option<String>,
     pub date: DateTime<FixedOffset>,
-    /// Index of the district in the site's configuration.
-    pub district: usize,
+    /// The district, as the site's configuration resolved its name.
+    pub district: DistrictId,
     pub towns: Vec<String>,
     pub column: Option<String>,
     pub kind: Kind,
@@ -393,13 +393,13 @@ impl Validator<'_> {
         }
     }
 
-    fn district(&mut self, value: Option<&str>, config: &Config) -> Option<usize> {
+    fn district(&mut self, value: Option<&str>, config: &Config) -> Option<DistrictId> {
         let Some(name) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             self.problem("district", msg!("fm-no-district"), Some(msg!("fm-no-district-hint")));
             return None;
         };
-        if let Some(d) = config.district(name) {
-            return config.districts.iter().position(|x| x.name == d.name);
+        if let Some(id) = config.district_id(name) {
+            return Some(id);
         }
         let hint = match did_you_mean(name, config.district_names()) {
             Some(near) => msg!("fm-district-did-you-mean-hint", name = near),
@@ -723,7 +723,11 @@ mod tests {
     fn full_front_matter() {
         let fm = parse_file("---\ntitle: 标题\ndate: 2013-11-03\ndistrict: 崇明县\nkind: brief\ntags: [甲, 乙, 甲]\nbyline: [{ role: 通讯员, name: 叶丹 }]\n---\n").unwrap();
         assert_eq!(fm.title, "标题");
-        assert_eq!(fm.district, 1, "the alias names 崇明区");
+        assert_eq!(
+            config().district_by_id(fm.district).name,
+            "崇明区",
+            "the alias names 崇明区"
+        );
         assert_eq!(fm.kind, Kind::Brief);
         assert_eq!(fm.tags, ["甲", "乙"]);
         assert_eq!(fm.date.to_rfc3339(), "2013-11-03T00:00:00+08:00");

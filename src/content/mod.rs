@@ -141,7 +141,7 @@ pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> Load
 #[derive(Default)]
 pub struct ArticleCache {
     /// What the cached results were computed with; a change empties the cache.
-    settings: String,
+    settings: Option<Config>,
     files: HashMap<String, CachedFile>,
     /// The result of the last load that found no error.
     last: Option<LastLoad>,
@@ -224,10 +224,9 @@ impl FileStamp {
 pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, cache: &mut ArticleCache) -> Loaded {
     // Only the configuration changes how a file parses; drafts and dates are
     // filtered after parsing, so a new "now" does not empty the cache.
-    let settings = format!("{config:?}");
-    if cache.settings != settings {
+    if cache.settings.as_ref() != Some(config) {
         *cache = ArticleCache {
-            settings,
+            settings: Some(config.clone()),
             ..ArticleCache::default()
         };
     }
@@ -397,7 +396,7 @@ pub fn reload_articles(
     changed: &[String],
 ) -> Option<Reloaded> {
     let last = cache.last.as_ref()?;
-    if cache.settings != format!("{config:?}") || last.drafts != options.drafts || last.future != options.future {
+    if cache.settings.as_ref() != Some(config) || last.drafts != options.drafts || last.future != options.future {
         return None;
     }
     let now = options

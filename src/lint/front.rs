@@ -42,9 +42,7 @@ fn check_byline(ctx: &mut Context<'_>) {
 /// A town under the wrong district is a misfiled story, or a new town that
 /// site.yaml does not know yet. Only districts that list their towns are checked.
 fn check_towns(ctx: &mut Context<'_>) {
-    let Some(district) = ctx.config.districts.get(ctx.article.front.district) else {
-        return;
-    };
+    let district = ctx.config.district_by_id(ctx.article.front.district);
     if district.towns.is_empty() {
         return;
     }

@@ -186,7 +186,7 @@ fn address(article: &Arc<Article>) -> usize {
 /// configuration (base URL, district names) and each term's name and slug.
 fn card_context(site: &Site) -> u64 {
     let mut h = DefaultHasher::new();
-    format!("{:?}", site.config).hash(&mut h);
+    site.config.hash(&mut h);
     for kind in TaxonomyKind::ALL {
         for term in &site.taxonomies.get(kind).terms {
             (&term.name, &term.slug).hash(&mut h);
@@ -272,31 +272,28 @@ impl<'s> Renderer<'s> {
         theme: &Theme,
         options: RenderOptions,
     ) -> Result<Self, Diagnostics> {
-        Self::for_publishing(site, plan, theme, options, PublishOptions::default())
+        Self::prepare(
+            site,
+            plan,
+            theme,
+            options,
+            PublishOptions::default(),
+            &mut RenderCache::default(),
+        )
     }
 
-    /// [`Renderer::new`], reusing the cards and hashes in `cache` of the
-    /// articles that did not change, and leaving this build's there.
-    pub fn new_cached(
-        site: &'s Site,
-        plan: &'s RenderPlan,
-        theme: &Theme,
-        options: RenderOptions,
-        cache: &mut RenderCache,
-    ) -> Result<Self, Diagnostics> {
-        Self::prepare(site, plan, theme, options, PublishOptions::default(), cache)
-    }
-
-    /// [`Renderer::new`], for output published with `publish`: reads and names
-    /// the theme's assets too.
-    pub fn for_publishing(
+    /// [`Renderer::new`], for output published with `publish`, reusing the
+    /// cards and hashes in `cache` of the articles that did not change, and
+    /// leaving this build's there.
+    pub fn with_cache(
         site: &'s Site,
         plan: &'s RenderPlan,
         theme: &Theme,
         options: RenderOptions,
         publish: PublishOptions,
+        cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
-        Self::prepare(site, plan, theme, options, publish, &mut RenderCache::default())
+        Self::prepare(site, plan, theme, options, publish, cache)
     }
 
     fn prepare(

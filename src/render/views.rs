@@ -281,11 +281,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
             },
         }
     };
-    let district_name = site
-        .config
-        .districts
-        .get(a.front.district)
-        .map_or("", |d| d.name.as_str());
+    let district_name = site.config.district_by_id(a.front.district).name.as_str();
     Card {
         title: a.front.title.clone(),
         subtitle: a.front.subtitle.clone(),

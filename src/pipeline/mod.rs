@@ -1,0 +1,441 @@
+//! The one path from a site's sources to its output files, which `build`,
+//! `check` and `serve` all take.
+//!
+//! A run goes load → plan → render → sink:
+//!
+//! 1. **Load**: site.yaml and the articles become the [`Site`] model, grouped
+//!    into taxonomies; the theme is read.
+//! 2. **Plan**: the render plan lists the pages; [`outputs::Outputs`] adds the
+//!    static files, pictures and attachments: every file the output has.
+//! 3. **Render**: each file gets a fingerprint, a hash of everything its bytes
+//!    depend on; a file the sink holds with the same fingerprint is not made
+//!    again, the others are rendered in parallel.
+//! 4. **Sink**: the new files go to a [`sink::Sink`], which ends the run with
+//!    the list of every file: the disk (all or nothing), memory (`serve`) or
+//!    a collection (`check`, tests).
+//!
+//! A pipeline kept across runs (`serve` keeps one) reuses what did not change:
+//! the articles, cards and grouping in its caches, the last plan, and, when
+//! the sink holds the last run's files, the fingerprints of pages none of
+//! whose articles changed. A run is therefore, byte for byte, a full build.
+
+pub mod outputs;
+pub mod sink;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::plan::{Archives, RenderPlan, plan_pages};
+use crate::redirects::Redirect;
+use crate::render::theme::{Theme, load_theme};
+use crate::render::{PageInputs, PublishOptions, RenderCache, RenderOptions, Renderer, may_have_changed};
+use crate::search::{self, SearchIndex, SearchPart};
+use crate::site::{Site, SiteCache, SiteOptions, reload_site};
+use crate::taxonomy::{ArticleId, Taxonomies};
+use outputs::{OutputFile, Outputs, Source};
+use sink::{BuiltFile, Content, Sink};
+
+/// What a pipeline builds, and how.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The site's folder, holding site.yaml.
+    pub root: PathBuf,
+    /// What to load: overrides of site.yaml, drafts, future articles.
+    pub site: SiteOptions,
+    /// How the bytes are published (`--minify`).
+    pub publish: PublishOptions,
+}
+
+/// What a successful run made.
+pub struct Run {
+    /// The site model the files were made from.
+    pub site: Site,
+    /// Its render plan.
+    pub plan: Arc<RenderPlan>,
+    /// Problems that did not stop the run.
+    pub warnings: Diagnostics,
+    /// How many static files the output has.
+    pub static_files: usize,
+}
+
+/// The pipeline of one site, with what it keeps from one run for the next.
+pub struct Pipeline {
+    settings: Settings,
+    site_cache: SiteCache,
+    render_cache: RenderCache,
+    pictures: PictureLists,
+    /// What the last successful run's pages were made from.
+    last: Option<LastRun>,
+    /// Whether a run leaves changed search index files to [`PendingSearch`].
+    defer_search: bool,
+    pending_search: Option<PendingSearch>,
+    /// Counts runs, so that an index made while another run went on is not used.
+    generation: u64,
+}
+
+/// What the pages of a run were made from, to tell which pages the next run
+/// need not even fingerprint.
+struct LastRun {
+    /// The grouping the plan was made from; the same grouping gives the same plan.
+    taxonomies: Arc<Taxonomies>,
+    related: Arc<Vec<Vec<ArticleId>>>,
+    /// The redirects it was made with: an edit of an article's `aliases:` leaves the grouping as it was.
+    redirects: Arc<Vec<Redirect>>,
+    planned: Planned,
+    inputs: PageInputs,
+}
+
+/// A render plan with the names of its page files, which other files of the
+/// same name give way to; kept together, as both are reused together.
+#[derive(Clone)]
+struct Planned {
+    plan: Arc<RenderPlan>,
+    page_files: Arc<HashSet<String>>,
+}
+
+impl LastRun {
+    /// The last plan, when `site` is grouped as it was then, has the same
+    /// redirects, and its search index and month archives (whose files the
+    /// plan lists) are laid out the same.
+    fn plan_for(&self, site: &Site, search: &Option<search::Layout>) -> Option<Planned> {
+        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
+            && Arc::ptr_eq(&self.related, &site.related)
+            && (Arc::ptr_eq(&self.redirects, &site.redirects) || self.redirects == site.redirects)
+            && self.planned.plan.search == *search
+            // An article added, removed or moved to another month changes them; a
+            // new date in the same month and place changes only its card.
+            && self.planned.plan.archives == Archives::of(site))
+        .then(|| self.planned.clone())
+    }
+}
+
+impl Pipeline {
+    /// A pipeline for the site `settings` names, with empty caches.
+    pub fn new(settings: Settings) -> Pipeline {
+        Pipeline {
+            settings,
+            site_cache: SiteCache::default(),
+            render_cache: RenderCache::default(),
+            pictures: PictureLists::default(),
+            last: None,
+            defer_search: false,
+            pending_search: None,
+            generation: 0,
+        }
+    }
+
+    /// What the pipeline builds.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// With `defer`, a run leaves the search index files made from every
+    /// article (meta.json and the shards) as the sink holds them, to be made
+    /// from [`Pipeline::take_pending_search`]: `serve` publishes the pages an
+    /// edit touched first.
+    pub fn defer_search(&mut self, defer: bool) {
+        self.defer_search = defer;
+    }
+
+    /// The search index files the last run left out of date.
+    pub fn take_pending_search(&mut self) -> Option<PendingSearch> {
+        self.pending_search.take()
+    }
+
+    /// Whether `built` was made for the last run: a run since has planned its own.
+    pub fn is_current(&self, built: &BuiltSearch) -> bool {
+        built.generation == self.generation
+    }
+
+    /// Brings `sink` up to date with the site's sources. `changed` names the
+    /// articles (content/-relative paths) that are all that changed since the
+    /// last run, when that is known; `None` looks at every file. On failure the
+    /// sink is left as it was and every problem found is returned.
+    pub fn run(&mut self, changed: Option<&[String]>, sink: &mut dyn Sink) -> Result<Run, Diagnostics> {
+        let timer = crate::timing::PhaseTimer::from_env();
+        // Even a failed run counts: an index made before it must not be served after it.
+        self.generation += 1;
+        let (site, mut warnings) = self.load(changed)?;
+        let pictures = self.pictures.update(&site, self.site_cache.replaced());
+        let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
+        timer.lap("load site");
+        let (theme, planned) = self.theme_and_plan(&site)?;
+        let plan = Arc::clone(&planned.plan);
+        let drafts = self.settings.site.load.drafts;
+        let renderer = Renderer::with_cache(
+            &site,
+            &plan,
+            &theme,
+            RenderOptions { drafts },
+            self.settings.publish,
+            &mut self.render_cache,
+        )?;
+        warnings.extend(renderer.assets().warnings().iter().cloned());
+        warnings.sort();
+        let inputs = renderer.inputs();
+        let outputs = Outputs::new(&plan, &planned.page_files, renderer.assets(), &pictures, &attachments);
+        // With the same plan, and the sink holding the last run's files, only pages
+        // showing an article whose card or body changed can differ.
+        let changed_articles = self
+            .last
+            .as_ref()
+            .filter(|last| sink.continues() && Arc::ptr_eq(&last.planned.plan, &plan))
+            .and_then(|last| inputs.changed_since(&last.inputs));
+        timer.lap("plan and prepare templates");
+        let deferred = emit(
+            &renderer,
+            &outputs,
+            changed_articles.as_deref(),
+            sink,
+            self.defer_search,
+        )?;
+        timer.lap("render and hand over files");
+        self.pending_search = match &plan.search {
+            Some(layout) if !deferred.is_empty() => Some(PendingSearch {
+                generation: self.generation,
+                site: site.clone(),
+                layout: layout.clone(),
+                files: deferred,
+            }),
+            _ => None,
+        };
+        let static_files = renderer.assets().files().len();
+        drop(renderer);
+        self.last = Some(LastRun {
+            taxonomies: Arc::clone(&site.taxonomies),
+            related: Arc::clone(&site.related),
+            redirects: Arc::clone(&site.redirects),
+            planned,
+            inputs,
+        });
+        Ok(Run {
+            site,
+            plan,
+            warnings,
+            static_files,
+        })
+    }
+
+    /// The site model, from the cache where it can be; on failure, with the
+    /// theme's problems too, when site.yaml says which theme.
+    fn load(&mut self, changed: Option<&[String]>) -> Result<(Site, Diagnostics), Diagnostics> {
+        let Settings { root, site, .. } = &self.settings;
+        reload_site(root, site, &mut self.site_cache, changed).map_err(|mut problems| {
+            if let Ok(config) = crate::config::load_config(root, &site.overrides)
+                && let Err(theme_problems) = load_theme(root, &config.theme)
+            {
+                problems.extend(theme_problems);
+                problems.sort();
+            }
+            problems
+        })
+    }
+
+    /// The theme and the render plan, with the names of its pages: the last
+    /// run's plan when the site is grouped as it was. The problems of both at once.
+    fn theme_and_plan(&self, site: &Site) -> Result<(Theme, Planned), Diagnostics> {
+        let search_layout = search::layout(site);
+        let plan = match self.last.as_ref().and_then(|last| last.plan_for(site, &search_layout)) {
+            Some(reused) => Ok(reused),
+            None => plan_pages(site).map(|plan| Planned {
+                page_files: Arc::new(outputs::page_files(&plan)),
+                plan: Arc::new(plan),
+            }),
+        };
+        match (load_theme(&self.settings.root, &site.config.theme), plan) {
+            (Ok(theme), Ok(plan)) => Ok((theme, plan)),
+            (theme, plan) => {
+                let mut problems: Diagnostics = theme.err().into_iter().chain(plan.err()).flatten().collect();
+                problems.sort();
+                Err(problems)
+            }
+        }
+    }
+}
+
+/// Renders a site already in memory (with no pictures or attachments, which
+/// live on disk) into `sink`: the pipeline without loading, for tests and fuzzing.
+pub fn render_site(site: &Site, theme: &Theme, sink: &mut dyn Sink) -> Result<(), Diagnostics> {
+    let plan = plan_pages(site)?;
+    let renderer = Renderer::new(site, &plan, theme, RenderOptions::default())?;
+    let page_files = outputs::page_files(&plan);
+    let outputs = Outputs::new(&plan, &page_files, renderer.assets(), &[], &[]);
+    emit(&renderer, &outputs, None, sink, false).map(drop)
+}
+
+/// A search index file left for later: its name, which file of the index it
+/// is, and the fingerprint it is to have.
+type Deferred = (String, SearchPart, u64);
+
+/// Hands every file of `outputs` that the sink does not hold as it is to the
+/// sink, and ends the sink's run. With `changed` (by article id), pages none
+/// of whose articles changed are taken as held without a look; with `defer`,
+/// the search index files made from every article are left out and returned.
+fn emit(
+    renderer: &Renderer<'_>,
+    outputs: &Outputs<'_>,
+    changed: Option<&[bool]>,
+    sink: &mut dyn Sink,
+    defer: bool,
+) -> Result<Vec<Deferred>, Diagnostics> {
+    let sink_ref: &dyn Sink = sink;
+    let looked_at = |file: OutputFile<'_>| -> Option<Result<u64, Diagnostic>> {
+        let unchanged = match (changed, file.page()) {
+            (Some(changed), Some(page)) => !may_have_changed(page, changed) && sink_ref.held(&page.file).is_some(),
+            _ => false,
+        };
+        (!unchanged && sink_ref.wants(&file)).then(|| file.fingerprint(renderer))
+    };
+    let pages: Vec<Option<Result<u64, Diagnostic>>> = outputs
+        .plan()
+        .pages
+        .par_iter()
+        .map(|page| looked_at(OutputFile::of_page(page)))
+        .collect();
+    let others: Vec<Option<Result<u64, Diagnostic>>> = outputs.others().par_iter().map(|f| looked_at(*f)).collect();
+
+    let mut problems = Diagnostics::new();
+    let mut listing: Vec<(&str, Option<u64>)> = Vec::with_capacity(outputs.len());
+    let mut to_make: Vec<(OutputFile<'_>, u64)> = Vec::new();
+    let mut deferred: Vec<Deferred> = Vec::new();
+    for (file, fingerprint) in outputs
+        .pages()
+        .chain(outputs.others().iter().copied())
+        .zip(pages.into_iter().chain(others))
+    {
+        match fingerprint {
+            None => listing.push((file.file, None)),
+            Some(Err(d)) => problems.push(d),
+            Some(Ok(fp)) => {
+                listing.push((file.file, Some(fp)));
+                if sink_ref.held(file.file) == Some(fp) {
+                    continue;
+                }
+                match file.page().map(|p| p.kind) {
+                    Some(crate::plan::PageKind::SearchIndex(part)) if defer && file.is_whole_search_index() => {
+                        deferred.push((file.file.to_string(), part, fp));
+                    }
+                    _ => to_make.push((file, fp)),
+                }
+            }
+        }
+    }
+    if problems.has_errors() {
+        problems.sort();
+        return Err(problems);
+    }
+    if to_make.iter().any(|(file, _)| file.is_whole_search_index()) {
+        let timer = crate::timing::PhaseTimer::from_env();
+        renderer.prepare_search();
+        timer.lap("build the search index");
+    }
+    let made: Vec<Result<(), Diagnostic>> = to_make
+        .par_iter()
+        .map(|(file, fp)| sink_ref.put(file.file, *fp, content_of(renderer, file)?))
+        .collect();
+    problems.extend(made.into_iter().filter_map(Result::err));
+    if problems.has_errors() {
+        problems.sort();
+        return Err(problems);
+    }
+    sink.finish(&listing)?;
+    Ok(deferred)
+}
+
+/// The bytes, or the file, `file` is made of.
+fn content_of<'a>(renderer: &Renderer<'_>, file: &OutputFile<'a>) -> Result<Content<'a>, Diagnostic> {
+    Ok(match file.source {
+        Source::Page(page) => Content::Bytes(std::borrow::Cow::Owned(renderer.render(page)?)),
+        Source::Static(s) => Content::Bytes(s.bytes()?),
+        Source::Picture(path) => Content::Picture(path),
+        Source::Attachment(a) => Content::Attachment(&a.path),
+    })
+}
+
+/// Search index files to make again, and what from. Building the index reads
+/// every article, which takes far longer than the pages an edit touches;
+/// `serve` publishes those pages first and builds the index on a thread of its own.
+pub struct PendingSearch {
+    /// The run that left them.
+    generation: u64,
+    site: Site,
+    layout: search::Layout,
+    files: Vec<Deferred>,
+}
+
+/// Search index files made from a [`PendingSearch`].
+pub struct BuiltSearch {
+    generation: u64,
+    /// Each file, by name.
+    pub files: Vec<(String, BuiltFile)>,
+}
+
+impl PendingSearch {
+    /// Builds the index and its files on every core.
+    pub fn build(self) -> BuiltSearch {
+        self.build_with(SearchIndex::build)
+    }
+
+    /// Builds the index and its files on the calling thread alone, leaving
+    /// the other cores to the next run: `serve` builds the index this way
+    /// while the next edit is rebuilt.
+    pub fn build_on_this_thread(self) -> BuiltSearch {
+        self.build_with(SearchIndex::build_sequential)
+    }
+
+    fn build_with(self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> BuiltSearch {
+        let index = build(&search::documents(&self.site, &self.layout), self.layout.shards);
+        let files = self
+            .files
+            .into_iter()
+            .map(|(file, part, fingerprint)| {
+                let bytes = Arc::new(index.file(part));
+                (file, BuiltFile { fingerprint, bytes })
+            })
+            .collect();
+        BuiltSearch {
+            generation: self.generation,
+            files,
+        }
+    }
+}
+
+/// Every article's pictures, by article id, kept between runs.
+#[derive(Default)]
+struct PictureLists {
+    by_article: Vec<Vec<(String, PathBuf)>>,
+}
+
+impl PictureLists {
+    /// Every picture file to publish, as [`Site::published_pictures`] lists
+    /// them, looking again only at the articles `replaced` (all, when `None`).
+    fn update(&mut self, site: &Site, replaced: Option<&[ArticleId]>) -> Vec<(String, PathBuf)> {
+        match replaced {
+            Some(ids) if self.by_article.len() == site.articles.len() => {
+                for &id in ids {
+                    self.by_article[id] = crate::site::article_pictures(&site.articles[id]);
+                }
+            }
+            _ => {
+                self.by_article = site.articles.iter().map(|a| crate::site::article_pictures(a)).collect();
+            }
+        }
+        crate::site::unique_pictures(self.by_article.iter().flatten().cloned().collect())
+    }
+}
+
+/// The content/-relative path of an article file at `path` under `root`, when it is one.
+pub fn article_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path
+        .strip_prefix(root)
+        .ok()?
+        .strip_prefix(crate::content::CONTENT_DIR)
+        .ok()?;
+    let rel = rel.to_str()?;
+    rel.ends_with(".md")
+        .then(|| rel.replace(std::path::MAIN_SEPARATOR, "/"))
+}

@@ -1,0 +1,369 @@
+//! Where a run of the pipeline puts the files it made.
+//!
+//! A sink says which files it already holds, and with what fingerprint, so
+//! that the pipeline renders only the others; it is then given each new file,
+//! from many threads at once, and at the end the list of every file the
+//! output has. Three sinks cover every use:
+//!
+//! - [`DiskSink`]: the output folder, written all or nothing through a
+//!   staging folder, with a manifest of fingerprints for the next build;
+//! - [`MemorySink`]: the files `serve` serves, kept across rebuilds;
+//! - [`CollectSink`]: the files, collected, for `check`, tests and fuzzing.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Diagnostics, io_error};
+use crate::msg;
+use crate::output::{Manifest, ManifestEntry, Staging};
+
+use super::outputs::OutputFile;
+
+/// What one file of a run is made of.
+pub enum Content<'a> {
+    /// Bytes made by the run: a page, a static file.
+    Bytes(std::borrow::Cow<'a, [u8]>),
+    /// A picture in the picture cache, published as it is.
+    Picture(&'a Path),
+    /// A file of the site, published as it is: linked rather than copied when
+    /// it is large, never read whole into memory on the way to disk.
+    Attachment(&'a Path),
+}
+
+/// Every file the output has after a run, each with its fingerprint, or
+/// `None` for a file the run did not look at, as it knew the file unchanged
+/// since the last run into the same sink (see [`Sink::continues`]).
+pub type Listing<'a> = [(&'a str, Option<u64>)];
+
+/// Where a run puts its files. Methods other than `finish` are called from
+/// many threads at once.
+pub trait Sink: Sync {
+    /// The fingerprint of `file` as the sink holds it, when it holds it and
+    /// it is still as it was put: such a file is not made again.
+    fn held(&self, file: &str) -> Option<u64>;
+
+    /// Whether the sink holds exactly what the last successful run of the
+    /// same pipeline gave it, so that pages the pipeline knows unchanged
+    /// need not even be fingerprinted.
+    fn continues(&self) -> bool {
+        false
+    }
+
+    /// Whether the sink wants this file's bytes; the others are listed only.
+    fn wants(&self, _file: &OutputFile<'_>) -> bool {
+        true
+    }
+
+    /// Takes a new or changed file.
+    fn put(&self, file: &str, fingerprint: u64, content: Content<'_>) -> Result<(), Diagnostic>;
+
+    /// Ends the run: the output is the files put, and those of `listing`
+    /// it held before; nothing else.
+    fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics>;
+}
+
+/// Reads a file a sink must hold in memory.
+fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| io_error(path, msg!("io-read"), &e))
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere leaves the list as it was: still a list.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The output folder, written all or nothing: the new version is assembled
+/// in a staging folder (files unchanged since the last build are linked from
+/// it) and swapped in whole; when nothing changed, the folder is not touched.
+pub struct DiskSink {
+    output: PathBuf,
+    /// The last build's manifest, when there is one this jianbao wrote.
+    old: Option<Manifest>,
+    staging: Staging,
+    put: Mutex<HashMap<String, ManifestEntry>>,
+    /// How many files the run wrote, once it ended.
+    written: usize,
+}
+
+impl DiskSink {
+    /// A sink writing into `output`.
+    pub fn new(output: &Path) -> Result<DiskSink, Diagnostic> {
+        Ok(DiskSink {
+            output: output.to_path_buf(),
+            old: Manifest::load(output),
+            staging: Staging::begin(output)?,
+            put: Mutex::default(),
+            written: 0,
+        })
+    }
+
+    /// How many files the run wrote; the others were unchanged.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+}
+
+impl Sink for DiskSink {
+    fn held(&self, file: &str) -> Option<u64> {
+        let old = self.old.as_ref()?;
+        let fingerprint = old.files.get(file)?.fingerprint;
+        old.unchanged_on_disk(&self.output, file, fingerprint)
+            .then_some(fingerprint)
+    }
+
+    fn put(&self, file: &str, fingerprint: u64, content: Content<'_>) -> Result<(), Diagnostic> {
+        let staging = &self.staging;
+        let size = match content {
+            Content::Bytes(bytes) => {
+                staging.write(file, &bytes)?;
+                bytes.len() as u64
+            }
+            Content::Picture(path) => {
+                let bytes = read(path)?;
+                staging.write(file, &bytes)?;
+                bytes.len() as u64
+            }
+            Content::Attachment(path) => staging.publish_file(file, path)?,
+        };
+        locked(&self.put).insert(file.to_string(), ManifestEntry { fingerprint, size });
+        Ok(())
+    }
+
+    fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
+        let one = |d: Diagnostic| Diagnostics::from_iter([d]);
+        let staging = &self.staging;
+        let put = std::mem::take(&mut *locked(&self.put));
+        self.written = put.len();
+        let old_files = self.old.as_ref().map_or(0, |m| m.files.len());
+        // Every listed file was held as it is, or it would have been put.
+        if put.is_empty() && self.old.is_some() && listing.len() == old_files {
+            return Ok(());
+        }
+        let kept: Vec<Result<(String, ManifestEntry), Diagnostic>> = listing
+            .par_iter()
+            .filter(|(file, _)| !put.contains_key(*file))
+            .map(|(file, fingerprint)| {
+                staging.keep(file)?;
+                // A file kept is one the old manifest holds (see `held`); were it
+                // not, a size of 0 only makes the next build write it again.
+                let entry = self.old.as_ref().and_then(|m| m.files.get(*file)).copied();
+                let entry = entry.unwrap_or(ManifestEntry {
+                    fingerprint: fingerprint.unwrap_or_default(),
+                    size: 0,
+                });
+                Ok((file.to_string(), entry))
+            })
+            .collect();
+        let mut manifest = Manifest { files: put };
+        let mut problems = Diagnostics::new();
+        for k in kept {
+            match k {
+                Ok((file, entry)) => {
+                    manifest.files.insert(file, entry);
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.has_errors() {
+            problems.sort();
+            return Err(problems);
+        }
+        let produced: HashSet<&str> = listing.iter().map(|(file, _)| *file).collect();
+        staging.carry_over_unowned(self.old.as_ref(), &produced).map_err(one)?;
+        self.staging.commit().map_err(one)?;
+        manifest.save(&self.output).map_err(one)
+    }
+}
+
+/// One file held in memory.
+#[derive(Clone, Debug)]
+pub struct BuiltFile {
+    /// A hash of what the file was made from, to skip it when that is unchanged.
+    pub fingerprint: u64,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// Every file of a site held in memory, by its path under the output.
+pub type BuiltFiles = HashMap<String, BuiltFile>;
+
+/// What one run into a [`MemorySink`] changed.
+#[derive(Clone, Debug, Default)]
+pub struct Changes {
+    /// Files whose bytes are new or different, sorted.
+    pub changed: Vec<String>,
+    /// Files that are gone, sorted.
+    pub removed: Vec<String>,
+    /// How many files were made (the rest were reused).
+    pub rendered: usize,
+}
+
+/// The files `serve` serves, kept across runs; each run replaces them whole,
+/// so a reader never sees half of one.
+#[derive(Default)]
+pub struct MemorySink {
+    files: Arc<BuiltFiles>,
+    put: Mutex<Vec<(String, BuiltFile)>>,
+    /// Whether a run has finished into this sink.
+    fed: bool,
+    /// What the last run changed.
+    changes: Changes,
+}
+
+impl MemorySink {
+    /// The files held.
+    pub fn files(&self) -> Arc<BuiltFiles> {
+        Arc::clone(&self.files)
+    }
+
+    /// What the last run changed.
+    pub fn changes(&self) -> &Changes {
+        &self.changes
+    }
+
+    /// Replaces some files by ones made after the run (the search index
+    /// `serve` builds after the pages), and tells what changed.
+    pub fn replace(&mut self, files: Vec<(String, BuiltFile)>) -> Changes {
+        let old = Arc::clone(&self.files);
+        let mut new = (*old).clone();
+        let mut changed = Vec::new();
+        let rendered = files.len();
+        for (file, built) in files {
+            if old.get(&file).is_none_or(|o| o.bytes != built.bytes) {
+                changed.push(file.clone());
+            }
+            new.insert(file, built);
+        }
+        changed.sort();
+        self.files = Arc::new(new);
+        Changes {
+            changed,
+            removed: Vec::new(),
+            rendered,
+        }
+    }
+}
+
+impl Sink for MemorySink {
+    fn held(&self, file: &str) -> Option<u64> {
+        self.files.get(file).map(|f| f.fingerprint)
+    }
+
+    fn continues(&self) -> bool {
+        self.fed
+    }
+
+    fn put(&self, file: &str, fingerprint: u64, content: Content<'_>) -> Result<(), Diagnostic> {
+        let bytes = match content {
+            Content::Bytes(bytes) => bytes.into_owned(),
+            Content::Picture(path) | Content::Attachment(path) => read(path)?,
+        };
+        // The same bytes keep the old allocation, which tells readers nothing changed.
+        let bytes = match self.files.get(file) {
+            Some(old) if *old.bytes == bytes => Arc::clone(&old.bytes),
+            _ => Arc::new(bytes),
+        };
+        locked(&self.put).push((file.to_string(), BuiltFile { fingerprint, bytes }));
+        Ok(())
+    }
+
+    fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
+        let put: HashMap<String, BuiltFile> = std::mem::take(&mut *locked(&self.put)).into_iter().collect();
+        let old = Arc::clone(&self.files);
+        let mut files: BuiltFiles = HashMap::with_capacity(listing.len());
+        let mut changed = Vec::new();
+        let mut from_old = 0;
+        for (file, _) in listing {
+            match put.get(*file) {
+                Some(built) => {
+                    if old.get(*file).is_none_or(|o| !Arc::ptr_eq(&o.bytes, &built.bytes)) {
+                        changed.push(file.to_string());
+                    }
+                    from_old += usize::from(old.contains_key(*file));
+                    files.insert(file.to_string(), built.clone());
+                }
+                // Not made this run (unchanged, or a search file left for later): as it was.
+                None => {
+                    if let Some(built) = old.get(*file) {
+                        from_old += 1;
+                        files.insert(file.to_string(), built.clone());
+                    }
+                }
+            }
+        }
+        let mut removed: Vec<String> = if from_old == old.len() {
+            Vec::new()
+        } else {
+            old.keys().filter(|f| !files.contains_key(*f)).cloned().collect()
+        };
+        changed.sort();
+        removed.sort();
+        self.changes = Changes {
+            changed,
+            removed,
+            rendered: put.len(),
+        };
+        self.files = Arc::new(files);
+        self.fed = true;
+        Ok(())
+    }
+}
+
+/// The files of a run, collected: for `check`, which reads every page, and
+/// for tests and fuzzing, which need the whole pipeline without a disk.
+pub struct CollectSink {
+    wants: fn(&OutputFile<'_>) -> bool,
+    put: Mutex<Vec<(String, Vec<u8>)>>,
+    /// Every file the output has, sorted, made or not.
+    pub listed: Vec<String>,
+}
+
+impl CollectSink {
+    /// A sink collecting every file.
+    pub fn all() -> CollectSink {
+        CollectSink::only(|_| true)
+    }
+
+    /// A sink collecting the files `wants` picks, and listing the rest.
+    pub fn only(wants: fn(&OutputFile<'_>) -> bool) -> CollectSink {
+        CollectSink {
+            wants,
+            put: Mutex::default(),
+            listed: Vec::new(),
+        }
+    }
+
+    /// The files collected, sorted by name.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        let mut files = self.put.into_inner().unwrap_or_else(PoisonError::into_inner);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+}
+
+impl Sink for CollectSink {
+    fn held(&self, _file: &str) -> Option<u64> {
+        None
+    }
+
+    fn wants(&self, file: &OutputFile<'_>) -> bool {
+        (self.wants)(file)
+    }
+
+    fn put(&self, file: &str, _fingerprint: u64, content: Content<'_>) -> Result<(), Diagnostic> {
+        let bytes = match content {
+            Content::Bytes(bytes) => bytes.into_owned(),
+            Content::Picture(path) | Content::Attachment(path) => read(path)?,
+        };
+        locked(&self.put).push((file.to_string(), bytes));
+        Ok(())
+    }
+
+    fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
+        self.listed = listing.iter().map(|(file, _)| file.to_string()).collect();
+        self.listed.sort();
+        Ok(())
+    }
+}
