@@ -68,7 +68,7 @@ def main():
         sys.exit("serve_latency.py: the site needs at least two articles under content/YYYY/MM/")
     pages = ["/" + str(a.relative_to(site / "content").with_suffix("")) + "/" for a in articles]
 
-    proc = subprocess.Popen([args.bin, "serve", "--port", "0", "--root", str(site)], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([args.bin, "--lang", "en", "serve", "--port", "0", "--root", str(site)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     url_line = threading.Event()
     found = {}
@@ -76,11 +76,11 @@ def main():
 
     def read_stdout():
         for line in proc.stdout:
-            m = re.search(r"serving .* at http://([0-9.]+):(\d+)/", line)
+            m = re.search(r"serving .* at \W?http://([0-9.]+):(\d+)/", line)
             if m:
                 found["host"], found["port"] = m.group(1), int(m.group(2))
                 url_line.set()
-            m = re.search(r"rebuilt in (\d+) ms", line)
+            m = re.search(r"rebuilt in \W?(\d+)\W? ms", line)
             if m:
                 rebuilds.append(int(m.group(1)))
 

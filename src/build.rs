@@ -52,7 +52,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     crate::output::check_output_folder(&options.root, &options.output).map_err(one)?;
-    let mut pipeline = Pipeline::new(Settings {
+    let mut pipeline = Pipeline::for_one_run(Settings {
         root: options.root.clone(),
         site: SiteOptions {
             overrides: Overrides {

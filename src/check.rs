@@ -55,7 +55,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
             now: None,
         },
     };
-    let mut pipeline = Pipeline::new(Settings {
+    let mut pipeline = Pipeline::for_one_run(Settings {
         root: options.root.clone(),
         site: site_options.clone(),
         publish: Default::default(),

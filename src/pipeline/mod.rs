@@ -29,7 +29,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::plan::{Archives, RenderPlan, plan_pages};
+use crate::plan::{Archives, PageKind, RenderPlan, plan_pages};
 use crate::redirects::Redirect;
 use crate::render::theme::{Theme, load_theme};
 use crate::render::{PageInputs, PublishOptions, RenderCache, RenderOptions, Renderer, may_have_changed};
@@ -37,7 +37,7 @@ use crate::search::{self, SearchIndex, SearchPart};
 use crate::site::{Site, SiteCache, SiteOptions, reload_site};
 use crate::taxonomy::{ArticleId, Taxonomies};
 use outputs::{OutputFile, Outputs, Source};
-use sink::{BuiltFile, Content, Sink};
+use sink::{BuiltFile, Content, Listing, Sink};
 
 /// What a pipeline builds, and how.
 #[derive(Clone, Debug, Default)]
@@ -65,6 +65,9 @@ pub struct Run {
 /// The pipeline of one site, with what it keeps from one run for the next.
 pub struct Pipeline {
     settings: Settings,
+    /// Whether the caches are kept for another run; a single run frees them
+    /// as soon as it is done with them, which lowers its peak memory.
+    keep_caches: bool,
     site_cache: SiteCache,
     render_cache: RenderCache,
     pictures: PictureLists,
@@ -87,6 +90,8 @@ struct LastRun {
     redirects: Arc<Vec<Redirect>>,
     planned: Planned,
     inputs: PageInputs,
+    /// The names of the files that are not pages.
+    others: Vec<String>,
 }
 
 /// A render plan with the names of its page files, which other files of the
@@ -114,10 +119,12 @@ impl LastRun {
 }
 
 impl Pipeline {
-    /// A pipeline for the site `settings` names, with empty caches.
+    /// A pipeline for the site `settings` names, with empty caches, kept
+    /// across runs (`serve`).
     pub fn new(settings: Settings) -> Pipeline {
         Pipeline {
             settings,
+            keep_caches: true,
             site_cache: SiteCache::default(),
             render_cache: RenderCache::default(),
             pictures: PictureLists::default(),
@@ -125,6 +132,14 @@ impl Pipeline {
             defer_search: false,
             pending_search: None,
             generation: 0,
+        }
+    }
+
+    /// A pipeline for a single run (`build`, `check`).
+    pub fn for_one_run(settings: Settings) -> Pipeline {
+        Pipeline {
+            keep_caches: false,
+            ..Pipeline::new(settings)
         }
     }
 
@@ -162,6 +177,10 @@ impl Pipeline {
         let (site, mut warnings) = self.load(changed)?;
         let pictures = self.pictures.update(&site, self.site_cache.replaced());
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
+        if !self.keep_caches {
+            // The sources read and parsed, which the site model no longer needs.
+            self.site_cache = SiteCache::default();
+        }
         timer.lap("load site");
         let (theme, planned) = self.theme_and_plan(&site)?;
         let plan = Arc::clone(&planned.plan);
@@ -185,11 +204,14 @@ impl Pipeline {
             .as_ref()
             .filter(|last| sink.continues() && Arc::ptr_eq(&last.planned.plan, &plan))
             .and_then(|last| inputs.changed_since(&last.inputs));
+        let others: Vec<String> = outputs.others().iter().map(|f| f.file.to_string()).collect();
+        let same_files = changed_articles.is_some() && self.last.as_ref().is_some_and(|last| last.others == others);
         timer.lap("plan and prepare templates");
         let deferred = emit(
             &renderer,
             &outputs,
             changed_articles.as_deref(),
+            same_files,
             sink,
             self.defer_search,
         )?;
@@ -211,6 +233,7 @@ impl Pipeline {
             redirects: Arc::clone(&site.redirects),
             planned,
             inputs,
+            others,
         });
         Ok(Run {
             site,
@@ -264,7 +287,7 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &mut dyn Sink) -> Result<()
     let renderer = Renderer::new(site, &plan, theme, RenderOptions::default())?;
     let page_files = outputs::page_files(&plan);
     let outputs = Outputs::new(&plan, &page_files, renderer.assets(), &[], &[]);
-    emit(&renderer, &outputs, None, sink, false).map(drop)
+    emit(&renderer, &outputs, None, false, sink, false).map(drop)
 }
 
 /// A search index file left for later: its name, which file of the index it
@@ -275,53 +298,55 @@ type Deferred = (String, SearchPart, u64);
 /// sink, and ends the sink's run. With `changed` (by article id), pages none
 /// of whose articles changed are taken as held without a look; with `defer`,
 /// the search index files made from every article are left out and returned.
+/// `same_files` tells the sink the files are, by name, those of its last run.
 fn emit(
     renderer: &Renderer<'_>,
     outputs: &Outputs<'_>,
     changed: Option<&[bool]>,
+    same_files: bool,
     sink: &mut dyn Sink,
     defer: bool,
 ) -> Result<Vec<Deferred>, Diagnostics> {
     let sink_ref: &dyn Sink = sink;
-    let looked_at = |file: OutputFile<'_>| -> Option<Result<u64, Diagnostic>> {
-        let unchanged = match (changed, file.page()) {
-            (Some(changed), Some(page)) => !may_have_changed(page, changed) && sink_ref.held(&page.file).is_some(),
-            _ => false,
-        };
-        (!unchanged && sink_ref.wants(&file)).then(|| file.fingerprint(renderer))
-    };
-    let pages: Vec<Option<Result<u64, Diagnostic>>> = outputs
-        .plan()
-        .pages
+    let pages = &outputs.plan().pages;
+    // The pages to look at: with `changed`, only those that can differ; an
+    // edit of one article leaves thousands of pages as they are.
+    let looked_at: Vec<bool> = pages
         .par_iter()
-        .map(|page| looked_at(OutputFile::of_page(page)))
+        .map(|page| {
+            let unchanged = changed.is_some_and(|c| !may_have_changed(page, c) && sink_ref.held(&page.file).is_some());
+            !unchanged && sink_ref.wants(&OutputFile::of_page(page))
+        })
         .collect();
-    let others: Vec<Option<Result<u64, Diagnostic>>> = outputs.others().par_iter().map(|f| looked_at(*f)).collect();
+    let candidates: Vec<OutputFile<'_>> = (pages.iter().zip(&looked_at))
+        .filter(|(_, look)| **look)
+        .map(|(page, _)| OutputFile::of_page(page))
+        .chain(outputs.others().iter().copied().filter(|f| sink_ref.wants(f)))
+        .collect();
+    let fingerprints: Vec<Result<u64, Diagnostic>> =
+        candidates.par_iter().map(|file| file.fingerprint(renderer)).collect();
 
     let mut problems = Diagnostics::new();
-    let mut listing: Vec<(&str, Option<u64>)> = Vec::with_capacity(outputs.len());
     let mut to_make: Vec<(OutputFile<'_>, u64)> = Vec::new();
     let mut deferred: Vec<Deferred> = Vec::new();
-    for (file, fingerprint) in outputs
-        .pages()
-        .chain(outputs.others().iter().copied())
-        .zip(pages.into_iter().chain(others))
-    {
-        match fingerprint {
-            None => listing.push((file.file, None)),
-            Some(Err(d)) => problems.push(d),
-            Some(Ok(fp)) => {
-                listing.push((file.file, Some(fp)));
-                if sink_ref.held(file.file) == Some(fp) {
-                    continue;
-                }
-                match file.page().map(|p| p.kind) {
-                    Some(crate::plan::PageKind::SearchIndex(part)) if defer && file.is_whole_search_index() => {
-                        deferred.push((file.file.to_string(), part, fp));
-                    }
-                    _ => to_make.push((file, fp)),
-                }
+    let mut known: Vec<(&str, Option<u64>)> = Vec::with_capacity(candidates.len());
+    for (file, fingerprint) in candidates.iter().zip(fingerprints) {
+        let fp = match fingerprint {
+            Ok(fp) => fp,
+            Err(d) => {
+                problems.push(d);
+                continue;
             }
+        };
+        known.push((file.file, Some(fp)));
+        if sink_ref.held(file.file) == Some(fp) {
+            continue;
+        }
+        match file.page().map(|p| p.kind) {
+            Some(PageKind::SearchIndex(part)) if defer && file.is_whole_search_index() => {
+                deferred.push((file.file.to_string(), part, fp));
+            }
+            _ => to_make.push((*file, fp)),
         }
     }
     if problems.has_errors() {
@@ -342,8 +367,36 @@ fn emit(
         problems.sort();
         return Err(problems);
     }
+    let listing = Listing {
+        files: listing(outputs, &looked_at, known),
+        same_files,
+    };
     sink.finish(&listing)?;
     Ok(deferred)
+}
+
+/// Every file of `outputs`: those looked at with their fingerprints
+/// (`known`, pages first, in order), the others without.
+fn listing<'a>(
+    outputs: &Outputs<'a>,
+    looked_at: &[bool],
+    known: Vec<(&'a str, Option<u64>)>,
+) -> Vec<(&'a str, Option<u64>)> {
+    let mut known = known.into_iter().peekable();
+    let mut files = Vec::with_capacity(outputs.len());
+    for (file, &look) in outputs.pages().zip(looked_at) {
+        match known.peek() {
+            Some(&(name, _)) if look && name == file.file => files.extend(known.next()),
+            _ => files.push((file.file, None)),
+        }
+    }
+    for file in outputs.others() {
+        match known.peek() {
+            Some(&(name, _)) if name == file.file => files.extend(known.next()),
+            _ => files.push((file.file, None)),
+        }
+    }
+    files
 }
 
 /// The bytes, or the file, `file` is made of.

@@ -33,10 +33,16 @@ pub enum Content<'a> {
     Attachment(&'a Path),
 }
 
-/// Every file the output has after a run, each with its fingerprint, or
-/// `None` for a file the run did not look at, as it knew the file unchanged
-/// since the last run into the same sink (see [`Sink::continues`]).
-pub type Listing<'a> = [(&'a str, Option<u64>)];
+/// Every file the output has after a run.
+pub struct Listing<'a> {
+    /// Each file with its fingerprint, or `None` for a file the run did not
+    /// look at, as it knew the file unchanged since the last run into the same
+    /// sink (see [`Sink::continues`]).
+    pub files: Vec<(&'a str, Option<u64>)>,
+    /// Whether the files are, by name, those of the last run into the same
+    /// sink: the usual edit, which a sink holding them need not look up one by one.
+    pub same_files: bool,
+}
 
 /// Where a run puts its files. Methods other than `finish` are called from
 /// many threads at once.
@@ -139,10 +145,11 @@ impl Sink for DiskSink {
         self.written = put.len();
         let old_files = self.old.as_ref().map_or(0, |m| m.files.len());
         // Every listed file was held as it is, or it would have been put.
-        if put.is_empty() && self.old.is_some() && listing.len() == old_files {
+        if put.is_empty() && self.old.is_some() && listing.files.len() == old_files {
             return Ok(());
         }
         let kept: Vec<Result<(String, ManifestEntry), Diagnostic>> = listing
+            .files
             .par_iter()
             .filter(|(file, _)| !put.contains_key(*file))
             .map(|(file, fingerprint)| {
@@ -171,7 +178,7 @@ impl Sink for DiskSink {
             problems.sort();
             return Err(problems);
         }
-        let produced: HashSet<&str> = listing.iter().map(|(file, _)| *file).collect();
+        let produced: HashSet<&str> = listing.files.iter().map(|(file, _)| *file).collect();
         staging.carry_over_unowned(self.old.as_ref(), &produced).map_err(one)?;
         self.staging.commit().map_err(one)?;
         manifest.save(&self.output).map_err(one)
@@ -270,40 +277,40 @@ impl Sink for MemorySink {
     }
 
     fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
-        let put: HashMap<String, BuiltFile> = std::mem::take(&mut *locked(&self.put)).into_iter().collect();
+        let put = std::mem::take(&mut *locked(&self.put));
         let old = Arc::clone(&self.files);
-        let mut files: BuiltFiles = HashMap::with_capacity(listing.len());
-        let mut changed = Vec::new();
-        let mut from_old = 0;
-        for (file, _) in listing {
-            match put.get(*file) {
-                Some(built) => {
-                    if old.get(*file).is_none_or(|o| !Arc::ptr_eq(&o.bytes, &built.bytes)) {
-                        changed.push(file.to_string());
-                    }
-                    from_old += usize::from(old.contains_key(*file));
-                    files.insert(file.to_string(), built.clone());
-                }
+        let changed_bytes =
+            |file: &str, built: &BuiltFile| old.get(file).is_none_or(|o| !Arc::ptr_eq(&o.bytes, &built.bytes));
+        let mut changed: Vec<String> = put
+            .iter()
+            .filter(|(file, built)| changed_bytes(file, built))
+            .map(|(file, _)| file.clone())
+            .collect();
+        let rendered = put.len();
+        // The usual run, an edit: the same files, a few of them new. Copying the
+        // map whole is far cheaper than building it again file by file.
+        let (files, mut removed) = if listing.same_files && self.fed {
+            let mut files = (*old).clone();
+            files.extend(put);
+            (files, Vec::new())
+        } else {
+            let mut put: HashMap<String, BuiltFile> = put.into_iter().collect();
+            let mut files: BuiltFiles = HashMap::with_capacity(listing.files.len());
+            for (file, _) in &listing.files {
                 // Not made this run (unchanged, or a search file left for later): as it was.
-                None => {
-                    if let Some(built) = old.get(*file) {
-                        from_old += 1;
-                        files.insert(file.to_string(), built.clone());
-                    }
+                if let Some(built) = put.remove(*file).or_else(|| old.get(*file).cloned()) {
+                    files.insert(file.to_string(), built);
                 }
             }
-        }
-        let mut removed: Vec<String> = if from_old == old.len() {
-            Vec::new()
-        } else {
-            old.keys().filter(|f| !files.contains_key(*f)).cloned().collect()
+            let removed = old.keys().filter(|f| !files.contains_key(*f)).cloned().collect();
+            (files, removed)
         };
         changed.sort();
         removed.sort();
         self.changes = Changes {
             changed,
             removed,
-            rendered: put.len(),
+            rendered,
         };
         self.files = Arc::new(files);
         self.fed = true;
@@ -362,7 +369,7 @@ impl Sink for CollectSink {
     }
 
     fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
-        self.listed = listing.iter().map(|(file, _)| file.to_string()).collect();
+        self.listed = listing.files.iter().map(|(file, _)| file.to_string()).collect();
         self.listed.sort();
         Ok(())
     }
