@@ -37,7 +37,7 @@ fn with_lints_of_the_rest(
     let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides) else {
         return problems;
     };
-    let loaded = crate::content::load_articles(&options.root, &config, site_options.load);
+    let loaded = crate::pipeline::articles::load_articles(&options.root, &config, site_options.load);
     let articles = std::sync::Arc::unwrap_or_clone(loaded.articles);
     let (site, _) = crate::site::assemble(config, articles, &loaded.aliases);
     problems.extend(crate::lint::lint_site(&options.root, &site));

@@ -9,7 +9,8 @@ use std::path::Path;
 use common::TestSite;
 use jianbao::error::{Area, Severity};
 use jianbao::lint::{Lint, lint_site};
-use jianbao::site::{Site, SiteOptions, load_site};
+use jianbao::pipeline::sites::load_site;
+use jianbao::site::{Site, SiteOptions};
 
 fn load(root: &Path) -> Site {
     load_site(root, &SiteOptions::default()).expect("the site loads").0

@@ -923,7 +923,8 @@ fn two_hundred_clients_while_articles_change_see_only_whole_pages() {
 
 #[test]
 fn a_reload_told_of_one_article_keeps_the_grouping_unless_its_terms_change() {
-    use jianbao::site::{SiteCache, SiteOptions, reload_site};
+    use jianbao::pipeline::sites::{SiteCache, reload_site};
+    use jianbao::site::SiteOptions;
     use std::sync::Arc;
     let site = site_with_articles();
     let options = SiteOptions::default();

@@ -595,6 +595,7 @@ pub fn size_text(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::articles::load_articles;
 
     #[test]
     fn names_beside_the_page() {
@@ -693,7 +694,7 @@ mod tests {
         }
         let yaml = "title: 松江简报\nbase_url: https://example.org/\ndistricts:\n  松江区: { slug: songjiang }\n";
         let config = crate::config::parse_config(yaml, &crate::config::Overrides::default()).unwrap();
-        let loaded = super::super::load_articles(dir.path(), &config, super::super::LoadOptions::default());
+        let loaded = load_articles(dir.path(), &config, super::super::LoadOptions::default());
         loaded
             .problems
             .iter()

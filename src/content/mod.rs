@@ -1,22 +1,23 @@
-//! The articles of a site: found on disk, front matter validated, bodies
-//! rendered, URLs assigned, and sorted newest first.
+//! One article read and validated: its bytes decoded, its front matter
+//! checked, its URL assigned, its body rendered with its links resolved and
+//! its pictures and attachments found.
 //!
-//! Loading runs in two parallel passes. The first reads every file and parses
-//! its front matter, which is enough to know every article's URL; the second
-//! renders the bodies, which needs those URLs to turn `.md` links into links.
-//! Problems from every file are collected, never just the first.
+//! Loading every article of a site, and keeping them between runs, is the
+//! pipeline's (`pipeline::articles`): it runs two parallel passes over these
+//! functions, the first reading every file and its front matter, which is
+//! enough to know every article's URL, the second rendering the bodies, which
+//! needs those URLs to turn `.md` links into links.
 
 pub mod aliases;
 pub mod attachments;
 pub mod discover;
 pub mod front_matter;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::Datelike;
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Area, Diagnostic, Diagnostics, line_col};
@@ -87,7 +88,7 @@ pub struct LoadOptions {
 
 /// Why an article that exists is not published in this build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Withheld {
+pub(crate) enum Withheld {
     Draft,
     Future,
 }
@@ -121,7 +122,7 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
-    fn of(p: &Parsed, draft: bool, config: &Config) -> LeftOut {
+    pub(crate) fn of(p: &Parsed, draft: bool, config: &Config) -> LeftOut {
         LeftOut {
             source: p.file.path.clone(),
             draft,
@@ -130,53 +131,14 @@ impl LeftOut {
     }
 }
 
-/// Loads every article under `root/content`.
-pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> Loaded {
-    load_articles_cached(root, config, options, &mut ArticleCache::default())
-}
-
-/// Articles kept between builds of one site, so that a rebuild reads only the
-/// files that changed on disk and renders only the bodies whose text or
-/// links changed. `serve` keeps one for its whole run.
-#[derive(Default)]
-pub struct ArticleCache {
-    /// What the cached results were computed with; a change empties the cache.
-    settings: Option<Config>,
-    files: HashMap<String, CachedFile>,
-    /// The result of the last load that found no error.
-    last: Option<LastLoad>,
-}
-
-/// A load's result, with what a reload of a few files needs to redo their part.
-struct LastLoad {
-    drafts: bool,
-    future: bool,
-    articles: Arc<Vec<Arc<Article>>>,
-    /// Each article's `aliases:`, by its place in `articles`.
-    aliases: Arc<Vec<Vec<Alias>>>,
-    left_out: Arc<Vec<LeftOut>>,
-    problems: Diagnostics,
-    /// Where each article is in `articles`, by its content/-relative path.
-    positions: HashMap<String, usize>,
-    /// Every article's site path, by content/-relative path, as links resolve them.
-    urls: BTreeMap<String, String>,
-    withheld: BTreeMap<String, Withheld>,
-    /// The date of the earliest article withheld as future: once it is past, it is published.
-    next_release: Option<chrono::DateTime<chrono::FixedOffset>>,
-}
-
-struct CachedFile {
-    stamp: FileStamp,
-    parsed: Result<Arc<Parsed>, Vec<Diagnostic>>,
-    body: Option<Arc<CachedBody>>,
-}
-
-struct CachedBody {
+/// One article's body as rendered, with what rendering it depended on, so
+/// that a rebuild can tell whether rendering it again would come out the same.
+pub(crate) struct CachedBody {
     /// The parse it was rendered from; a new parse means a new render.
-    parsed: Arc<Parsed>,
+    pub(crate) parsed: Arc<Parsed>,
     /// Shared with every site built from it, so that a rebuild copies no bodies.
-    article: Arc<Article>,
-    problems: Vec<Diagnostic>,
+    pub(crate) article: Arc<Article>,
+    pub(crate) problems: Vec<Diagnostic>,
     /// Every link the body resolved, and how, to see whether a rebuild resolves it differently.
     links: Vec<(String, LinkTarget)>,
     /// Every picture file it used, as it was then, to see whether one changed.
@@ -187,19 +149,20 @@ struct CachedBody {
 
 /// What tells a changed file from an unchanged one without reading it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileStamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
+pub(crate) struct FileStamp {
+    pub(crate) len: u64,
+    pub(crate) modified: Option<std::time::SystemTime>,
     /// Whether the file was last modified well before it was read. File times
     /// are coarse (a few milliseconds on Linux), so a file rewritten twice in one
     /// tick with the same length keeps its stamp; only a settled stamp is trusted.
-    settled: bool,
+    pub(crate) settled: bool,
 }
 
 /// How long after its last change a file's stamp can be trusted.
 const SETTLE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
-fn stamp(path: &Path) -> Option<FileStamp> {
+/// The file's stamp now; `None` when it cannot be looked at, which no stamp matches.
+pub(crate) fn stamp(path: &Path) -> Option<FileStamp> {
     let meta = std::fs::metadata(path).ok()?;
     let modified = meta.modified().ok();
     let settled = modified
@@ -214,276 +177,18 @@ fn stamp(path: &Path) -> Option<FileStamp> {
 
 impl FileStamp {
     /// Whether a file with stamp `now` is, for certain, unchanged since it had `self`.
-    fn unchanged(&self, now: &FileStamp) -> bool {
+    pub(crate) fn unchanged(&self, now: &FileStamp) -> bool {
         self.settled && self.len == now.len && self.modified.is_some() && self.modified == now.modified
     }
-}
-
-/// Like [`load_articles`], reusing what `cache` holds from the previous build
-/// of the same site and leaving this build's results in it.
-pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, cache: &mut ArticleCache) -> Loaded {
-    // Only the configuration changes how a file parses; drafts and dates are
-    // filtered after parsing, so a new "now" does not empty the cache.
-    if cache.settings.as_ref() != Some(config) {
-        *cache = ArticleCache {
-            settings: Some(config.clone()),
-            ..ArticleCache::default()
-        };
-    }
-    cache.last = None;
-    let mut problems = Diagnostics::new();
-    let (files, found) = discover::discover(root);
-    problems.extend(found);
-
-    let old = std::mem::take(&mut cache.files);
-    let parsed: Vec<(String, CachedFile)> = files
-        .into_par_iter()
-        .map(|file| {
-            let stamp = stamp(&root.join(&file.path));
-            let key = file.content_path.clone();
-            match old.get(&key) {
-                Some(c) if stamp.is_some_and(|s| c.stamp.unchanged(&s)) => (
-                    key,
-                    CachedFile {
-                        stamp: c.stamp,
-                        parsed: c.parsed.clone(),
-                        body: c.body.clone(),
-                    },
-                ),
-                _ => {
-                    let parsed = read_and_parse(root, file, config).map(Arc::new);
-                    let stamp = stamp.unwrap_or(FileStamp {
-                        len: 0,
-                        modified: None,
-                        settled: false,
-                    });
-                    (
-                        key,
-                        CachedFile {
-                            stamp,
-                            parsed,
-                            body: None,
-                        },
-                    )
-                }
-            }
-        })
-        .collect();
-    drop(old);
-
-    let now = options
-        .now
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
-    let mut withheld = BTreeMap::new();
-    let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
-    let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
-    let mut left_out = Vec::new();
-    for (_, file) in &parsed {
-        if let Ok(p) = &file.parsed {
-            problems.extend(p.warnings.iter().cloned());
-        }
-        match &file.parsed {
-            Ok(p) if p.front.draft && !options.drafts => {
-                withheld.insert(p.file.content_path.clone(), Withheld::Draft);
-                left_out.push(LeftOut::of(p, true, config));
-            }
-            Ok(p) if p.front.date > now && !options.future => {
-                withheld.insert(p.file.content_path.clone(), Withheld::Future);
-                next_release = Some(next_release.map_or(p.front.date, |d| d.min(p.front.date)));
-                left_out.push(LeftOut::of(p, false, config));
-            }
-            Ok(p) => articles.push(p),
-            Err(ds) => problems.extend(ds.iter().cloned()),
-        }
-    }
-    let left_out = Arc::new(left_out);
-    problems.extend(check_unique_urls(&articles));
-
-    let urls: BTreeMap<String, String> = articles
-        .iter()
-        .map(|p| (p.file.content_path.clone(), p.url_path.clone()))
-        .collect();
-    let image_cache = ImageCache::for_site(root);
-    let links = LinkContext {
-        urls: &urls,
-        withheld: &withheld,
-        config,
-        pictures: Some((root, &image_cache)),
-    };
-    let md_options = MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: config.markdown.highlight,
-    };
-    let previous: HashMap<&str, &Arc<CachedBody>> = parsed
-        .iter()
-        .filter_map(|(k, f)| f.body.as_ref().map(|b| (k.as_str(), b)))
-        .collect();
-    let bodies: Vec<Arc<CachedBody>> = articles
-        .par_iter()
-        .map(|p| match previous.get(p.file.content_path.as_str()) {
-            Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
-            _ => Arc::new(render_body(p, &links, md_options)),
-        })
-        .collect();
-
-    let by_content_path: HashMap<&str, &Article> = bodies
-        .iter()
-        .map(|b| (b.parsed.file.content_path.as_str(), b.article.as_ref()))
-        .collect();
-    let mut sorted: Vec<&Arc<CachedBody>> = Vec::with_capacity(bodies.len());
-    for body in &bodies {
-        problems.extend(body.problems.iter().cloned());
-        problems.extend(broken_anchors(body, &|path| by_content_path.get(path).copied()));
-        sorted.push(body);
-    }
-    sorted.sort_by(|a, b| Article::newest_first(&a.article, &b.article));
-    let out: Vec<Arc<Article>> = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
-    let aliases = Arc::new(sorted.iter().map(|b| b.parsed.aliases.clone()).collect::<Vec<_>>());
-
-    let mut by_path: HashMap<String, Arc<CachedBody>> = bodies
-        .into_iter()
-        .map(|b| (b.parsed.file.content_path.clone(), b))
-        .collect();
-    cache.files = parsed
-        .into_iter()
-        .map(|(key, mut file)| {
-            file.body = by_path.remove(&key);
-            (key, file)
-        })
-        .collect();
-    let out = Arc::new(out);
-    if !problems.has_errors() {
-        cache.last = Some(LastLoad {
-            drafts: options.drafts,
-            future: options.future,
-            articles: Arc::clone(&out),
-            aliases: Arc::clone(&aliases),
-            left_out: Arc::clone(&left_out),
-            problems: problems.clone(),
-            positions: out
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.content_path.clone(), i))
-                .collect(),
-            urls,
-            withheld,
-            next_release,
-        });
-    }
-    Loaded {
-        articles: out,
-        aliases,
-        left_out,
-        problems,
-    }
-}
-
-/// A reload of some articles: the articles and the positions (in the
-/// newest-first list) of the articles replaced.
-pub type Reloaded = (Loaded, Vec<usize>);
-
-/// Like [`load_articles_cached`], when only the files `changed` (content/-relative
-/// paths) can differ from the last load, which found no error: reads, and
-/// renders, only those. `None` when that is not enough, and every file must be
-/// looked at: the last load failed, or the settings changed, or a changed file
-/// is new, gone, withheld, fails to load, or would move in the list or change
-/// another article's links. The cache is left as it was then.
-pub fn reload_articles(
-    root: &Path,
-    config: &Config,
-    options: LoadOptions,
-    cache: &mut ArticleCache,
-    changed: &[String],
-) -> Option<Reloaded> {
-    let last = cache.last.as_ref()?;
-    if cache.settings.as_ref() != Some(config) || last.drafts != options.drafts || last.future != options.future {
-        return None;
-    }
-    let now = options
-        .now
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
-    if last.next_release.is_some_and(|d| d <= now) {
-        return None;
-    }
-    let image_cache = ImageCache::for_site(root);
-    let links = LinkContext {
-        urls: &last.urls,
-        withheld: &last.withheld,
-        config,
-        pictures: Some((root, &image_cache)),
-    };
-    let md_options = MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: config.markdown.highlight,
-    };
-    let mut reloaded = Vec::with_capacity(changed.len());
-    for path in changed {
-        let position = *last.positions.get(path)?;
-        let file = cache.files.get(path)?;
-        let old = file.parsed.as_ref().ok()?;
-        let stamp = stamp(&root.join(&old.file.path))?;
-        let parsed = Arc::new(read_and_parse(root, old.file.clone(), config).ok()?);
-        let same_place = parsed.url_path == old.url_path
-            && parsed.front.date == old.front.date
-            && parsed.front.draft == old.front.draft;
-        if !same_place {
-            return None;
-        }
-        let body = render_body(&parsed, &links, md_options);
-        // Other articles may link to its headings: when they change, every link is checked again.
-        let old_headings = last.articles[position].headings.iter().map(|h| &h.id);
-        if !old_headings.eq(body.article.headings.iter().map(|h| &h.id)) {
-            return None;
-        }
-        let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
-        if body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(&body, &article_of).is_empty() {
-            return None;
-        }
-        reloaded.push((path, position, stamp, parsed, Arc::new(body)));
-    }
-    let last = cache.last.as_mut()?;
-    // The warnings of the files reloaded are theirs now, not those of the last load.
-    let sources: Vec<&PathBuf> = reloaded.iter().map(|(_, _, _, p, _)| &p.file.path).collect();
-    let mut problems: Diagnostics = last
-        .problems
-        .iter()
-        .filter(|d| !sources.contains(&&d.path))
-        .cloned()
-        .collect();
-    for (_, _, _, parsed, body) in &reloaded {
-        problems.extend(parsed.warnings.iter().cloned());
-        problems.extend(body.problems.iter().cloned());
-    }
-    last.problems = problems;
-    let articles = Arc::make_mut(&mut last.articles);
-    let aliases = Arc::make_mut(&mut last.aliases);
-    let mut positions = Vec::with_capacity(reloaded.len());
-    for (path, position, stamp, parsed, body) in reloaded {
-        articles[position] = Arc::clone(&body.article);
-        aliases[position].clone_from(&parsed.aliases);
-        positions.push(position);
-        cache.files.insert(
-            path.clone(),
-            CachedFile {
-                stamp,
-                parsed: Ok(parsed),
-                body: Some(body),
-            },
-        );
-    }
-    let loaded = Loaded {
-        articles: Arc::clone(&last.articles),
-        aliases: Arc::clone(&last.aliases),
-        left_out: Arc::clone(&last.left_out),
-        problems: last.problems.clone(),
-    };
-    Some((loaded, positions))
 }
 
 /// Errors for the links of `body` that name a `#heading` the article they
 /// lead to does not have, at the link as written, with the headings it has.
 /// `article_of` finds a published article by its content/-relative path.
-fn broken_anchors<'a>(body: &CachedBody, article_of: &dyn Fn(&str) -> Option<&'a Article>) -> Vec<Diagnostic> {
+pub(crate) fn broken_anchors<'a>(
+    body: &CachedBody,
+    article_of: &dyn Fn(&str) -> Option<&'a Article>,
+) -> Vec<Diagnostic> {
     let from = &body.parsed.file.content_path;
     let mut problems = Vec::new();
     for (dest, _) in &body.links {
@@ -556,7 +261,9 @@ fn link_position(parsed: &Parsed, dest: &str) -> (usize, usize) {
     }
 }
 
-fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
+/// Whether rendering `body` again with `links` would come out the same: every
+/// link resolves as before and no picture or attachment it used changed.
+pub(crate) fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
     body.links
         .iter()
         .all(|(dest, target)| links.resolve(&body.parsed.file.content_path, dest) == *target)
@@ -568,11 +275,11 @@ fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> bool {
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
-struct Parsed {
-    file: SourceFile,
-    front: FrontMatter,
+pub(crate) struct Parsed {
+    pub(crate) file: SourceFile,
+    pub(crate) front: FrontMatter,
     slug: String,
-    url_path: String,
+    pub(crate) url_path: String,
     body: String,
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
@@ -580,14 +287,15 @@ struct Parsed {
     /// The line of the `kind:` key, for a photo item without a picture.
     kind_line: usize,
     /// What reading the front matter mended, as warnings.
-    warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     /// The line of the `slug:` key, when the front matter has one, for a URL two articles share.
     slug_line: Option<usize>,
     /// Its former addresses, from `aliases:`.
-    aliases: Vec<Alias>,
+    pub(crate) aliases: Vec<Alias>,
 }
 
-fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
+/// The first pass for one file: read from disk, then as [`parse_source`].
+pub(crate) fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(&file.path))
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     parse_source(file, &bytes, config)
@@ -712,7 +420,9 @@ fn slug_from_file_name(path: &Path) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
+/// An error at every article whose URL another article has too: one of them
+/// would overwrite the other's page.
+pub(crate) fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
     let mut by_url: BTreeMap<&str, Vec<&Parsed>> = BTreeMap::new();
     for a in articles {
         by_url.entry(&a.url_path).or_default().push(a);
@@ -745,14 +455,14 @@ fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
 }
 
 /// What the link resolver needs to know about the site.
-struct LinkContext<'a> {
+pub(crate) struct LinkContext<'a> {
     /// content/-relative file path → site path of every article being built.
-    urls: &'a BTreeMap<String, String>,
+    pub(crate) urls: &'a BTreeMap<String, String>,
     /// Drafts and future articles left out of this build, to explain why a link to one fails.
-    withheld: &'a BTreeMap<String, Withheld>,
-    config: &'a Config,
+    pub(crate) withheld: &'a BTreeMap<String, Withheld>,
+    pub(crate) config: &'a Config,
     /// The site's folder and its picture cache; `None` leaves image links as written.
-    pictures: Option<(&'a Path, &'a ImageCache)>,
+    pub(crate) pictures: Option<(&'a Path, &'a ImageCache)>,
 }
 
 impl LinkContext<'_> {
@@ -845,7 +555,9 @@ fn has_scheme(path: &str) -> bool {
         .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
 }
 
-fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
+/// The second pass for one article: its body rendered, links and pictures
+/// resolved, with what that depended on.
+pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
     let resolved = std::cell::RefCell::new(Vec::new());
     let pictures = std::cell::RefCell::new(PicturesUsed::default());
     let body = markdown::render_with_images(
@@ -1023,6 +735,7 @@ impl LinkContext<'_> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::pipeline::articles::load_articles;
 
     #[test]
     fn slugs_from_file_names() {

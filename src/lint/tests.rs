@@ -7,7 +7,8 @@ use std::path::Path;
 use super::*;
 use crate::config::{Overrides, parse_config};
 use crate::markdown::{self, LinkTarget, MarkdownOptions};
-use crate::site::{SiteOptions, load_site};
+use crate::pipeline::sites::load_site;
+use crate::site::SiteOptions;
 
 /// A site with towns listed for two districts and none for a third.
 const SITE: &str = "title: 测试\nbase_url: https://example.org/\ndistricts:\n  松江区: { slug: songjiang, towns: [洞泾镇, 泖港镇] }\n  金山区: { slug: jinshan, towns: [枫泾镇] }\n  崇明区: { slug: chongming, aliases: [崇明县] }\n";

@@ -19,8 +19,10 @@
 //! the sink holds the last run's files, the fingerprints of pages none of
 //! whose articles changed. A run is therefore, byte for byte, a full build.
 
+pub(crate) mod articles;
 pub mod outputs;
 pub mod sink;
+pub mod sites;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -34,10 +36,11 @@ use crate::redirects::Redirect;
 use crate::render::theme::{Theme, load_theme};
 use crate::render::{PageInputs, PublishOptions, RenderCache, RenderOptions, Renderer, may_have_changed};
 use crate::search::{self, SearchIndex, SearchPart};
-use crate::site::{Site, SiteCache, SiteOptions, reload_site};
+use crate::site::{Site, SiteOptions};
 use crate::taxonomy::{ArticleId, Taxonomies};
 use outputs::{OutputFile, Outputs, Source};
 use sink::{BuiltFile, Content, Listing, Sink};
+use sites::{SiteCache, reload_site};
 
 /// What a pipeline builds, and how.
 #[derive(Clone, Debug, Default)]

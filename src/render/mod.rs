@@ -7,24 +7,23 @@
 
 mod archives;
 pub mod assets;
+mod cache;
 mod feeds;
 mod filters;
+mod fingerprint;
 pub mod shortcodes;
+mod template_error;
 pub mod theme;
 pub mod views;
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::Hash;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
-
-use rayon::prelude::*;
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::content::Article;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::msg;
 use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
@@ -34,6 +33,11 @@ use crate::search::{self, SearchIndex};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 use assets::Assets;
+pub use cache::RenderCache;
+use cache::{Grouped, Prepared};
+use fingerprint::{Fingerprints, hash_of, template_fingerprints};
+pub use fingerprint::{PageInputs, may_have_changed};
+use template_error::template_error;
 use theme::Theme;
 
 /// How many short news items the front page's 短讯 box shows.
@@ -64,190 +68,6 @@ pub struct Renderer<'s> {
     expanded: Vec<Option<String>>,
     /// The search index, built the first time one of its files is rendered.
     search: OnceLock<SearchIndex>,
-}
-
-/// What a renderer made that the next renderer of the same site can reuse:
-/// each article's card and hashes, kept while neither the article nor what its
-/// card shows of the rest of the site (configuration, term slugs) changed.
-/// `serve` keeps one for its whole run.
-#[derive(Default)]
-pub struct RenderCache {
-    /// A hash of what every card was made with besides its article.
-    context: u64,
-    /// By article id, as of the last build; changed in place when no renderer shares it.
-    prepared: Arc<Vec<Prepared>>,
-    grouped: Option<Arc<Grouped>>,
-}
-
-/// What depends only on how articles are grouped, which every article is
-/// looked at to work out: the same taxonomies, the same results.
-struct Grouped {
-    /// What they were worked out for.
-    taxonomies: Arc<crate::taxonomy::Taxonomies>,
-    district_towns: Vec<Vec<usize>>,
-    /// The short news, newest first.
-    briefs: Vec<ArticleId>,
-    /// The front page's lead: the newest feature.
-    lead: Option<ArticleId>,
-}
-
-impl Grouped {
-    fn of(site: &Site) -> Grouped {
-        Grouped {
-            taxonomies: Arc::clone(&site.taxonomies),
-            district_towns: views::district_towns(site),
-            briefs: site.briefs(),
-            lead: (0..site.articles.len()).find(|&id| site.articles[id].front.kind == crate::content::Kind::Feature),
-        }
-    }
-}
-
-/// One article's card, as a template value, and the hashes of its card and body.
-#[derive(Clone)]
-struct Prepared {
-    /// The version they were made for, held so that no other article takes its address.
-    article: Arc<Article>,
-    card: Value,
-    card_hash: u64,
-    body_hash: u64,
-    /// Its date and the offset it is written in, kept beside the hashes: the
-    /// sitemap's fingerprint needs every article's, and articles are scattered in memory.
-    date: (chrono::DateTime<chrono::FixedOffset>, i32),
-}
-
-impl Prepared {
-    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
-        let card = views::card(site, article);
-        Prepared {
-            article: Arc::clone(article),
-            card: Value::from_serializable(&card),
-            card_hash: hash_of(&card),
-            body_hash: hash_of(&(&article.html, &article.headings)),
-            // Equal dates may be written in different offsets, which show different days.
-            date: (article.front.date, article.front.date.offset().local_minus_utc()),
-        }
-    }
-}
-
-impl RenderCache {
-    /// The card and hashes of every article of `site`, in site order: reused
-    /// where this cache has them, made (in parallel) where not.
-    fn prepare(&mut self, site: &Site) -> Arc<Vec<Prepared>> {
-        let context = card_context(site);
-        if context != self.context {
-            self.prepared = Arc::default();
-            self.context = context;
-        }
-        if self.prepared.len() == site.articles.len() {
-            // The usual rebuild: the same articles in the same places, a few of them new versions.
-            let stale: Vec<ArticleId> = (0..site.articles.len())
-                .filter(|&id| !Arc::ptr_eq(&self.prepared[id].article, &site.articles[id]))
-                .collect();
-            if !stale.is_empty() {
-                let made: Vec<Prepared> = stale
-                    .par_iter()
-                    .map(|&id| Prepared::of(site, &site.articles[id]))
-                    .collect();
-                let prepared = Arc::make_mut(&mut self.prepared);
-                for (id, p) in stale.into_iter().zip(made) {
-                    prepared[id] = p;
-                }
-            }
-        } else {
-            let old: HashMap<usize, &Prepared> = self.prepared.iter().map(|p| (address(&p.article), p)).collect();
-            let prepared: Vec<Prepared> = site
-                .articles
-                .par_iter()
-                .map(|a| match old.get(&address(a)) {
-                    Some(&p) => p.clone(),
-                    None => Prepared::of(site, a),
-                })
-                .collect();
-            self.prepared = Arc::new(prepared);
-        }
-        Arc::clone(&self.prepared)
-    }
-
-    /// What depends only on how `site`'s articles are grouped, worked out again
-    /// only when the grouping is not the last one.
-    fn grouped(&mut self, site: &Site) -> Arc<Grouped> {
-        match &self.grouped {
-            Some(g) if Arc::ptr_eq(&g.taxonomies, &site.taxonomies) => Arc::clone(g),
-            _ => Arc::clone(self.grouped.insert(Arc::new(Grouped::of(site)))),
-        }
-    }
-}
-
-fn address(article: &Arc<Article>) -> usize {
-    Arc::as_ptr(article) as usize
-}
-
-/// A hash of everything a card shows besides its own article: the
-/// configuration (base URL, district names) and each term's name and slug.
-fn card_context(site: &Site) -> u64 {
-    let mut h = DefaultHasher::new();
-    site.config.hash(&mut h);
-    for kind in TaxonomyKind::ALL {
-        for term in &site.taxonomies.get(kind).terms {
-            (&term.name, &term.slug).hash(&mut h);
-        }
-    }
-    h.finish()
-}
-
-/// Hashes of the inputs pages are made from, so that a rebuild can tell which
-/// pages would come out different without rendering them.
-struct Fingerprints {
-    /// Per article: its card, which lists show.
-    cards: Vec<u64>,
-    /// Per article: its body, which its own page and the feeds show.
-    bodies: Vec<u64>,
-    /// The global context every template sees, the hashed asset names
-    /// `asset()` gives, and the options that change every page.
-    globals: u64,
-    /// Per template: its source and the sources of every template it extends or includes.
-    templates: BTreeMap<String, u64>,
-    /// The list of every page path, which the sitemap shows.
-    page_paths: u64,
-    /// Every indexed article's card and body, of which the search index is made.
-    search: u64,
-}
-
-/// The hashes page fingerprints are made from: see [`Renderer::inputs`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageInputs {
-    /// Per article: its card.
-    pub cards: Vec<u64>,
-    /// Per article: its body.
-    pub bodies: Vec<u64>,
-    /// Everything else: globals, templates and the list of page paths.
-    pub shared: u64,
-}
-
-impl PageInputs {
-    /// The articles whose card or body differs from `before`'s, by id; `None`
-    /// when anything else differs, or the articles are not the same ones.
-    pub fn changed_since(&self, before: &PageInputs) -> Option<Vec<bool>> {
-        if self.shared != before.shared || self.cards.len() != before.cards.len() {
-            return None;
-        }
-        let changed = (self.cards.iter().zip(&before.cards))
-            .zip(self.bodies.iter().zip(&before.bodies))
-            .map(|((c, bc), (b, bb))| c != bc || b != bb)
-            .collect();
-        Some(changed)
-    }
-}
-
-/// Whether `page`'s fingerprint can differ from the last build's when only
-/// the articles marked in `changed` differ, and the plan is the same.
-pub fn may_have_changed(page: &Page, changed: &[bool]) -> bool {
-    // The front page also shows the lead and the short news, which are not among its articles;
-    // the search index is made from every article, and lists none.
-    matches!(
-        page.kind,
-        PageKind::Front(Pager { number: 1, .. }) | PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(..))
-    ) || page.articles.iter().any(|&id| changed.get(id).is_none_or(|&c| c))
 }
 
 /// Options that change what pages contain.
@@ -412,57 +232,6 @@ impl<'s> Renderer<'s> {
             bodies: fp.bodies.clone(),
             shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths)),
         }
-    }
-
-    /// A hash of everything `page`'s bytes depend on: two pages with the same
-    /// fingerprint render the same, so a rebuild need not render them again.
-    pub fn fingerprint(&self, page: &Page) -> u64 {
-        let fp = &self.fingerprints;
-        let mut h = DefaultHasher::new();
-        page.path.hash(&mut h);
-        format!("{:?}", page.kind).hash(&mut h);
-        fp.globals.hash(&mut h);
-        self.template_of(page).and_then(|t| fp.templates.get(t)).hash(&mut h);
-        let article = |id: ArticleId| fp.cards[id];
-        if page.kind != PageKind::Sitemap {
-            page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
-        }
-        match page.kind {
-            PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),
-            PageKind::Article(id) => {
-                fp.bodies[id].hash(&mut h);
-                // Which neighbour is "previous" and which "next" is not in the list of ids alone.
-                self.site.older(id).map(article).hash(&mut h);
-                self.site.newer(id).map(article).hash(&mut h);
-            }
-            PageKind::Front(pager) if pager.number == 1 => {
-                self.lead().map(article).hash(&mut h);
-                self.front_briefs()
-                    .into_iter()
-                    .map(article)
-                    .for_each(|a| a.hash(&mut h));
-            }
-            PageKind::Sitemap => {
-                // All it shows: each page, and the date of the newest article on it.
-                fp.page_paths.hash(&mut h);
-                for p in &self.plan.pages {
-                    let newest = p.articles.iter().min().map(|&id| self.prepared[id].date);
-                    (&p.path, newest).hash(&mut h);
-                }
-            }
-            PageKind::SearchIndex(SearchPart::Meta | SearchPart::Shard(..)) => fp.search.hash(&mut h),
-            PageKind::SearchIndex(SearchPart::Document(_)) => {
-                page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
-            }
-            PageKind::Redirect(i) => self.redirect_view(i).hash(&mut h),
-            // Counts and the months around it, which its articles alone do not tell.
-            PageKind::ArchiveMonth { month, .. } => {
-                archives::month_view(self.site, &self.plan.archives, month).hash(&mut h)
-            }
-            PageKind::ArchiveYear(year) => archives::year_view(self.site, &self.plan.archives, year).hash(&mut h),
-            _ => {}
-        }
-        h.finish()
     }
 
     /// Builds the search index now, using every core, unless it is built
@@ -806,138 +575,6 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::Search => "search",
         PageKind::SearchIndex(_) => "search_index",
         PageKind::Redirect(_) => "redirect",
-    }
-}
-
-fn hash_of(value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// For each template, a hash of its source and of every template it extends
-/// or includes, found by reading the tags that name them.
-fn template_fingerprints(theme: &Theme) -> BTreeMap<String, u64> {
-    let referenced: BTreeMap<&str, Vec<String>> = theme
-        .templates
-        .values()
-        .map(|t| (t.name.as_str(), referenced_templates(&t.text)))
-        .collect();
-    theme
-        .templates
-        .keys()
-        .map(|name| {
-            let mut closure = std::collections::BTreeSet::new();
-            let mut todo = vec![name.clone()];
-            while let Some(next) = todo.pop() {
-                if closure.insert(next.clone()) {
-                    todo.extend(referenced.get(next.as_str()).into_iter().flatten().cloned());
-                }
-            }
-            let sources: Vec<(&String, Option<&str>)> = closure
-                .iter()
-                .map(|n| (n, theme.templates.get(n).map(|t| t.text.as_str())))
-                .collect();
-            (name.clone(), hash_of(&sources))
-        })
-        .collect()
-}
-
-/// The names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}` tags.
-fn referenced_templates(source: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    for tag in source.split("{%").skip(1) {
-        let tag = tag.split("%}").next().unwrap_or("").trim_start_matches('-').trim();
-        let Some(rest) = ["extends", "include", "import"]
-            .iter()
-            .find_map(|k| tag.strip_prefix(k))
-        else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            continue;
-        };
-        if let Some(name) = rest[1..].split(quote).next() {
-            names.push(name.to_string());
-        }
-    }
-    names
-}
-
-/// A tera error as a diagnostic at the template's file, line and column.
-fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
-    let hint = match page {
-        Some(p) => msg!("theme-template-page-hint", page = p),
-        None => msg!("theme-template-hint"),
-    };
-    let shown = |name: &str| paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-    let (syntax, report) = match err.kind() {
-        tera::ErrorKind::SyntaxError(r) => (true, Some(r)),
-        tera::ErrorKind::RenderingError(r) => (false, Some(r)),
-        _ => (false, None),
-    };
-    if let Some(r) = report {
-        let span = r.span();
-        // tera's own words, in English, go in as they are; the template and
-        // the line are said in the run's language.
-        let message = if syntax {
-            msg!(
-                "theme-template-syntax",
-                error = r.message(),
-                template = r.filename(),
-                line = span.start_line
-            )
-        } else {
-            msg!(
-                "theme-template-render",
-                error = r.message(),
-                template = r.filename(),
-                line = span.start_line
-            )
-        };
-        return Diagnostic::error(
-            Area::Config,
-            shown(r.filename()),
-            span.start_line,
-            span.start_col + 1,
-            message,
-        )
-        .with_hint(hint);
-    }
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        text.push_str(&format!(": {s}"));
-        source = s.source();
-    }
-    // Some errors found while adding templates (an unknown filter) come as a
-    // ready-made report: "error: message\n --> name:line:col\n …". Take it apart.
-    let mut lines = text.lines();
-    let message = lines.next().unwrap_or("").trim_start_matches("error: ").to_string();
-    let place = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|p| {
-        let mut parts = p.rsplitn(3, ':');
-        let column: usize = parts.next()?.parse().ok()?;
-        let line: usize = parts.next()?.parse().ok()?;
-        Some((parts.next()?.to_string(), line, column))
-    });
-    match place {
-        Some((name, line, column)) => Diagnostic::error(
-            Area::Config,
-            shown(&name),
-            line,
-            column,
-            msg!("theme-template-error", error = message, template = &name, line = line),
-        )
-        .with_hint(hint),
-        None => Diagnostic::error(
-            Area::Config,
-            "templates",
-            0,
-            0,
-            msg!("theme-template-error-unplaced", error = text),
-        )
-        .with_hint(hint),
     }
 }
 

@@ -1,0 +1,174 @@
+//! The site kept between builds, so that a rebuild (`serve` makes one on
+//! every edit) reads only the articles that changed and groups them into
+//! taxonomies and related lists again only when their order or terms changed;
+//! a load with a fresh cache is the plain load. The model itself, and how it
+//! is assembled and grouped, is [`crate::site`]'s.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::articles::{ArticleCache, load_articles_cached, reload_articles};
+use crate::config::{self, Config};
+use crate::content::{self, Article};
+use crate::error::Diagnostics;
+use crate::redirects;
+use crate::site::{Site, SiteOptions, group};
+use crate::taxonomy::{ArticleId, Taxonomies};
+
+/// Reads site.yaml and every article of the site at `root`.
+///
+/// Returns the site with its warnings, or every problem found when any is an error.
+pub fn load_site(root: &Path, options: &SiteOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_site_cached(root, options, &mut SiteCache::default())
+}
+
+/// What [`load_site_cached`] keeps from one build of a site for the next.
+#[derive(Default)]
+pub struct SiteCache {
+    articles: ArticleCache,
+    grouping: Option<Grouping>,
+    replaced: Option<Vec<ArticleId>>,
+}
+
+impl SiteCache {
+    /// The articles the last load replaced, in place, when it replaced only
+    /// those; `None` when it looked at every article.
+    pub fn replaced(&self) -> Option<&[ArticleId]> {
+        self.replaced.as_deref()
+    }
+}
+
+/// The taxonomies and related articles of a build, with what they were worked out from.
+struct Grouping {
+    /// The configuration it was worked out with: it names districts and slugs.
+    config: Config,
+    /// What each article, in order, contributed.
+    keys: Vec<GroupKey>,
+    taxonomies: Arc<Taxonomies>,
+    related: Arc<Vec<Vec<ArticleId>>>,
+    warnings: Diagnostics,
+}
+
+/// What of an article its place in every list, taxonomy and related list
+/// depends on: all that a body edit leaves alone.
+#[derive(PartialEq, Eq)]
+struct GroupKey {
+    source: std::path::PathBuf,
+    url_path: String,
+    kind: content::Kind,
+    district: config::DistrictId,
+    tags: Vec<String>,
+    towns: Vec<String>,
+    column: Option<String>,
+}
+
+impl GroupKey {
+    fn of(a: &Article) -> GroupKey {
+        GroupKey {
+            source: a.source.clone(),
+            url_path: a.url_path.clone(),
+            kind: a.front.kind,
+            district: a.front.district,
+            tags: a.front.tags.clone(),
+            towns: a.front.towns.clone(),
+            column: a.front.column.clone(),
+        }
+    }
+
+    fn fits(&self, a: &Article) -> bool {
+        self.source == a.source
+            && self.url_path == a.url_path
+            && self.kind == a.front.kind
+            && self.district == a.front.district
+            && self.tags == a.front.tags
+            && self.towns == a.front.towns
+            && self.column == a.front.column
+    }
+}
+
+impl Grouping {
+    fn new(config: &Config, articles: &[Arc<Article>]) -> Grouping {
+        let (taxonomies, related, warnings) = group(config, articles);
+        Grouping {
+            config: config.clone(),
+            keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
+            taxonomies: Arc::new(taxonomies),
+            related: Arc::new(related),
+            warnings,
+        }
+    }
+
+    /// Whether these results hold for `articles` under `config`, when the
+    /// articles not in `replaced` (all, when `None`) may differ from last time.
+    fn fits(&self, config: &Config, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
+        if self.config != *config || self.keys.len() != articles.len() {
+            return false;
+        }
+        match replaced {
+            Some(ids) => ids.iter().all(|&id| self.keys[id].fits(&articles[id])),
+            None => self.keys.iter().zip(articles).all(|(key, a)| key.fits(a)),
+        }
+    }
+}
+
+/// Like [`load_site`], reading and rendering only the articles that changed
+/// since the build that filled `cache`, and grouping them again only when
+/// their order or terms changed.
+pub fn load_site_cached(
+    root: &Path,
+    options: &SiteOptions,
+    cache: &mut SiteCache,
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    reload_site(root, options, cache, None)
+}
+
+/// Like [`load_site_cached`], when only the articles `changed` (content/-relative
+/// paths) can have changed since the last load: looks at just those when that
+/// is enough to be sure, at every file when not. `None` looks at every file.
+pub fn reload_site(
+    root: &Path,
+    options: &SiteOptions,
+    cache: &mut SiteCache,
+    changed: Option<&[String]>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    let config = config::load_config(root, &options.overrides)?;
+    let reloaded = changed.and_then(|paths| reload_articles(root, &config, options.load, &mut cache.articles, paths));
+    let (loaded, replaced) = match reloaded {
+        Some((loaded, replaced)) => (loaded, Some(replaced)),
+        None => (
+            load_articles_cached(root, &config, options.load, &mut cache.articles),
+            None,
+        ),
+    };
+    let content::Loaded {
+        articles,
+        aliases,
+        left_out,
+        mut problems,
+    } = loaded;
+    problems.extend(config.warnings.iter().cloned());
+    cache.replaced = None;
+    if problems.has_errors() {
+        problems.sort();
+        return Err(problems);
+    }
+    let grouping = match cache.grouping.take() {
+        Some(g) if g.fits(&config, &articles, replaced.as_deref()) => g,
+        _ => Grouping::new(&config, &articles),
+    };
+    problems.extend(grouping.warnings.iter().cloned());
+    let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);
+    problems.extend(warnings);
+    problems.sort();
+    let site = Site {
+        config,
+        articles,
+        taxonomies: Arc::clone(&grouping.taxonomies),
+        related: Arc::clone(&grouping.related),
+        redirects: Arc::new(redirects),
+        left_out,
+    };
+    cache.grouping = Some(grouping);
+    cache.replaced = replaced;
+    Ok((site, problems))
+}

@@ -1,0 +1,147 @@
+//! What one renderer of a site makes that the next can reuse: each article's
+//! card as a template value, with the hashes of card and body, and what
+//! depends only on how the articles are grouped. The pipeline keeps a
+//! [`RenderCache`] between runs; a renderer made without one starts empty.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::Value;
+
+use super::fingerprint::hash_of;
+use super::views;
+use crate::content::Article;
+use crate::site::Site;
+use crate::taxonomy::{ArticleId, TaxonomyKind};
+
+/// What a renderer made that the next renderer of the same site can reuse:
+/// each article's card and hashes, kept while neither the article nor what its
+/// card shows of the rest of the site (configuration, term slugs) changed.
+/// `serve` keeps one for its whole run.
+#[derive(Default)]
+pub struct RenderCache {
+    /// A hash of what every card was made with besides its article.
+    context: u64,
+    /// By article id, as of the last build; changed in place when no renderer shares it.
+    prepared: Arc<Vec<Prepared>>,
+    grouped: Option<Arc<Grouped>>,
+}
+
+/// What depends only on how articles are grouped, which every article is
+/// looked at to work out: the same taxonomies, the same results.
+pub(super) struct Grouped {
+    /// What they were worked out for.
+    taxonomies: Arc<crate::taxonomy::Taxonomies>,
+    pub(super) district_towns: Vec<Vec<usize>>,
+    /// The short news, newest first.
+    pub(super) briefs: Vec<ArticleId>,
+    /// The front page's lead: the newest feature.
+    pub(super) lead: Option<ArticleId>,
+}
+
+impl Grouped {
+    fn of(site: &Site) -> Grouped {
+        Grouped {
+            taxonomies: Arc::clone(&site.taxonomies),
+            district_towns: views::district_towns(site),
+            briefs: site.briefs(),
+            lead: (0..site.articles.len()).find(|&id| site.articles[id].front.kind == crate::content::Kind::Feature),
+        }
+    }
+}
+
+/// One article's card, as a template value, and the hashes of its card and body.
+#[derive(Clone)]
+pub(super) struct Prepared {
+    /// The version they were made for, held so that no other article takes its address.
+    article: Arc<Article>,
+    pub(super) card: Value,
+    pub(super) card_hash: u64,
+    pub(super) body_hash: u64,
+    /// Its date and the offset it is written in, kept beside the hashes: the
+    /// sitemap's fingerprint needs every article's, and articles are scattered in memory.
+    pub(super) date: (chrono::DateTime<chrono::FixedOffset>, i32),
+}
+
+impl Prepared {
+    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
+        let card = views::card(site, article);
+        Prepared {
+            article: Arc::clone(article),
+            card: Value::from_serializable(&card),
+            card_hash: hash_of(&card),
+            body_hash: hash_of(&(&article.html, &article.headings)),
+            // Equal dates may be written in different offsets, which show different days.
+            date: (article.front.date, article.front.date.offset().local_minus_utc()),
+        }
+    }
+}
+
+impl RenderCache {
+    /// The card and hashes of every article of `site`, in site order: reused
+    /// where this cache has them, made (in parallel) where not.
+    pub(super) fn prepare(&mut self, site: &Site) -> Arc<Vec<Prepared>> {
+        let context = card_context(site);
+        if context != self.context {
+            self.prepared = Arc::default();
+            self.context = context;
+        }
+        if self.prepared.len() == site.articles.len() {
+            // The usual rebuild: the same articles in the same places, a few of them new versions.
+            let stale: Vec<ArticleId> = (0..site.articles.len())
+                .filter(|&id| !Arc::ptr_eq(&self.prepared[id].article, &site.articles[id]))
+                .collect();
+            if !stale.is_empty() {
+                let made: Vec<Prepared> = stale
+                    .par_iter()
+                    .map(|&id| Prepared::of(site, &site.articles[id]))
+                    .collect();
+                let prepared = Arc::make_mut(&mut self.prepared);
+                for (id, p) in stale.into_iter().zip(made) {
+                    prepared[id] = p;
+                }
+            }
+        } else {
+            let old: HashMap<usize, &Prepared> = self.prepared.iter().map(|p| (address(&p.article), p)).collect();
+            let prepared: Vec<Prepared> = site
+                .articles
+                .par_iter()
+                .map(|a| match old.get(&address(a)) {
+                    Some(&p) => p.clone(),
+                    None => Prepared::of(site, a),
+                })
+                .collect();
+            self.prepared = Arc::new(prepared);
+        }
+        Arc::clone(&self.prepared)
+    }
+
+    /// What depends only on how `site`'s articles are grouped, worked out again
+    /// only when the grouping is not the last one.
+    pub(super) fn grouped(&mut self, site: &Site) -> Arc<Grouped> {
+        match &self.grouped {
+            Some(g) if Arc::ptr_eq(&g.taxonomies, &site.taxonomies) => Arc::clone(g),
+            _ => Arc::clone(self.grouped.insert(Arc::new(Grouped::of(site)))),
+        }
+    }
+}
+
+fn address(article: &Arc<Article>) -> usize {
+    Arc::as_ptr(article) as usize
+}
+
+/// A hash of everything a card shows besides its own article: the
+/// configuration (base URL, district names) and each term's name and slug.
+fn card_context(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    site.config.hash(&mut h);
+    for kind in TaxonomyKind::ALL {
+        for term in &site.taxonomies.get(kind).terms {
+            (&term.name, &term.slug).hash(&mut h);
+        }
+    }
+    h.finish()
+}
