@@ -3,8 +3,10 @@
 //! Data flows one way: [`config`] and [`content`] load the site into the
 //! [`site`] model, [`taxonomy`] groups it, [`redirects`] says where old
 //! addresses lead, [`plan`] lists every page, [`render`] turns pages into
-//! bytes and [`output`] writes them, all or nothing.
-//! [`build`] wires those steps together for the command line.
+//! bytes and a sink takes them: the output folder, all or nothing
+//! ([`output`]), the files `serve` holds, or a collection for `check`.
+//! [`pipeline`] runs those steps, the same for [`build`], [`check`] and
+//! [`serve`]; `docs/architecture.md` describes it.
 
 pub mod build;
 pub mod check;
