@@ -5,7 +5,13 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 /// `2013年11月3日`.
 pub fn zh_date(date: &DateTime<FixedOffset>) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+    zh_ymd(date.year(), date.month(), date.day())
+}
+
+/// A year, month and day written the Chinese way, without leading zeros:
+/// `2013年1月9日`. For dates given as numbers (a template's text).
+pub fn zh_ymd(year: impl std::fmt::Display, month: u32, day: u32) -> String {
+    format!("{year}年{month}月{day}日")
 }
 
 /// `星期日` … `星期六`.

@@ -42,12 +42,6 @@ impl Site {
         id.checked_sub(1)
     }
 
-    /// Every picture file to publish, as (file under the output, file in the
-    /// picture cache), each once: pictures go beside their article's page.
-    pub fn published_pictures(&self) -> Vec<(String, std::path::PathBuf)> {
-        unique_pictures(self.articles.iter().flat_map(|a| article_pictures(a)).collect())
-    }
-
     /// Short news items, newest first.
     pub fn briefs(&self) -> Vec<ArticleId> {
         (0..self.articles.len())

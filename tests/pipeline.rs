@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use common::{SERVE_BASE, TestSite, render, snapshot_tree};
 use jianbao::config::Overrides;
 use jianbao::content::LoadOptions;
-use jianbao::pipeline::sink::{CollectSink, DiskSink, MemorySink};
+use jianbao::pipeline::sink::{CollectSink, DiskSink, MemorySink, Sink};
 use jianbao::pipeline::{Pipeline, Settings};
 use jianbao::site::SiteOptions;
 
@@ -48,6 +48,19 @@ fn settings(site: &TestSite) -> Settings {
     }
 }
 
+/// Runs `pipeline` into `sink`, told that only `changed` changed when given;
+/// fails the test with the problems, in words, when the run fails.
+fn run_ok(pipeline: &mut Pipeline, changed: Option<&[String]>, sink: &mut dyn Sink) {
+    if let Err(problems) = pipeline.run(changed, sink) {
+        panic!("{}", render(&problems));
+    }
+}
+
+/// One run of a fresh pipeline for `site` into `sink`.
+fn run_once(site: &TestSite, sink: &mut dyn Sink) {
+    run_ok(&mut Pipeline::for_one_run(settings(site)), None, sink);
+}
+
 fn by_name(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> BTreeMap<String, Vec<u8>> {
     files.into_iter().collect()
 }
@@ -59,14 +72,11 @@ fn disk_memory_and_collecting_sinks_get_the_same_files() {
     let public = output.path().join("public");
 
     let mut disk = DiskSink::new(&public).expect("staging");
-    let run = Pipeline::for_one_run(settings(&site)).run(None, &mut disk);
-    run.unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_once(&site, &mut disk);
     let on_disk = by_name(snapshot_tree(&public));
 
     let mut memory = MemorySink::default();
-    Pipeline::new(settings(&site))
-        .run(None, &mut memory)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_ok(&mut Pipeline::new(settings(&site)), None, &mut memory);
     let in_memory = by_name(
         memory
             .files()
@@ -75,9 +85,7 @@ fn disk_memory_and_collecting_sinks_get_the_same_files() {
     );
 
     let mut collected = CollectSink::all();
-    Pipeline::for_one_run(settings(&site))
-        .run(None, &mut collected)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_once(&site, &mut collected);
     let listed = collected.listed.clone();
     let collected = by_name(collected.into_files());
 
@@ -128,13 +136,9 @@ fn disk_memory_and_collecting_sinks_get_the_same_files() {
 fn a_collecting_sink_that_wants_only_pages_still_lists_every_file() {
     let site = newsroom();
     let mut everything = CollectSink::all();
-    Pipeline::for_one_run(settings(&site))
-        .run(None, &mut everything)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_once(&site, &mut everything);
     let mut pages = CollectSink::only(|file| file.is_templated_page());
-    Pipeline::for_one_run(settings(&site))
-        .run(None, &mut pages)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_once(&site, &mut pages);
     assert_eq!(pages.listed, everything.listed);
     let made: Vec<String> = pages.into_files().into_iter().map(|(file, _)| file).collect();
     assert!(made.iter().all(|f| f.ends_with(".html")), "{made:?}");
@@ -150,18 +154,15 @@ fn a_second_run_into_memory_makes_only_what_an_edit_touched_and_equals_a_fresh_r
     let site = newsroom();
     let mut pipeline = Pipeline::new(settings(&site));
     let mut memory = MemorySink::default();
-    pipeline
-        .run(None, &mut memory)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_ok(&mut pipeline, None, &mut memory);
     let total = memory.files().len();
     site.article(
         "2013/11/chongming-duanxun.md",
         "title: 崇明县召开重阳节敬老座谈会\ndate: 2013-11-13\ndistrict: 崇明县\nkind: brief",
         "重阳节前夕，120余位老人参加座谈会，共话“老有所为”。\n",
     );
-    pipeline
-        .run(Some(&["2013/11/chongming-duanxun.md".to_string()]), &mut memory)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    let edited = ["2013/11/chongming-duanxun.md".to_string()];
+    run_ok(&mut pipeline, Some(&edited), &mut memory);
     let changes = memory.changes().clone();
     assert!(
         changes.rendered > 0 && changes.rendered < total,
@@ -176,9 +177,7 @@ fn a_second_run_into_memory_makes_only_what_an_edit_touched_and_equals_a_fresh_r
     assert!(changes.removed.is_empty(), "{:?}", changes.removed);
 
     let mut fresh = CollectSink::all();
-    Pipeline::for_one_run(settings(&site))
-        .run(None, &mut fresh)
-        .unwrap_or_else(|p| panic!("{}", render(&p)));
+    run_once(&site, &mut fresh);
     let fresh = by_name(fresh.into_files());
     let held = memory.files();
     assert_eq!(held.len(), fresh.len());

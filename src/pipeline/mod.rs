@@ -467,8 +467,9 @@ struct PictureLists {
 }
 
 impl PictureLists {
-    /// Every picture file to publish, as [`Site::published_pictures`] lists
-    /// them, looking again only at the articles `replaced` (all, when `None`).
+    /// Every picture file to publish, as (file under the output, file in the
+    /// picture cache), each once, looking again only at the articles
+    /// `replaced` (all, when `None`).
     fn update(&mut self, site: &Site, replaced: Option<&[ArticleId]>) -> Vec<(String, PathBuf)> {
         match replaced {
             Some(ids) if self.by_article.len() == site.articles.len() => {

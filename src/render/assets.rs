@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::error::{Area, Diagnostic, Diagnostics};
+use crate::names::short_hash;
 use crate::render::theme::StaticSource;
 
 /// Extensions of the files that get a hashed name (compared in lower case).
@@ -152,8 +153,6 @@ fn extension(path: &str) -> String {
         _ => String::new(),
     }
 }
-
-pub use crate::names::short_hash;
 
 /// `css/style.css` → `css/style.3f9a1c2b.css`: the hash goes before the extension.
 fn hashed_path(path: &str, bytes: &[u8]) -> String {

@@ -67,7 +67,7 @@ fn zh_date(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
     let date = value.get(..10).unwrap_or(value);
     let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts.as_slice() {
-        [y, m, d] => Ok(format!("{y}年{m}月{d}日")),
+        [y, m, d] => Ok(crate::dates::zh_ymd(y, *m, *d)),
         _ => Err(tera::Error::message(
             msg!("theme-zh-date-invalid", value = value).to_string(),
         )),

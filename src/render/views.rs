@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::config::BaseUrl;
 use crate::content::{Article, Byline, Image, Kind};
+use crate::dates::{zh_date, zh_weekday};
 use crate::site::Site;
 use crate::taxonomy::{TaxonomyKind, Term};
 
@@ -152,8 +153,6 @@ pub struct SiteView {
     /// The search page, when the site has search.
     pub search_url: Option<String>,
 }
-
-pub use crate::dates::{zh_date, zh_weekday};
 
 /// What readers call an article of `kind`.
 fn kind_label(kind: Kind) -> &'static str {
