@@ -26,25 +26,6 @@ pub struct CheckOptions {
     pub future: bool,
 }
 
-/// The problems of a site that did not load, with the lints of the articles
-/// that did: an editor fixing one article's error sees the copy desk's
-/// warnings on the others now, not in the next round.
-fn with_lints_of_the_rest(
-    options: &CheckOptions,
-    site_options: &SiteOptions,
-    mut problems: Diagnostics,
-) -> Diagnostics {
-    let Ok(config) = crate::config::load_config(&options.root, &site_options.overrides) else {
-        return problems;
-    };
-    let loaded = crate::pipeline::articles::load_articles(&options.root, &config, site_options.load);
-    let articles = std::sync::Arc::unwrap_or_clone(loaded.articles);
-    let (site, _) = crate::site::assemble(config, articles, &loaded.aliases);
-    problems.extend(crate::lint::lint_site(&options.root, &site));
-    problems.sort();
-    problems
-}
-
 /// Checks the site; returns every problem found, errors and warnings, sorted.
 pub fn check(options: &CheckOptions) -> Diagnostics {
     let site_options = SiteOptions {
@@ -64,7 +45,15 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
     let mut sink = CollectSink::only(|file| file.is_templated_page());
     let run = match pipeline.run(None, &mut sink) {
         Ok(run) => run,
-        Err(problems) => return with_lints_of_the_rest(options, &site_options, problems),
+        Err(mut problems) => {
+            // The lints of what did load: an editor fixing one article's error
+            // sees the copy desk's warnings on the others now, not next round.
+            if let Some(site) = pipeline.take_failed_site() {
+                problems.extend(crate::lint::lint_site(&options.root, &site));
+                problems.sort();
+            }
+            return problems;
+        }
     };
     let site = &run.site;
     let mut problems = run.warnings;

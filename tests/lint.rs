@@ -117,3 +117,47 @@ fn an_article_gone_since_loading_is_a_warning_not_a_panic() {
             .starts_with("could not read the article again to lint it")
     );
 }
+
+/// `check` in English on `site`, every problem shown.
+fn check_text(site: &TestSite) -> String {
+    let problems = jianbao::check::check(&jianbao::check::CheckOptions {
+        root: site.root().to_path_buf(),
+        drafts: false,
+        future: false,
+    });
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+/// An article with nothing wrong but the copy desk's warning that nobody signs it.
+fn unsigned_notice(site: &TestSite) {
+    site.article(
+        "2013/11/yinhang.md",
+        "title: 长宁区“银行进社区”活动走进新华路街道\ndate: 2013-11-12\ndistrict: 松江区",
+        "11月12日上午，银行的12名工作人员为居民讲解“防范电信诈骗”知识。\n",
+    );
+}
+
+#[test]
+fn check_lints_the_articles_that_load_when_another_fails() {
+    let site = TestSite::new();
+    unsigned_notice(&site);
+    site.article(
+        "2013/11/cuowu.md",
+        "title: 缺少日期的稿件\ndistrict: 松江区",
+        "正文。\n",
+    );
+    let shown = check_text(&site);
+    assert!(shown.contains("cuowu.md") && shown.contains("error"), "{shown}");
+    assert!(shown.contains("yinhang.md") && shown.contains("[no-byline]"), "{shown}");
+}
+
+#[test]
+fn check_lints_the_site_when_its_theme_fails() {
+    let site = TestSite::new();
+    site.write("site.yaml", &format!("{}theme: mine\n", common::SITE_YAML));
+    site.write("themes/mine/templates/index.html", "<h1>{{ site.title }}</h1>\n");
+    unsigned_notice(&site);
+    let shown = check_text(&site);
+    assert!(shown.contains("themes/mine") && shown.contains("error"), "{shown}");
+    assert!(shown.contains("yinhang.md") && shown.contains("[no-byline]"), "{shown}");
+}

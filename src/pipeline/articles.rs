@@ -19,8 +19,10 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::images::ImageCache;
 use crate::markdown::MarkdownOptions;
 
-/// Loads every article under `root/content`.
-pub fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> Loaded {
+/// Loads every article under `root/content`, with no cache: for the unit
+/// tests of what loading reports.
+#[cfg(test)]
+pub(crate) fn load_articles(root: &Path, config: &Config, options: LoadOptions) -> Loaded {
     load_articles_cached(root, config, options, &mut ArticleCache::default())
 }
 

@@ -79,6 +79,8 @@ pub struct Pipeline {
     /// Whether a run leaves changed search index files to [`PendingSearch`].
     defer_search: bool,
     pending_search: Option<PendingSearch>,
+    /// The site of the last run, when it was loaded and a later stage failed.
+    failed_site: Option<Site>,
     /// Counts runs, so that an index made while another run went on is not used.
     generation: u64,
 }
@@ -134,6 +136,7 @@ impl Pipeline {
             last: None,
             defer_search: false,
             pending_search: None,
+            failed_site: None,
             generation: 0,
         }
     }
@@ -174,22 +177,52 @@ impl Pipeline {
     /// last run, when that is known; `None` looks at every file. On failure the
     /// sink is left as it was and every problem found is returned.
     pub fn run(&mut self, changed: Option<&[String]>, sink: &mut dyn Sink) -> Result<Run, Diagnostics> {
-        let timer = crate::timing::PhaseTimer::from_env();
         // Even a failed run counts: an index made before it must not be served after it.
         self.generation += 1;
-        let (site, mut warnings) = self.load(changed)?;
-        let pictures = self.pictures.update(&site, self.site_cache.replaced());
+        self.failed_site = None;
+        let (site, warnings) = self.load(changed)?;
+        match self.render_into(&site, warnings, sink) {
+            Ok((plan, warnings, static_files)) => Ok(Run {
+                site,
+                plan,
+                warnings,
+                static_files,
+            }),
+            Err(problems) => {
+                self.failed_site = Some(site);
+                Err(problems)
+            }
+        }
+    }
+
+    /// The site of the last run, when it failed: the whole site when loading
+    /// went well and a later stage failed, else the articles that loaded.
+    /// `check` lints it, so that an editor fixing one article's error sees
+    /// the copy desk's warnings on the others in the same round.
+    pub fn take_failed_site(&mut self) -> Option<Site> {
+        self.failed_site.take().or_else(|| self.site_cache.take_partial())
+    }
+
+    /// Plans, renders and hands over the files of `site`, loaded with
+    /// `warnings`: the plan, every warning, and how many static files there are.
+    fn render_into(
+        &mut self,
+        site: &Site,
+        mut warnings: Diagnostics,
+        sink: &mut dyn Sink,
+    ) -> Result<(Arc<RenderPlan>, Diagnostics, usize), Diagnostics> {
+        let timer = crate::timing::PhaseTimer::from_env();
+        let pictures = self.pictures.update(site, self.site_cache.replaced());
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
         if !self.keep_caches {
             // The sources read and parsed, which the site model no longer needs.
             self.site_cache = SiteCache::default();
         }
-        timer.lap("load site");
-        let (theme, planned) = self.theme_and_plan(&site)?;
+        let (theme, planned) = self.theme_and_plan(site)?;
         let plan = Arc::clone(&planned.plan);
         let drafts = self.settings.site.load.drafts;
         let renderer = Renderer::with_cache(
-            &site,
+            site,
             &plan,
             &theme,
             RenderOptions { drafts },
@@ -238,12 +271,7 @@ impl Pipeline {
             inputs,
             others,
         });
-        Ok(Run {
-            site,
-            plan,
-            warnings,
-            static_files,
-        })
+        Ok((plan, warnings, static_files))
     }
 
     /// The site model, from the cache where it can be; on failure, with the

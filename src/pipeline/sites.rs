@@ -28,6 +28,16 @@ pub struct SiteCache {
     articles: ArticleCache,
     grouping: Option<Grouping>,
     replaced: Option<Vec<ArticleId>>,
+    /// The articles that loaded, when the last load failed, with the configuration.
+    failed: Option<Partial>,
+}
+
+/// What a failed load did load: enough for the lints of the articles that
+/// are right, while an editor fixes the one that is not.
+struct Partial {
+    config: Config,
+    articles: Arc<Vec<Arc<Article>>>,
+    aliases: Arc<Vec<Vec<content::Alias>>>,
 }
 
 impl SiteCache {
@@ -35,6 +45,18 @@ impl SiteCache {
     /// those; `None` when it looked at every article.
     pub fn replaced(&self) -> Option<&[ArticleId]> {
         self.replaced.as_deref()
+    }
+
+    /// The site made of the articles that loaded, when the last load failed
+    /// after reading site.yaml; taken, so a second call gives `None`.
+    pub fn take_partial(&mut self) -> Option<Site> {
+        let Partial {
+            config,
+            articles,
+            aliases,
+        } = self.failed.take()?;
+        let articles = Arc::unwrap_or_clone(articles);
+        Some(crate::site::assemble(config, articles, &aliases).0)
     }
 }
 
@@ -131,6 +153,7 @@ pub fn reload_site(
     cache: &mut SiteCache,
     changed: Option<&[String]>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
+    cache.failed = None;
     let config = config::load_config(root, &options.overrides)?;
     let reloaded = changed.and_then(|paths| reload_articles(root, &config, options.load, &mut cache.articles, paths));
     let (loaded, replaced) = match reloaded {
@@ -150,6 +173,11 @@ pub fn reload_site(
     cache.replaced = None;
     if problems.has_errors() {
         problems.sort();
+        cache.failed = Some(Partial {
+            config,
+            articles,
+            aliases,
+        });
         return Err(problems);
     }
     let grouping = match cache.grouping.take() {
