@@ -1,4 +1,4 @@
-//! site.yaml: read as written ([`RawConfig`]), then validated into a [`Config`]
+//! site.yaml: read as written (`RawConfig`), then validated into a [`Config`]
 //! whose values cannot be wrong (a base URL that parses, slugs that are
 //! URL-safe, district aliases that point somewhere).
 //!
@@ -71,7 +71,7 @@ const CONFIG_KEYS: &[&str] = &[
 ];
 
 /// The keys `lints:` may have: one per newsroom lint, named by its id, and the
-/// brief limit. Kept beside [`RawLints`], whose fields they are.
+/// brief limit. Kept beside `RawLints`, whose fields they are.
 pub const LINT_KEYS: &[&str] = &[
     "number-mismatch",
     "column-break",

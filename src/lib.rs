@@ -4,7 +4,7 @@
 //! [`site`] model, [`taxonomy`] groups it, [`redirects`] says where old
 //! addresses lead, [`plan`] lists every page, [`render`] turns pages into
 //! bytes and a sink takes them: the output folder, all or nothing
-//! ([`output`]), the files `serve` holds, or a collection for `check`.
+//! (`output`), the files `serve` holds, or a collection for `check`.
 //! [`pipeline`] runs those steps, the same for [`build`], [`check`] and
 //! [`serve`]; `docs/architecture.md` describes it.
 
@@ -12,15 +12,15 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
-pub mod dates;
+pub(crate) mod dates;
 pub mod error;
 pub mod i18n;
-pub mod images;
+pub(crate) mod images;
 pub mod lint;
 pub mod markdown;
-pub mod names;
-pub mod output;
-pub mod pinyin;
+pub(crate) mod names;
+pub(crate) mod output;
+pub(crate) mod pinyin;
 pub mod pipeline;
 pub mod plan;
 pub mod redirects;
@@ -30,8 +30,8 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod site_path;
-pub mod slug;
+pub(crate) mod site_path;
+pub(crate) mod slug;
 pub mod taxonomy;
-pub mod timing;
-pub mod yaml;
+pub(crate) mod timing;
+pub(crate) mod yaml;

@@ -63,6 +63,7 @@ impl Staging {
     }
 
     /// The folder pages are being written into.
+    #[cfg(test)]
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -75,12 +76,6 @@ impl Staging {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
         fs::write(&target, bytes).map_err(|e| io_error(&self.output.join(file), msg!("io-write"), &e))
-    }
-
-    /// Copies the file at `from` to `file`, a relative path inside the output.
-    pub fn copy(&self, file: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), &e))?;
-        self.write(file, &bytes)
     }
 
     /// Publishes the site's own file at `from` (an article's attachment) as

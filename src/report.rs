@@ -32,7 +32,7 @@ pub fn format(problems: &Diagnostics, format: Format) -> String {
     format_coloured(problems, format, false)
 }
 
-/// [`format`], with `error`, `warning` and `hint` in colour in the text format
+/// [`format()`], with `error`, `warning` and `hint` in colour in the text format
 /// when `colour` is set: for a terminal (see [`colour_wanted`]).
 pub fn format_coloured(problems: &Diagnostics, format: Format, colour: bool) -> String {
     let lang = language();

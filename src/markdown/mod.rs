@@ -6,7 +6,7 @@
 //! by the caller's resolver, heading anchors added, the `<!-- more -->` marker
 //! found, and the plain text gathered for summaries and counts. Raw HTML is
 //! sanitised with ammonia unless the site trusts it. Paragraph indents typed
-//! by hand are undone first ([`indent`]).
+//! by hand are undone first (`indent`).
 //!
 //! This module knows nothing of articles or sites: it gets a small options
 //! struct and a link resolver, and returns HTML, text and problems.

@@ -10,7 +10,7 @@
 //! by hand and files that must keep their address. Pictures, `CNAME`,
 //! `robots.txt` and every other file are published as they are, once.
 //!
-//! The hash is [`crate::names::short_hash`], the one every published name
+//! The hash is `names::short_hash`, the one every published name
 //! carries (resized pictures too): the first 8 hex digits of the SHA-256 of
 //! the bytes published.
 //!
