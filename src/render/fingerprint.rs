@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
+use super::cache::Prepared;
 use super::theme::Theme;
 use super::{Renderer, archives};
-use crate::plan::{Page, PageKind, Pager};
+use crate::plan::{Page, PageKind, Pager, RenderPlan};
 use crate::search::SearchPart;
 use crate::taxonomy::ArticleId;
 
@@ -29,6 +30,42 @@ pub(super) struct Fingerprints {
     pub(super) page_paths: u64,
     /// Every indexed article's card and body, of which the search index is made.
     pub(super) search: u64,
+}
+
+impl Fingerprints {
+    /// The hashes of `plan`'s pages' inputs: each article's card and body as
+    /// `prepared` holds them, with the templates' output of its shortcodes
+    /// (`expanded`), the theme's templates, and `globals`, the hash of what
+    /// every page sees.
+    pub(super) fn new(
+        plan: &RenderPlan,
+        theme: &Theme,
+        prepared: &[Prepared],
+        expanded: &[Option<String>],
+        globals: u64,
+    ) -> Fingerprints {
+        let search = plan.search.as_ref().map_or(0, |layout| {
+            let made_of: Vec<(u64, u64)> = layout
+                .indexed
+                .iter()
+                .map(|&id| (prepared[id].card_hash, prepared[id].body_hash))
+                .collect();
+            hash_of(&made_of)
+        });
+        Fingerprints {
+            cards: prepared.iter().map(|p| p.card_hash).collect(),
+            // An article's shortcodes show as their templates make them, which the theme can change.
+            bodies: prepared
+                .iter()
+                .zip(expanded)
+                .map(|(p, e)| e.as_ref().map_or(p.body_hash, |html| hash_of(&(p.body_hash, html))))
+                .collect(),
+            search,
+            globals,
+            templates: template_fingerprints(theme),
+            page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
+        }
+    }
 }
 
 /// The hashes page fingerprints are made from: see [`Renderer::inputs`].
@@ -76,7 +113,7 @@ pub(super) fn hash_of(value: &impl Hash) -> u64 {
 
 /// For each template, a hash of its source and of every template it extends
 /// or includes, found by reading the tags that name them.
-pub(super) fn template_fingerprints(theme: &Theme) -> BTreeMap<String, u64> {
+fn template_fingerprints(theme: &Theme) -> BTreeMap<String, u64> {
     let referenced: BTreeMap<&str, Vec<String>> = theme
         .templates
         .values()

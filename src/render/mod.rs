@@ -35,7 +35,7 @@ use crate::taxonomy::{ArticleId, TaxonomyKind};
 use assets::Assets;
 pub use cache::RenderCache;
 use cache::{Grouped, Prepared};
-use fingerprint::{Fingerprints, hash_of, template_fingerprints};
+use fingerprint::{Fingerprints, hash_of};
 pub use fingerprint::{PageInputs, may_have_changed};
 use template_error::template_error;
 use theme::Theme;
@@ -125,50 +125,7 @@ impl<'s> Renderer<'s> {
         cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
-        let mut template_paths: BTreeMap<String, PathBuf> = theme
-            .templates
-            .values()
-            .map(|t| (t.name.clone(), t.path.clone()))
-            .collect();
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        filters::register(&mut tera, &site.config.base_url, assets.names());
-        if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
-            return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
-        }
-        let redirect = crate::plan::templates::REDIRECT;
-        if !tera.contains_template(redirect) {
-            let shown = PathBuf::from(format!("(built-in default theme)/templates/{redirect}"));
-            template_paths.insert(redirect.to_string(), shown);
-            if let Err(e) = tera.add_raw_template(redirect, BUILTIN_REDIRECT) {
-                return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
-            }
-        }
-        let mut missing = Diagnostics::new();
-        let search_template = site.config.search.then_some(crate::plan::templates::SEARCH);
-        for name in crate::plan::templates::ALL.into_iter().chain(search_template) {
-            if !tera.contains_template(name) {
-                let d = Diagnostic::error(
-                    Area::Config,
-                    format!("themes/{}/templates/{name}", theme.name),
-                    0,
-                    0,
-                    msg!("theme-no-template", name = name),
-                )
-                .with_hint(if Some(name) == search_template {
-                    msg!("theme-no-template-search-hint", name = name)
-                } else {
-                    msg!("theme-no-template-hint", name = name)
-                });
-                missing.push(d);
-            }
-        }
-        if missing.has_errors() {
-            return Err(missing);
-        }
-        if let Err(e) = shortcodes::add_builtin(&mut tera, theme, &mut template_paths) {
-            return Err(Diagnostics::from_iter([template_error(&e, &template_paths, None)]));
-        }
+        let (mut tera, template_paths) = templates(site, theme, &assets)?;
         let calls = shortcodes::check(site, &shortcodes::available(&tera));
         if calls.has_errors() {
             return Err(calls);
@@ -177,27 +134,8 @@ impl<'s> Renderer<'s> {
         let prepared = cache.prepare(site);
         let grouped = cache.grouped(site);
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
-        let search = plan.search.as_ref().map_or(0, |layout| {
-            let made_of: Vec<(u64, u64)> = layout
-                .indexed
-                .iter()
-                .map(|&id| (prepared[id].card_hash, prepared[id].body_hash))
-                .collect();
-            hash_of(&made_of)
-        });
-        let fingerprints = Fingerprints {
-            cards: prepared.iter().map(|p| p.card_hash).collect(),
-            // An article's shortcodes show as their templates make them, which the theme can change.
-            bodies: prepared
-                .iter()
-                .zip(&expanded)
-                .map(|(p, e)| e.as_ref().map_or(p.body_hash, |html| hash_of(&(p.body_hash, html))))
-                .collect(),
-            search,
-            globals: hash_of(&(&site_view, options.drafts, publish.minify, assets.names())),
-            templates: template_fingerprints(theme),
-            page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
-        };
+        let globals = hash_of(&(&site_view, options.drafts, publish.minify, assets.names()));
+        let fingerprints = Fingerprints::new(plan, theme, &prepared, &expanded, globals);
         let globals = tera.global_context();
         globals.insert("site", &site_view);
         globals.insert("drafts_shown", &options.drafts);
@@ -576,6 +514,65 @@ fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::SearchIndex(_) => "search_index",
         PageKind::Redirect(_) => "redirect",
     }
+}
+
+/// The theme's templates parsed, with the built-in redirect page for a theme
+/// without one and the built-in shortcodes, and the file each came from, for
+/// error messages; every template a page needs is there.
+fn templates(site: &Site, theme: &Theme, assets: &Assets) -> Result<(Tera, BTreeMap<String, PathBuf>), Diagnostics> {
+    let mut template_paths: BTreeMap<String, PathBuf> = theme
+        .templates
+        .values()
+        .map(|t| (t.name.clone(), t.path.clone()))
+        .collect();
+    let one =
+        |e: &tera::Error, paths: &BTreeMap<String, PathBuf>| Diagnostics::from_iter([template_error(e, paths, None)]);
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    filters::register(&mut tera, &site.config.base_url, assets.names());
+    if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
+        return Err(one(&e, &template_paths));
+    }
+    let redirect = crate::plan::templates::REDIRECT;
+    if !tera.contains_template(redirect) {
+        let shown = PathBuf::from(format!("(built-in default theme)/templates/{redirect}"));
+        template_paths.insert(redirect.to_string(), shown);
+        if let Err(e) = tera.add_raw_template(redirect, BUILTIN_REDIRECT) {
+            return Err(one(&e, &template_paths));
+        }
+    }
+    let missing = missing_templates(&tera, site, theme);
+    if missing.has_errors() {
+        return Err(missing);
+    }
+    if let Err(e) = shortcodes::add_builtin(&mut tera, theme, &mut template_paths) {
+        return Err(one(&e, &template_paths));
+    }
+    Ok((tera, template_paths))
+}
+
+/// An error for each template the site's pages need that the theme lacks.
+fn missing_templates(tera: &Tera, site: &Site, theme: &Theme) -> Diagnostics {
+    let search_template = site.config.search.then_some(crate::plan::templates::SEARCH);
+    crate::plan::templates::ALL
+        .into_iter()
+        .chain(search_template)
+        .filter(|name| !tera.contains_template(name))
+        .map(|name| {
+            Diagnostic::error(
+                Area::Config,
+                format!("themes/{}/templates/{name}", theme.name),
+                0,
+                0,
+                msg!("theme-no-template", name = name),
+            )
+            .with_hint(if Some(name) == search_template {
+                msg!("theme-no-template-search-hint", name = name)
+            } else {
+                msg!("theme-no-template-hint", name = name)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
