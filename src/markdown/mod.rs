@@ -23,7 +23,7 @@ mod tagfilter;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::error::Severity;
 
@@ -209,165 +209,168 @@ struct Pass<'r> {
     ids: Vec<String>,
 }
 
+/// Events of a body with the byte range each came from.
+type Events<'a> = [(Event<'a>, Range<usize>)];
+
 impl<'r> Pass<'r> {
+    /// Rewrites a body's events for rendering, gathering its text, headings and problems on the way.
     fn transform<'a>(&mut self, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
-        let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
-        let mut text = TextGatherer::default();
-        let mut last_char: Option<char> = None;
-        let mut code: Option<(String, String)> = None;
-        // Whether the next text starts a line of a paragraph, where a typed indent is undone.
-        let mut line_start = false;
-        let mut full_width_indent: Option<usize> = None;
-        let mut i = 0;
-        while i < events.len() {
-            let (event, range) = &events[i];
-            i += 1;
-            let at_line_start = std::mem::replace(
-                &mut line_start,
-                matches!(
-                    event,
-                    Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::HardBreak
-                ),
-            );
-            if let Some((lang, body)) = code.as_mut() {
-                match event {
-                    Event::Text(t) => body.push_str(t),
-                    Event::End(TagEnd::CodeBlock) => {
-                        let html = highlight::code_block(body, lang, self.options.highlight);
-                        out.push(Event::Html(html.into()));
-                        code = None;
-                    }
-                    _ => {}
-                }
+        let mut walk = Walk::new(events.len());
+        while walk.next < events.len() {
+            let (event, range) = &events[walk.next];
+            walk.next += 1;
+            let at_line_start = walk.note_line_start(event);
+            if self.gather_code(&mut walk, event) {
                 continue;
             }
             match event {
-                Event::Start(Tag::CodeBlock(kind)) => {
-                    let lang = match kind {
-                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
-                        CodeBlockKind::Indented => String::new(),
-                    };
-                    code = Some((lang, String::new()));
-                }
+                Event::Start(Tag::CodeBlock(kind)) => walk.start_code(kind),
                 Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs,
-                }) => {
-                    let heading_text = plain_text_until_heading_end(&events[i..]);
-                    let id = self.unique_id(id.as_deref(), &heading_text);
-                    self.out.headings.push(Heading {
-                        level: heading_level(*level),
-                        id: id.clone(),
-                        text: heading_text,
-                    });
-                    out.push(Event::Start(Tag::Heading {
-                        level: *level,
-                        id: Some(id.into()),
-                        classes: classes.clone(),
-                        attrs: attrs.clone(),
-                    }));
-                    text.in_heading = true;
-                }
-                Event::End(TagEnd::Heading(_)) => {
-                    // A heading is a line of its own: its last word does not run into the next paragraph's first.
-                    text.all.push('\n');
-                    text.in_heading = false;
-                    out.push(event.clone());
-                }
+                }) => self.start_heading(&mut walk, &events, *level, id, classes, attrs),
+                Event::End(TagEnd::Heading(_)) => walk.end_heading(event),
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }) => {
-                    let dest = self.link_destination(dest_url, range.start);
-                    out.push(Event::Start(Tag::Link {
-                        link_type: *link_type,
-                        dest_url: dest,
-                        title: title.clone(),
-                        id: id.clone(),
-                    }));
-                }
+                }) => self.start_link(&mut walk, range.start, *link_type, dest_url, title, id),
                 Event::Start(Tag::Image { dest_url, title, .. }) => {
-                    self.out.pictures += 1;
-                    let (alt, end) = image_alt(&events, i);
-                    let image = ImageRef {
-                        src: dest_url,
-                        alt: &alt,
-                        title,
-                    };
-                    match (self.picture)(image) {
-                        ImageTarget::Keep => out.push(event.clone()),
-                        ImageTarget::Markup(html) => {
-                            // The markup replaces the image and its alt text, which it carries.
-                            out.push(Event::InlineHtml(html.into()));
-                            i = end + 1;
-                        }
-                        ImageTarget::Broken { message, hint } => {
-                            self.out.problems.push(BodyProblem::error(range.start, message, hint));
-                            out.push(event.clone());
-                        }
-                    }
+                    self.image(&mut walk, &events, range.start, dest_url, title)
                 }
-                Event::Html(h) | Event::InlineHtml(h) if is_more_marker(h) => {
-                    if self.out.text_before_more.is_none() {
-                        self.out.text_before_more = Some(text.all.trim().to_string());
-                    }
-                }
-                Event::Html(h) | Event::InlineHtml(h) => {
-                    self.has_raw_html = true;
-                    self.out.pictures += h.matches("<img").count();
-                    out.push(event.clone());
-                }
-                Event::SoftBreak => {
-                    let next = first_char_after(&events[i..]);
-                    if cjk::soft_break_vanishes(last_char, next) {
-                        continue;
-                    }
-                    text.push(" ");
-                    out.push(Event::SoftBreak);
-                }
+                Event::Html(h) | Event::InlineHtml(h) if is_more_marker(h) => self.more_marker(&walk.text),
+                Event::Html(h) | Event::InlineHtml(h) => self.raw_html(&mut walk, event, h),
+                Event::SoftBreak => walk.soft_break(&events),
                 Event::Text(t) if at_line_start && indent::without_full_width_indent(t).is_some() => {
-                    // `　　光星居民区…`: the theme indents paragraphs; two more characters would double it.
-                    full_width_indent.get_or_insert(range.start);
-                    let t = indent::without_full_width_indent(t).unwrap_or_default();
-                    if t.is_empty() {
-                        line_start = true;
-                        continue;
-                    }
-                    last_char = t.chars().last().or(last_char);
-                    text.push(t);
-                    out.push(Event::Text(CowStr::from(t.to_string())));
+                    walk.full_width_indented_text(t, range.start)
                 }
-                Event::Text(t) | Event::Code(t) => {
-                    last_char = t.chars().last().or(last_char);
-                    text.push(t);
-                    out.push(event.clone());
+                Event::Text(t) | Event::Code(t) => walk.push_text(t, event.clone()),
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) | Event::HardBreak => {
+                    walk.end_line(event.clone())
                 }
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
-                    text.push("\n");
-                    out.push(event.clone());
-                }
-                Event::HardBreak => {
-                    text.push("\n");
-                    out.push(Event::HardBreak);
-                }
-                _ => out.push(event.clone()),
+                _ => walk.out.push(event.clone()),
             }
         }
-        if let Some(offset) = full_width_indent {
+        self.finish(walk)
+    }
+
+    /// Takes `event` into the code block being gathered, if one is, and puts
+    /// the block out highlighted at its end; false when no block is open.
+    fn gather_code(&self, walk: &mut Walk<'_>, event: &Event<'_>) -> bool {
+        let Some((lang, body)) = walk.code.as_mut() else {
+            return false;
+        };
+        match event {
+            Event::Text(t) => body.push_str(t),
+            Event::End(TagEnd::CodeBlock) => {
+                let html = highlight::code_block(body, lang, self.options.highlight);
+                walk.out.push(Event::Html(html.into()));
+                walk.code = None;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Gives a heading a unique anchor and records it for tables of contents.
+    fn start_heading<'a>(
+        &mut self,
+        walk: &mut Walk<'a>,
+        events: &Events<'a>,
+        level: HeadingLevel,
+        id: &Option<CowStr<'a>>,
+        classes: &[CowStr<'a>],
+        attrs: &[(CowStr<'a>, Option<CowStr<'a>>)],
+    ) {
+        let heading_text = plain_text_until_heading_end(&events[walk.next..]);
+        let id = self.unique_id(id.as_deref(), &heading_text);
+        self.out.headings.push(Heading {
+            level: heading_level(level),
+            id: id.clone(),
+            text: heading_text,
+        });
+        walk.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes: classes.to_vec(),
+            attrs: attrs.to_vec(),
+        }));
+        walk.text.in_heading = true;
+    }
+
+    /// Opens a link, its destination rewritten or reported by the resolver.
+    fn start_link<'a>(
+        &mut self,
+        walk: &mut Walk<'a>,
+        offset: usize,
+        link_type: LinkType,
+        dest_url: &CowStr<'a>,
+        title: &CowStr<'a>,
+        id: &CowStr<'a>,
+    ) {
+        let dest = self.link_destination(dest_url, offset);
+        walk.out.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url: dest,
+            title: title.clone(),
+            id: id.clone(),
+        }));
+    }
+
+    /// Counts an image and puts out what the caller's resolver makes of it.
+    fn image<'a>(&mut self, walk: &mut Walk<'a>, events: &Events<'a>, offset: usize, dest_url: &str, title: &str) {
+        let event = &events[walk.next - 1].0;
+        self.out.pictures += 1;
+        let (alt, end) = image_alt(events, walk.next);
+        let image = ImageRef {
+            src: dest_url,
+            alt: &alt,
+            title,
+        };
+        match (self.picture)(image) {
+            ImageTarget::Keep => walk.out.push(event.clone()),
+            ImageTarget::Markup(html) => {
+                // The markup replaces the image and its alt text, which it carries.
+                walk.out.push(Event::InlineHtml(html.into()));
+                walk.next = end + 1;
+            }
+            ImageTarget::Broken { message, hint } => {
+                self.out.problems.push(BodyProblem::error(offset, message, hint));
+                walk.out.push(event.clone());
+            }
+        }
+    }
+
+    /// Keeps the text before the first `<!-- more -->`; the marker itself is not put out.
+    fn more_marker(&mut self, text: &TextGatherer) {
+        if self.out.text_before_more.is_none() {
+            self.out.text_before_more = Some(text.all.trim().to_string());
+        }
+    }
+
+    /// Passes raw HTML on, noting that it needs sanitising and counting its pictures.
+    fn raw_html<'a>(&mut self, walk: &mut Walk<'a>, event: &Event<'a>, html: &str) {
+        self.has_raw_html = true;
+        self.out.pictures += html.matches("<img").count();
+        walk.out.push(event.clone());
+    }
+
+    /// Reports the first full-width indent and hands the gathered text to the rendered body.
+    fn finish<'a>(&mut self, walk: Walk<'a>) -> Vec<Event<'a>> {
+        if let Some(offset) = walk.full_width_indent {
             self.out.problems.push(BodyProblem::warning(
                 offset,
                 crate::msg!("md-full-width-indent"),
                 crate::msg!("md-full-width-indent-hint"),
             ));
         }
-        self.out.char_count = cjk::count_chars(&text.all);
-        self.out.lead_text = text.lead;
-        self.out.text = text.all;
-        out
+        self.out.char_count = cjk::count_chars(&walk.text.all);
+        self.out.lead_text = walk.text.lead;
+        self.out.text = walk.text.all;
+        walk.out
     }
 
     fn link_destination<'a>(&mut self, dest: &CowStr<'a>, offset: usize) -> CowStr<'a> {
@@ -397,6 +400,101 @@ impl<'r> Pass<'r> {
         }
         self.ids.push(id.clone());
         id
+    }
+}
+
+/// Where [`Pass::transform`] is in a body's events, and what it has put out and gathered so far.
+struct Walk<'a> {
+    /// The index of the next event to look at.
+    next: usize,
+    /// The events to render.
+    out: Vec<Event<'a>>,
+    text: TextGatherer,
+    /// The last character of text put out, for soft breaks between CJK characters.
+    last_char: Option<char>,
+    /// The code block being gathered: its language and its text.
+    code: Option<(String, String)>,
+    // Whether the next text starts a line of a paragraph, where a typed indent is undone.
+    line_start: bool,
+    /// Where the first full-width indent typed by hand is.
+    full_width_indent: Option<usize>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk at the start of a body of `len` events.
+    fn new(len: usize) -> Self {
+        Walk {
+            next: 0,
+            out: Vec::with_capacity(len),
+            text: TextGatherer::default(),
+            last_char: None,
+            code: None,
+            line_start: false,
+            full_width_indent: None,
+        }
+    }
+
+    /// Says whether `event` is at the start of a line, and notes whether the event after it is.
+    fn note_line_start(&mut self, event: &Event<'_>) -> bool {
+        std::mem::replace(
+            &mut self.line_start,
+            matches!(
+                event,
+                Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::HardBreak
+            ),
+        )
+    }
+
+    /// Starts gathering a code block, noting its language.
+    fn start_code(&mut self, kind: &CodeBlockKind<'_>) {
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.code = Some((lang, String::new()));
+    }
+
+    /// Closes a heading, ending its line of the text.
+    fn end_heading(&mut self, event: &Event<'a>) {
+        // A heading is a line of its own: its last word does not run into the next paragraph's first.
+        self.text.all.push('\n');
+        self.text.in_heading = false;
+        self.out.push(event.clone());
+    }
+
+    /// Drops a soft break between CJK characters, and keeps any other as a space.
+    fn soft_break(&mut self, events: &Events<'a>) {
+        let next = first_char_after(&events[self.next..]);
+        if cjk::soft_break_vanishes(self.last_char, next) {
+            return;
+        }
+        self.text.push(" ");
+        self.out.push(Event::SoftBreak);
+    }
+
+    /// Puts out text without the full-width indent typed before it, noting the first such indent.
+    fn full_width_indented_text(&mut self, t: &str, offset: usize) {
+        // `　　光星居民区…`: the theme indents paragraphs; two more characters would double it.
+        self.full_width_indent.get_or_insert(offset);
+        let t = indent::without_full_width_indent(t).unwrap_or_default();
+        if t.is_empty() {
+            self.line_start = true;
+            return;
+        }
+        self.push_text(t, Event::Text(CowStr::from(t.to_string())));
+    }
+
+    /// Puts out `event`, whose text is `t`, gathering the text.
+    fn push_text(&mut self, t: &str, event: Event<'a>) {
+        self.last_char = t.chars().last().or(self.last_char);
+        self.text.push(t);
+        self.out.push(event);
+    }
+
+    /// Puts out the end of a paragraph, list item or quote, or a hard break, ending a line of the text.
+    fn end_line(&mut self, event: Event<'a>) {
+        self.text.push("\n");
+        self.out.push(event);
     }
 }
 

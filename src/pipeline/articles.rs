@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::discover::SourceFile;
 use crate::content::{
     Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
     check_unique_urls, discover, links_unchanged, read_and_parse, render_body, stamp,
@@ -62,66 +63,179 @@ struct CachedFile {
     body: Option<Arc<CachedBody>>,
 }
 
+impl ArticleCache {
+    /// Empties the cache when it was filled with other settings than `config`.
+    fn keep_only_for(&mut self, config: &Config) {
+        // Only the configuration changes how a file parses; drafts and dates are
+        // filtered after parsing, so a new "now" does not empty the cache.
+        if self.settings.as_ref() != Some(config) {
+            *self = ArticleCache {
+                settings: Some(config.clone()),
+                ..ArticleCache::default()
+            };
+        }
+    }
+}
+
+impl LastLoad {
+    /// What a reload needs to remember of `loaded`, a load that found no error.
+    fn of(
+        loaded: &Loaded,
+        options: LoadOptions,
+        urls: BTreeMap<String, String>,
+        withheld: BTreeMap<String, Withheld>,
+        next_release: Option<chrono::DateTime<chrono::FixedOffset>>,
+    ) -> LastLoad {
+        LastLoad {
+            drafts: options.drafts,
+            future: options.future,
+            articles: Arc::clone(&loaded.articles),
+            aliases: Arc::clone(&loaded.aliases),
+            left_out: Arc::clone(&loaded.left_out),
+            problems: loaded.problems.clone(),
+            positions: loaded
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.content_path.clone(), i))
+                .collect(),
+            urls,
+            withheld,
+            next_release,
+        }
+    }
+
+    /// The load as it stands now, sharing its lists.
+    fn loaded(&self) -> Loaded {
+        Loaded {
+            articles: Arc::clone(&self.articles),
+            aliases: Arc::clone(&self.aliases),
+            left_out: Arc::clone(&self.left_out),
+            problems: self.problems.clone(),
+        }
+    }
+}
+
 /// Like [`load_articles`], reusing what `cache` holds from the previous build
 /// of the same site and leaving this build's results in it.
 pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, cache: &mut ArticleCache) -> Loaded {
-    // Only the configuration changes how a file parses; drafts and dates are
-    // filtered after parsing, so a new "now" does not empty the cache.
-    if cache.settings.as_ref() != Some(config) {
-        *cache = ArticleCache {
-            settings: Some(config.clone()),
-            ..ArticleCache::default()
-        };
-    }
+    cache.keep_only_for(config);
     cache.last = None;
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
+    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files));
+    let Separated {
+        published,
+        withheld,
+        next_release,
+        left_out,
+    } = separate_withheld(&files, config, options, &mut problems);
+    problems.extend(check_unique_urls(&published));
+    let urls = site_paths(&published);
+    let bodies = render_bodies(root, config, &files, &published, &urls, &withheld);
+    check_bodies(&bodies, &mut problems);
+    let (articles, aliases) = sort_newest_first(&bodies);
+    cache.files = keep_bodies(files, bodies);
+    let loaded = Loaded {
+        articles: Arc::new(articles),
+        aliases: Arc::new(aliases),
+        left_out: Arc::new(left_out),
+        problems,
+    };
+    if !loaded.problems.has_errors() {
+        cache.last = Some(LastLoad::of(&loaded, options, urls, withheld, next_release));
+    }
+    loaded
+}
 
-    let old = std::mem::take(&mut cache.files);
-    let parsed: Vec<(String, CachedFile)> = files
-        .into_par_iter()
-        .map(|file| {
-            let stamp = stamp(&root.join(&file.path));
-            let key = file.content_path.clone();
-            match old.get(&key) {
-                Some(c) if stamp.is_some_and(|s| c.stamp.unchanged(&s)) => (
-                    key,
-                    CachedFile {
-                        stamp: c.stamp,
-                        parsed: c.parsed.clone(),
-                        body: c.body.clone(),
-                    },
-                ),
-                _ => {
-                    let parsed = read_and_parse(root, file, config).map(Arc::new);
-                    let stamp = stamp.unwrap_or(FileStamp {
-                        len: 0,
-                        modified: None,
-                        settled: false,
-                    });
-                    (
-                        key,
-                        CachedFile {
-                            stamp,
-                            parsed,
-                            body: None,
-                        },
-                    )
-                }
-            }
-        })
-        .collect();
-    drop(old);
-
-    let now = options
+/// The time that decides which articles are still future-dated.
+fn now(options: LoadOptions, config: &Config) -> chrono::DateTime<chrono::FixedOffset> {
+    options
         .now
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset))
+}
+
+/// How the site's Markdown is rendered.
+fn markdown_options(config: &Config) -> MarkdownOptions {
+    MarkdownOptions {
+        unsafe_html: config.markdown.unsafe_html,
+        highlight: config.markdown.highlight,
+    }
+}
+
+/// Every file found, by content/-relative path, each reused from `old` or parsed again.
+fn reuse_or_parse_all(
+    root: &Path,
+    config: &Config,
+    files: Vec<SourceFile>,
+    old: HashMap<String, CachedFile>,
+) -> Vec<(String, CachedFile)> {
+    files
+        .into_par_iter()
+        .map(|file| reuse_or_parse(root, config, file, &old))
+        .collect()
+}
+
+/// One file, as `old` holds it when its size and time stamp are unchanged, else parsed again.
+fn reuse_or_parse(
+    root: &Path,
+    config: &Config,
+    file: SourceFile,
+    old: &HashMap<String, CachedFile>,
+) -> (String, CachedFile) {
+    let stamp = stamp(&root.join(&file.path));
+    let key = file.content_path.clone();
+    match old.get(&key) {
+        Some(c) if stamp.is_some_and(|s| c.stamp.unchanged(&s)) => (
+            key,
+            CachedFile {
+                stamp: c.stamp,
+                parsed: c.parsed.clone(),
+                body: c.body.clone(),
+            },
+        ),
+        _ => {
+            let parsed = read_and_parse(root, file, config).map(Arc::new);
+            let stamp = stamp.unwrap_or(FileStamp {
+                len: 0,
+                modified: None,
+                settled: false,
+            });
+            (
+                key,
+                CachedFile {
+                    stamp,
+                    parsed,
+                    body: None,
+                },
+            )
+        }
+    }
+}
+
+/// The parsed files of a load, split into those published and those withheld.
+struct Separated<'a> {
+    published: Vec<&'a Arc<Parsed>>,
+    withheld: BTreeMap<String, Withheld>,
+    /// The date of the earliest article withheld as future.
+    next_release: Option<chrono::DateTime<chrono::FixedOffset>>,
+    left_out: Vec<LeftOut>,
+}
+
+/// Sets drafts and scheduled articles apart from those published, collecting every file's problems.
+fn separate_withheld<'a>(
+    files: &'a [(String, CachedFile)],
+    config: &Config,
+    options: LoadOptions,
+    problems: &mut Diagnostics,
+) -> Separated<'a> {
+    let now = now(options, config);
     let mut withheld = BTreeMap::new();
     let mut next_release: Option<chrono::DateTime<chrono::FixedOffset>> = None;
-    let mut articles: Vec<&Arc<Parsed>> = Vec::with_capacity(parsed.len());
+    let mut published: Vec<&Arc<Parsed>> = Vec::with_capacity(files.len());
     let mut left_out = Vec::new();
-    for (_, file) in &parsed {
+    for (_, file) in files {
         if let Ok(p) = &file.parsed {
             problems.extend(p.warnings.iter().cloned());
         }
@@ -135,90 +249,90 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
                 next_release = Some(next_release.map_or(p.front.date, |d| d.min(p.front.date)));
                 left_out.push(LeftOut::of(p, false, config));
             }
-            Ok(p) => articles.push(p),
+            Ok(p) => published.push(p),
             Err(ds) => problems.extend(ds.iter().cloned()),
         }
     }
-    let left_out = Arc::new(left_out);
-    problems.extend(check_unique_urls(&articles));
+    Separated {
+        published,
+        withheld,
+        next_release,
+        left_out,
+    }
+}
 
-    let urls: BTreeMap<String, String> = articles
+/// Every published article's site path, by content/-relative path.
+fn site_paths(published: &[&Arc<Parsed>]) -> BTreeMap<String, String> {
+    published
         .iter()
         .map(|p| (p.file.content_path.clone(), p.url_path.clone()))
-        .collect();
+        .collect()
+}
+
+/// Every published article's body, reusing the cached one when its parse and links are unchanged.
+fn render_bodies(
+    root: &Path,
+    config: &Config,
+    files: &[(String, CachedFile)],
+    published: &[&Arc<Parsed>],
+    urls: &BTreeMap<String, String>,
+    withheld: &BTreeMap<String, Withheld>,
+) -> Vec<Arc<CachedBody>> {
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
-        urls: &urls,
-        withheld: &withheld,
+        urls,
+        withheld,
         config,
         pictures: Some((root, &image_cache)),
     };
-    let md_options = MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: config.markdown.highlight,
-    };
-    let previous: HashMap<&str, &Arc<CachedBody>> = parsed
+    let md_options = markdown_options(config);
+    let previous: HashMap<&str, &Arc<CachedBody>> = files
         .iter()
         .filter_map(|(k, f)| f.body.as_ref().map(|b| (k.as_str(), b)))
         .collect();
-    let bodies: Vec<Arc<CachedBody>> = articles
+    published
         .par_iter()
         .map(|p| match previous.get(p.file.content_path.as_str()) {
             Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
             _ => Arc::new(render_body(p, &links, md_options)),
         })
-        .collect();
+        .collect()
+}
 
+/// Collects the bodies' problems, and the links to headings the articles linked to do not have.
+fn check_bodies(bodies: &[Arc<CachedBody>], problems: &mut Diagnostics) {
     let by_content_path: HashMap<&str, &Article> = bodies
         .iter()
         .map(|b| (b.parsed.file.content_path.as_str(), b.article.as_ref()))
         .collect();
-    let mut sorted: Vec<&Arc<CachedBody>> = Vec::with_capacity(bodies.len());
-    for body in &bodies {
+    for body in bodies {
         problems.extend(body.problems.iter().cloned());
         problems.extend(broken_anchors(body, &|path| by_content_path.get(path).copied()));
-        sorted.push(body);
     }
-    sorted.sort_by(|a, b| Article::newest_first(&a.article, &b.article));
-    let out: Vec<Arc<Article>> = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
-    let aliases = Arc::new(sorted.iter().map(|b| b.parsed.aliases.clone()).collect::<Vec<_>>());
+}
 
+/// The articles newest first, with each one's aliases at the same place.
+fn sort_newest_first(bodies: &[Arc<CachedBody>]) -> (Vec<Arc<Article>>, Vec<Vec<Alias>>) {
+    let mut sorted: Vec<&Arc<CachedBody>> = bodies.iter().collect();
+    sorted.sort_by(|a, b| Article::newest_first(&a.article, &b.article));
+    let articles = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
+    let aliases = sorted.iter().map(|b| b.parsed.aliases.clone()).collect();
+    (articles, aliases)
+}
+
+/// The files to cache for the next load, each with its body when it was published.
+fn keep_bodies(files: Vec<(String, CachedFile)>, bodies: Vec<Arc<CachedBody>>) -> HashMap<String, CachedFile> {
     let mut by_path: HashMap<String, Arc<CachedBody>> = bodies
         .into_iter()
         .map(|b| (b.parsed.file.content_path.clone(), b))
         .collect();
-    cache.files = parsed
+    files
         .into_iter()
         .map(|(key, mut file)| {
             file.body = by_path.remove(&key);
             (key, file)
         })
-        .collect();
-    let out = Arc::new(out);
-    if !problems.has_errors() {
-        cache.last = Some(LastLoad {
-            drafts: options.drafts,
-            future: options.future,
-            articles: Arc::clone(&out),
-            aliases: Arc::clone(&aliases),
-            left_out: Arc::clone(&left_out),
-            problems: problems.clone(),
-            positions: out
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.content_path.clone(), i))
-                .collect(),
-            urls,
-            withheld,
-            next_release,
-        });
-    }
-    Loaded {
-        articles: out,
-        aliases,
-        left_out,
-        problems,
-    }
+        .collect()
 }
 
 /// A reload of some articles: the articles and the positions (in the
@@ -238,16 +352,7 @@ pub fn reload_articles(
     cache: &mut ArticleCache,
     changed: &[String],
 ) -> Option<Reloaded> {
-    let last = cache.last.as_ref()?;
-    if cache.settings.as_ref() != Some(config) || last.drafts != options.drafts || last.future != options.future {
-        return None;
-    }
-    let now = options
-        .now
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.utc_offset));
-    if last.next_release.is_some_and(|d| d <= now) {
-        return None;
-    }
+    let last = reusable_last_load(cache, config, options)?;
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
         urls: &last.urls,
@@ -255,70 +360,113 @@ pub fn reload_articles(
         config,
         pictures: Some((root, &image_cache)),
     };
-    let md_options = MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: config.markdown.highlight,
-    };
-    let mut reloaded = Vec::with_capacity(changed.len());
-    for path in changed {
-        let position = *last.positions.get(path)?;
-        let file = cache.files.get(path)?;
-        let old = file.parsed.as_ref().ok()?;
-        let stamp = stamp(&root.join(&old.file.path))?;
-        let parsed = Arc::new(read_and_parse(root, old.file.clone(), config).ok()?);
-        let same_place = parsed.url_path == old.url_path
-            && parsed.front.date == old.front.date
-            && parsed.front.draft == old.front.draft;
-        if !same_place {
-            return None;
-        }
-        let body = render_body(&parsed, &links, md_options);
-        // Other articles may link to its headings: when they change, every link is checked again.
-        let old_headings = last.articles[position].headings.iter().map(|h| &h.id);
-        if !old_headings.eq(body.article.headings.iter().map(|h| &h.id)) {
-            return None;
-        }
-        let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
-        if body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(&body, &article_of).is_empty() {
-            return None;
-        }
-        reloaded.push((path, position, stamp, parsed, Arc::new(body)));
-    }
-    let last = cache.last.as_mut()?;
-    // The warnings of the files reloaded are theirs now, not those of the last load.
-    let sources: Vec<&PathBuf> = reloaded.iter().map(|(_, _, _, p, _)| &p.file.path).collect();
-    let mut problems: Diagnostics = last
-        .problems
+    let reloaded = changed
         .iter()
-        .filter(|d| !sources.contains(&&d.path))
-        .cloned()
-        .collect();
-    for (_, _, _, parsed, body) in &reloaded {
-        problems.extend(parsed.warnings.iter().cloned());
-        problems.extend(body.problems.iter().cloned());
+        .map(|path| reload_file(root, config, &cache.files, last, &links, path))
+        .collect::<Option<Vec<_>>>()?;
+    let last = cache.last.as_mut()?;
+    last.problems = problems_after_reload(&last.problems, &reloaded);
+    let positions = replace_reloaded(last, &mut cache.files, reloaded);
+    Some((last.loaded(), positions))
+}
+
+/// The last load, when a reload can start from it: same settings and options, and no scheduled article due yet.
+fn reusable_last_load<'a>(cache: &'a ArticleCache, config: &Config, options: LoadOptions) -> Option<&'a LastLoad> {
+    let last = cache.last.as_ref()?;
+    if cache.settings.as_ref() != Some(config) || last.drafts != options.drafts || last.future != options.future {
+        return None;
     }
-    last.problems = problems;
+    if last.next_release.is_some_and(|d| d <= now(options, config)) {
+        return None;
+    }
+    Some(last)
+}
+
+/// One changed file read and rendered again, to take its article's place in the last load.
+struct ReloadedFile<'a> {
+    path: &'a String,
+    position: usize,
+    stamp: FileStamp,
+    parsed: Arc<Parsed>,
+    body: Arc<CachedBody>,
+}
+
+/// Reads and renders one changed file again; `None` when the change reaches beyond its own article.
+fn reload_file<'a>(
+    root: &Path,
+    config: &Config,
+    files: &HashMap<String, CachedFile>,
+    last: &LastLoad,
+    links: &LinkContext<'_>,
+    path: &'a String,
+) -> Option<ReloadedFile<'a>> {
+    let position = *last.positions.get(path)?;
+    let file = files.get(path)?;
+    let old = file.parsed.as_ref().ok()?;
+    let stamp = stamp(&root.join(&old.file.path))?;
+    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config).ok()?);
+    let same_place =
+        parsed.url_path == old.url_path && parsed.front.date == old.front.date && parsed.front.draft == old.front.draft;
+    if !same_place {
+        return None;
+    }
+    let body = render_body(&parsed, links, markdown_options(config));
+    if !links_still_hold(last, position, &body) {
+        return None;
+    }
+    Some(ReloadedFile {
+        path,
+        position,
+        stamp,
+        parsed,
+        body: Arc::new(body),
+    })
+}
+
+/// Whether a re-rendered body keeps its headings and finds no error or broken anchor in its links.
+fn links_still_hold(last: &LastLoad, position: usize, body: &CachedBody) -> bool {
+    // Other articles may link to its headings: when they change, every link is checked again.
+    let old_headings = last.articles[position].headings.iter().map(|h| &h.id);
+    if !old_headings.eq(body.article.headings.iter().map(|h| &h.id)) {
+        return false;
+    }
+    let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
+    !(body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(body, &article_of).is_empty())
+}
+
+/// The last load's problems, with the reloaded files' own in place of those they had.
+fn problems_after_reload(old: &Diagnostics, reloaded: &[ReloadedFile<'_>]) -> Diagnostics {
+    // The warnings of the files reloaded are theirs now, not those of the last load.
+    let sources: Vec<&PathBuf> = reloaded.iter().map(|r| &r.parsed.file.path).collect();
+    let mut problems: Diagnostics = old.iter().filter(|d| !sources.contains(&&d.path)).cloned().collect();
+    for r in reloaded {
+        problems.extend(r.parsed.warnings.iter().cloned());
+        problems.extend(r.body.problems.iter().cloned());
+    }
+    problems
+}
+
+/// Puts the reloaded articles in the last load and their files in the cache; returns their positions.
+fn replace_reloaded(
+    last: &mut LastLoad,
+    files: &mut HashMap<String, CachedFile>,
+    reloaded: Vec<ReloadedFile<'_>>,
+) -> Vec<usize> {
     let articles = Arc::make_mut(&mut last.articles);
     let aliases = Arc::make_mut(&mut last.aliases);
     let mut positions = Vec::with_capacity(reloaded.len());
-    for (path, position, stamp, parsed, body) in reloaded {
-        articles[position] = Arc::clone(&body.article);
-        aliases[position].clone_from(&parsed.aliases);
-        positions.push(position);
-        cache.files.insert(
-            path.clone(),
+    for r in reloaded {
+        articles[r.position] = Arc::clone(&r.body.article);
+        aliases[r.position].clone_from(&r.parsed.aliases);
+        positions.push(r.position);
+        files.insert(
+            r.path.clone(),
             CachedFile {
-                stamp,
-                parsed: Ok(parsed),
-                body: Some(body),
+                stamp: r.stamp,
+                parsed: Ok(r.parsed),
+                body: Some(r.body),
             },
         );
     }
-    let loaded = Loaded {
-        articles: Arc::clone(&last.articles),
-        aliases: Arc::clone(&last.aliases),
-        left_out: Arc::clone(&last.left_out),
-        problems: last.problems.clone(),
-    };
-    Some((loaded, positions))
+    positions
 }
