@@ -431,7 +431,7 @@ fn links_still_hold(last: &LastLoad, position: usize, body: &CachedBody) -> bool
         return false;
     }
     let article_of = |p: &str| last.positions.get(p).map(|&i| last.articles[i].as_ref());
-    !(body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(body, &article_of).is_empty())
+    !body.problems.iter().any(Diagnostic::is_error) && broken_anchors(body, &article_of).is_empty()
 }
 
 /// The last load's problems, with the reloaded files' own in place of those they had.
