@@ -257,8 +257,7 @@ impl<'r> Pass<'r> {
         self.finish(walk)
     }
 
-    /// Takes `event` into the code block being gathered, if one is, and puts
-    /// the block out highlighted at its end; false when no block is open.
+    /// Takes `event` into the open code block, putting the block out highlighted at its end; false if none is open.
     fn gather_code(&self, walk: &mut Walk<'_>, event: &Event<'_>) -> bool {
         let Some((lang, body)) = walk.code.as_mut() else {
             return false;
@@ -320,7 +319,7 @@ impl<'r> Pass<'r> {
         }));
     }
 
-    /// Counts an image and puts out what the caller's resolver makes of it.
+    /// Counts the image whose start was just taken, and puts out what the caller's `picture` makes of it.
     fn image<'a>(&mut self, walk: &mut Walk<'a>, events: &Events<'a>, offset: usize, dest_url: &str, title: &str) {
         let event = &events[walk.next - 1].0;
         self.out.pictures += 1;
@@ -414,7 +413,7 @@ struct Walk<'a> {
     last_char: Option<char>,
     /// The code block being gathered: its language and its text.
     code: Option<(String, String)>,
-    // Whether the next text starts a line of a paragraph, where a typed indent is undone.
+    /// Whether the next text starts a line of a paragraph, where a typed indent is undone.
     line_start: bool,
     /// Where the first full-width indent typed by hand is.
     full_width_indent: Option<usize>,
