@@ -118,61 +118,9 @@ pub mod templates {
 /// a page or of another redirect, or an article that of its month's later pages.
 pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     let mut pages = Vec::new();
-    let all: Vec<ArticleId> = (0..site.articles.len()).collect();
-    // Short news has its own box and its own list (/briefs/); the front page's
-    // pages list everything else.
-    let briefs = site.briefs();
-    let front: Vec<ArticleId> = all
-        .iter()
-        .copied()
-        .filter(|id| briefs.binary_search(id).is_err())
-        .collect();
-    paginate(
-        &mut pages,
-        "",
-        &front,
-        site.config.paginate,
-        templates::FRONT,
-        PageKind::Front,
-    );
-    for (id, article) in site.articles.iter().enumerate() {
-        let mut shown = vec![id];
-        shown.extend(site.older(id));
-        shown.extend(site.newer(id));
-        shown.extend(site.related[id].iter().copied());
-        pages.push(html_page(
-            &article.url_path,
-            PageKind::Article(id),
-            templates::ARTICLE,
-            shown,
-        ));
-    }
-    for kind in TaxonomyKind::ALL {
-        let taxonomy = site.taxonomies.get(kind);
-        // The index shows counts only, which change with every article of the kind.
-        let members: Vec<ArticleId> = taxonomy.terms.iter().flat_map(|t| t.articles.iter().copied()).collect();
-        pages.push(html_page(
-            &format!("{}/", kind.key()),
-            PageKind::TaxonomyIndex(kind),
-            templates::TAXONOMY,
-            members,
-        ));
-        for (term_index, term) in taxonomy.terms.iter().enumerate() {
-            let base = format!("{}/{}/", kind.key(), term.slug);
-            paginate(
-                &mut pages,
-                &base,
-                &term.articles,
-                site.config.paginate,
-                templates::TERM,
-                |pager| PageKind::Term {
-                    kind,
-                    term: term_index,
-                    pager,
-                },
-            );
-        }
-    }
+    plan_front(&mut pages, site);
+    plan_articles(&mut pages, site);
+    plan_taxonomies(&mut pages, site);
     paginate(
         &mut pages,
         "briefs/",
@@ -183,16 +131,8 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     );
     let archives = Archives::of(site);
     archives::plan_archives(&mut pages, &archives, site.config.paginate);
-    let latest = |ids: &[ArticleId]| ids.iter().copied().take(site.config.feed_limit).collect::<Vec<_>>();
-    pages.push(plain_page("atom.xml", PageKind::Feed(FeedScope::Site), latest(&all)));
-    for (i, district) in site.taxonomies.districts.terms.iter().enumerate() {
-        let path = format!("districts/{}/atom.xml", district.slug);
-        pages.push(plain_page(
-            &path,
-            PageKind::Feed(FeedScope::District(i)),
-            latest(&district.articles),
-        ));
-    }
+    plan_feeds(&mut pages, site);
+    let all: Vec<ArticleId> = (0..site.articles.len()).collect();
     pages.push(plain_page("sitemap.xml", PageKind::Sitemap, all));
     pages.push(plain_page("robots.txt", PageKind::Robots, Vec::new()));
     pages.push(Page {
@@ -219,6 +159,88 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
         search,
         archives,
     })
+}
+
+/// The front page and its further pages.
+fn plan_front(pages: &mut Vec<Page>, site: &Site) {
+    // Short news has its own box and its own list (/briefs/); the front page's
+    // pages list everything else.
+    let briefs = site.briefs();
+    let front: Vec<ArticleId> = (0..site.articles.len())
+        .filter(|id| briefs.binary_search(id).is_err())
+        .collect();
+    paginate(
+        pages,
+        "",
+        &front,
+        site.config.paginate,
+        templates::FRONT,
+        PageKind::Front,
+    );
+}
+
+/// Each article's page, which shows its neighbours and related articles too.
+fn plan_articles(pages: &mut Vec<Page>, site: &Site) {
+    for (id, article) in site.articles.iter().enumerate() {
+        let mut shown = vec![id];
+        shown.extend(site.older(id));
+        shown.extend(site.newer(id));
+        shown.extend(site.related[id].iter().copied());
+        pages.push(html_page(
+            &article.url_path,
+            PageKind::Article(id),
+            templates::ARTICLE,
+            shown,
+        ));
+    }
+}
+
+/// Each taxonomy's index and each of its terms' pages.
+fn plan_taxonomies(pages: &mut Vec<Page>, site: &Site) {
+    for kind in TaxonomyKind::ALL {
+        let taxonomy = site.taxonomies.get(kind);
+        // The index shows counts only, which change with every article of the kind.
+        let members: Vec<ArticleId> = taxonomy.terms.iter().flat_map(|t| t.articles.iter().copied()).collect();
+        pages.push(html_page(
+            &format!("{}/", kind.key()),
+            PageKind::TaxonomyIndex(kind),
+            templates::TAXONOMY,
+            members,
+        ));
+        for (term_index, term) in taxonomy.terms.iter().enumerate() {
+            let base = format!("{}/{}/", kind.key(), term.slug);
+            paginate(
+                pages,
+                &base,
+                &term.articles,
+                site.config.paginate,
+                templates::TERM,
+                |pager| PageKind::Term {
+                    kind,
+                    term: term_index,
+                    pager,
+                },
+            );
+        }
+    }
+}
+
+/// The site's Atom feed and each district's, of the newest articles.
+fn plan_feeds(pages: &mut Vec<Page>, site: &Site) {
+    let latest = |ids: &mut dyn Iterator<Item = ArticleId>| ids.take(site.config.feed_limit).collect::<Vec<_>>();
+    pages.push(plain_page(
+        "atom.xml",
+        PageKind::Feed(FeedScope::Site),
+        latest(&mut (0..site.articles.len())),
+    ));
+    for (i, district) in site.taxonomies.districts.terms.iter().enumerate() {
+        let path = format!("districts/{}/atom.xml", district.slug);
+        pages.push(plain_page(
+            &path,
+            PageKind::Feed(FeedScope::District(i)),
+            latest(&mut district.articles.iter().copied()),
+        ));
+    }
 }
 
 /// The search page and the files of its index. Meta and shards are made from

@@ -274,103 +274,132 @@ impl LinkContext<'_> {
         let Some((root, _)) = self.pictures else {
             return found;
         };
-        let content = root.join(CONTENT_DIR);
-        let from = p.file.content_path.as_str();
-        let mut texts: Option<HashMap<String, String>> = None;
-        // The link that brought each attachment, by its place in `found.files`.
-        let mut links: Vec<Option<&str>> = Vec::new();
-        for (dest, target) in resolved {
-            if !matches!(target, LinkTarget::Rewrite(_)) {
-                continue;
-            }
-            let Some((target, _)) = local_target(from, dest) else {
-                continue;
-            };
-            let path = content.join(&target);
-            let Ok(meta) = std::fs::symlink_metadata(&path) else {
-                continue;
-            };
-            if !meta.is_file() {
-                continue;
-            }
-            let name = published_name(from, &target);
-            if let Some(i) = found.files.iter().position(|a| a.name == name) {
-                if found.files[i].path != path {
-                    found
-                        .problems
-                        .push(same_name(p, dest, &name, &found.files[i].path, root));
-                }
-                continue;
-            }
-            // A file a shortcode names (a video) is published, but it is not a
-            // link for readers to download: only Markdown links are listed.
-            let texts = texts.get_or_insert_with(|| link_texts(&p.body));
-            let title = texts.get(dest.as_str()).map(|text| {
-                if text.is_empty() {
-                    name.rsplit('/').next().unwrap_or(&name).to_string()
-                } else {
-                    text.clone()
-                }
-            });
-            found.seen.files.push((path.clone(), stamp(&path)));
-            found.files.push(Attachment {
-                path,
-                name,
-                size: meta.len(),
-                modified: meta.modified().ok(),
-                title,
-            });
-            links.push(Some(dest));
-        }
-        if has_own_folder(from) {
-            let folder = content.join(home_of(from));
-            let (listed, problems) = folder_files(&folder, root);
-            found.problems.extend(problems);
-            for (name, path) in &listed {
-                // A camera original no body shows stays unpublished: it may say where it was taken.
-                if pictures.iter().any(|(picture, _)| picture == path)
-                    || is_camera_picture(name)
-                    || found.files.iter().any(|a| &a.path == path)
-                {
-                    continue;
-                }
-                if is_active(name) {
-                    let linked = resolved
-                        .iter()
-                        .any(|(dest, _)| local_target(from, dest).is_some_and(|(t, _)| content.join(t) == *path));
-                    // A link to it is an error already, said at the link.
-                    if !linked {
-                        let shown = relative(root, path);
-                        found.problems.push(
-                            Diagnostic::warning(Area::Content, shown, 0, 0, msg!("attach-active-not-published"))
-                                .with_hint(msg!("attach-active-hint")),
-                        );
-                    }
-                    continue;
-                }
-                if let Some(i) = found.files.iter().position(|a| &a.name == name) {
-                    if let Some(dest) = links[i] {
-                        found.problems.push(same_name(p, dest, name, path, root));
-                    }
-                    continue;
-                }
-                let Ok(meta) = std::fs::metadata(path) else {
-                    continue;
-                };
-                found.seen.files.push((path.clone(), stamp(path)));
-                found.files.push(Attachment {
-                    path: path.clone(),
-                    name: name.clone(),
-                    size: meta.len(),
-                    modified: meta.modified().ok(),
-                    title: None,
-                });
-                links.push(None);
-            }
-            found.seen.folder = Some((folder, listed.into_iter().map(|(_, path)| path).collect()));
-        }
+        let mut links = linked_attachments(p, resolved, root, &mut found);
+        folder_attachments(p, resolved, pictures, root, &mut found, &mut links);
         found
     }
+}
+
+/// The files the body of `p` links to, in order, put into `found`; returns,
+/// by each one's place in `found.files`, the link that brought it.
+fn linked_attachments<'r>(
+    p: &Parsed,
+    resolved: &'r [(String, LinkTarget)],
+    root: &Path,
+    found: &mut Found,
+) -> Vec<Option<&'r str>> {
+    let content = root.join(CONTENT_DIR);
+    let from = p.file.content_path.as_str();
+    let mut texts: Option<HashMap<String, String>> = None;
+    // The link that brought each attachment, by its place in `found.files`.
+    let mut links: Vec<Option<&str>> = Vec::new();
+    for (dest, target) in resolved {
+        if !matches!(target, LinkTarget::Rewrite(_)) {
+            continue;
+        }
+        let Some((target, _)) = local_target(from, dest) else {
+            continue;
+        };
+        let path = content.join(&target);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let name = published_name(from, &target);
+        if let Some(i) = found.files.iter().position(|a| a.name == name) {
+            if found.files[i].path != path {
+                found
+                    .problems
+                    .push(same_name(p, dest, &name, &found.files[i].path, root));
+            }
+            continue;
+        }
+        // A file a shortcode names (a video) is published, but it is not a
+        // link for readers to download: only Markdown links are listed.
+        let texts = texts.get_or_insert_with(|| link_texts(&p.body));
+        let title = texts.get(dest.as_str()).map(|text| {
+            if text.is_empty() {
+                name.rsplit('/').next().unwrap_or(&name).to_string()
+            } else {
+                text.clone()
+            }
+        });
+        found.seen.files.push((path.clone(), stamp(&path)));
+        found.files.push(Attachment {
+            path,
+            name,
+            size: meta.len(),
+            modified: meta.modified().ok(),
+            title,
+        });
+        links.push(Some(dest));
+    }
+    links
+}
+
+/// The other files of the folder of `p`, when it has one of its own, put into
+/// `found` after the linked ones; `pictures` are the files its pictures were
+/// made from, which are not published as they are.
+fn folder_attachments(
+    p: &Parsed,
+    resolved: &[(String, LinkTarget)],
+    pictures: &[(PathBuf, Option<FileStamp>)],
+    root: &Path,
+    found: &mut Found,
+    links: &mut Vec<Option<&str>>,
+) {
+    let content = root.join(CONTENT_DIR);
+    let from = p.file.content_path.as_str();
+    if !has_own_folder(from) {
+        return;
+    }
+    let folder = content.join(home_of(from));
+    let (listed, problems) = folder_files(&folder, root);
+    found.problems.extend(problems);
+    for (name, path) in &listed {
+        // A camera original no body shows stays unpublished: it may say where it was taken.
+        if pictures.iter().any(|(picture, _)| picture == path)
+            || is_camera_picture(name)
+            || found.files.iter().any(|a| &a.path == path)
+        {
+            continue;
+        }
+        if is_active(name) {
+            let linked = resolved
+                .iter()
+                .any(|(dest, _)| local_target(from, dest).is_some_and(|(t, _)| content.join(t) == *path));
+            // A link to it is an error already, said at the link.
+            if !linked {
+                let shown = relative(root, path);
+                found.problems.push(
+                    Diagnostic::warning(Area::Content, shown, 0, 0, msg!("attach-active-not-published"))
+                        .with_hint(msg!("attach-active-hint")),
+                );
+            }
+            continue;
+        }
+        if let Some(i) = found.files.iter().position(|a| &a.name == name) {
+            if let Some(dest) = links[i] {
+                found.problems.push(same_name(p, dest, name, path, root));
+            }
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        found.seen.files.push((path.clone(), stamp(path)));
+        found.files.push(Attachment {
+            path: path.clone(),
+            name: name.clone(),
+            size: meta.len(),
+            modified: meta.modified().ok(),
+            title: None,
+        });
+        links.push(None);
+    }
+    found.seen.folder = Some((folder, listed.into_iter().map(|(_, path)| path).collect()));
 }
 
 /// What [`LinkContext::attachments`] found.

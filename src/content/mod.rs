@@ -555,6 +555,36 @@ fn has_scheme(path: &str) -> bool {
         .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
 }
 
+/// The problems rendering the body of `p` found, at their lines in its file.
+fn body_problems(p: &Parsed, found: &[markdown::BodyProblem]) -> Vec<Diagnostic> {
+    found
+        .iter()
+        .map(|bp| {
+            let (line, column) = line_col(&p.body, bp.offset);
+            let mut d = Diagnostic::error(
+                Area::Content,
+                p.file.path.clone(),
+                line + p.body_line - 1,
+                column,
+                bp.message.clone(),
+            );
+            d.severity = bp.severity;
+            d.hint = bp.hint.clone();
+            d
+        })
+        .collect()
+}
+
+/// The summary of `p`: from its front matter, else its text up to
+/// `<!-- more -->`, else its opening.
+fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
+    match (&p.front.summary, &body.text_before_more) {
+        (Some(s), _) => s.clone(),
+        (None, Some(before)) => cjk::summarize(before, usize::MAX),
+        (None, None) => cjk::summarize(&body.lead_text, SUMMARY_CHARS),
+    }
+}
+
 /// The second pass for one article: its body rendered, links and pictures
 /// resolved, with what that depended on.
 pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
@@ -570,23 +600,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         },
         &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
     );
-    let mut problems: Vec<Diagnostic> = body
-        .problems
-        .iter()
-        .map(|bp| {
-            let (line, column) = line_col(&p.body, bp.offset);
-            let mut d = Diagnostic::error(
-                Area::Content,
-                p.file.path.clone(),
-                line + p.body_line - 1,
-                column,
-                bp.message.clone(),
-            );
-            d.severity = bp.severity;
-            d.hint = bp.hint.clone();
-            d
-        })
-        .collect();
+    let mut problems = body_problems(p, &body.problems);
     problems.extend(missing_parts(p, body.pictures));
     let mut pictures = pictures.into_inner();
     let lead_picture = match links.lead_picture(p, &mut pictures) {
@@ -599,11 +613,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
     let resolved = resolved.into_inner();
     let attached = links.attachments(p, &resolved, &pictures.files);
     problems.extend(attached.problems);
-    let summary = match (&p.front.summary, &body.text_before_more) {
-        (Some(s), _) => s.clone(),
-        (None, Some(before)) => cjk::summarize(before, usize::MAX),
-        (None, None) => cjk::summarize(&body.lead_text, SUMMARY_CHARS),
-    };
+    let summary = summary_of(p, &body);
     let article = Article {
         source: p.file.path.clone(),
         content_path: p.file.content_path.clone(),

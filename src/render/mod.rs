@@ -286,19 +286,7 @@ impl<'s> Renderer<'s> {
                     ctx.insert_value("briefs", cards(&self.front_briefs()));
                 }
             }
-            PageKind::Article(id) => {
-                let article = &self.site.articles[id];
-                ctx.insert_value("article", self.prepared[id].card.clone());
-                ctx.insert("content", self.article_html(id));
-                ctx.insert("headings", &article.headings);
-                if let Some(older) = self.site.older(id) {
-                    ctx.insert_value("previous", self.prepared[older].card.clone());
-                }
-                if let Some(newer) = self.site.newer(id) {
-                    ctx.insert_value("next", self.prepared[newer].card.clone());
-                }
-                ctx.insert_value("related", cards(&self.site.related[id]));
-            }
+            PageKind::Article(id) => self.insert_article(&mut ctx, id),
             PageKind::TaxonomyIndex(kind) => {
                 ctx.insert("taxonomy", &self.taxonomy_view(kind));
                 ctx.insert(
@@ -307,20 +295,7 @@ impl<'s> Renderer<'s> {
                 );
             }
             PageKind::Term { kind, term, pager } => {
-                let taxonomy = self.site.taxonomies.get(kind);
-                let term = &taxonomy.terms[term];
-                let term_base = format!("{}/{}/", kind.key(), term.slug);
-                ctx.insert("taxonomy", &self.taxonomy_view(kind));
-                ctx.insert(
-                    "term",
-                    &TermView {
-                        name: term.name.clone(),
-                        slug: term.slug.clone(),
-                        url: base.link(&term_base),
-                        count: term.articles.len(),
-                        feed_url: (kind == TaxonomyKind::Districts).then(|| base.link(&format!("{term_base}atom.xml"))),
-                    },
-                );
+                let term_base = self.insert_term(&mut ctx, kind, term);
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view(&term_base, pager));
             }
@@ -345,6 +320,43 @@ impl<'s> Renderer<'s> {
             | PageKind::Robots => {}
         }
         ctx
+    }
+
+    /// What an article's page shows besides the page: the article, its body
+    /// and headings, its neighbours and related articles.
+    fn insert_article(&self, ctx: &mut Context, id: ArticleId) {
+        let card = |id: ArticleId| self.prepared[id].card.clone();
+        ctx.insert_value("article", card(id));
+        ctx.insert("content", self.article_html(id));
+        ctx.insert("headings", &self.site.articles[id].headings);
+        if let Some(older) = self.site.older(id) {
+            ctx.insert_value("previous", card(older));
+        }
+        if let Some(newer) = self.site.newer(id) {
+            ctx.insert_value("next", card(newer));
+        }
+        let related: Vec<Value> = self.site.related[id].iter().map(|&id| card(id)).collect();
+        ctx.insert_value("related", Value::from(related));
+    }
+
+    /// The taxonomy and the term (by its place in the taxonomy) a term page
+    /// shows; returns the term's site path, which its pages hang from.
+    fn insert_term(&self, ctx: &mut Context, kind: TaxonomyKind, term: usize) -> String {
+        let base = &self.site.config.base_url;
+        let term = &self.site.taxonomies.get(kind).terms[term];
+        let term_base = format!("{}/{}/", kind.key(), term.slug);
+        ctx.insert("taxonomy", &self.taxonomy_view(kind));
+        ctx.insert(
+            "term",
+            &TermView {
+                name: term.name.clone(),
+                slug: term.slug.clone(),
+                url: base.link(&term_base),
+                count: term.articles.len(),
+                feed_url: (kind == TaxonomyKind::Districts).then(|| base.link(&format!("{term_base}atom.xml"))),
+            },
+        );
+        term_base
     }
 
     fn page_title(&self, page: &Page) -> String {
