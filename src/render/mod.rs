@@ -11,23 +11,21 @@ mod cache;
 mod feeds;
 mod filters;
 mod fingerprint;
+mod page_views;
 pub mod shortcodes;
 mod template_error;
 pub mod theme;
 pub mod views;
 
 use std::collections::BTreeMap;
-use std::hash::Hash;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::msg;
-use crate::plan::{Page, PageKind, Pager, RenderPlan, pager_path};
-use crate::redirects::Target;
+use crate::plan::{Page, PageKind, Pager, RenderPlan};
 use crate::search::SearchPart;
 use crate::search::{self, SearchIndex};
 use crate::site::Site;
@@ -37,6 +35,7 @@ pub use cache::RenderCache;
 use cache::{Grouped, Prepared};
 use fingerprint::{Fingerprints, hash_of};
 pub use fingerprint::{PageInputs, may_have_changed};
+use page_views::{PageView, TermView, page_kind_name};
 use template_error::template_error;
 use theme::Theme;
 
@@ -384,148 +383,6 @@ impl<'s> Renderer<'s> {
             PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
         }
     }
-
-    /// Where the redirect at this position of the site's leads, as its page shows it.
-    fn redirect_view(&self, i: usize) -> RedirectView {
-        let site = self.site;
-        let redirect = &site.redirects[i];
-        let target = redirect.target_path(&site.articles, &site.taxonomies);
-        let title = match redirect.to {
-            Target::Article(id) => site.articles[id].front.title.clone(),
-            Target::Term { kind, term } => format!("{}：{}", kind.label(), site.taxonomies.get(kind).terms[term].name),
-        };
-        RedirectView {
-            url: site.config.base_url.link(&target),
-            permalink: site.config.base_url.absolute(&target),
-            title,
-        }
-    }
-
-    fn taxonomy_view(&self, kind: TaxonomyKind) -> TaxonomyView {
-        TaxonomyView {
-            key: kind.key(),
-            label: kind.label(),
-            url: self.site.config.base_url.link(&format!("{}/", kind.key())),
-        }
-    }
-
-    fn pager_view(&self, list_base: &str, pager: Pager) -> PagerView {
-        let base = &self.site.config.base_url;
-        let url = |n: usize| base.link(&pager_path(list_base, n));
-        PagerView {
-            number: pager.number,
-            total: pager.total,
-            previous_url: (pager.number > 1).then(|| url(pager.number - 1)),
-            next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
-            pages: pager_window(pager.number, pager.total)
-                .into_iter()
-                .map(|n| match n {
-                    Some(n) => PagerLink {
-                        number: n,
-                        url: url(n),
-                        current: n == pager.number,
-                        gap: false,
-                    },
-                    None => PagerLink {
-                        number: 0,
-                        url: String::new(),
-                        current: false,
-                        gap: true,
-                    },
-                })
-                .collect(),
-        }
-    }
-}
-
-/// `page` in templates: what every page knows about itself.
-#[derive(Serialize)]
-struct PageView {
-    kind: &'static str,
-    url: String,
-    permalink: String,
-    /// The page's own title, for `<title>` and headings.
-    title: String,
-}
-
-/// `redirect` in redirect.html: the page an old address leads to.
-#[derive(Hash, Serialize)]
-struct RedirectView {
-    /// The link to it, under the base URL's path, for the refresh and the link readers click.
-    url: String,
-    /// Its absolute URL, for `<link rel="canonical">`.
-    permalink: String,
-    /// Its title: the article's, or `标签：民宿` for a term.
-    title: String,
-}
-
-#[derive(Serialize)]
-struct TaxonomyView {
-    key: &'static str,
-    label: &'static str,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct TermView {
-    name: String,
-    slug: String,
-    url: String,
-    count: usize,
-    feed_url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct PagerView {
-    number: usize,
-    total: usize,
-    previous_url: Option<String>,
-    next_url: Option<String>,
-    pages: Vec<PagerLink>,
-}
-
-#[derive(Serialize)]
-struct PagerLink {
-    number: usize,
-    url: String,
-    current: bool,
-    /// Stands for pages left out between two numbers (`…`).
-    gap: bool,
-}
-
-/// The page numbers a pager shows: the first and last, and two on each side of
-/// the current one, with `None` for each run left out. Listing every page would
-/// make each list page grow with the archive, and the whole site with its square.
-fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
-    let mut shown = Vec::new();
-    for n in 1..=total {
-        let near = n.abs_diff(current) <= 2;
-        if n == 1 || n == total || near {
-            shown.push(Some(n));
-        } else if shown.last().is_some_and(Option::is_some) {
-            shown.push(None);
-        }
-    }
-    shown
-}
-
-fn page_kind_name(kind: &PageKind) -> &'static str {
-    match kind {
-        PageKind::Front(_) => "front",
-        PageKind::Article(_) => "article",
-        PageKind::TaxonomyIndex(_) => "taxonomy",
-        PageKind::Term { .. } => "term",
-        PageKind::Briefs(_) => "briefs",
-        PageKind::ArchiveMonth { .. } => "archive_month",
-        PageKind::ArchiveYear(_) => "archive_year",
-        PageKind::Feed(_) => "feed",
-        PageKind::Sitemap => "sitemap",
-        PageKind::Robots => "robots",
-        PageKind::NotFound => "not_found",
-        PageKind::Search => "search",
-        PageKind::SearchIndex(_) => "search_index",
-        PageKind::Redirect(_) => "redirect",
-    }
 }
 
 /// The theme's templates parsed, with the built-in redirect page for a theme
@@ -668,20 +525,5 @@ mod tests {
             shared: 7,
         };
         assert_eq!(added.changed_since(&before), None);
-    }
-
-    #[test]
-    fn pager_shows_ends_and_neighbours() {
-        let numbers = |c, t| {
-            pager_window(c, t)
-                .into_iter()
-                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        assert_eq!(numbers(1, 3), "1 2 3");
-        assert_eq!(numbers(1, 10), "1 2 3 … 10");
-        assert_eq!(numbers(6, 10), "1 … 4 5 6 7 8 … 10");
-        assert_eq!(numbers(10, 10), "1 … 8 9 10");
     }
 }
