@@ -11,11 +11,25 @@
 //! or the entries of a `{…}`, are mended in the text YAML reads, with a warning;
 //! the others are errors. The scan goes line by line and knows just enough YAML to
 //! leave alone what is quoted, commented, or inside a `|` or `>` block of text.
+//!
+//! This file owns the scan itself, line by line, and the slips it reports; the
+//! layout of a line and the indentation the next wants are in `layout`, the
+//! reading of keys, colons and quotes in `keys`, and the slips in a plain value
+//! in `values`.
+
+mod keys;
+mod layout;
+mod values;
 
 use crate::i18n::Message;
 use crate::msg;
 
-use super::key_name;
+use keys::{Colon, entry_follows, is_key_before_full_width_colon, key_colon, starts_scalar};
+use layout::{Outline, guess_indent, shifted, starts_item};
+use values::{colon_in_value, full_width_brackets};
+
+pub(crate) use layout::lined_up;
+pub(crate) use values::quoted;
 
 /// Keys whose value is a list, where `【…】` or `［…］` can only be meant as `[…]`.
 const LIST_KEYS: &[&str] = &["tags", "towns", "aliases", "byline", "old_slugs"];
@@ -55,81 +69,6 @@ pub(crate) fn scan(text: &str) -> Scan {
         mended,
         slips: scanner.slips,
     }
-}
-
-/// The indentation a line of `content` (its text after the indentation) most
-/// likely wants, after a line laid out as `previous`.
-fn guess_indent(previous: Option<Outline>, content: &[char]) -> usize {
-    let Some(p) = previous else { return 0 };
-    let is_item = starts_item(content, 0);
-    if p.opens_block {
-        p.key_column + 2
-    } else if is_item && p.is_item {
-        p.indent
-    } else if p.is_item && !p.has_key {
-        // After the last item of a list of plain values, a key belongs to the map around it.
-        p.indent.saturating_sub(2)
-    } else {
-        p.key_column
-    }
-}
-
-/// The corrected form of the line `line` of `text` when it is not lined up with
-/// the line above it: the same content, indented as the line above suggests.
-pub(crate) fn lined_up(text: &str, line: usize) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let this: Vec<char> = lines.get(line.checked_sub(1)?)?.trim_start().chars().collect();
-    let previous = lines[..line - 1]
-        .iter()
-        .rev()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .and_then(|l| outline(l));
-    let indent = guess_indent(previous, &this);
-    Some(format!("{}{}", " ".repeat(indent), this.iter().collect::<String>()))
-}
-
-/// How a line of block YAML is laid out, read from its text alone.
-fn outline(line: &str) -> Option<Outline> {
-    let chars: Vec<char> = line.chars().collect();
-    let indent = chars.iter().take_while(|c| **c == ' ').count();
-    let mut at = indent;
-    let mut is_item = false;
-    while starts_item(&chars, at) {
-        is_item = true;
-        at += 1;
-        while chars.get(at) == Some(&' ') {
-            at += 1;
-        }
-    }
-    let rest: String = chars[at..].iter().collect();
-    let value = rest
-        .split_once(": ")
-        .map(|(_, v)| v)
-        .or_else(|| rest.strip_suffix(':').map(|_| ""));
-    Some(Outline {
-        indent,
-        key_column: at,
-        is_item,
-        has_key: value.is_some(),
-        opens_block: value.is_some_and(|v| v.trim().is_empty() || v.trim_start().starts_with('#')) || rest.is_empty(),
-    })
-}
-
-fn starts_item(chars: &[char], at: usize) -> bool {
-    chars.get(at) == Some(&'-') && matches!(chars.get(at + 1), None | Some(' '))
-}
-
-/// Where the parts of a line of block YAML start, to line the next one up with it.
-#[derive(Clone, Copy, Debug)]
-struct Outline {
-    /// Columns (0-based) of the line's first character and of its key or item value.
-    indent: usize,
-    key_column: usize,
-    /// Whether it is a list item (`- …`), and whether it has a `key:`.
-    is_item: bool,
-    has_key: bool,
-    /// Whether its value is on the lines below (`tags:` alone).
-    opens_block: bool,
 }
 
 #[derive(Default)]
@@ -505,145 +444,12 @@ impl Scanner {
     }
 }
 
-fn shifted(column: usize, shift: isize) -> usize {
-    column.saturating_add_signed(shift)
-}
-
-/// What ends a key on a line of block YAML.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Colon {
-    /// `key: value` or `key:` at the end.
-    Ascii,
-    /// `key：value`
-    FullWidth,
-    /// `key:　value`
-    FullWidthSpace,
-    /// `key:value`, which YAML reads as one word.
-    NoSpace,
-}
-
-/// The colon ending the key of a block line whose content starts at `at`, if any.
-fn key_colon(chars: &[char], at: usize) -> Option<(usize, Colon)> {
-    for i in at..chars.len() {
-        match chars[i] {
-            '#' if i > at && chars[i - 1].is_whitespace() => return None,
-            '"' | '\'' | '[' | '{' if i == at => return None,
-            '：' => return Some((i, Colon::FullWidth)),
-            ':' => match chars.get(i + 1) {
-                None | Some(' ' | '\t') => return Some((i, Colon::Ascii)),
-                Some(&FULL_WIDTH_SPACE) => return Some((i, Colon::FullWidthSpace)),
-                Some(&next) => {
-                    let key: String = chars[at..i].iter().collect();
-                    if is_ascii_key(&key) && at == first_content(chars) && !matches!(next, '/' | ':') {
-                        return Some((i, Colon::NoSpace));
-                    }
-                }
-            },
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The column where a line's content starts, after its indentation.
-fn first_content(chars: &[char]) -> usize {
-    chars.iter().take_while(|c| **c == ' ').count()
-}
-
-/// Whether `key` written before a `：` is meant as a key: a key of letters
-/// (`district：`) always; a Chinese name (`松江区：`, in site.yaml) when what
-/// follows is what a key's value would be, not more prose.
-fn is_key_before_full_width_colon(key: &str, rest: &str, is_item: bool) -> bool {
-    if is_ascii_key(key) {
-        return true;
-    }
-    if is_item || key.is_empty() || key.contains(char::is_whitespace) || key.contains(['"', '\'', '[', '{', ',', '，'])
-    {
-        return false;
-    }
-    let rest = rest.trim_matches([' ', FULL_WIDTH_SPACE]);
-    rest.is_empty() || rest.starts_with(['{', '[', '#']) || rest.chars().all(|c| c.is_ascii_graphic())
-}
-
-fn is_ascii_key(key: &str) -> bool {
-    let mut chars = key.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-}
-
-/// Whether a quotation mark at `at` opens a quoted value rather than sitting inside a word.
-fn starts_scalar(chars: &[char], from: usize, at: usize) -> bool {
-    at == from
-        || chars[from..at]
-            .iter()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .is_none_or(|c| matches!(c, '[' | '{' | ',' | ':'))
-}
-
-/// Whether a `key:` (or `key：`) starts at `at`, after spaces: the next entry of a `{…}`.
-fn entry_follows(chars: &[char], at: usize) -> bool {
-    let start = (at..chars.len())
-        .find(|&i| !matches!(chars[i], ' ' | FULL_WIDTH_SPACE))
-        .unwrap_or(chars.len());
-    let end = (start..chars.len())
-        .find(|&i| !(chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '-'))
-        .unwrap_or(chars.len());
-    end > start && matches!(chars.get(end), Some(':' | '：'))
-}
-
-/// `tags: 【消防安全，演练】`: a list in full-width brackets, at `at`.
-fn full_width_brackets(line: &mut Line, key: &str, at: usize) {
-    let open = line.chars[at];
-    let close = (at + 1..line.chars.len()).find(|&i| matches!(line.chars[i], '】' | '］'));
-    let end = close.unwrap_or(line.chars.len());
-    let items: Vec<String> = line
-        .text(at + 1, end)
-        .split(['，', '、', ','])
-        .map(|s| s.trim_matches([' ', FULL_WIDTH_SPACE]).to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    line.edit(at, close.map_or(end, |c| c + 1), format!("[{}]", items.join(", ")));
-    let pair = if open == '【' { "【】" } else { "［］" };
-    let what = match key {
-        "old_slugs" => msg!("yaml-old-slugs"),
-        key => key_name(key),
-    };
-    line.error(at, msg!("yaml-full-width-brackets", what = what, pair = pair));
-}
-
-/// `title: 通知: 明天停水`: a colon and a space inside a plain value, which YAML
-/// takes for a second key.
-fn colon_in_value(line: &mut Line, key: &str, at: usize) {
-    let chars = &line.chars;
-    let end = (at..chars.len())
-        .find(|&i| chars[i] == '#' && chars[i - 1].is_whitespace())
-        .unwrap_or(chars.len());
-    let Some(colon) = (at..end).find(|&i| chars[i] == ':' && matches!(chars.get(i + 1), None | Some(' ' | '\t')))
-    else {
-        return;
-    };
-    let value = line.text(at, end).trim_end().to_string();
-    let value_end = at + value.chars().count();
-    line.edit(at, value_end, quoted(&value));
-    line.error(colon, msg!("yaml-colon-in-value", what = key_name(key)));
-}
-
-/// `value` in the quotes YAML reads it back from unchanged.
-pub(crate) fn quoted(value: &str) -> String {
-    if value.contains(['"', '\\']) {
-        format!("'{}'", value.replace('\'', "''"))
-    } else {
-        format!("\"{value}\"")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    fn slips(text: &str) -> Vec<(usize, usize, String, String, bool)> {
+    pub(super) fn slips(text: &str) -> Vec<(usize, usize, String, String, bool)> {
         scan(text)
             .slips
             .into_iter()
@@ -676,7 +482,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (usize, usize, String, String, bool) {
+    pub(super) fn one(text: &str) -> (usize, usize, String, String, bool) {
         let found = slips(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         found.into_iter().next().unwrap()
@@ -819,23 +625,6 @@ mod tests {
     }
 
     #[test]
-    fn full_width_brackets_for_a_list() {
-        let (line, column, message, hint, mended) = one("title: 标题\ntags: 【消防安全，演练】\n");
-        assert_eq!((line, column, mended), (2, 7, false));
-        assert_eq!(
-            message,
-            "the tags are in full-width brackets `【】` (typed by the Chinese input method); a list needs ordinary square brackets `[ ]`"
-        );
-        assert_eq!(hint, "write it like this: tags: [消防安全, 演练]");
-        let (_, _, _, hint, _) = one("towns: ［莘庄镇、七宝镇］\n");
-        assert_eq!(hint, "write it like this: towns: [莘庄镇, 七宝镇]");
-        assert!(
-            slips("title: 【通知】明天停水\n").is_empty(),
-            "a title may start with 【】"
-        );
-    }
-
-    #[test]
     fn indentation_with_full_width_spaces_or_tabs() {
         let (line, column, message, hint, _) = one("title: 标题\ntags:\n　- 消防安全\n");
         assert_eq!((line, column), (3, 1));
@@ -860,20 +649,6 @@ mod tests {
             slips("summary: |\n  　　光星居民区\n").is_empty(),
             "text keeps its spaces"
         );
-    }
-
-    #[test]
-    fn a_colon_and_a_space_in_a_value() {
-        let (line, column, message, hint, _) = one("title: 通知: 明天停水\n");
-        assert_eq!((line, column), (1, 10));
-        assert_eq!(
-            message,
-            "the title has a colon followed by a space in it, so it must be put in quotes"
-        );
-        assert_eq!(hint, "write it like this: title: \"通知: 明天停水\"");
-        let (_, _, _, hint, _) = one("kicker: 记者 \"老张\": 见闻  # 引题\n");
-        assert_eq!(hint, "write it like this: kicker: '记者 \"老张\": 见闻'  # 引题");
-        assert!(slips("title: \"通知: 明天停水\"\ntitle: 通知:明天\n").is_empty());
     }
 
     #[test]
@@ -977,13 +752,5 @@ mod tests {
                 "1:13: 引题里有英文冒号加空格，会被误当成另一项；要把它整个放在英文引号里\n提示：改成这样：kicker: \"记者手记: 见闻\""
             ]
         );
-    }
-
-    #[test]
-    fn lines_up_a_line_with_the_one_above() {
-        let text = "title: 标题\nbyline:\n  - role: 通讯员\n      name: 松组\n";
-        assert_eq!(lined_up(text, 4).as_deref(), Some("    name: 松组"));
-        assert_eq!(lined_up("title: 标题\n date: 2013\n", 2).as_deref(), Some("date: 2013"));
-        assert_eq!(lined_up("tags:\n  - a\n - b\n", 3).as_deref(), Some("  - b"));
     }
 }
