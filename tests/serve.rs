@@ -5,7 +5,10 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{SERVE_BASE as BASE, TestSite, assert_same_as_full_build, browser_tests};
@@ -973,4 +976,230 @@ fn a_reload_told_of_one_article_keeps_the_grouping_unless_its_terms_change() {
     );
     reload_site(site.root(), &options, &mut cache, Some(&a3)).unwrap();
     assert_eq!(cache.replaced(), None);
+}
+
+/// A rebuild made the way `serve` makes it: the pages `open` first and
+/// previewed; when `interrupt` is armed, a newer save arrives at the first
+/// preview and stops the rest of the run.
+struct Steered {
+    rebuilder: Rebuilder,
+    previews: Arc<Mutex<Vec<Arc<jianbao::serve::rebuild::BuiltFiles>>>>,
+    interrupt: Arc<AtomicBool>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Steered {
+    fn new(site: &TestSite) -> Steered {
+        let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
+        rebuild(&mut rebuilder, "first build");
+        let previews: Arc<Mutex<Vec<_>>> = Arc::default();
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let cancel = Arc::new(AtomicBool::new(false));
+        rebuilder.on_preview({
+            let (previews, interrupt, cancel) = (previews.clone(), interrupt.clone(), cancel.clone());
+            Arc::new(move |files, _changes| {
+                previews.lock().unwrap().push(files);
+                if interrupt.swap(false, Ordering::Relaxed) {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            })
+        });
+        Steered {
+            rebuilder,
+            previews,
+            interrupt,
+            cancel,
+        }
+    }
+
+    /// Rebuilds after `changed`; `None` when a newer save stopped it.
+    fn rebuild(&mut self, changed: &[PathBuf], open: &[String], what: &str) -> Option<()> {
+        self.previews.lock().unwrap().clear();
+        self.cancel.store(false, Ordering::Relaxed);
+        match self.rebuilder.rebuild_first(Some(changed), open, &self.cancel) {
+            Ok(done) => done.map(drop),
+            Err(p) => panic!("{what}: {}", common::render(&p)),
+        }
+    }
+
+    /// Asserts that the first preview served each open page as the finished
+    /// rebuild has it, or not at all when it has none: those were made first.
+    fn assert_open_pages_came_first(&self, open: &[String], what: &str) {
+        let previews = self.previews.lock().unwrap();
+        let Some(first) = previews.first() else {
+            return;
+        };
+        let done = self.rebuilder.files();
+        for page in open {
+            let early = first.get(page).map(|f| f.bytes.clone());
+            let late = done.get(page).map(|f| f.bytes.clone());
+            assert_eq!(early, late, "{what}: {page} was not made first");
+        }
+    }
+}
+
+type Change = (&'static str, Box<dyn Fn(&TestSite) -> Vec<PathBuf>>);
+
+/// Every kind of change an editor or a theme author makes, each with the
+/// changed files the watcher would name.
+fn kinds_of_change() -> Vec<Change> {
+    const A3: &str = "2013/11/a3.md";
+    let front = |title: &str, district: &str, tags: &str| {
+        format!("title: {title}\ndate: 2013-11-03\ndistrict: {district}\ntags: [{tags}]")
+    };
+    let new_article = "title: 惠南镇新设助餐点\ndate: 2013-11-04\ndistrict: 松江区\ntags: [甲]";
+    vec![
+        (
+            "edit a body",
+            Box::new(move |s| {
+                vec![edit(
+                    s,
+                    A3,
+                    &front("第3篇", "崇明区", "甲, 乙0"),
+                    "“老伙伴”计划启动。\n",
+                )]
+            }),
+        ),
+        (
+            "retitle it",
+            Box::new(move |s| {
+                vec![edit(
+                    s,
+                    A3,
+                    &front("周浦镇“老伙伴”计划启动", "崇明区", "甲, 乙0"),
+                    "正文。\n",
+                )]
+            }),
+        ),
+        (
+            "change its tags and district",
+            Box::new(move |s| {
+                vec![edit(
+                    s,
+                    A3,
+                    &front("周浦镇“老伙伴”计划启动", "松江区", "丙"),
+                    "正文。\n",
+                )]
+            }),
+        ),
+        (
+            "add an article",
+            Box::new(move |s| vec![edit(s, "2013/11/new.md", new_article, "助餐点每天供应120份午餐。\n")]),
+        ),
+        (
+            "rename it",
+            Box::new(move |s| {
+                let old = s.root().join("content/2013/11/new.md");
+                std::fs::remove_file(&old).unwrap();
+                vec![
+                    old,
+                    edit(s, "2013/11/renamed.md", new_article, "助餐点每天供应120份午餐。\n"),
+                ]
+            }),
+        ),
+        (
+            "delete it",
+            Box::new(|s| {
+                let old = s.root().join("content/2013/11/renamed.md");
+                std::fs::remove_file(&old).unwrap();
+                vec![old]
+            }),
+        ),
+        (
+            "edit a template",
+            Box::new(|s| {
+                let template = include_str!("../themes/default/templates/article.html")
+                    .replace("</article>", "</article><!-- 改版 -->");
+                s.write("templates/article.html", &template);
+                vec![s.root().join("templates/article.html")]
+            }),
+        ),
+        (
+            "edit the stylesheet",
+            Box::new(|s| {
+                let css = include_str!("../themes/default/static/style.css").replace("#fff", "#fefefe");
+                s.write("static/style.css", &css);
+                vec![s.root().join("static/style.css")]
+            }),
+        ),
+        (
+            "edit site.yaml",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML.replace("测试简报", "改名简报");
+                s.write("site.yaml", &format!("{yaml}search: true\n"));
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
+            "edit a body after all that",
+            Box::new(move |s| {
+                vec![edit(
+                    s,
+                    A3,
+                    &front("周浦镇“老伙伴”计划启动", "松江区", "丙"),
+                    "又改了一遍。\n",
+                )]
+            }),
+        ),
+    ]
+}
+
+/// The pages an editor has open: the front page, an article, the tags, and
+/// the pages of an article yet to be written and of its new name.
+fn open_pages() -> Vec<String> {
+    [
+        "index.html",
+        "2013/11/a3/index.html",
+        "2013/11/new/index.html",
+        "2013/11/renamed/index.html",
+        "tags/index.html",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn every_kind_of_change_serves_the_open_pages_first_and_ends_as_a_full_build() {
+    let site = site_with_articles();
+    let mut steered = Steered::new(&site);
+    let open = open_pages();
+    for (what, change) in kinds_of_change() {
+        let changed = change(&site);
+        assert!(steered.rebuild(&changed, &open, what).is_some(), "{what}: stopped");
+        assert!(
+            !steered.previews.lock().unwrap().is_empty(),
+            "{what}: no page was served first"
+        );
+        steered.assert_open_pages_came_first(&open, what);
+        assert_same_as_full_build(&site, &steered.rebuilder, what);
+    }
+}
+
+#[test]
+fn a_save_during_the_background_pass_ends_as_a_full_build() {
+    let site = site_with_articles();
+    let mut steered = Steered::new(&site);
+    let open = open_pages();
+    let mut pending: Vec<PathBuf> = Vec::new();
+    let mut stopped = 0;
+    for (what, change) in kinds_of_change() {
+        // This change is saved while the last one's background pass runs: that
+        // pass stops, and this rebuild, told of this change only, ends the job.
+        pending = change(&site);
+        steered.interrupt.store(true, Ordering::Relaxed);
+        if steered.rebuild(&pending, &open, what).is_some() {
+            // No preview came to be interrupted: nothing was left undone.
+            steered.interrupt.store(false, Ordering::Relaxed);
+            assert_same_as_full_build(&site, &steered.rebuilder, what);
+        } else {
+            stopped += 1;
+        }
+    }
+    assert_eq!(
+        stopped,
+        kinds_of_change().len(),
+        "every change previews, so every save stops a pass"
+    );
+    assert!(steered.rebuild(&pending, &open, "the last save").is_some());
+    assert_same_as_full_build(&site, &steered.rebuilder, "after a save during every background pass");
 }

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::CONTENT_DIR;
 use crate::content::discover::SourceFile;
 use crate::content::{
     Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
@@ -119,12 +120,15 @@ impl LastLoad {
 /// Like [`load_articles`], reusing what `cache` holds from the previous build
 /// of the same site and leaving this build's results in it.
 pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, cache: &mut ArticleCache) -> Loaded {
+    let timer = crate::timing::PhaseTimer::from_env();
     cache.keep_only_for(config);
     cache.last = None;
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
+    timer.lap("find the articles");
     let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files));
+    timer.lap("read and parse the articles");
     let Separated {
         published,
         withheld,
@@ -134,9 +138,11 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     problems.extend(check_unique_urls(&published));
     let urls = site_paths(&published);
     let bodies = render_bodies(root, config, &files, &published, &urls, &withheld);
+    timer.lap("render the bodies");
     check_bodies(&bodies, &mut problems);
     let (articles, aliases) = sort_newest_first(&bodies);
     cache.files = keep_bodies(files, bodies);
+    timer.lap("check links and sort the articles");
     let loaded = Loaded {
         articles: Arc::new(articles),
         aliases: Arc::new(aliases),
@@ -336,15 +342,18 @@ fn keep_bodies(files: Vec<(String, CachedFile)>, bodies: Vec<Arc<CachedBody>>) -
 }
 
 /// A reload of some articles: the articles and the positions (in the
-/// newest-first list) of the articles replaced.
-pub type Reloaded = (Loaded, Vec<usize>);
+/// newest-first list) of the articles replaced, `None` when articles were
+/// added or removed, so that the list changed shape.
+pub type Reloaded = (Loaded, Option<Vec<usize>>);
 
 /// Like [`load_articles_cached`], when only the files `changed` (content/-relative
 /// paths) can differ from the last load, which found no error: reads, and
 /// renders, only those. `None` when that is not enough, and every file must be
 /// looked at: the last load failed, or the settings changed, or a changed file
-/// is new, gone, withheld, fails to load, or would move in the list or change
-/// another article's links. The cache is left as it was then.
+/// is withheld, fails to load, would move in the list or change another
+/// article's links, is a new article that is withheld or whose URL or links
+/// clash, or is a removed article another one links to. The cache is left as
+/// it was then.
 pub fn reload_articles(
     root: &Path,
     config: &Config,
@@ -353,6 +362,19 @@ pub fn reload_articles(
     changed: &[String],
 ) -> Option<Reloaded> {
     let last = reusable_last_load(cache, config, options)?;
+    let mut kinds = Vec::with_capacity(changed.len());
+    let mut seen = std::collections::HashSet::new();
+    for path in changed {
+        if seen.insert(path.as_str()) {
+            kinds.push((path, change_of(root, &cache.files, last, path)?));
+        }
+    }
+    if kinds
+        .iter()
+        .any(|(_, k)| matches!(k, Change::Added(_) | Change::Removed(_)))
+    {
+        return reshape(root, config, options, cache, &kinds);
+    }
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
         urls: &last.urls,
@@ -360,14 +382,261 @@ pub fn reload_articles(
         config,
         pictures: Some((root, &image_cache)),
     };
-    let reloaded = changed
+    let reloaded = kinds
         .iter()
-        .map(|path| reload_file(root, config, &cache.files, last, &links, path))
+        .filter(|(_, k)| matches!(k, Change::Edited))
+        .map(|(path, _)| reload_file(root, config, &cache.files, last, &links, path))
         .collect::<Option<Vec<_>>>()?;
     let last = cache.last.as_mut()?;
-    last.problems = problems_after_reload(&last.problems, &reloaded);
+    last.problems = problems_after_reload(&last.problems, &[], &reloaded);
     let positions = replace_reloaded(last, &mut cache.files, reloaded);
-    Some((last.loaded(), positions))
+    Some((last.loaded(), Some(positions)))
+}
+
+/// What happened to one changed file since the last load.
+enum Change {
+    /// An article of the last load, still there.
+    Edited,
+    /// An article of the last load, at this place in its list, whose file is gone.
+    Removed(usize),
+    /// A file the last load did not have, which a full load would find as an article.
+    Added(SourceFile),
+    /// A file that neither was nor is an article.
+    Nothing,
+}
+
+/// What happened to the file `path`; `None` when only a full load can tell:
+/// it was withheld, or it is not a plain file a full load would find.
+fn change_of(root: &Path, files: &HashMap<String, CachedFile>, last: &LastLoad, path: &str) -> Option<Change> {
+    let on_disk = std::fs::symlink_metadata(root.join(CONTENT_DIR).join(path));
+    if let Some(&position) = last.positions.get(path) {
+        return match on_disk {
+            // Without its `index.md`, a folder's files become those of the folder around it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !names_a_folder(path) => {
+                Some(Change::Removed(position))
+            }
+            Err(_) => None,
+            Ok(_) => Some(Change::Edited),
+        };
+    }
+    if files.contains_key(path) || last.withheld.contains_key(path) {
+        return None;
+    }
+    match on_disk {
+        // Unless it was a folder (named `*.md`) that held articles.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let inside = format!("{path}/");
+            (!files.keys().any(|k| k.starts_with(&inside))).then_some(Change::Nothing)
+        }
+        Ok(meta) if meta.is_file() && found_by_discover(root, path) => Some(Change::Added(SourceFile {
+            path: Path::new(CONTENT_DIR).join(path),
+            content_path: path.to_string(),
+        })),
+        _ => None,
+    }
+}
+
+/// Whether walking content/ as [`discover::discover`] does finds the file at
+/// `path` under this very name: a `.md` file in no hidden folder, under no
+/// symbolic link, which no other article's folder lists among its files.
+fn found_by_discover(root: &Path, path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    let plain = |p: &&str| !p.is_empty() && !p.starts_with('.') && !p.contains('\\');
+    if !path.ends_with(".md") || !parts.iter().all(plain) {
+        return false;
+    }
+    if names_a_folder(path) {
+        return false;
+    }
+    let mut dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return false;
+    }
+    for part in &parts[..parts.len() - 1] {
+        dir.push(part);
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether the article at `path` is its folder's (`index.md`), which makes
+/// the folder its own: the folder of an article above does not list its files.
+fn names_a_folder(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name == "index.md" || name == "_index.md"
+}
+
+/// One new file read, checked and rendered, to be put in the list.
+struct AddedFile {
+    stamp: FileStamp,
+    parsed: Arc<Parsed>,
+    body: Option<Arc<CachedBody>>,
+}
+
+/// A reload that adds or removes articles (and may edit others); `None` when
+/// a full load must look at every file.
+fn reshape(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    cache: &mut ArticleCache,
+    kinds: &[(&String, Change)],
+) -> Option<Reloaded> {
+    let last = cache.last.as_ref()?;
+    let now = now(options, config);
+    let removed: Vec<usize> = kinds
+        .iter()
+        .filter_map(|(_, k)| match k {
+            Change::Removed(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let removed_urls: Vec<&str> = removed.iter().map(|&i| last.articles[i].url_path.as_str()).collect();
+    // Read the new files: each must be published, at a URL no other article has.
+    let mut added = Vec::new();
+    for (_, kind) in kinds {
+        let Change::Added(file) = kind else { continue };
+        let stamp = stamp(&root.join(&file.path))?;
+        let parsed = Arc::new(read_and_parse(root, file.clone(), config).ok()?);
+        if (parsed.front.draft && !options.drafts) || (parsed.front.date > now && !options.future) {
+            return None;
+        }
+        let clashes = last
+            .urls
+            .values()
+            .any(|url| *url == parsed.url_path && !removed_urls.contains(&url.as_str()))
+            || added.iter().any(|a: &AddedFile| a.parsed.url_path == parsed.url_path);
+        if clashes {
+            return None;
+        }
+        added.push(AddedFile {
+            stamp,
+            parsed,
+            body: None,
+        });
+    }
+    let mut urls = last.urls.clone();
+    for &i in &removed {
+        urls.remove(&last.articles[i].content_path);
+    }
+    for a in &added {
+        urls.insert(a.parsed.file.content_path.clone(), a.parsed.url_path.clone());
+    }
+    let image_cache = ImageCache::for_site(root);
+    let links = LinkContext {
+        urls: &urls,
+        withheld: &last.withheld,
+        config,
+        pictures: Some((root, &image_cache)),
+    };
+    // No article left may link to one removed: its links must resolve as they did.
+    if !removed.is_empty() {
+        let edited: Vec<&str> = kinds
+            .iter()
+            .filter(|(_, k)| matches!(k, Change::Edited))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        let links_hold = last.articles.par_iter().enumerate().all(|(i, a)| {
+            removed.contains(&i)
+                || edited.contains(&a.content_path.as_str())
+                || cache
+                    .files
+                    .get(&a.content_path)
+                    .and_then(|f| f.body.as_ref())
+                    .is_some_and(|body| links_unchanged(body, &links))
+        });
+        if !links_hold {
+            return None;
+        }
+    }
+    let md_options = markdown_options(config);
+    for a in &mut added {
+        a.body = Some(Arc::new(render_body(&a.parsed, &links, md_options)));
+    }
+    // The edited files, in place; their headings kept, as other articles may link to them.
+    let mut edits = Vec::new();
+    for (path, kind) in kinds {
+        if matches!(kind, Change::Edited) {
+            edits.push(reload_file(root, config, &cache.files, last, &links, path)?);
+        }
+    }
+    // Every new or edited body must be free of errors, its anchors found in the new list.
+    let new_article = |p: &str| -> Option<&Article> {
+        if let Some(a) = added.iter().find(|a| a.parsed.file.content_path == p) {
+            return a.body.as_ref().map(|b| b.article.as_ref());
+        }
+        if let Some(r) = edits.iter().find(|r| r.path == p) {
+            return Some(r.body.article.as_ref());
+        }
+        let &i = last.positions.get(p)?;
+        (!removed.contains(&i)).then(|| last.articles[i].as_ref())
+    };
+    let bodies = added
+        .iter()
+        .filter_map(|a| a.body.as_ref())
+        .chain(edits.iter().map(|r| &r.body));
+    for body in bodies {
+        if body.problems.iter().any(Diagnostic::is_error) || !broken_anchors(body, &new_article).is_empty() {
+            return None;
+        }
+    }
+    let sources: Vec<&PathBuf> = removed.iter().map(|&i| &last.articles[i].source).collect();
+    let mut problems = problems_after_reload(&last.problems, &sources, &edits);
+    for a in &added {
+        problems.extend(a.parsed.warnings.iter().cloned());
+        problems.extend(a.body.iter().flat_map(|b| b.problems.iter().cloned()));
+    }
+    // Everything is checked: change the last load and the cache.
+    let last = cache.last.as_mut()?;
+    last.problems = problems;
+    last.urls = urls;
+    replace_reloaded(last, &mut cache.files, edits);
+    let mut removed = removed;
+    removed.sort_unstable();
+    let mut articles = Vec::with_capacity(last.articles.len() + added.len());
+    let mut aliases = Vec::with_capacity(articles.capacity());
+    let old_articles = std::mem::take(Arc::make_mut(&mut last.articles));
+    let old_aliases = std::mem::take(Arc::make_mut(&mut last.aliases));
+    for (i, (article, alias)) in old_articles.into_iter().zip(old_aliases).enumerate() {
+        if removed.binary_search(&i).is_ok() {
+            last.positions.remove(&article.content_path);
+            cache.files.remove(&article.content_path);
+        } else {
+            articles.push(article);
+            aliases.push(alias);
+        }
+    }
+    for a in added {
+        let body = a.body?;
+        // The place a full sort would give it: the order is total, as URLs are unique.
+        let at = match articles.binary_search_by(|probe| Article::newest_first(probe, &body.article)) {
+            Ok(_) => return None,
+            Err(at) => at,
+        };
+        articles.insert(at, Arc::clone(&body.article));
+        aliases.insert(at, a.parsed.aliases.clone());
+        cache.files.insert(
+            a.parsed.file.content_path.clone(),
+            CachedFile {
+                stamp: a.stamp,
+                parsed: Ok(a.parsed),
+                body: Some(body),
+            },
+        );
+    }
+    for (i, a) in articles.iter().enumerate() {
+        match last.positions.get_mut(&a.content_path) {
+            Some(at) => *at = i,
+            None => {
+                last.positions.insert(a.content_path.clone(), i);
+            }
+        }
+    }
+    last.articles = Arc::new(articles);
+    last.aliases = Arc::new(aliases);
+    Some((last.loaded(), None))
 }
 
 /// The last load, when a reload can start from it: same settings and options, and no scheduled article due yet.
@@ -434,10 +703,12 @@ fn links_still_hold(last: &LastLoad, position: usize, body: &CachedBody) -> bool
     !body.problems.iter().any(Diagnostic::is_error) && broken_anchors(body, &article_of).is_empty()
 }
 
-/// The last load's problems, with the reloaded files' own in place of those they had.
-fn problems_after_reload(old: &Diagnostics, reloaded: &[ReloadedFile<'_>]) -> Diagnostics {
+/// The last load's problems, without those of the files `removed`, with the
+/// reloaded files' own in place of those they had.
+fn problems_after_reload(old: &Diagnostics, removed: &[&PathBuf], reloaded: &[ReloadedFile<'_>]) -> Diagnostics {
     // The warnings of the files reloaded are theirs now, not those of the last load.
-    let sources: Vec<&PathBuf> = reloaded.iter().map(|r| &r.parsed.file.path).collect();
+    let mut sources: Vec<&PathBuf> = reloaded.iter().map(|r| &r.parsed.file.path).collect();
+    sources.extend_from_slice(removed);
     let mut problems: Diagnostics = old.iter().filter(|d| !sources.contains(&&d.path)).cloned().collect();
     for r in reloaded {
         problems.extend(r.parsed.warnings.iter().cloned());
@@ -469,4 +740,327 @@ fn replace_reloaded(
         );
     }
     positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    const SITE_YAML: &str =
+        "title: 闵行简报\nbase_url: https://example.org/\ndistricts:\n  闵行区: { slug: minhang }\n";
+
+    fn config() -> Config {
+        crate::config::parse_config(SITE_YAML, &crate::config::Overrides::default()).expect("site.yaml")
+    }
+
+    /// An article as a district reporter writes it.
+    fn article(title: &str, date: &str, extra: &str, body: &str) -> String {
+        format!("---\ntitle: {title}\ndate: {date}\ndistrict: 闵行区\n{extra}---\n{body}\n")
+    }
+
+    /// A site in a temporary folder, with the cache a `serve` would keep.
+    struct TestSite {
+        dir: tempfile::TempDir,
+        cache: ArticleCache,
+    }
+
+    impl TestSite {
+        fn new(articles: &[(&str, String)]) -> TestSite {
+            let site = TestSite {
+                dir: tempfile::tempdir().unwrap(),
+                cache: ArticleCache::default(),
+            };
+            for (path, text) in articles {
+                site.write(path, text);
+            }
+            let mut site = site;
+            let loaded = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut site.cache);
+            assert!(!loaded.problems.has_errors());
+            site
+        }
+
+        fn write(&self, path: &str, text: &str) {
+            let file = self.dir.path().join(CONTENT_DIR).join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+
+        fn remove(&self, path: &str) {
+            std::fs::remove_file(self.dir.path().join(CONTENT_DIR).join(path)).unwrap();
+        }
+
+        fn reload(&mut self, changed: &[&str]) -> Option<Reloaded> {
+            let changed: Vec<String> = changed.iter().map(|p| p.to_string()).collect();
+            reload_articles(
+                self.dir.path(),
+                &config(),
+                LoadOptions::default(),
+                &mut self.cache,
+                &changed,
+            )
+        }
+
+        /// What a load with an empty cache gives for the files as they are now.
+        fn full_load(&self) -> Loaded {
+            load_articles(self.dir.path(), &config(), LoadOptions::default())
+        }
+
+        /// Reloads `changed`, which must take the quick way, and checks the
+        /// result against a full load; returns the titles in order.
+        fn reload_like_full(&mut self, changed: &[&str]) -> Vec<String> {
+            let (loaded, replaced) = self.reload(changed).expect("a quick reload");
+            assert!(replaced.is_none(), "the list changed shape");
+            assert_same(&loaded, &self.full_load());
+            titles(&loaded)
+        }
+    }
+
+    fn titles(loaded: &Loaded) -> Vec<String> {
+        loaded.articles.iter().map(|a| a.front.title.clone()).collect()
+    }
+
+    /// Everything a load gives, as text: the articles in order, with all they hold.
+    fn shown(loaded: &Loaded) -> (Vec<String>, String, Vec<LeftOut>, Vec<String>) {
+        let mut problems = loaded.problems.clone();
+        problems.sort();
+        (
+            loaded.articles.iter().map(|a| format!("{a:?}")).collect(),
+            format!("{:?}", loaded.aliases),
+            loaded.left_out.to_vec(),
+            problems.iter().map(|d| d.render(Lang::Zh)).collect(),
+        )
+    }
+
+    fn assert_same(reloaded: &Loaded, full: &Loaded) {
+        assert_eq!(titles(reloaded), titles(full));
+        assert_eq!(shown(reloaded), shown(full));
+    }
+
+    fn three() -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "2013/11/laohuoban.md",
+                article(
+                    "周浦镇“老伙伴”计划启动",
+                    "2013-11-01",
+                    "towns: [周浦镇]\n",
+                    "本报讯 周浦镇“老伙伴”计划正式启动。\n\n## 怎么报名\n\n到居委会报名。",
+                ),
+            ),
+            (
+                "2013/11/xiaofang.md",
+                article(
+                    "七宝镇消防演练",
+                    "2013-11-05",
+                    "",
+                    "本报讯 参见[老伙伴计划](laohuoban.md#怎么报名)。",
+                ),
+            ),
+            (
+                "2013/11/jiangzuo.md",
+                article(
+                    "颛桥镇健康讲座",
+                    "2013-11-09",
+                    "draft: false\n",
+                    "本报讯 讲座座无虚席。",
+                ),
+            ),
+            (
+                "2013/10/caogao.md",
+                article("梅陇镇草稿", "2013-10-20", "draft: true\n", "还没写完。"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn an_article_added_in_the_middle_removed_and_renamed_reloads_as_a_full_load() {
+        let mut site = TestSite::new(&three());
+        site.write(
+            "2013/11/zhongbao.md",
+            &article("马桥镇午餐众包", "2013-11-03", "", "本报讯 见[消防演练](xiaofang.md)。"),
+        );
+        assert_eq!(
+            site.reload_like_full(&["2013/11/zhongbao.md"]),
+            [
+                "颛桥镇健康讲座",
+                "七宝镇消防演练",
+                "马桥镇午餐众包",
+                "周浦镇“老伙伴”计划启动"
+            ]
+        );
+        // The same date as another article: the URL decides, as in a full sort; no text is a warning.
+        site.write("2013/11/aaa.md", &article("梅陇镇短讯", "2013-11-05", "", ""));
+        assert_eq!(
+            site.reload_like_full(&["2013/11/aaa.md"]),
+            [
+                "颛桥镇健康讲座",
+                "梅陇镇短讯",
+                "七宝镇消防演练",
+                "马桥镇午餐众包",
+                "周浦镇“老伙伴”计划启动"
+            ]
+        );
+        assert!(site.full_load().problems.warning_count() > 0);
+        site.remove("2013/11/jiangzuo.md");
+        assert_eq!(
+            site.reload_like_full(&["2013/11/jiangzuo.md"]),
+            [
+                "梅陇镇短讯",
+                "七宝镇消防演练",
+                "马桥镇午餐众包",
+                "周浦镇“老伙伴”计划启动"
+            ]
+        );
+        site.remove("2013/11/aaa.md");
+        site.write(
+            "2013/12/duanxun.md",
+            &article("梅陇镇短讯", "2013-12-02", "", "本报讯 短讯正文。"),
+        );
+        assert_eq!(
+            site.reload_like_full(&["2013/11/aaa.md", "2013/12/duanxun.md"]),
+            [
+                "梅陇镇短讯",
+                "七宝镇消防演练",
+                "马桥镇午餐众包",
+                "周浦镇“老伙伴”计划启动"
+            ]
+        );
+        // Renamed within its month, keeping its URL by its `slug:`.
+        site.remove("2013/11/zhongbao.md");
+        site.write(
+            "2013/11/wucan.md",
+            &article(
+                "马桥镇午餐众包",
+                "2013-11-03",
+                "slug: zhongbao\n",
+                "本报讯 见[消防演练](xiaofang.md)。",
+            ),
+        );
+        site.reload_like_full(&["2013/11/zhongbao.md", "2013/11/wucan.md"]);
+        // Its place is known afterwards: an edit takes the quickest way.
+        site.write(
+            "2013/11/wucan.md",
+            &article(
+                "马桥镇午餐众包",
+                "2013-11-03",
+                "slug: zhongbao\n",
+                "本报讯 改过的正文。",
+            ),
+        );
+        let (loaded, replaced) = site.reload(&["2013/11/wucan.md"]).expect("an edit");
+        assert_eq!(replaced, Some(vec![2]));
+        assert_same(&loaded, &site.full_load());
+    }
+
+    #[test]
+    fn new_articles_that_link_to_each_other_and_to_themselves_reload_together() {
+        let mut site = TestSite::new(&three());
+        site.write(
+            "2013/11/a.md",
+            &article(
+                "浦江镇垃圾分类",
+                "2013-11-06",
+                "",
+                "## 做法\n\n见[下一篇](b.md#经验)与[本文](a.md#做法)。",
+            ),
+        );
+        site.write(
+            "2013/11/b.md",
+            &article(
+                "浦江镇垃圾分类（二）",
+                "2013-11-07",
+                "",
+                "## 经验\n\n见[上一篇](a.md)。",
+            ),
+        );
+        site.reload_like_full(&["2013/11/a.md", "2013/11/b.md", "2013/11/a.md"]);
+        // A link to a heading the new article lacks is left to the full load.
+        site.write(
+            "2013/11/c.md",
+            &article("浦江镇短讯", "2013-11-08", "", "见[上一篇](b.md#没有)。"),
+        );
+        assert!(site.reload(&["2013/11/c.md"]).is_none());
+        assert!(site.full_load().problems.has_errors());
+        site.remove("2013/11/c.md");
+        // A file that came and went between two looks changes nothing.
+        let (loaded, replaced) = site
+            .reload(&["2013/11/c.md", "2013/11/gone.md"])
+            .expect("nothing changed");
+        assert_eq!(replaced, Some(vec![]));
+        assert_same(&loaded, &site.full_load());
+        // A folder's own article changes which files the folders around it hold: a full load.
+        site.write(
+            "2013/11/huodong/index.md",
+            &article("浦江镇活动", "2013-11-10", "", "本报讯 正文。"),
+        );
+        assert!(site.reload(&["2013/11/huodong/index.md"]).is_none());
+        // So does a hidden folder's file, which no load reads.
+        site.write(
+            "2013/11/.bak/d.md",
+            &article("浦江镇备份", "2013-11-10", "", "本报讯 正文。"),
+        );
+        assert!(site.reload(&["2013/11/.bak/d.md"]).is_none());
+        assert_eq!(site.full_load().articles.len(), 6);
+    }
+
+    #[test]
+    fn a_new_draft_a_clashing_url_and_a_removed_article_others_link_to_take_the_full_load() {
+        let mut site = TestSite::new(&three());
+        site.write(
+            "2013/11/new.md",
+            &article("吴泾镇草稿", "2013-11-02", "draft: true\n", "未完。"),
+        );
+        assert!(site.reload(&["2013/11/new.md"]).is_none());
+        site.remove("2013/11/new.md");
+        site.write(
+            "2013/11/later.md",
+            &article("吴泾镇明年计划", "2099-01-02", "", "本报讯 明年再议。"),
+        );
+        assert!(site.reload(&["2013/11/later.md"]).is_none());
+        site.remove("2013/11/later.md");
+
+        site.write(
+            "2013/11/copy.md",
+            &article(
+                "七宝镇消防演练（重发）",
+                "2013-11-12",
+                "slug: xiaofang\n",
+                "本报讯 重发。",
+            ),
+        );
+        assert!(site.reload(&["2013/11/copy.md"]).is_none());
+        let full = site.full_load();
+        assert_eq!(full.problems.error_count(), 2, "{:?}", shown(&full).3);
+        site.remove("2013/11/copy.md");
+
+        site.remove("2013/11/laohuoban.md");
+        assert!(site.reload(&["2013/11/laohuoban.md"]).is_none());
+        let problems = shown(&site.full_load()).3;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("content/2013/11/xiaofang.md:") && p.contains("laohuoban.md")),
+            "{problems:?}"
+        );
+        // A rename of an article others link to, too.
+        site.write(
+            "2013/11/laohuoban2.md",
+            &article(
+                "周浦镇“老伙伴”计划启动",
+                "2013-11-01",
+                "",
+                "本报讯 正文。\n\n## 怎么报名\n\n到居委会报名。",
+            ),
+        );
+        assert!(
+            site.reload(&["2013/11/laohuoban.md", "2013/11/laohuoban2.md"])
+                .is_none()
+        );
+        // The cache was left as it was: putting the file back reloads.
+        site.remove("2013/11/laohuoban2.md");
+        site.write("2013/11/laohuoban.md", &three()[0].1);
+        let (loaded, _) = site.reload(&["2013/11/laohuoban.md"]).expect("the same article again");
+        assert_same(&loaded, &site.full_load());
+    }
 }

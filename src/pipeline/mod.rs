@@ -27,6 +27,7 @@ pub mod sites;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -63,6 +64,28 @@ pub struct Run {
     pub warnings: Diagnostics,
     /// How many static files the output has.
     pub static_files: usize,
+    /// Whether a newer change interrupted the run (see [`RunControl::cancel`]):
+    /// the sink holds what the run previewed, and the next run finishes the job.
+    pub interrupted: bool,
+}
+
+/// How `serve` steers a run: the files to make before any other, and when
+/// to give up on the rest.
+#[derive(Clone, Copy, Default)]
+pub struct RunControl<'a> {
+    /// Output files (`2013/11/x/index.html`) to make first and hand to the
+    /// sink's [`Sink::preview`]: the pages open in a browser. The pages of the
+    /// articles that changed are added to them.
+    pub first: &'a [String],
+    /// Set by another thread when a newer change makes the rest of the run
+    /// useless; the run then stops as soon as it can, after its preview.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+impl RunControl<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
 }
 
 /// The pipeline of one site, with what it keeps from one run for the next.
@@ -97,6 +120,8 @@ struct LastRun {
     inputs: PageInputs,
     /// The names of the files that are not pages.
     others: Vec<String>,
+    /// The articles the pages showed, to find the page of one since removed.
+    articles: Arc<Vec<Arc<crate::content::Article>>>,
 }
 
 /// A render plan with the names of its page files, which other files of the
@@ -177,16 +202,33 @@ impl Pipeline {
     /// last run, when that is known; `None` looks at every file. On failure the
     /// sink is left as it was and every problem found is returned.
     pub fn run(&mut self, changed: Option<&[String]>, sink: &mut dyn Sink) -> Result<Run, Diagnostics> {
+        self.run_with(changed, sink, RunControl::default())
+    }
+
+    /// Like [`Pipeline::run`], making the files `control` names first and
+    /// stopping early when it says so.
+    pub fn run_with(
+        &mut self,
+        changed: Option<&[String]>,
+        sink: &mut dyn Sink,
+        control: RunControl<'_>,
+    ) -> Result<Run, Diagnostics> {
         // Even a failed run counts: an index made before it must not be served after it.
         self.generation += 1;
         self.failed_site = None;
         let (site, warnings) = self.load(changed)?;
-        match self.render_into(&site, warnings, sink) {
-            Ok((plan, warnings, static_files)) => Ok(Run {
+        let first = self.first_files(&site, changed, control.first);
+        let control = RunControl {
+            first: &first,
+            ..control
+        };
+        match self.render_into(&site, warnings, sink, control) {
+            Ok((plan, warnings, static_files, interrupted)) => Ok(Run {
                 site,
                 plan,
                 warnings,
                 static_files,
+                interrupted,
             }),
             Err(problems) => {
                 self.failed_site = Some(site);
@@ -210,7 +252,8 @@ impl Pipeline {
         site: &Site,
         mut warnings: Diagnostics,
         sink: &mut dyn Sink,
-    ) -> Result<(Arc<RenderPlan>, Diagnostics, usize), Diagnostics> {
+        control: RunControl<'_>,
+    ) -> Result<(Arc<RenderPlan>, Diagnostics, usize, bool), Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
         let pictures = self.pictures.update(site, self.site_cache.replaced());
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
@@ -243,15 +286,28 @@ impl Pipeline {
         let others: Vec<String> = outputs.others().iter().map(|f| f.file.to_string()).collect();
         let same_files = changed_articles.is_some() && self.last.as_ref().is_some_and(|last| last.others == others);
         timer.lap("plan and prepare templates");
-        let deferred = emit(
+        if !control.first.is_empty() {
+            emit_first(&renderer, &outputs, control.first, sink)?;
+            timer.lap("render and preview the first files");
+        }
+        let emitted = emit(
             &renderer,
             &outputs,
             changed_articles.as_deref(),
             same_files,
             sink,
             self.defer_search,
+            control,
         )?;
         timer.lap("render and hand over files");
+        let static_files = renderer.assets().files().len();
+        drop(renderer);
+        let Some(deferred) = emitted else {
+            // The sink holds a mix of this run and the last: the next run looks at every page.
+            self.last = None;
+            self.pending_search = None;
+            return Ok((plan, warnings, static_files, true));
+        };
         self.pending_search = match &plan.search {
             Some(layout) if !deferred.is_empty() => Some(PendingSearch {
                 generation: self.generation,
@@ -261,8 +317,6 @@ impl Pipeline {
             }),
             _ => None,
         };
-        let static_files = renderer.assets().files().len();
-        drop(renderer);
         self.last = Some(LastRun {
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
@@ -270,8 +324,29 @@ impl Pipeline {
             planned,
             inputs,
             others,
+            articles: Arc::clone(&site.articles),
         });
-        Ok((plan, warnings, static_files))
+        Ok((plan, warnings, static_files, false))
+    }
+
+    /// The files to make first: `open`, with the pages of the articles
+    /// `changed`, as they are now and, for an article removed or moved, as
+    /// they were in the last run.
+    fn first_files(&self, site: &Site, changed: Option<&[String]>, open: &[String]) -> Vec<String> {
+        let mut first = open.to_vec();
+        if open.is_empty() && changed.is_none() {
+            return first;
+        }
+        let last = self.last.as_ref();
+        for path in changed.unwrap_or_default() {
+            let now = site.articles.iter().position(|a| a.content_path == *path);
+            first.extend(now.map(|id| page_of_article(&site.articles[id])));
+            let before = last.and_then(|l| l.articles.iter().find(|a| a.content_path == *path));
+            first.extend(before.map(|a| page_of_article(a)));
+        }
+        first.sort();
+        first.dedup();
+        first
     }
 
     /// The site model, from the cache where it can be; on failure, with the
@@ -318,18 +393,70 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &mut dyn Sink) -> Result<()
     let renderer = Renderer::new(site, &plan, theme, RenderOptions::default())?;
     let page_files = outputs::page_files(&plan);
     let outputs = Outputs::new(&plan, &page_files, renderer.assets(), &[], &[]);
-    emit(&renderer, &outputs, None, false, sink, false).map(drop)
+    emit(&renderer, &outputs, None, false, sink, false, RunControl::default()).map(drop)
 }
 
 /// A search index file left for later: its name, which file of the index it
 /// is, and the fingerprint it is to have.
 type Deferred = (String, SearchPart, u64);
 
+/// The file of an article's page.
+fn page_of_article(article: &crate::content::Article) -> String {
+    format!("{}index.html", article.url_path)
+}
+
+/// Makes the pages named in `first` that the sink does not hold as they are,
+/// with every file that is not a page (the stylesheet a page links to, its
+/// pictures), and has the sink preview them: the pages an editor looks at
+/// are served before the thousands of others a change may touch. The names
+/// in `first` the output no longer has are previewed as gone.
+fn emit_first(
+    renderer: &Renderer<'_>,
+    outputs: &Outputs<'_>,
+    first: &[String],
+    sink: &mut dyn Sink,
+) -> Result<(), Diagnostics> {
+    let wanted: HashSet<&str> = first.iter().map(String::as_str).collect();
+    let pages: Vec<OutputFile<'_>> = outputs
+        .pages()
+        .filter(|f| wanted.contains(f.file) && !f.is_whole_search_index())
+        .collect();
+    let sink_ref: &dyn Sink = sink;
+    let made: Vec<Result<(), Diagnostic>> = pages
+        .par_iter()
+        .chain(outputs.others().par_iter())
+        .filter(|file| sink_ref.wants(file))
+        .map(|file| {
+            let fp = file.fingerprint(renderer)?;
+            if sink_ref.held(file.file) == Some(fp) {
+                return Ok(());
+            }
+            sink_ref.put(file.file, fp, content_of(renderer, file)?)
+        })
+        .collect();
+    let mut problems: Diagnostics = made.into_iter().filter_map(Result::err).collect();
+    if problems.has_errors() {
+        problems.sort();
+        sink.abandon();
+        return Err(problems);
+    }
+    let present: HashSet<&str> = outputs
+        .pages()
+        .chain(outputs.others().iter().copied())
+        .map(|f| f.file)
+        .collect();
+    let gone: Vec<&str> = wanted.into_iter().filter(|f| !present.contains(f)).collect();
+    sink.preview(&gone);
+    Ok(())
+}
+
 /// Hands every file of `outputs` that the sink does not hold as it is to the
 /// sink, and ends the sink's run. With `changed` (by article id), pages none
 /// of whose articles changed are taken as held without a look; with `defer`,
 /// the search index files made from every article are left out and returned.
 /// `same_files` tells the sink the files are, by name, those of its last run.
+/// `None` when `control` cancelled the run before its end: the sink has
+/// abandoned it.
 fn emit(
     renderer: &Renderer<'_>,
     outputs: &Outputs<'_>,
@@ -337,7 +464,8 @@ fn emit(
     same_files: bool,
     sink: &mut dyn Sink,
     defer: bool,
-) -> Result<Vec<Deferred>, Diagnostics> {
+    control: RunControl<'_>,
+) -> Result<Option<Vec<Deferred>>, Diagnostics> {
     let sink_ref: &dyn Sink = sink;
     let pages = &outputs.plan().pages;
     // The pages to look at: with `changed`, only those that can differ; an
@@ -382,6 +510,7 @@ fn emit(
     }
     if problems.has_errors() {
         problems.sort();
+        sink.abandon();
         return Err(problems);
     }
     if to_make.iter().any(|(file, _)| file.is_whole_search_index()) {
@@ -389,13 +518,25 @@ fn emit(
         renderer.prepare_search();
         timer.lap("build the search index");
     }
+    if control.cancelled() {
+        sink.abandon();
+        return Ok(None);
+    }
     let made: Vec<Result<(), Diagnostic>> = to_make
         .par_iter()
-        .map(|(file, fp)| sink_ref.put(file.file, *fp, content_of(renderer, file)?))
+        .map(|(file, fp)| match control.cancelled() {
+            true => Ok(()),
+            false => sink_ref.put(file.file, *fp, content_of(renderer, file)?),
+        })
         .collect();
+    if control.cancelled() {
+        sink.abandon();
+        return Ok(None);
+    }
     problems.extend(made.into_iter().filter_map(Result::err));
     if problems.has_errors() {
         problems.sort();
+        sink.abandon();
         return Err(problems);
     }
     let listing = Listing {
@@ -403,7 +544,7 @@ fn emit(
         same_files,
     };
     sink.finish(&listing)?;
-    Ok(deferred)
+    Ok(Some(deferred))
 }
 
 /// Every file of `outputs`: those looked at with their fingerprints

@@ -69,6 +69,17 @@ pub trait Sink: Sync {
     /// Ends the run: the output is the files put, and those of `listing`
     /// it held before; nothing else.
     fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics>;
+
+    /// Publishes the files put so far, without the files `gone`, ahead of the
+    /// rest of the run: `serve` shows the pages open in a browser first. The
+    /// run goes on, and ends with [`Sink::finish`], or with [`Sink::abandon`]
+    /// when a newer change interrupts it. A sink that publishes only whole
+    /// runs does nothing.
+    fn preview(&mut self, _gone: &[&str]) {}
+
+    /// Ends a run a newer change interrupted: the files put since the last
+    /// preview are dropped, and the next run starts from what the sink held.
+    fn abandon(&mut self) {}
 }
 
 /// Reads a file a sink must hold in memory.
@@ -207,8 +218,13 @@ pub struct Changes {
     pub rendered: usize,
 }
 
+/// Told of each preview a [`MemorySink`] publishes: the files it holds now,
+/// and what the preview changed.
+pub type PreviewHook = Arc<dyn Fn(Arc<BuiltFiles>, &Changes) + Send + Sync>;
+
 /// The files `serve` serves, kept across runs; each run replaces them whole,
-/// so a reader never sees half of one.
+/// so a reader never sees half of one, except the pages a run previews
+/// ([`Sink::preview`]), which are whole pages of that run.
 #[derive(Default)]
 pub struct MemorySink {
     files: Arc<BuiltFiles>,
@@ -217,6 +233,9 @@ pub struct MemorySink {
     fed: bool,
     /// What the last run changed.
     changes: Changes,
+    /// What the previews of the run under way changed.
+    previewed: Changes,
+    on_preview: Option<PreviewHook>,
 }
 
 impl MemorySink {
@@ -225,9 +244,30 @@ impl MemorySink {
         Arc::clone(&self.files)
     }
 
-    /// What the last run changed.
+    /// What the last run changed, its previews included.
     pub fn changes(&self) -> &Changes {
         &self.changes
+    }
+
+    /// Has `hook` told of every preview, once it is published.
+    pub fn on_preview(&mut self, hook: PreviewHook) {
+        self.on_preview = Some(hook);
+    }
+
+    /// The files put since the last preview or finish, and which of them
+    /// have other bytes than the sink holds.
+    fn take_put(&self) -> (Vec<(String, BuiltFile)>, Vec<String>) {
+        let put = std::mem::take(&mut *locked(&self.put));
+        let changed = put
+            .iter()
+            .filter(|(file, built)| {
+                self.files
+                    .get(file)
+                    .is_none_or(|o| !Arc::ptr_eq(&o.bytes, &built.bytes))
+            })
+            .map(|(file, _)| file.clone())
+            .collect();
+        (put, changed)
     }
 
     /// Replaces some files by ones made after the run (the search index
@@ -277,15 +317,8 @@ impl Sink for MemorySink {
     }
 
     fn finish(&mut self, listing: &Listing<'_>) -> Result<(), Diagnostics> {
-        let put = std::mem::take(&mut *locked(&self.put));
+        let (put, mut changed) = self.take_put();
         let old = Arc::clone(&self.files);
-        let changed_bytes =
-            |file: &str, built: &BuiltFile| old.get(file).is_none_or(|o| !Arc::ptr_eq(&o.bytes, &built.bytes));
-        let mut changed: Vec<String> = put
-            .iter()
-            .filter(|(file, built)| changed_bytes(file, built))
-            .map(|(file, _)| file.clone())
-            .collect();
         let rendered = put.len();
         // The usual run, an edit: the same files, a few of them new. Copying the
         // map whole is far cheaper than building it again file by file.
@@ -305,16 +338,58 @@ impl Sink for MemorySink {
             let removed = old.keys().filter(|f| !files.contains_key(*f)).cloned().collect();
             (files, removed)
         };
+        let previewed = std::mem::take(&mut self.previewed);
+        changed.extend(previewed.changed);
+        removed.extend(previewed.removed);
         changed.sort();
+        changed.dedup();
         removed.sort();
+        removed.dedup();
         self.changes = Changes {
             changed,
             removed,
-            rendered,
+            rendered: rendered + previewed.rendered,
         };
         self.files = Arc::new(files);
         self.fed = true;
         Ok(())
+    }
+
+    fn preview(&mut self, gone: &[&str]) {
+        let (put, mut changed) = self.take_put();
+        let rendered = put.len();
+        let mut files = (*self.files).clone();
+        files.extend(put);
+        let mut removed: Vec<String> = gone
+            .iter()
+            .filter(|file| files.remove(**file).is_some())
+            .map(|file| file.to_string())
+            .collect();
+        if rendered == 0 && removed.is_empty() {
+            return;
+        }
+        // Files made again with the same bytes count too: their fingerprints are new.
+        self.files = Arc::new(files);
+        changed.sort();
+        removed.sort();
+        let changes = Changes {
+            changed,
+            removed,
+            rendered,
+        };
+        if let Some(hook) = &self.on_preview
+            && !(changes.changed.is_empty() && changes.removed.is_empty())
+        {
+            hook(Arc::clone(&self.files), &changes);
+        }
+        self.previewed.changed.extend(changes.changed);
+        self.previewed.removed.extend(changes.removed);
+        self.previewed.rendered += changes.rendered;
+    }
+
+    fn abandon(&mut self) {
+        locked(&self.put).clear();
+        self.previewed = Changes::default();
     }
 }
 

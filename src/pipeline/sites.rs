@@ -153,11 +153,12 @@ pub fn reload_site(
     cache: &mut SiteCache,
     changed: Option<&[String]>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
+    let timer = crate::timing::PhaseTimer::from_env();
     cache.failed = None;
     let config = config::load_config(root, &options.overrides)?;
     let reloaded = changed.and_then(|paths| reload_articles(root, &config, options.load, &mut cache.articles, paths));
     let (loaded, replaced) = match reloaded {
-        Some((loaded, replaced)) => (loaded, Some(replaced)),
+        Some((loaded, replaced)) => (loaded, replaced),
         None => (
             load_articles_cached(root, &config, options.load, &mut cache.articles),
             None,
@@ -180,6 +181,7 @@ pub fn reload_site(
         });
         return Err(problems);
     }
+    timer.lap("load the articles");
     let grouping = match cache.grouping.take() {
         Some(g) if g.fits(&config, &articles, replaced.as_deref()) => g,
         _ => Grouping::new(&config, &articles),
@@ -188,6 +190,7 @@ pub fn reload_site(
     let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);
     problems.extend(warnings);
     problems.sort();
+    timer.lap("group the articles and collect redirects");
     let site = Site {
         config,
         articles,

@@ -5,12 +5,14 @@
 //! disk, whatever `..` or symbolic links it names. HTML pages get the reload
 //! script just before `</body>`.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -32,6 +34,56 @@ const RELOAD_SCRIPT: &str = include_str!("reload.js");
 pub struct AppState {
     pub snapshot: watch::Receiver<Snapshot>,
     pub events: broadcast::Sender<ReloadEvent>,
+    /// The pages open in a browser, which a rebuild makes first.
+    pub open: OpenPages,
+}
+
+/// The pages open in a browser now, by output file, each with how many
+/// tabs show it. A page counts from when its reload script connects to
+/// the event stream until the stream closes (the tab closed or moved on).
+#[derive(Clone, Debug, Default)]
+pub struct OpenPages(Arc<Mutex<HashMap<String, usize>>>);
+
+impl OpenPages {
+    /// Counts `file` as open until the returned guard is dropped.
+    pub fn open(&self, file: String) -> OpenPage {
+        *self.lock().entry(file.clone()).or_default() += 1;
+        OpenPage {
+            pages: self.clone(),
+            file,
+        }
+    }
+
+    /// The files open now, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = self.lock().keys().cloned().collect();
+        files.sort();
+        files
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, usize>> {
+        // A count is never left half-changed: a panic elsewhere leaves it usable.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// One tab's page, counted open while this lives.
+#[derive(Debug)]
+pub struct OpenPage {
+    pages: OpenPages,
+    file: String,
+}
+
+impl Drop for OpenPage {
+    fn drop(&mut self) {
+        let mut pages = self.pages.lock();
+        if let Some(count) = pages.get_mut(&self.file) {
+            *count -= 1;
+            if *count == 0 {
+                pages.remove(&self.file);
+            }
+        }
+    }
 }
 
 /// The routes: reload events, and every other path from the site.
@@ -69,19 +121,10 @@ fn resolve(snapshot: &Snapshot, path: &str) -> Lookup {
     let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else {
         return Lookup::NotFound;
     };
-    let Some(rel) = decoded.strip_prefix('/') else {
+    let Some(file) = file_of(&decoded) else {
         return Lookup::NotFound;
     };
-    // Lookups are in a map of built files, so `..` could not escape anyway; refusing it
-    // keeps `/a/../b` from being a second name for `/b`.
-    if rel.split('/').any(|s| s == ".." || s == ".") || rel.contains('\\') || rel.contains('\0') {
-        return Lookup::NotFound;
-    }
-    let file = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    };
+    let rel = &decoded[1..];
     if snapshot.files.contains_key(&file) {
         return Lookup::File(file);
     }
@@ -89,6 +132,22 @@ fn resolve(snapshot: &Snapshot, path: &str) -> Lookup {
         return Lookup::Redirect(format!("{path}/"));
     }
     Lookup::NotFound
+}
+
+/// The output file a decoded URL path names: `/2013/11/x/` →
+/// `2013/11/x/index.html`. `None` for a path no file can have.
+fn file_of(decoded: &str) -> Option<String> {
+    let rel = decoded.strip_prefix('/')?;
+    // Lookups are in a map of built files, so `..` could not escape anyway; refusing it
+    // keeps `/a/../b` from being a second name for `/b`.
+    if rel.split('/').any(|s| s == ".." || s == ".") || rel.contains('\\') || rel.contains('\0') {
+        return None;
+    }
+    Some(if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    })
 }
 
 fn respond(snapshot: &Snapshot, file: &str, status: StatusCode) -> Response {
@@ -140,7 +199,23 @@ fn with_reload_script(html: &[u8]) -> Vec<u8> {
     out
 }
 
-async fn events(State(state): State<AppState>) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+/// The query of the event stream: the page the reload script runs on.
+#[derive(serde::Deserialize)]
+struct EventsQuery {
+    /// Its decoded URL path, `/2013/11/x/`.
+    page: Option<String>,
+}
+
+async fn events(
+    State(state): State<AppState>,
+    Query(query): Query<EventsQuery>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    // Counted open for as long as the stream, which owns the guard, lives.
+    let open = query
+        .page
+        .as_deref()
+        .and_then(file_of)
+        .map(|file| state.open.open(file));
     // A page that connects while the site is broken shows the error at once.
     let current = state
         .snapshot
@@ -149,7 +224,8 @@ async fn events(State(state): State<AppState>) -> Sse<impl tokio_stream::Stream<
         .clone()
         .map(|message| ReloadEvent::Failed { message });
     let initial = tokio_stream::iter(current.map(|e| Ok(to_sse(&e))));
-    let updates = BroadcastStream::new(state.events.subscribe()).map(|event| {
+    let updates = BroadcastStream::new(state.events.subscribe()).map(move |event| {
+        let _open = &open;
         Ok(match event {
             Ok(event) => to_sse(&event),
             // Missed events: the safe answer is to reload.

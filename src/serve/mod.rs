@@ -12,7 +12,8 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use tokio::sync::{broadcast, watch as tokio_watch};
@@ -127,39 +128,21 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let snapshot_tx = Arc::new(snapshot_tx);
     let (events_tx, _) = broadcast::channel(64);
     let search = spawn_search_worker(Arc::clone(&rebuilder), Arc::clone(&snapshot_tx), events_tx.clone());
-
-    let _watcher = watch::spawn(options.root.clone(), {
-        let events = events_tx.clone();
-        let rebuilder = Arc::clone(&rebuilder);
-        let mut failed = first.is_err();
-        move |changed| {
-            let started = Instant::now();
-            let mut rebuilder = lock(&rebuilder);
-            let result = match &changed {
-                watch::Changed::Files(files) => rebuilder.rebuild_changed(files),
-                watch::Changed::Anything | watch::Changed::Recheck => rebuilder.rebuild(),
-            };
-            // Made after the pages are served (the lock is held until then).
-            if let Some(pending) = rebuilder.take_pending_search() {
-                let _ = search.send(pending);
-            }
-            let unchanged = matches!(&result, Ok((c, _)) if c.changed.is_empty() && c.removed.is_empty());
-            if changed == watch::Changed::Recheck && unchanged && !failed {
-                // The check found what the last rebuild had: nothing to report or reload.
-                return;
-            }
-            failed = result.is_err();
-            report(&result, started);
-            snapshot_tx.send_replace(snapshot_after(&rebuilder, result.as_ref().err()));
-            let event = match &result {
-                Ok((changes, _)) => built_event(changes),
-                Err(problems) => ReloadEvent::Failed {
-                    message: render_problems(problems),
-                },
-            };
-            let _ = events.send(event);
-        }
-    })?;
+    let open = http::OpenPages::default();
+    let queue = Arc::new(RebuildQueue::default());
+    let previews = Previews::default();
+    lock(&rebuilder).on_preview(previews.hook(Arc::clone(&snapshot_tx), events_tx.clone()));
+    spawn_rebuilder(RebuildWorker {
+        rebuilder: Arc::clone(&rebuilder),
+        queue: Arc::clone(&queue),
+        open: open.clone(),
+        previews,
+        snapshot: snapshot_tx,
+        events: events_tx.clone(),
+        search,
+        failed: first.is_err(),
+    });
+    let _watcher = watch::spawn(options.root.clone(), move |changed| queue.push(changed))?;
 
     say(msg!("serve-serving", root = options.root.display(), url = url.as_str()));
     if options.open
@@ -170,6 +153,7 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let app = http::router(http::AppState {
         snapshot: snapshot_rx,
         events: events_tx,
+        open,
     });
     tokio::select! {
         result = axum::serve(listener, app) => result?,
@@ -198,6 +182,174 @@ fn base_url(address: SocketAddr) -> String {
     match address {
         SocketAddr::V4(a) => format!("http://{}:{}/", a.ip(), a.port()),
         SocketAddr::V6(a) => format!("http://[{}]:{}/", a.ip(), a.port()),
+    }
+}
+
+/// The changes the watcher saw that no rebuild has taken yet, merged into
+/// one; a new change also asks the rebuild under way to stop after its
+/// preview, as the next rebuild makes everything it left undone.
+#[derive(Default)]
+struct RebuildQueue {
+    pending: Mutex<Option<watch::Changed>>,
+    ready: Condvar,
+    cancel: AtomicBool,
+}
+
+impl RebuildQueue {
+    fn push(&self, changed: watch::Changed) {
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The check a few seconds after an edit finds nothing new as a rule: it does not stop a rebuild.
+        if changed != watch::Changed::Recheck {
+            self.cancel.store(true, Ordering::Relaxed);
+        }
+        match pending.as_mut() {
+            Some(queued) => queued.add(changed),
+            None => *pending = Some(changed),
+        }
+        self.ready.notify_one();
+    }
+
+    /// Waits for changes, and takes them all.
+    fn take(&self) -> watch::Changed {
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        loop {
+            if let Some(changed) = pending.take() {
+                // Under the lock: a change pushed from now on stops the rebuild of these.
+                self.cancel.store(false, Ordering::Relaxed);
+                return changed;
+            }
+            pending = self
+                .ready
+                .wait(pending)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+}
+
+/// What the rebuild thread works with.
+struct RebuildWorker {
+    rebuilder: Arc<Mutex<Rebuilder>>,
+    queue: Arc<RebuildQueue>,
+    open: http::OpenPages,
+    previews: Previews,
+    snapshot: Arc<tokio_watch::Sender<Snapshot>>,
+    events: broadcast::Sender<ReloadEvent>,
+    search: mpsc::Sender<PendingSearch>,
+    /// Whether the last rebuild failed.
+    failed: bool,
+}
+
+/// The pages the previews of the rebuild under way served and reloaded,
+/// so that its end reloads only the others; and when that rebuild started.
+#[derive(Clone)]
+struct Previews {
+    shown: Arc<Mutex<Vec<String>>>,
+    started: Arc<Mutex<Instant>>,
+}
+
+impl Default for Previews {
+    fn default() -> Previews {
+        Previews {
+            shown: Arc::default(),
+            started: Arc::new(Mutex::new(Instant::now())),
+        }
+    }
+}
+
+impl Previews {
+    /// Serves each preview and reloads the pages it changed.
+    fn hook(
+        &self,
+        snapshot: Arc<tokio_watch::Sender<Snapshot>>,
+        events: broadcast::Sender<ReloadEvent>,
+    ) -> rebuild::PreviewHook {
+        let previews = self.clone();
+        Arc::new(move |files, changes| {
+            snapshot.send_replace(Snapshot { files, error: None });
+            let _ = events.send(built_event(changes));
+            let started = *previews
+                .started
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            say(msg!(
+                "serve-previewed",
+                ms = millis(started),
+                changed = changes.changed.len() + changes.removed.len()
+            ));
+            let mut shown = previews.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            shown.extend(changes.changed.iter().chain(&changes.removed).cloned());
+        })
+    }
+
+    /// Starts the count for a new rebuild.
+    fn start(&self) {
+        *self.started.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Instant::now();
+        self.shown
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
+    /// `changes` without the files a preview already served and reloaded.
+    fn not_shown(&self, changes: &Changes) -> Changes {
+        let shown = self.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let keep = |files: &[String]| files.iter().filter(|f| !shown.contains(f)).cloned().collect();
+        Changes {
+            changed: keep(&changes.changed),
+            removed: keep(&changes.removed),
+            rendered: changes.rendered,
+        }
+    }
+}
+
+/// The thread that rebuilds the site on every change the watcher reports:
+/// the pages open in a browser first, served at once, then the rest, which
+/// a newer change interrupts.
+fn spawn_rebuilder(mut worker: RebuildWorker) {
+    std::thread::spawn(move || {
+        loop {
+            let changed = worker.queue.take();
+            worker.rebuild(&changed);
+        }
+    });
+}
+
+impl RebuildWorker {
+    fn rebuild(&mut self, changed: &watch::Changed) {
+        self.previews.start();
+        let started = Instant::now();
+        let open = self.open.files();
+        let mut rebuilder = lock(&self.rebuilder);
+        let files = match changed {
+            watch::Changed::Files(files) => Some(files.as_slice()),
+            watch::Changed::Anything | watch::Changed::Recheck => None,
+        };
+        let result = match rebuilder.rebuild_first(files, &open, &self.queue.cancel) {
+            // A newer change came: its rebuild, next, finishes the job.
+            Ok(None) => return,
+            Ok(Some(done)) => Ok(done),
+            Err(problems) => Err(problems),
+        };
+        // Made after the pages are served (the lock is held until then).
+        if let Some(pending) = rebuilder.take_pending_search() {
+            let _ = self.search.send(pending);
+        }
+        let unchanged = matches!(&result, Ok((c, _)) if c.changed.is_empty() && c.removed.is_empty());
+        if *changed == watch::Changed::Recheck && unchanged && !self.failed {
+            // The check found what the last rebuild had: nothing to report or reload.
+            return;
+        }
+        self.failed = result.is_err();
+        report(&result, started);
+        self.snapshot
+            .send_replace(snapshot_after(&rebuilder, result.as_ref().err()));
+        let event = match &result {
+            Ok((changes, _)) => built_event(&self.previews.not_shown(changes)),
+            Err(problems) => ReloadEvent::Failed {
+                message: render_problems(problems),
+            },
+        };
+        let _ = self.events.send(event);
     }
 }
 

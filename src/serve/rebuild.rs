@@ -2,17 +2,18 @@
 //! changes so that it touches only what a change touches, running into one
 //! [`MemorySink`]. Each rebuild is, byte for byte, what a full build writes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::config::Overrides;
 use crate::content::LoadOptions;
 use crate::error::Diagnostics;
 use crate::pipeline::sink::MemorySink;
-use crate::pipeline::{Pipeline, Settings, article_path};
+use crate::pipeline::{Pipeline, RunControl, Settings, article_path};
 use crate::site::SiteOptions;
 
-pub use crate::pipeline::sink::{BuiltFile, BuiltFiles, Changes};
+pub use crate::pipeline::sink::{BuiltFile, BuiltFiles, Changes, PreviewHook};
 pub use crate::pipeline::{BuiltSearch, PendingSearch};
 
 /// A site kept built in memory across changes.
@@ -82,13 +83,66 @@ impl Rebuilder {
     /// (absolute paths under the site) changed: when they are all existing
     /// articles, only those are read again, else every file is looked at.
     pub fn rebuild_changed(&mut self, changed: &[PathBuf]) -> Result<(Changes, Diagnostics), Diagnostics> {
-        let root = &self.pipeline.settings().root;
-        let articles: Option<Vec<String>> = changed.iter().map(|p| article_path(root, p)).collect();
+        let articles = articles_changed(&self.pipeline.settings().root, changed);
         self.rebuild_from(articles.as_deref())
+    }
+
+    /// Has `hook` told of each preview: the files served, with the pages a
+    /// rebuild made first (see [`Rebuilder::rebuild_first`]).
+    pub fn on_preview(&mut self, hook: PreviewHook) {
+        self.sink.on_preview(hook);
+    }
+
+    /// Like [`Rebuilder::rebuild_changed`] (every file looked at when
+    /// `changed` is `None`), making first the output files `open` (the pages
+    /// open in a browser) and the pages of the articles changed, and serving
+    /// them at once, before the rest. When `cancel` is set meanwhile, stops
+    /// after that and returns `Ok(None)`: the next rebuild finishes the job.
+    pub fn rebuild_first(
+        &mut self,
+        changed: Option<&[PathBuf]>,
+        open: &[String],
+        cancel: &AtomicBool,
+    ) -> Result<Option<(Changes, Diagnostics)>, Diagnostics> {
+        let root = &self.pipeline.settings().root;
+        let articles = changed.and_then(|files| articles_changed(root, files));
+        let control = RunControl {
+            first: open,
+            cancel: Some(cancel),
+        };
+        let run = self.pipeline.run_with(articles.as_deref(), &mut self.sink, control)?;
+        Ok((!run.interrupted).then(|| (self.sink.changes().clone(), run.warnings)))
     }
 
     fn rebuild_from(&mut self, changed: Option<&[String]>) -> Result<(Changes, Diagnostics), Diagnostics> {
         let run = self.pipeline.run(changed, &mut self.sink)?;
         Ok((self.sink.changes().clone(), run.warnings))
     }
+}
+
+/// The articles (content/-relative paths) among `changed`, when the other
+/// files are the theme's or static files, which the pipeline reads afresh on
+/// every run anyway: a template edit need not look at any article. `None`
+/// when another file changed (site.yaml, a picture), and every file must be
+/// looked at.
+fn articles_changed(root: &Path, changed: &[PathBuf]) -> Option<Vec<String>> {
+    let mut articles = Vec::new();
+    for path in changed {
+        match article_path(root, path) {
+            Some(article) => articles.push(article),
+            None if is_theme_or_static(root, path) => {}
+            None => return None,
+        }
+    }
+    Some(articles)
+}
+
+/// Whether `path` is under the site's themes/, templates/ or static/ folder.
+fn is_theme_or_static(root: &Path, path: &Path) -> bool {
+    let top = path.strip_prefix(root).ok().and_then(|rel| rel.components().next());
+    top.is_some_and(|c| {
+        ["themes", "templates", "static"]
+            .iter()
+            .any(|dir| c.as_os_str() == *dir)
+    })
 }

@@ -28,7 +28,7 @@
     text.textContent = message;
     overlay.append(title, text);
   };
-  const source = new EventSource("/__jianbao/events");
+  const source = new EventSource("/__jianbao/events?page=" + encodeURIComponent(here));
   source.addEventListener("failed", (e) => showError(JSON.parse(e.data)));
   source.addEventListener("built", (e) => {
     const build = JSON.parse(e.data);

@@ -43,7 +43,7 @@ pub enum Changed {
 }
 
 impl Changed {
-    fn add(&mut self, other: Changed) {
+    pub fn add(&mut self, other: Changed) {
         match (&mut *self, other) {
             (Changed::Files(files), Changed::Files(more)) => {
                 for file in more {

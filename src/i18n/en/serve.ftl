@@ -18,6 +18,10 @@ serve-rebuilt = rebuilt in { $ms } ms: { $rendered ->
        *[other] { $changed } files changed
     }, { $removed } removed
 serve-rebuild-failed = rebuild failed in { $ms } ms; still serving the last good pages
+serve-previewed = open pages served first in { $ms } ms: { $changed ->
+        [one] { $changed } file changed
+       *[other] { $changed } files changed
+    }
 serve-search-updated = search index updated in { $ms } ms: { $changed ->
         [one] { $changed } file changed
        *[other] { $changed } files changed

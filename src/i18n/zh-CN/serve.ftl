@@ -12,6 +12,7 @@ serve-cannot-open-browser = 无法打开浏览器：{ $error }
 serve-stopped = 已停止
 serve-rebuilt = 已重新生成，用时 { $ms } 毫秒：生成 { $rendered } 个页面，改动 { $changed } 个文件，删除 { $removed } 个
 serve-rebuild-failed = 重新生成失败（用时 { $ms } 毫秒）；预览仍显示上次成功生成的页面
+serve-previewed = 已先更新打开的页面，用时 { $ms } 毫秒：改动 { $changed } 个文件
 serve-search-updated = 搜索索引已更新，用时 { $ms } 毫秒：改动 { $changed } 个文件
 
 # 页面上的话：重新生成失败时盖在页面上的提示条，以及没有 404.html 时找不到的页面。
