@@ -117,14 +117,16 @@ pub mod templates {
 /// Lists every page of `site`; fails when a redirect would take the place of
 /// a page or of another redirect, or an article that of its month's later pages.
 pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
-    let mut pages = Vec::new();
-    plan_front(&mut pages, site);
+    // Most pages are articles' and terms': room for them at once, not by doubling.
+    let mut pages = Vec::with_capacity(2 * site.articles.len() + site.redirects.len() + 64);
+    let briefs = site.briefs();
+    plan_front(&mut pages, site, &briefs);
     plan_articles(&mut pages, site);
     plan_taxonomies(&mut pages, site);
     paginate(
         &mut pages,
         "briefs/",
-        &site.briefs(),
+        &briefs,
         site.config.paginate,
         templates::BRIEFS,
         PageKind::Briefs,
@@ -161,11 +163,10 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     })
 }
 
-/// The front page and its further pages.
-fn plan_front(pages: &mut Vec<Page>, site: &Site) {
+/// The front page and its further pages; `briefs` are the site's short news, ids ascending.
+fn plan_front(pages: &mut Vec<Page>, site: &Site, briefs: &[ArticleId]) {
     // Short news has its own box and its own list (/briefs/); the front page's
     // pages list everything else.
-    let briefs = site.briefs();
     let front: Vec<ArticleId> = (0..site.articles.len())
         .filter(|id| briefs.binary_search(id).is_err())
         .collect();
@@ -180,19 +181,22 @@ fn plan_front(pages: &mut Vec<Page>, site: &Site) {
 }
 
 /// Each article's page, which shows its neighbours and related articles too.
+///
+/// One page per article, each on its own: made side by side, as they are the
+/// most numerous pages of a site.
 fn plan_articles(pages: &mut Vec<Page>, site: &Site) {
-    for (id, article) in site.articles.iter().enumerate() {
-        let mut shown = vec![id];
+    use rayon::prelude::*;
+    let planned = site.articles.par_iter().enumerate().map(|(id, article)| {
+        let related = &site.related[id];
+        let mut shown = Vec::with_capacity(3 + related.len());
+        shown.push(id);
         shown.extend(site.older(id));
         shown.extend(site.newer(id));
-        shown.extend(site.related[id].iter().copied());
-        pages.push(html_page(
-            &article.url_path,
-            PageKind::Article(id),
-            templates::ARTICLE,
-            shown,
-        ));
-    }
+        shown.extend(related.iter().copied());
+        html_page(&article.url_path, PageKind::Article(id), templates::ARTICLE, shown)
+    });
+    // In order: an indexed parallel iterator appends its items as listed.
+    pages.par_extend(planned);
 }
 
 /// Each taxonomy's index and each of its terms' pages.
@@ -282,13 +286,10 @@ fn paginate(
     kind: impl Fn(Pager) -> PageKind,
 ) {
     let total = items.len().div_ceil(per_page).max(1);
+    pages.reserve(total);
     for number in 1..=total {
-        let shown = items
-            .iter()
-            .copied()
-            .skip((number - 1) * per_page)
-            .take(per_page)
-            .collect();
+        // Empty only for the first page of an empty list.
+        let shown = items.chunks(per_page).nth(number - 1).unwrap_or_default().to_vec();
         let pager = Pager { number, total };
         pages.push(html_page(&pager_path(base, number), kind(pager), template, shown));
     }

@@ -3,7 +3,7 @@
 //!
 //! Pure computation over the loaded articles: no I/O, no templates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -209,22 +209,29 @@ pub fn moved_terms(before: &PublishedTerms, taxonomies: &Taxonomies) -> Vec<Move
 /// Groups the articles (already newest first) by tag, district, town and column.
 /// Warns where two names had to be given distinct slugs.
 pub fn build_taxonomies(articles: &[Arc<Article>], config: &Config) -> (Taxonomies, Vec<Diagnostic>) {
-    let mut warnings = Vec::new();
-    let mut by_name = |kind, names: &dyn Fn(&Article) -> Vec<&str>| {
-        let (taxonomy, clashes) = group_by_name(kind, articles, config, names);
-        warnings.extend(clashes);
-        taxonomy
-    };
-    let tags = by_name(TaxonomyKind::Tags, &|a| {
-        a.front.tags.iter().map(String::as_str).collect()
-    });
-    let towns = by_name(TaxonomyKind::Towns, &|a| {
-        a.front.towns.iter().map(String::as_str).collect()
-    });
-    let columns = by_name(TaxonomyKind::Columns, &|a| {
-        a.front.column.as_deref().into_iter().collect()
-    });
-    let districts = group_districts(articles, config);
+    // The kinds are independent: group them side by side.
+    let ((tags, towns), (columns, districts)) = rayon::join(
+        || {
+            rayon::join(
+                || group_by_name(TaxonomyKind::Tags, articles, config, |a| &a.front.tags),
+                || group_by_name(TaxonomyKind::Towns, articles, config, |a| &a.front.towns),
+            )
+        },
+        || {
+            rayon::join(
+                || group_by_name(TaxonomyKind::Columns, articles, config, |a| a.front.column.as_slice()),
+                || group_districts(articles, config),
+            )
+        },
+    );
+    let (tags, tag_clashes) = tags;
+    let (towns, town_clashes) = towns;
+    let (columns, column_clashes) = columns;
+    let warnings = tag_clashes
+        .into_iter()
+        .chain(town_clashes)
+        .chain(column_clashes)
+        .collect();
     (
         Taxonomies {
             tags,
@@ -236,18 +243,39 @@ pub fn build_taxonomies(articles: &[Arc<Article>], config: &Config) -> (Taxonomi
     )
 }
 
-fn group_by_name(
-    kind: TaxonomyKind,
-    articles: &[Arc<Article>],
-    config: &Config,
-    names: &dyn Fn(&Article) -> Vec<&str>,
-) -> (Taxonomy, Vec<Diagnostic>) {
-    let mut members: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
+/// Each name with its articles (ids ascending: newest first), in order of first use.
+type Members<'a> = Vec<(&'a str, Vec<ArticleId>)>;
+
+/// Each name that `names` gives the articles, in order of first use, with its
+/// articles (ids ascending: newest first), and where each name is in that list.
+///
+/// A hash map finds a name's place: a tree keyed by the names would compare
+/// strings tens of thousands of times on a big site.
+fn members_by_name<'a>(
+    articles: &'a [Arc<Article>],
+    names: impl Fn(&'a Article) -> &'a [String],
+) -> (Members<'a>, HashMap<&'a str, usize>) {
+    let mut members: Vec<(&str, Vec<ArticleId>)> = Vec::new();
+    let mut places: HashMap<&str, usize> = HashMap::new();
     for (id, article) in articles.iter().enumerate() {
         for name in names(article) {
-            members.entry(name).or_default().push(id);
+            let place = *places.entry(name.as_str()).or_insert_with(|| {
+                members.push((name.as_str(), Vec::new()));
+                members.len() - 1
+            });
+            members[place].1.push(id);
         }
     }
+    (members, places)
+}
+
+fn group_by_name<'a>(
+    kind: TaxonomyKind,
+    articles: &'a [Arc<Article>],
+    config: &Config,
+    names: impl Fn(&'a Article) -> &'a [String],
+) -> (Taxonomy, Vec<Diagnostic>) {
+    let (members, places) = members_by_name(articles, names);
     // A name site.yaml gives its slug ranks first; the others by first use, so
     // that a homophone arriving later never takes the address of a term already published.
     let rank = |name: &str, ids: &[ArticleId]| {
@@ -255,18 +283,20 @@ fn group_by_name(
         (!pinned, ids.last().map(|&id| articles[id].front.date))
     };
     // One reading for the URL, the order and the letter heading: a `slugs:`
-    // entry that reads 庄行 as zhuang-hang also files it under hang.
-    let readings: BTreeMap<&str, pinyin::Reading> = members.keys().map(|&name| (name, reading(name, config))).collect();
+    // entry that reads 庄行 as zhuang-hang also files it under hang. Read once
+    // per name, by the name's place in `members`.
+    let readings: Vec<pinyin::Reading> = members.iter().map(|&(name, _)| reading(name, config)).collect();
     let wanted = members
         .iter()
-        .map(|(&name, ids)| (name, slug_of(name, &readings[name]), rank(name, ids)));
+        .zip(&readings)
+        .map(|(&(name, ref ids), reading)| (name, slug_of(name, reading), rank(name, ids)));
     let (slugs, clashes) = slug::assign_unique(wanted);
     let warnings = clashes
         .into_iter()
         .map(|group| {
-            let first_user = members
+            let first_user = places
                 .get(group[0])
-                .and_then(|ids| ids.last())
+                .and_then(|&place| members[place].1.last())
                 .map(|&id| articles[id].source.clone())
                 .unwrap_or_default();
             let assigned: Vec<String> = group.iter().map(|n| format!("{n} → {}", slugs[n])).collect();
@@ -286,19 +316,20 @@ fn group_by_name(
             .with_hint(crate::msg!("site-same-pinyin-hint"))
         })
         .collect();
+    // Each sort key worked out once, not at every comparison.
     let mut terms: Vec<(String, Term)> = members
         .into_iter()
-        .map(|(name, ids)| {
-            let key = readings[name].sort_key(name);
+        .zip(&readings)
+        .map(|((name, ids), reading)| {
             let term = Term {
                 name: name.to_string(),
                 slug: slugs.get(name).cloned().unwrap_or_default(),
                 articles: ids,
             };
-            (key, term)
+            (reading.sort_key(name), term)
         })
         .collect();
-    terms.sort_by(|a, b| (&a.0, &a.1.name).cmp(&(&b.0, &b.1.name)));
+    terms.sort_unstable_by(|a, b| (&a.0, &a.1.name).cmp(&(&b.0, &b.1.name)));
     let terms = terms.into_iter().map(|(_, term)| term).collect();
     (Taxonomy { kind, terms }, warnings)
 }
@@ -366,7 +397,7 @@ fn near_in_time(members: &[ArticleId], id: ArticleId) -> &[ArticleId] {
 /// article's tags, with no allocation per article.
 pub fn related_articles(articles: &[Arc<Article>], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
     use rayon::prelude::*;
-    let members: std::collections::HashMap<&str, &[ArticleId]> = tags
+    let members: HashMap<&str, &[ArticleId]> = tags
         .terms
         .iter()
         .map(|t| (t.name.as_str(), t.articles.as_slice()))
@@ -388,24 +419,35 @@ pub fn related_articles(articles: &[Arc<Article>], tags: &Taxonomy, limit: usize
                         }
                     }
                 }
-                // Lower ids are newer, so ties go to the newer article.
-                let mut ranked: Vec<(u32, ArticleId)> = touched.iter().map(|&other| (scores[other], other)).collect();
-                let by_rank = |a: &(u32, ArticleId), b: &(u32, ArticleId)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-                if ranked.len() > limit {
-                    ranked.select_nth_unstable_by(limit, by_rank);
-                    ranked.truncate(limit);
-                }
-                ranked.sort_unstable_by(by_rank);
+                let best = best_ranked(touched.iter().map(|&other| (scores[other], other)), limit);
                 for &other in touched.iter() {
                     scores[other] = 0;
                 }
                 touched.clear();
-                // Not `into_iter`: collecting in place would keep `ranked`'s whole
-                // buffer alive behind each five-item list.
-                ranked.iter().map(|&(_, other)| other).collect()
+                best
             },
         )
         .collect()
+}
+
+/// The ids of the `limit` best (score, id) pairs, best first: the highest
+/// score, and among equal scores the lower id, which is the newer article.
+///
+/// Kept as a short sorted list that most candidates never enter (they score
+/// no better than the last one kept), rather than collecting and sorting
+/// every candidate of every article.
+fn best_ranked(candidates: impl Iterator<Item = (u32, ArticleId)>, limit: usize) -> Vec<ArticleId> {
+    let better = |a: &(u32, ArticleId), b: &(u32, ArticleId)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+    let mut best: Vec<(u32, ArticleId)> = Vec::with_capacity(limit + 1);
+    for candidate in candidates {
+        if best.len() == limit && best.last().is_none_or(|last| !better(&candidate, last)) {
+            continue;
+        }
+        let at = best.partition_point(|kept| better(kept, &candidate));
+        best.insert(at, candidate);
+        best.truncate(limit);
+    }
+    best.iter().map(|&(_, id)| id).collect()
 }
 
 #[cfg(test)]
@@ -522,6 +564,14 @@ mod tests {
              （“公式”用不带编号的网址，因为它写在 `slugs:` 里，或者用得最早）\n  \
              提示：想自己决定网址，就在站点设置（site.yaml）的 `slugs:` 里写上它们"
         );
+    }
+
+    #[test]
+    fn best_ranked_keeps_the_highest_scores_newer_first() {
+        let candidates = [(1, 9), (3, 4), (1, 2), (3, 1), (2, 7), (1, 0), (2, 3)];
+        assert_eq!(best_ranked(candidates.into_iter(), 4), [1, 4, 3, 7]);
+        assert_eq!(best_ranked(candidates.into_iter(), 10), [1, 4, 3, 7, 0, 2, 9]);
+        assert_eq!(best_ranked(candidates.into_iter(), 0), Vec::<ArticleId>::new());
     }
 
     #[test]

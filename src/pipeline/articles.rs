@@ -33,7 +33,7 @@ pub(crate) fn load_articles(root: &Path, config: &Config, options: LoadOptions) 
 /// links changed. `serve` keeps one for its whole run.
 #[derive(Default)]
 pub struct ArticleCache {
-    /// What the cached results were computed with; a change empties the cache.
+    /// What the cached results were computed with (see [`ArticleCache::keep_only_for`]).
     settings: Option<Config>,
     files: HashMap<String, CachedFile>,
     /// The result of the last load that found no error.
@@ -65,17 +65,49 @@ struct CachedFile {
 }
 
 impl ArticleCache {
-    /// Empties the cache when it was filled with other settings than `config`.
+    /// Keeps what still holds when the cache was filled under other settings
+    /// than `config`: the files read, unless the settings reading a file
+    /// depends on changed, and their bodies, unless those a body depends on
+    /// did. An edit of site.yaml's title or paginate reads no article again.
     fn keep_only_for(&mut self, config: &Config) {
-        // Only the configuration changes how a file parses; drafts and dates are
-        // filtered after parsing, so a new "now" does not empty the cache.
-        if self.settings.as_ref() != Some(config) {
+        // Drafts and dates are filtered after parsing, so a new "now" keeps the cache.
+        let Some(old) = self.settings.as_ref() else {
+            self.settings = Some(config.clone());
+            return;
+        };
+        if old == config {
+            return;
+        }
+        if !same_reading(old, config) {
             *self = ArticleCache {
                 settings: Some(config.clone()),
                 ..ArticleCache::default()
             };
+            return;
         }
+        if !same_bodies(old, config) {
+            for file in self.files.values_mut() {
+                file.body = None;
+            }
+        }
+        self.settings = Some(config.clone());
+        // A reload of a few files starts from a load under the same settings.
+        self.last = None;
     }
+}
+
+/// Whether a file reads the same under both settings: front matter resolves
+/// its district by the districts' names and aliases, and reads its date at
+/// the site's UTC offset; nothing else of site.yaml.
+fn same_reading(a: &Config, b: &Config) -> bool {
+    a.districts == b.districts && a.utc_offset == b.utc_offset
+}
+
+/// Whether a body renders the same under both settings: its links and
+/// pictures are written under the base URL, its search text kept only with
+/// search, its Markdown read with the site's options; nothing else of site.yaml.
+fn same_bodies(a: &Config, b: &Config) -> bool {
+    a.base_url == b.base_url && a.search == b.search && a.markdown == b.markdown
 }
 
 impl LastLoad {
@@ -835,6 +867,74 @@ mod tests {
     fn assert_same(reloaded: &Loaded, full: &Loaded) {
         assert_eq!(titles(reloaded), titles(full));
         assert_eq!(shown(reloaded), shown(full));
+    }
+
+    #[test]
+    fn a_new_site_title_reads_no_article_again_but_new_districts_do() {
+        let mut site = TestSite::new(&three());
+        // Files written a moment ago are read again on every load: their times cannot be trusted yet.
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for (path, _) in three() {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(site.dir.path().join(CONTENT_DIR).join(path))
+                .unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+        let before = site.full_load();
+        load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut site.cache);
+        let first = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut site.cache);
+        let retitled = crate::config::parse_config(
+            &SITE_YAML.replace("闵行简报", "闵行社区简报"),
+            &crate::config::Overrides::default(),
+        )
+        .expect("site.yaml");
+        let after = load_articles_cached(site.dir.path(), &retitled, LoadOptions::default(), &mut site.cache);
+        assert!(
+            first
+                .articles
+                .iter()
+                .zip(after.articles.iter())
+                .all(|(a, b)| Arc::ptr_eq(a, b)),
+            "a new title keeps every article as it was read"
+        );
+        assert_same(&after, &before);
+        let rebased = crate::config::parse_config(
+            &SITE_YAML
+                .replace("闵行简报", "闵行社区简报")
+                .replace("https://example.org/", "https://example.org/minhang/"),
+            &crate::config::Overrides::default(),
+        )
+        .expect("site.yaml");
+        let moved = load_articles_cached(site.dir.path(), &rebased, LoadOptions::default(), &mut site.cache);
+        assert!(
+            after
+                .articles
+                .iter()
+                .zip(moved.articles.iter())
+                .all(|(a, b)| !Arc::ptr_eq(a, b)),
+            "a new base URL renders every body again"
+        );
+        assert_same(
+            &moved,
+            &load_articles(site.dir.path(), &rebased, LoadOptions::default()),
+        );
+        let aliased = crate::config::parse_config(
+            &SITE_YAML.replace("{ slug: minhang }", "{ slug: minhang, aliases: [闵行] }"),
+            &crate::config::Overrides::default(),
+        )
+        .expect("site.yaml");
+        let reread = load_articles_cached(site.dir.path(), &aliased, LoadOptions::default(), &mut site.cache);
+        assert_same(
+            &reread,
+            &load_articles(site.dir.path(), &aliased, LoadOptions::default()),
+        );
+        let bodies = site.cache.files.values().filter(|f| f.body.is_some()).count();
+        assert_eq!(
+            bodies,
+            reread.articles.len(),
+            "every published article's body is cached again"
+        );
     }
 
     fn three() -> Vec<(&'static str, String)> {
