@@ -1131,6 +1131,58 @@ fn kinds_of_change() -> Vec<Change> {
             }),
         ),
         (
+            "show three items per list page",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML
+                    .replace("测试简报", "改名简报")
+                    .replace("paginate: 2", "paginate: 3");
+                s.write("site.yaml", &format!("{yaml}search: true\n"));
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
+            "give a tag a slug of the editor's choice",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML
+                    .replace("测试简报", "改名简报")
+                    .replace("paginate: 2", "paginate: 3");
+                s.write(
+                    "site.yaml",
+                    &format!("{yaml}search: true\nslugs: {{ 丙: di-san-zu }}\n"),
+                );
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
+            "give a district another name, which every article reads by",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML
+                    .replace("测试简报", "改名简报")
+                    .replace("paginate: 2", "paginate: 3")
+                    .replace("{ slug: songjiang }", "{ slug: songjiang, aliases: [松江县] }");
+                s.write(
+                    "site.yaml",
+                    &format!("{yaml}search: true\nslugs: {{ 丙: di-san-zu }}\n"),
+                );
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
+            "move the site to another address, which every body's links start with",
+            Box::new(|s| {
+                let yaml = common::SITE_YAML
+                    .replace("测试简报", "改名简报")
+                    .replace("paginate: 2", "paginate: 3")
+                    .replace("{ slug: songjiang }", "{ slug: songjiang, aliases: [松江县] }")
+                    .replace("https://example.org/", "https://example.org/songjiang/");
+                s.write(
+                    "site.yaml",
+                    &format!("{yaml}search: true\nslugs: {{ 丙: di-san-zu }}\n"),
+                );
+                vec![s.root().join("site.yaml")]
+            }),
+        ),
+        (
             "edit a body after all that",
             Box::new(move |s| {
                 vec![edit(
@@ -1165,11 +1217,20 @@ fn every_kind_of_change_serves_the_open_pages_first_and_ends_as_a_full_build() {
     let open = open_pages();
     for (what, change) in kinds_of_change() {
         let changed = change(&site);
+        let before = steered.rebuilder.files();
         assert!(steered.rebuild(&changed, &open, what).is_some(), "{what}: stopped");
-        assert!(
-            !steered.previews.lock().unwrap().is_empty(),
-            "{what}: no page was served first"
-        );
+        if steered.previews.lock().unwrap().is_empty() {
+            // Nothing was served first, as none of the open pages changed.
+            let after = steered.rebuilder.files();
+            for page in &open {
+                let bytes = |files: &jianbao::serve::rebuild::BuiltFiles| files.get(page).map(|f| f.bytes.clone());
+                assert_eq!(
+                    bytes(&before),
+                    bytes(&after),
+                    "{what}: {page} changed, but was not served first"
+                );
+            }
+        }
         steered.assert_open_pages_came_first(&open, what);
         assert_same_as_full_build(&site, &steered.rebuilder, what);
     }
@@ -1181,7 +1242,7 @@ fn a_save_during_the_background_pass_ends_as_a_full_build() {
     let mut steered = Steered::new(&site);
     let open = open_pages();
     let mut pending: Vec<PathBuf> = Vec::new();
-    let mut stopped = 0;
+    let mut stopped = Vec::new();
     for (what, change) in kinds_of_change() {
         // This change is saved while the last one's background pass runs: that
         // pass stops, and this rebuild, told of this change only, ends the job.
@@ -1192,14 +1253,13 @@ fn a_save_during_the_background_pass_ends_as_a_full_build() {
             steered.interrupt.store(false, Ordering::Relaxed);
             assert_same_as_full_build(&site, &steered.rebuilder, what);
         } else {
-            stopped += 1;
+            stopped.push(what);
         }
     }
-    assert_eq!(
-        stopped,
-        kinds_of_change().len(),
-        "every change previews, so every save stops a pass"
-    );
+    // Two changes change no page: a district's other name is not shown, and
+    // serve publishes at its own address whatever site.yaml's base URL is.
+    // Every other change previews, so a save then stops the pass.
+    assert_eq!(stopped.len(), kinds_of_change().len() - 2, "stopped: {stopped:?}");
     assert!(steered.rebuild(&pending, &open, "the last save").is_some());
     assert_same_as_full_build(&site, &steered.rebuilder, "after a save during every background pass");
 }

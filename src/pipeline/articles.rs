@@ -89,10 +89,10 @@ impl ArticleCache {
             for file in self.files.values_mut() {
                 file.body = None;
             }
+            // A reload of a few files starts from bodies rendered as they would be now.
+            self.last = None;
         }
         self.settings = Some(config.clone());
-        // A reload of a few files starts from a load under the same settings.
-        self.last = None;
     }
 }
 
@@ -393,6 +393,8 @@ pub fn reload_articles(
     cache: &mut ArticleCache,
     changed: &[String],
 ) -> Option<Reloaded> {
+    // An edit of site.yaml that leaves how articles read and render keeps the last load.
+    cache.keep_only_for(config);
     let last = reusable_last_load(cache, config, options)?;
     let mut kinds = Vec::with_capacity(changed.len());
     let mut seen = std::collections::HashSet::new();

@@ -111,6 +111,8 @@ pub struct Pipeline {
 /// What the pages of a run were made from, to tell which pages the next run
 /// need not even fingerprint.
 struct LastRun {
+    /// The configuration the plan was made with: pages per list, search, feeds.
+    config: crate::config::Config,
     /// The grouping the plan was made from; the same grouping gives the same plan.
     taxonomies: Arc<Taxonomies>,
     related: Arc<Vec<Vec<ArticleId>>>,
@@ -137,7 +139,8 @@ impl LastRun {
     /// redirects, and its search index and month archives (whose files the
     /// plan lists) are laid out the same.
     fn plan_for(&self, site: &Site, search: &Option<search::Layout>) -> Option<Planned> {
-        (Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
+        (self.config == site.config
+            && Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
             && Arc::ptr_eq(&self.related, &site.related)
             && (Arc::ptr_eq(&self.redirects, &site.redirects) || self.redirects == site.redirects)
             && self.planned.plan.search == *search
@@ -318,6 +321,7 @@ impl Pipeline {
             _ => None,
         };
         self.last = Some(LastRun {
+            config: site.config.clone(),
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
             redirects: Arc::clone(&site.redirects),

@@ -62,8 +62,10 @@ impl SiteCache {
 
 /// The taxonomies and related articles of a build, with what they were worked out from.
 struct Grouping {
-    /// The configuration it was worked out with: it names districts and slugs.
-    config: Config,
+    /// What of site.yaml it was worked out with: the districts, and the slugs
+    /// chosen for terms. Nothing else of it changes the grouping.
+    districts: Vec<config::District>,
+    slugs: std::collections::BTreeMap<String, String>,
     /// What each article, in order, contributed.
     keys: Vec<GroupKey>,
     taxonomies: Arc<Taxonomies>,
@@ -112,7 +114,8 @@ impl Grouping {
     fn new(config: &Config, articles: &[Arc<Article>]) -> Grouping {
         let (taxonomies, related, warnings) = group(config, articles);
         Grouping {
-            config: config.clone(),
+            districts: config.districts.clone(),
+            slugs: config.slugs.clone(),
             keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
@@ -123,7 +126,7 @@ impl Grouping {
     /// Whether these results hold for `articles` under `config`, when the
     /// articles not in `replaced` (all, when `None`) may differ from last time.
     fn fits(&self, config: &Config, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
-        if self.config != *config || self.keys.len() != articles.len() {
+        if self.districts != config.districts || self.slugs != config.slugs || self.keys.len() != articles.len() {
             return false;
         }
         match replaced {

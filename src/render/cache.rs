@@ -133,11 +133,13 @@ fn address(article: &Arc<Article>) -> usize {
     Arc::as_ptr(article) as usize
 }
 
-/// A hash of everything a card shows besides its own article: the
-/// configuration (base URL, district names) and each term's name and slug.
+/// A hash of everything a card shows besides its own article: of site.yaml,
+/// the base URL its links start with and the districts it names (not the
+/// title or anything else a card does not show, so that an edit of those
+/// keeps every card), and each term's name and slug.
 fn card_context(site: &Site) -> u64 {
     let mut h = DefaultHasher::new();
-    site.config.hash(&mut h);
+    (&site.config.base_url, &site.config.districts).hash(&mut h);
     for kind in TaxonomyKind::ALL {
         for term in &site.taxonomies.get(kind).terms {
             (&term.name, &term.slug).hash(&mut h);

@@ -121,16 +121,17 @@ impl Rebuilder {
 }
 
 /// The articles (content/-relative paths) among `changed`, when the other
-/// files are the theme's or static files, which the pipeline reads afresh on
-/// every run anyway: a template edit need not look at any article. `None`
-/// when another file changed (site.yaml, a picture), and every file must be
-/// looked at.
+/// files are site.yaml, the theme's or static files, which the pipeline reads
+/// afresh on every run anyway: a template edit need not look at any article,
+/// and an edit of site.yaml looks at them only when it changes how they read
+/// (the article cache tells). `None` when another file changed (a picture),
+/// and every file must be looked at.
 fn articles_changed(root: &Path, changed: &[PathBuf]) -> Option<Vec<String>> {
     let mut articles = Vec::new();
     for path in changed {
         match article_path(root, path) {
             Some(article) => articles.push(article),
-            None if is_theme_or_static(root, path) => {}
+            None if is_theme_or_static(root, path) || path == &root.join(crate::config::CONFIG_FILE) => {}
             None => return None,
         }
     }
