@@ -1083,6 +1083,17 @@ fn kinds_of_change() -> Vec<Change> {
             }),
         ),
         (
+            "an article with a tag that reads like its tag",
+            Box::new(|s| {
+                vec![edit(
+                    s,
+                    "2013/11/bing.md",
+                    "title: 崇明县开展“月饼”节\ndate: 2013-11-02\ndistrict: 崇明区\ntags: [饼]",
+                    "共发放月饼3000盒。\n",
+                )]
+            }),
+        ),
+        (
             "add an article",
             Box::new(move |s| vec![edit(s, "2013/11/new.md", new_article, "助餐点每天供应120份午餐。\n")]),
         ),
