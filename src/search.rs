@@ -28,6 +28,7 @@
 //! change together, with [`FORMAT`]. README.md's design notes say why this
 //! index rather than Pagefind's.
 
+mod cache;
 mod document;
 pub mod fold;
 mod index;
@@ -35,6 +36,7 @@ mod layout;
 mod shard;
 pub mod tokens;
 
+pub use cache::TokenCache;
 pub use document::{Document, document_file, documents};
 pub use index::SearchIndex;
 pub use layout::{Layout, layout};

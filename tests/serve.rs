@@ -992,6 +992,7 @@ impl Steered {
     fn new(site: &TestSite) -> Steered {
         let mut rebuilder = Rebuilder::new(site.root().to_path_buf(), BASE.into(), LoadOptions::default());
         rebuild(&mut rebuilder, "first build");
+        rebuilder.defer_search(true);
         let previews: Arc<Mutex<Vec<_>>> = Arc::default();
         let interrupt = Arc::new(AtomicBool::new(false));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -1230,6 +1231,8 @@ fn every_kind_of_change_serves_the_open_pages_first_and_ends_as_a_full_build() {
         let changed = change(&site);
         let before = steered.rebuilder.files();
         assert!(steered.rebuild(&changed, &open, what).is_some(), "{what}: stopped");
+        // The search index follows from the articles' kept tokens, as `serve` makes it.
+        steered.rebuilder.finish_search();
         if steered.previews.lock().unwrap().is_empty() {
             // Nothing was served first, as none of the open pages changed.
             let after = steered.rebuilder.files();
@@ -1262,6 +1265,7 @@ fn a_save_during_the_background_pass_ends_as_a_full_build() {
         if steered.rebuild(&pending, &open, what).is_some() {
             // No preview came to be interrupted: nothing was left undone.
             steered.interrupt.store(false, Ordering::Relaxed);
+            steered.rebuilder.finish_search();
             assert_same_as_full_build(&site, &steered.rebuilder, what);
         } else {
             stopped.push(what);
@@ -1272,5 +1276,6 @@ fn a_save_during_the_background_pass_ends_as_a_full_build() {
     // Every other change previews, so a save then stops the pass.
     assert_eq!(stopped.len(), kinds_of_change().len() - 2, "stopped: {stopped:?}");
     assert!(steered.rebuild(&pending, &open, "the last save").is_some());
+    steered.rebuilder.finish_search();
     assert_same_as_full_build(&site, &steered.rebuilder, "after a save during every background pass");
 }

@@ -102,6 +102,8 @@ pub struct Pipeline {
     /// Whether a run leaves changed search index files to [`PendingSearch`].
     defer_search: bool,
     pending_search: Option<PendingSearch>,
+    /// Each article's search tokens, kept for the index made after the next run.
+    search_tokens: Arc<std::sync::Mutex<search::TokenCache>>,
     /// The site of the last run, when it was loaded and a later stage failed.
     failed_site: Option<Site>,
     /// Counts runs, so that an index made while another run went on is not used.
@@ -164,6 +166,7 @@ impl Pipeline {
             last: None,
             defer_search: false,
             pending_search: None,
+            search_tokens: Arc::default(),
             failed_site: None,
             generation: 0,
         }
@@ -317,6 +320,7 @@ impl Pipeline {
                 site: site.clone(),
                 layout: layout.clone(),
                 files: deferred,
+                tokens: Arc::clone(&self.search_tokens),
             }),
             _ => None,
         };
@@ -594,6 +598,9 @@ pub struct PendingSearch {
     site: Site,
     layout: search::Layout,
     files: Vec<Deferred>,
+    /// The articles' tokens as the last index was made from them: only the
+    /// articles that changed since are read again.
+    tokens: Arc<std::sync::Mutex<search::TokenCache>>,
 }
 
 /// Search index files made from a [`PendingSearch`].
@@ -604,20 +611,22 @@ pub struct BuiltSearch {
 }
 
 impl PendingSearch {
-    /// Builds the index and its files on every core.
+    /// Builds the index and its files.
     pub fn build(self) -> BuiltSearch {
-        self.build_with(SearchIndex::build)
+        self.build_on_this_thread()
     }
 
     /// Builds the index and its files on the calling thread alone, leaving
     /// the other cores to the next run: `serve` builds the index this way
-    /// while the next edit is rebuilt.
+    /// while the next edit is rebuilt. Only the articles that changed since
+    /// the last index are read again; the tokens of the others are kept.
     pub fn build_on_this_thread(self) -> BuiltSearch {
-        self.build_with(SearchIndex::build_sequential)
-    }
-
-    fn build_with(self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> BuiltSearch {
-        let index = build(&search::documents(&self.site, &self.layout), self.layout.shards);
+        let documents = search::documents(&self.site, &self.layout);
+        let index = {
+            // A panic while building leaves a cache that only costs the next build its reuse.
+            let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            SearchIndex::build_cached(&documents, self.layout.shards, &mut tokens)
+        };
         let files = self
             .files
             .into_iter()

@@ -21,13 +21,13 @@ const TF_MAX: u8 = 31;
 
 /// What one document says of one token: its weight and, for a pair, where it stands.
 #[derive(Default)]
-struct Seen {
+pub(super) struct Seen {
     weight: u8,
     positions: Vec<u32>,
 }
 
 /// The tokens of one document with their weights and positions, sorted by token.
-fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
+pub(super) fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
     let mut seen: HashMap<Token, Seen> = HashMap::with_capacity(doc.text.len() / 4);
     let mut tokenizer = Tokenizer::default();
     let fields = [(&*doc.title, IN_TITLE), (&*doc.about, IN_ABOUT), (doc.text, 0)];
@@ -65,9 +65,9 @@ const CHUNK: usize = 256;
 
 /// The postings of one chunk of documents: those of pairs and words by
 /// postings file, those of characters by characters file.
-struct ChunkPostings {
-    postings: Vec<Vec<(Token, Postings)>>,
-    chars: Vec<Vec<(Token, Postings)>>,
+pub(super) struct ChunkPostings {
+    pub(super) postings: Vec<Vec<(Token, Postings)>>,
+    pub(super) chars: Vec<Vec<(Token, Postings)>>,
 }
 
 /// A built index: its files.
@@ -90,9 +90,12 @@ impl SearchIndex {
         let chunks: Vec<_> = docs.par_chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
         let joined: Vec<_> = (0..shards)
             .into_par_iter()
-            .map(|n| join_shard(&chunks, n, shards))
+            .map(|n| join_shard(chunks.iter().map(|c| (0, c)), n, shards))
             .collect();
-        let chars: Vec<_> = (0..shards).into_par_iter().map(|n| join_chars(&chunks, n)).collect();
+        let chars: Vec<_> = (0..shards)
+            .into_par_iter()
+            .map(|n| join_chars(chunks.iter().map(|c| (0, c)), n))
+            .collect();
         SearchIndex::assemble(joined, chars, shards, docs.len())
     }
 
@@ -101,12 +104,16 @@ impl SearchIndex {
     pub fn build_sequential(docs: &[Document<'_>], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
-        let joined: Vec<_> = (0..shards).map(|n| join_shard(&chunks, n, shards)).collect();
-        let chars: Vec<_> = (0..shards).map(|n| join_chars(&chunks, n)).collect();
+        let joined: Vec<_> = (0..shards)
+            .map(|n| join_shard(chunks.iter().map(|c| (0, c)), n, shards))
+            .collect();
+        let chars: Vec<_> = (0..shards)
+            .map(|n| join_chars(chunks.iter().map(|c| (0, c)), n))
+            .collect();
         SearchIndex::assemble(joined, chars, shards, docs.len())
     }
 
-    fn assemble(
+    pub(super) fn assemble(
         joined: Vec<(Vec<u8>, Vec<Vec<u8>>)>,
         chars: Vec<(Vec<u8>, Vec<char>)>,
         shards: usize,
@@ -215,19 +222,28 @@ fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
         let number = u32::try_from(doc.number).unwrap_or(u32::MAX);
         for (token, seen) in weighted_tokens(doc) {
             let is_pair = token.is_pair();
-            let p = postings.entry(token).or_default();
-            p.docs.push(number);
-            p.weights.push(seen.weight);
-            if is_pair {
-                put_varint(&mut p.positions, seen.positions.len() as u64);
-                let mut previous = 0;
-                for position in seen.positions {
-                    put_varint(&mut p.positions, u64::from(position - previous));
-                    previous = position;
-                }
-            }
+            add_posting(postings.entry(token).or_default(), number, is_pair, &seen);
         }
     }
+    by_shard(postings, shards)
+}
+
+/// Adds document `number`'s `seen` of one token to that token's postings.
+pub(super) fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &Seen) {
+    p.docs.push(number);
+    p.weights.push(seen.weight);
+    if is_pair {
+        put_varint(&mut p.positions, seen.positions.len() as u64);
+        let mut previous = 0;
+        for &position in &seen.positions {
+            put_varint(&mut p.positions, u64::from(position - previous));
+            previous = position;
+        }
+    }
+}
+
+/// A chunk's postings, put in the files their tokens belong to.
+pub(super) fn by_shard(postings: HashMap<Token, Postings>, shards: usize) -> ChunkPostings {
     let mut by_shard = ChunkPostings {
         postings: (0..shards).map(|_| Vec::new()).collect(),
         chars: (0..shards).map(|_| Vec::new()).collect(),
@@ -242,14 +258,24 @@ fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
     by_shard
 }
 
-/// The postings of every chunk's tokens in `files`, joined and sorted by token.
-fn merge<'c>(files: impl Iterator<Item = &'c Vec<(Token, Postings)>>) -> Vec<(String, Postings)> {
+/// The postings of every chunk's tokens in `files`, joined and sorted by
+/// token. Each file comes with the number to add to its documents' numbers:
+/// 0 for chunks numbered as the index is, the number of the chunk's first
+/// document for chunks numbered from 0 (the cache's, which stay the same
+/// when documents before them come or go).
+fn merge<'c>(files: impl Iterator<Item = (u32, &'c Vec<(Token, Postings)>)>) -> Vec<(String, Postings)> {
     let mut merged: HashMap<&Token, Postings> = HashMap::new();
-    for (token, postings) in files.flatten() {
-        let into = merged.entry(token).or_default();
-        into.docs.extend_from_slice(&postings.docs);
-        into.weights.extend_from_slice(&postings.weights);
-        into.positions.extend_from_slice(&postings.positions);
+    for (base, file) in files {
+        for (token, postings) in file {
+            let into = merged.entry(token).or_default();
+            if base == 0 {
+                into.docs.extend_from_slice(&postings.docs);
+            } else {
+                into.docs.extend(postings.docs.iter().map(|&d| d + base));
+            }
+            into.weights.extend_from_slice(&postings.weights);
+            into.positions.extend_from_slice(&postings.positions);
+        }
     }
     let mut entries: Vec<(String, Postings)> = merged
         .into_iter()
@@ -260,8 +286,12 @@ fn merge<'c>(files: impl Iterator<Item = &'c Vec<(Token, Postings)>>) -> Vec<(St
 }
 
 /// Postings file `n` of the index, and its tokens' positions files.
-fn join_shard(chunks: &[ChunkPostings], n: usize, shards: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
-    let entries = merge(chunks.iter().map(|c| &c.postings[n]));
+pub(super) fn join_shard<'c>(
+    chunks: impl Iterator<Item = (u32, &'c ChunkPostings)>,
+    n: usize,
+    shards: usize,
+) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let entries = merge(chunks.map(|(base, c)| (base, &c.postings[n])));
     let postings = encode_shard(&entries);
     let files = ShardSet::Positions.files(shards);
     let mut split: Vec<Vec<&(String, Postings)>> = vec![Vec::new(); POSITION_FILES_PER_SHARD];
@@ -275,8 +305,8 @@ fn join_shard(chunks: &[ChunkPostings], n: usize, shards: usize) -> (Vec<u8>, Ve
 }
 
 /// Characters file `n`, and the characters it holds.
-fn join_chars(chunks: &[ChunkPostings], n: usize) -> (Vec<u8>, Vec<char>) {
-    let entries = merge(chunks.iter().map(|c| &c.chars[n]));
+pub(super) fn join_chars<'c>(chunks: impl Iterator<Item = (u32, &'c ChunkPostings)>, n: usize) -> (Vec<u8>, Vec<char>) {
+    let entries = merge(chunks.map(|(base, c)| (base, &c.chars[n])));
     let chars = entries.iter().filter_map(|(t, _)| t.chars().next()).collect();
     (encode_shard(&entries), chars)
 }
