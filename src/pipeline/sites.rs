@@ -66,57 +66,33 @@ struct Grouping {
     /// chosen for terms. Nothing else of it changes the grouping.
     districts: Vec<config::District>,
     slugs: std::collections::BTreeMap<String, String>,
-    /// What each article, in order, contributed.
-    keys: Vec<GroupKey>,
+    /// The articles, in order, it was worked out from: shared with the site
+    /// model, so keeping them copies nothing.
+    articles: Arc<Vec<Arc<Article>>>,
     taxonomies: Arc<Taxonomies>,
     related: Arc<Vec<Vec<ArticleId>>>,
     warnings: Diagnostics,
 }
 
-/// What of an article its place in every list, taxonomy and related list
-/// depends on: all that a body edit leaves alone.
-#[derive(PartialEq, Eq)]
-struct GroupKey {
-    source: std::path::PathBuf,
-    url_path: String,
-    kind: content::Kind,
-    district: config::DistrictId,
-    tags: Vec<String>,
-    towns: Vec<String>,
-    column: Option<String>,
-}
-
-impl GroupKey {
-    fn of(a: &Article) -> GroupKey {
-        GroupKey {
-            source: a.source.clone(),
-            url_path: a.url_path.clone(),
-            kind: a.front.kind,
-            district: a.front.district,
-            tags: a.front.tags.clone(),
-            towns: a.front.towns.clone(),
-            column: a.front.column.clone(),
-        }
-    }
-
-    fn fits(&self, a: &Article) -> bool {
-        self.source == a.source
-            && self.url_path == a.url_path
-            && self.kind == a.front.kind
-            && self.district == a.front.district
-            && self.tags == a.front.tags
-            && self.towns == a.front.towns
-            && self.column == a.front.column
-    }
+/// Whether `now`, a version of the article `then`, has the same place in
+/// every list, taxonomy and related list: all that a body edit leaves alone.
+fn same_place(then: &Article, now: &Article) -> bool {
+    then.source == now.source
+        && then.url_path == now.url_path
+        && then.front.kind == now.front.kind
+        && then.front.district == now.front.district
+        && then.front.tags == now.front.tags
+        && then.front.towns == now.front.towns
+        && then.front.column == now.front.column
 }
 
 impl Grouping {
-    fn new(config: &Config, articles: &[Arc<Article>]) -> Grouping {
+    fn new(config: &Config, articles: &Arc<Vec<Arc<Article>>>) -> Grouping {
         let (taxonomies, related, warnings) = group(config, articles);
         Grouping {
             districts: config.districts.clone(),
             slugs: config.slugs.clone(),
-            keys: articles.iter().map(|a| GroupKey::of(a)).collect(),
+            articles: Arc::clone(articles),
             taxonomies: Arc::new(taxonomies),
             related: Arc::new(related),
             warnings,
@@ -126,12 +102,16 @@ impl Grouping {
     /// Whether these results hold for `articles` under `config`, when the
     /// articles not in `replaced` (all, when `None`) may differ from last time.
     fn fits(&self, config: &Config, articles: &[Arc<Article>], replaced: Option<&[ArticleId]>) -> bool {
-        if self.districts != config.districts || self.slugs != config.slugs || self.keys.len() != articles.len() {
+        if self.districts != config.districts || self.slugs != config.slugs || self.articles.len() != articles.len() {
             return false;
         }
         match replaced {
-            Some(ids) => ids.iter().all(|&id| self.keys[id].fits(&articles[id])),
-            None => self.keys.iter().zip(articles).all(|(key, a)| key.fits(a)),
+            Some(ids) => ids.iter().all(|&id| same_place(&self.articles[id], &articles[id])),
+            None => self
+                .articles
+                .iter()
+                .zip(articles)
+                .all(|(then, now)| same_place(then, now)),
         }
     }
 }
