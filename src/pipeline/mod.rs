@@ -267,7 +267,9 @@ impl Pipeline {
             // The sources read and parsed, which the site model no longer needs.
             self.site_cache = SiteCache::default();
         }
+        timer.lap("  (list pictures and attachments)");
         let (theme, planned) = self.theme_and_plan(site)?;
+        timer.lap("  (read the theme and plan the pages)");
         let plan = Arc::clone(&planned.plan);
         let drafts = self.settings.site.load.drafts;
         let renderer = Renderer::with_cache(
@@ -278,6 +280,7 @@ impl Pipeline {
             self.settings.publish,
             &mut self.render_cache,
         )?;
+        timer.lap("  (prepare the cards and templates)");
         warnings.extend(renderer.assets().warnings().iter().cloned());
         warnings.sort();
         let inputs = renderer.inputs();
