@@ -60,7 +60,8 @@ impl Grouped {
 pub(super) struct Prepared {
     /// The version they were made for, held so that no other article takes its address.
     article: Arc<Article>,
-    pub(super) card: Value,
+    /// Shared, so that keeping a card when articles move costs no copy of it.
+    pub(super) card: Arc<Value>,
     pub(super) card_hash: u64,
     pub(super) body_hash: u64,
     /// A hash of the slugs of the terms its card links to: a new tag with the
@@ -76,7 +77,7 @@ impl Prepared {
         let card = views::card(site, article);
         Prepared {
             article: Arc::clone(article),
-            card: Value::from_serializable(&card),
+            card: Arc::new(Value::from_serializable(&card)),
             card_hash: hash_of(&card),
             body_hash: hash_of(&(&article.html, &article.headings)),
             terms: slugs.hash_for(site, article),

@@ -123,18 +123,24 @@ impl<'s> Renderer<'s> {
         publish: PublishOptions,
         cache: &mut RenderCache,
     ) -> Result<Self, Diagnostics> {
+        let timer = crate::timing::PhaseTimer::from_env();
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
         let (mut tera, template_paths) = templates(site, theme, &assets)?;
+        timer.lap("    (static files and templates)");
         let calls = shortcodes::check(site, &shortcodes::available(&tera));
         if calls.has_errors() {
             return Err(calls);
         }
         let expanded = shortcodes::expand(&tera, site, &template_paths)?;
+        timer.lap("    (shortcodes)");
         let prepared = cache.prepare(site);
+        timer.lap("    (cards)");
         let grouped = cache.grouped(site);
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
+        timer.lap("    (site view)");
         let globals = hash_of(&(&site_view, options.drafts, publish.minify, assets.names()));
         let fingerprints = Fingerprints::new(plan, theme, &prepared, &expanded, globals);
+        timer.lap("    (fingerprint inputs)");
         let globals = tera.global_context();
         globals.insert("site", &site_view);
         globals.insert("drafts_shown", &options.drafts);
@@ -272,15 +278,20 @@ impl<'s> Renderer<'s> {
                 title: title.clone(),
             },
         );
-        let cards =
-            |ids: &[ArticleId]| Value::from(ids.iter().map(|&id| self.prepared[id].card.clone()).collect::<Vec<_>>());
+        let cards = |ids: &[ArticleId]| {
+            Value::from(
+                ids.iter()
+                    .map(|&id| Value::clone(&self.prepared[id].card))
+                    .collect::<Vec<_>>(),
+            )
+        };
         match page.kind {
             PageKind::Front(pager) => {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view("", pager));
                 if pager.number == 1 {
                     if let Some(lead) = self.lead() {
-                        ctx.insert_value("lead", self.prepared[lead].card.clone());
+                        ctx.insert_value("lead", Value::clone(&self.prepared[lead].card));
                     }
                     ctx.insert_value("briefs", cards(&self.front_briefs()));
                 }
@@ -324,7 +335,7 @@ impl<'s> Renderer<'s> {
     /// What an article's page shows besides the page: the article, its body
     /// and headings, its neighbours and related articles.
     fn insert_article(&self, ctx: &mut Context, id: ArticleId) {
-        let card = |id: ArticleId| self.prepared[id].card.clone();
+        let card = |id: ArticleId| Value::clone(&self.prepared[id].card);
         ctx.insert_value("article", card(id));
         ctx.insert("content", self.article_html(id));
         ctx.insert("headings", &self.site.articles[id].headings);
