@@ -847,6 +847,26 @@ fn a_busy_port_gets_a_clear_message() {
 }
 
 #[test]
+fn a_tab_open_at_an_article_yet_to_be_written_shows_it_once_saved() {
+    let Some(dir) = browser_tests() else { return };
+    let site = site_with_articles();
+    let server = Server::start(&site);
+    let url = format!("{}/2013/11/laohuoban/", server.base);
+    let file = site.root().join("content/2013/11/laohuoban.md");
+    let text = "---\ntitle: 周浦镇“老伙伴”计划启动\ndate: 2013-11-05\ndistrict: 松江区\n---\n首批结对老人120名。\n";
+    common::run_browser_script(
+        &dir,
+        "appear.mjs",
+        &[
+            url.as_ref(),
+            file.as_os_str(),
+            text.as_ref(),
+            "周浦镇“老伙伴”计划启动".as_ref(),
+        ],
+    );
+}
+
+#[test]
 fn the_browser_reloads_an_edited_page_by_itself() {
     let Some(dir) = browser_tests() else { return };
     let site = site_with_articles();
