@@ -4,7 +4,10 @@
 //! it over the old one, change its times). After the first relevant event the
 //! watcher waits until the file system has been quiet for a few milliseconds,
 //! then asks for one rebuild. Quiet is measured, not assumed: a fixed delay
-//! would add its whole length to every preview.
+//! would add its whole length to every preview. An event that ends a save (a
+//! site file closed after writing, or renamed into place) ends the wait at
+//! once: nothing of that save follows it, and should more come, a rebuild
+//! under way stops for the next.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -91,14 +94,18 @@ pub fn spawn(root: PathBuf, mut on_change: impl FnMut(Changed) + Send + 'static)
                 }
             };
             let mut changed = Changed::Files(Vec::new());
-            changed.add(handle(&root, &mut watcher, first));
+            let mut ended = add_event(&root, &mut watcher, &mut changed, first);
             let burst_started = Instant::now();
-            while burst_started.elapsed() < LONGEST_WAIT {
+            while !ended && burst_started.elapsed() < LONGEST_WAIT {
                 match rx.recv_timeout(QUIET) {
-                    Ok(event) => changed.add(handle(&root, &mut watcher, event)),
+                    Ok(event) => ended = add_event(&root, &mut watcher, &mut changed, event),
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
+            }
+            // Events already queued belong to this burst.
+            while let Ok(event) = rx.try_recv() {
+                add_event(&root, &mut watcher, &mut changed, event);
             }
             match changed {
                 Changed::Files(files) if files.is_empty() => {}
@@ -114,6 +121,38 @@ pub fn spawn(root: PathBuf, mut on_change: impl FnMut(Changed) + Send + 'static)
         }
     });
     Ok(WatchHandle { _thread: thread })
+}
+
+/// Adds what `event` changed to `changed`; true when it ends a save of a site file.
+fn add_event(
+    root: &Path,
+    watcher: &mut notify::RecommendedWatcher,
+    changed: &mut Changed,
+    event: notify::Result<notify::Event>,
+) -> bool {
+    let ends = ends_a_save(&event);
+    let concerns = match &event {
+        // Closing a file is an access, which `handle` skips: the write before it was the change.
+        Ok(e) if ends => e.paths.iter().any(|p| is_site_file(root, p)),
+        _ => false,
+    };
+    changed.add(handle(root, watcher, event));
+    concerns
+}
+
+/// Whether `event` is the last of a save: the file closed after writing, or
+/// renamed into place. Creating a file is not (its bytes follow), nor is
+/// removing one (some editors remove a file, then write it anew).
+fn ends_a_save(event: &notify::Result<notify::Event>) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    matches!(
+        event,
+        Ok(e) if matches!(
+            e.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+        )
+    )
 }
 
 /// The site's files an event concerns; starts watching a watched folder that was just created.
@@ -135,13 +174,22 @@ fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::
         if matches!(event.kind, EventKind::Create(_)) && WATCHED_DIRS.contains(&top) && rel.components().count() == 1 {
             let _ = watcher.watch(path, RecursiveMode::Recursive);
         }
-        let is_site_file = top == crate::config::CONFIG_FILE || WATCHED_DIRS.contains(&top);
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if is_site_file && !is_editor_scratch(name) {
+        if is_site_file(root, path) {
             relevant.push(path.clone());
         }
     }
     Changed::Files(relevant)
+}
+
+/// Whether `path` is a file a rebuild reads: site.yaml, or one under a
+/// watched folder that is not an editor's scratch file.
+fn is_site_file(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let Some(top) = rel.components().next().and_then(|c| c.as_os_str().to_str()) else {
+        return false;
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    (top == crate::config::CONFIG_FILE || WATCHED_DIRS.contains(&top)) && !is_editor_scratch(name)
 }
 
 /// Files editors write while saving that are not part of the site.
@@ -158,6 +206,38 @@ fn is_editor_scratch(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_ends_with_a_close_after_writing_or_a_rename_into_place() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
+        let event = |kind| Ok(notify::Event::new(kind).add_path(PathBuf::from("/s/content/2013/11/a.md")));
+        assert!(ends_a_save(&event(EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        )))));
+        assert!(ends_a_save(&event(EventKind::Modify(ModifyKind::Name(RenameMode::To)))));
+        assert!(ends_a_save(&event(EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        )))));
+        assert!(!ends_a_save(&event(EventKind::Create(CreateKind::File))));
+        assert!(!ends_a_save(&event(EventKind::Remove(RemoveKind::File))));
+        assert!(!ends_a_save(&event(EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        )))));
+        assert!(!ends_a_save(&event(EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        )))));
+    }
+
+    #[test]
+    fn site_files_are_site_yaml_and_watched_folders_without_scratch_files() {
+        let root = Path::new("/s");
+        assert!(is_site_file(root, Path::new("/s/site.yaml")));
+        assert!(is_site_file(root, Path::new("/s/content/2013/11/周浦镇.md")));
+        assert!(is_site_file(root, Path::new("/s/templates/article.html")));
+        assert!(!is_site_file(root, Path::new("/s/content/2013/11/.周浦镇.md.swp")));
+        assert!(!is_site_file(root, Path::new("/s/public/index.html")));
+        assert!(!is_site_file(root, Path::new("/elsewhere/content/a.md")));
+    }
 
     #[test]
     fn editor_scratch_files_are_ignored() {
