@@ -21,13 +21,13 @@ const TF_MAX: u8 = 31;
 
 /// What one document says of one token: its weight and, for a pair, where it stands.
 #[derive(Default)]
-pub(super) struct Seen {
+struct Seen {
     weight: u8,
     positions: Vec<u32>,
 }
 
 /// The tokens of one document with their weights and positions, sorted by token.
-pub(super) fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
+fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
     let mut seen: HashMap<Token, Seen> = HashMap::with_capacity(doc.text.len() / 4);
     let mut tokenizer = Tokenizer::default();
     let fields = [(&*doc.title, IN_TITLE), (&*doc.about, IN_ABOUT), (doc.text, 0)];
@@ -217,9 +217,15 @@ struct Meta {
 
 /// The postings of one chunk of documents, by file.
 fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
+    chunk_postings_from(chunk, shards, 0)
+}
+
+/// The postings of one chunk of documents, by file, their numbers less `base`
+/// (the cache's chunks are numbered from 0: see [`merge`]).
+pub(super) fn chunk_postings_from(chunk: &[Document<'_>], shards: usize, base: usize) -> ChunkPostings {
     let mut postings: HashMap<Token, Postings> = HashMap::new();
     for doc in chunk {
-        let number = u32::try_from(doc.number).unwrap_or(u32::MAX);
+        let number = u32::try_from(doc.number - base).unwrap_or(u32::MAX);
         for (token, seen) in weighted_tokens(doc) {
             let is_pair = token.is_pair();
             add_posting(postings.entry(token).or_default(), number, is_pair, &seen);
@@ -229,7 +235,7 @@ fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
 }
 
 /// Adds document `number`'s `seen` of one token to that token's postings.
-pub(super) fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &Seen) {
+fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &Seen) {
     p.docs.push(number);
     p.weights.push(seen.weight);
     if is_pair {
@@ -243,7 +249,7 @@ pub(super) fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &S
 }
 
 /// A chunk's postings, put in the files their tokens belong to.
-pub(super) fn by_shard(postings: HashMap<Token, Postings>, shards: usize) -> ChunkPostings {
+fn by_shard(postings: HashMap<Token, Postings>, shards: usize) -> ChunkPostings {
     let mut by_shard = ChunkPostings {
         postings: (0..shards).map(|_| Vec::new()).collect(),
         chars: (0..shards).map(|_| Vec::new()).collect(),
