@@ -325,6 +325,13 @@ def main():
                 if not later and rebuilds >= previews:
                     return
 
+        def make_folder(folder):
+            """Makes a folder of the site, untimed, and waits out the rebuild it may cause."""
+            if not folder.exists():
+                since = log.mark()
+                folder.mkdir()  # a new folder: the server may look at every file
+                wait_rebuilt(since, timeout=3)
+
         def untimed(change):
             """A setup change: made, then its rebuild waited for."""
             since = log.mark()
@@ -426,10 +433,7 @@ def main():
                     pick["rename"][0] = dest
                 elif kind == "template":
                     path = site / "templates" / "article.html"
-                    if k == 0 and not path.parent.exists():
-                        since = log.mark()
-                        path.parent.mkdir()  # a new folder: the server may look at every file
-                        wait_rebuilt(since, timeout=3)
+                    make_folder(path.parent)
                     comment = f"<!-- {marker} -->"
                     if "</body>" in theme_template:
                         new = theme_template.replace("</body>", comment + "</body>", 1)
@@ -442,10 +446,7 @@ def main():
                             page_has(page_of(site, watched), needle), marker)
                 elif kind == "stylesheet":
                     path = site / "static" / "style.css"
-                    if k == 0 and not path.parent.exists():
-                        since = log.mark()
-                        path.parent.mkdir()  # a new folder: the server may look at every file
-                        wait_rebuilt(since, timeout=3)
+                    make_folder(path.parent)
                     new = theme_css + f"\n/* {marker} */\n"
                     page = page_of(site, watched)
 

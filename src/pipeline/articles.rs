@@ -884,49 +884,26 @@ mod tests {
             file.set_modified(an_hour_ago).unwrap();
         }
         let before = site.full_load();
-        load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut site.cache);
-        let first = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut site.cache);
-        let retitled = crate::config::parse_config(
-            &SITE_YAML.replace("闵行简报", "闵行社区简报"),
-            &crate::config::Overrides::default(),
-        )
-        .expect("site.yaml");
-        let after = load_articles_cached(site.dir.path(), &retitled, LoadOptions::default(), &mut site.cache);
+        let mut load =
+            |config: &Config| load_articles_cached(site.dir.path(), config, LoadOptions::default(), &mut site.cache);
+        load(&config());
+        let first = load(&config());
+        let after = load(&config_from(&SITE_YAML.replace("闵行简报", "闵行社区简报")));
         assert!(
-            first
-                .articles
-                .iter()
-                .zip(after.articles.iter())
-                .all(|(a, b)| Arc::ptr_eq(a, b)),
+            all_shared(&first, &after),
             "a new title keeps every article as it was read"
         );
         assert_same(&after, &before);
-        let rebased = crate::config::parse_config(
-            &SITE_YAML
-                .replace("闵行简报", "闵行社区简报")
-                .replace("https://example.org/", "https://example.org/minhang/"),
-            &crate::config::Overrides::default(),
-        )
-        .expect("site.yaml");
-        let moved = load_articles_cached(site.dir.path(), &rebased, LoadOptions::default(), &mut site.cache);
-        assert!(
-            after
-                .articles
-                .iter()
-                .zip(moved.articles.iter())
-                .all(|(a, b)| !Arc::ptr_eq(a, b)),
-            "a new base URL renders every body again"
-        );
+        let rebased = config_from(&SITE_YAML.replace("https://example.org/", "https://example.org/minhang/"));
+        let moved = load(&rebased);
+        assert!(none_shared(&after, &moved), "a new base URL renders every body again");
+        let aliased = config_from(&SITE_YAML.replace("{ slug: minhang }", "{ slug: minhang, aliases: [闵行] }"));
+        let reread = load(&aliased);
+        assert!(none_shared(&moved, &reread), "new districts read every article again");
         assert_same(
             &moved,
             &load_articles(site.dir.path(), &rebased, LoadOptions::default()),
         );
-        let aliased = crate::config::parse_config(
-            &SITE_YAML.replace("{ slug: minhang }", "{ slug: minhang, aliases: [闵行] }"),
-            &crate::config::Overrides::default(),
-        )
-        .expect("site.yaml");
-        let reread = load_articles_cached(site.dir.path(), &aliased, LoadOptions::default(), &mut site.cache);
         assert_same(
             &reread,
             &load_articles(site.dir.path(), &aliased, LoadOptions::default()),
@@ -937,6 +914,23 @@ mod tests {
             reread.articles.len(),
             "every published article's body is cached again"
         );
+    }
+
+    fn config_from(yaml: &str) -> Config {
+        crate::config::parse_config(yaml, &crate::config::Overrides::default()).expect("site.yaml")
+    }
+
+    /// Whether the two loads share every article, as read and rendered once.
+    fn all_shared(a: &Loaded, b: &Loaded) -> bool {
+        a.articles.iter().zip(b.articles.iter()).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+
+    /// Whether the two loads share no article.
+    fn none_shared(a: &Loaded, b: &Loaded) -> bool {
+        a.articles
+            .iter()
+            .zip(b.articles.iter())
+            .all(|(a, b)| !Arc::ptr_eq(a, b))
     }
 
     fn three() -> Vec<(&'static str, String)> {
