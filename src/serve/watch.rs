@@ -201,6 +201,12 @@ fn is_editor_scratch(name: &str) -> bool {
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name == "4913"
+        || is_sed_scratch(name)
+}
+
+/// `sed -i` writes the new text to `sedXXXXXX` beside the file, then renames it over.
+fn is_sed_scratch(name: &str) -> bool {
+    name.len() == 9 && name.starts_with("sed") && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -241,10 +247,12 @@ mod tests {
 
     #[test]
     fn editor_scratch_files_are_ignored() {
-        for name in [".a.md.swp", "a.md~", "#a.md#", "4913", ".DS_Store"] {
+        for name in [".a.md.swp", "a.md~", "#a.md#", "4913", ".DS_Store", "sedAb12Cd"] {
             assert!(is_editor_scratch(name), "{name}");
         }
-        assert!(!is_editor_scratch("a.md"));
+        for name in ["a.md", "sed.md", "sedimentary", "sed河长制.md", "sedimen"] {
+            assert!(!is_editor_scratch(name), "{name}");
+        }
     }
 
     #[test]
