@@ -614,16 +614,11 @@ pub struct BuiltSearch {
 }
 
 impl PendingSearch {
-    /// Builds the index and its files.
-    pub fn build(self) -> BuiltSearch {
-        self.build_on_this_thread()
-    }
-
     /// Builds the index and its files on the calling thread alone, leaving
     /// the other cores to the next run: `serve` builds the index this way
     /// while the next edit is rebuilt. Only the articles that changed since
     /// the last index are read again; the tokens of the others are kept.
-    pub fn build_on_this_thread(self) -> BuiltSearch {
+    pub fn build(self) -> BuiltSearch {
         let documents = search::documents(&self.site, &self.layout);
         let index = {
             // A panic while building leaves a cache that only costs the next build its reuse.

@@ -375,7 +375,7 @@ fn spawn_search_worker(
             }
             let started = Instant::now();
             // On this thread alone: on every core it would hold up the rebuild of the next edit.
-            let built = pending.build_on_this_thread();
+            let built = pending.build();
             let mut rebuilder = lock(&rebuilder);
             if let Some(changes) = rebuilder.apply_search(built) {
                 snapshot.send_replace(snapshot_after(&rebuilder, None));
