@@ -51,7 +51,7 @@ served first in N ms" and "rebuilt in N ms" figures for that kind's changes (and
 came), and any changes that never showed. With --builds N > 0, also the median wall time of N full
 `jianbao build` runs of the same site into an empty tmpfs folder, and its ratio to the body median.
 With SERVE_LATENCY_DEBUG=1 in the environment, the server's lines (time, kind, ms) go to stderr at
-the end. Python 3 standard library only; talks to 127.0.0.1 only.
+the end; with SERVE_LATENCY_STDERR=FILE, the server's own stderr (JIANBAO_TIMINGS=1 phase laps) goes to FILE. Python 3 standard library only; talks to 127.0.0.1 only.
 """
 import argparse
 import html
@@ -261,8 +261,10 @@ def main():
             "search": all_articles[0:2]}
     watched = all_articles[0]  # the open page for template, stylesheet and site.yaml
 
+    stderr_path = os.environ.get("SERVE_LATENCY_STDERR")
+    stderr = open(stderr_path, "w") if stderr_path else subprocess.DEVNULL
     proc = subprocess.Popen([args.bin, "--lang", "en", "serve", "--port", "0", "--root", str(site)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=stderr, text=True, start_new_session=True)
     log = ServerLog(proc)
     results = {k: [] for k in kinds}     # latencies, ms
     missed = {k: [] for k in kinds}      # descriptions of changes that never showed

@@ -96,11 +96,25 @@ pub fn assemble(config: Config, articles: Vec<Arc<Article>>, aliases: &[Vec<Alia
 /// The taxonomies of `articles` (newest first) and each one's related
 /// articles, with the warnings grouping them gave.
 pub(crate) fn group(config: &Config, articles: &[Arc<Article>]) -> (Taxonomies, Vec<Vec<ArticleId>>, Diagnostics) {
+    regroup(config, articles, None)
+}
+
+/// [`group`], with the related lists of the last grouping (its articles and
+/// their lists) reused where a few articles changed.
+pub(crate) fn regroup(
+    config: &Config,
+    articles: &[Arc<Article>],
+    last: Option<(&[Arc<Article>], &[Vec<ArticleId>])>,
+) -> (Taxonomies, Vec<Vec<ArticleId>>, Diagnostics) {
     // Laps inside the caller's "group the articles" phase, for profiling.
     let timer = crate::timing::PhaseTimer::from_env();
     let (taxonomies, warnings) = taxonomy::build_taxonomies(articles, config);
     timer.lap("  (build the taxonomies)");
-    let related = taxonomy::related_articles(articles, &taxonomies.tags, RELATED_LIMIT);
+    let related = last
+        .and_then(|(then, before)| {
+            taxonomy::related_articles_since(then, before, articles, &taxonomies.tags, RELATED_LIMIT)
+        })
+        .unwrap_or_else(|| taxonomy::related_articles(articles, &taxonomies.tags, RELATED_LIMIT));
     timer.lap("  (find the related articles)");
     (taxonomies, related, warnings.into_iter().collect())
 }

@@ -397,37 +397,144 @@ fn near_in_time(members: &[ArticleId], id: ArticleId) -> &[ArticleId] {
 /// article's tags, with no allocation per article.
 pub fn related_articles(articles: &[Arc<Article>], tags: &Taxonomy, limit: usize) -> Vec<Vec<ArticleId>> {
     use rayon::prelude::*;
-    let members: HashMap<&str, &[ArticleId]> = tags
-        .terms
-        .iter()
-        .map(|t| (t.name.as_str(), t.articles.as_slice()))
-        .collect();
+    let members = members_by_tag(tags);
     articles
         .par_iter()
         .enumerate()
         .map_init(
-            || (vec![0u32; articles.len()], Vec::new()),
-            |(scores, touched), (id, article)| {
-                for tag in &article.front.tags {
-                    let all = members.get(tag.as_str()).copied().unwrap_or_default();
-                    for &other in near_in_time(all, id) {
-                        if other != id {
-                            if scores[other] == 0 {
-                                touched.push(other);
-                            }
-                            scores[other] += 1;
-                        }
-                    }
-                }
-                let best = best_ranked(touched.iter().map(|&other| (scores[other], other)), limit);
-                for &other in touched.iter() {
-                    scores[other] = 0;
-                }
-                touched.clear();
-                best
-            },
+            || Scores::new(articles.len()),
+            |scores, (id, article)| scores.related(id, article, &members, limit),
         )
         .collect()
+}
+
+/// [`related_articles`] for `articles`, from the lists `before` worked out
+/// for `then`, the articles of the last build: an article's list depends
+/// only on its tags' members within [`RELATED_WINDOW`] of it, so only the
+/// articles near a changed one in one of its tags are looked at again; the
+/// rest keep their lists, renumbered. `None` when so much changed that
+/// working out every list is as quick.
+pub fn related_articles_since(
+    then: &[Arc<Article>],
+    before: &[Vec<ArticleId>],
+    articles: &[Arc<Article>],
+    tags: &Taxonomy,
+    limit: usize,
+) -> Option<Vec<Vec<ArticleId>>> {
+    /// More changed articles than this, and every list is worked out again.
+    const MOST_CHANGED: usize = 64;
+    if then.len() != before.len() {
+        return None;
+    }
+    let then_ids: HashMap<*const Article, ArticleId> =
+        then.iter().enumerate().map(|(id, a)| (Arc::as_ptr(a), id)).collect();
+    let now_to_then: Vec<Option<ArticleId>> = articles
+        .iter()
+        .map(|a| then_ids.get(&Arc::as_ptr(a)).copied())
+        .collect();
+    let mut then_to_now: Vec<Option<ArticleId>> = vec![None; then.len()];
+    for (now, then_id) in now_to_then.iter().enumerate() {
+        if let Some(t) = then_id {
+            then_to_now[*t] = Some(now);
+        }
+    }
+    let added: Vec<ArticleId> = (0..articles.len()).filter(|&id| now_to_then[id].is_none()).collect();
+    let gone: Vec<ArticleId> = (0..then.len()).filter(|&id| then_to_now[id].is_none()).collect();
+    if added.len() + gone.len() > MOST_CHANGED {
+        return None;
+    }
+    let members = members_by_tag(tags);
+    let mut dirty = vec![false; articles.len()];
+    let mut mark_near = |tag: &str, place: ArticleId| {
+        let Some(list) = members.get(tag) else {
+            // A tag no article has now: nobody's neighbours.
+            return;
+        };
+        let at = list.binary_search(&place).unwrap_or_else(|i| i);
+        // One more than the window on each side: a member entering or leaving
+        // just outside it moves the window's edge.
+        let around = &list[at.saturating_sub(RELATED_WINDOW + 1)..(at + RELATED_WINDOW + 2).min(list.len())];
+        for &id in around {
+            dirty[id] = true;
+        }
+    };
+    for &id in &added {
+        for tag in &articles[id].front.tags {
+            mark_near(tag, id);
+        }
+    }
+    for &old in &gone {
+        // Where it would stand among today's articles.
+        let place = articles.partition_point(|a| Article::newest_first(a, &then[old]).is_lt());
+        for tag in &then[old].front.tags {
+            mark_near(tag, place);
+        }
+    }
+    for &id in &added {
+        dirty[id] = true;
+    }
+    let mut scores = Scores::new(articles.len());
+    let lists = (0..articles.len())
+        .map(|id| {
+            let kept = now_to_then[id]
+                .filter(|_| !dirty[id])
+                .and_then(|old| before[old].iter().map(|&other| then_to_now[other]).collect());
+            kept.unwrap_or_else(|| scores.related(id, &articles[id], &members, limit))
+        })
+        .collect();
+    Some(lists)
+}
+
+/// Each tag's members (ids, ascending), by name.
+fn members_by_tag(tags: &Taxonomy) -> HashMap<&str, &[ArticleId]> {
+    tags.terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.articles.as_slice()))
+        .collect()
+}
+
+/// A dense array of scores by article id, with the ids scored, reused from
+/// one article to the next.
+struct Scores {
+    scores: Vec<u32>,
+    touched: Vec<ArticleId>,
+}
+
+impl Scores {
+    fn new(articles: usize) -> Scores {
+        Scores {
+            scores: vec![0; articles],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The related articles of `article`, whose id is `id`.
+    fn related(
+        &mut self,
+        id: ArticleId,
+        article: &Article,
+        members: &HashMap<&str, &[ArticleId]>,
+        limit: usize,
+    ) -> Vec<ArticleId> {
+        let Scores { scores, touched } = self;
+        for tag in &article.front.tags {
+            let all = members.get(tag.as_str()).copied().unwrap_or_default();
+            for &other in near_in_time(all, id) {
+                if other != id {
+                    if scores[other] == 0 {
+                        touched.push(other);
+                    }
+                    scores[other] += 1;
+                }
+            }
+        }
+        let best = best_ranked(touched.iter().map(|&other| (scores[other], other)), limit);
+        for &other in touched.iter() {
+            scores[other] = 0;
+        }
+        touched.clear();
+        best
+    }
 }
 
 /// The ids of the `limit` best (score, id) pairs, best first: the highest
@@ -586,5 +693,58 @@ mod tests {
         let related = related_articles(&arts, &tax.tags, 5);
         assert_eq!(related[0], [2, 1], "two shared tags outrank one");
         assert_eq!(related[3], Vec::<usize>::new());
+    }
+
+    /// The `n`th article of a long archive, an hour apart, with the tags `mask` picks.
+    fn nth(n: u32, mask: u8) -> Arc<Article> {
+        const TAGS: [&str; 4] = ["垃圾分类", "老年助餐", "河道清淤", "消防安全"];
+        let tags: Vec<&str> = (0..4).filter(|b| mask & (1 << b) != 0).map(|b| TAGS[b]).collect();
+        let mut a = Article::clone(&article(1, 0, &tags, &[]));
+        a.front.date += chrono::Duration::hours(i64::from(n));
+        a.url_path = format!("2013/11/n{n}/");
+        a.source = format!("content/n{n}.md").into();
+        Arc::new(a)
+    }
+
+    fn newest_first(mut articles: Vec<Arc<Article>>) -> Vec<Arc<Article>> {
+        articles.sort_by(|a, b| Article::newest_first(a, b));
+        articles
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn related_lists_after_a_change_are_those_worked_out_afresh(
+            masks in proptest::collection::vec(0u8..16, 150..400),
+            removed in proptest::collection::vec(0usize..400, 0..4),
+            added in proptest::collection::vec((0u32..800, 0u8..16), 0..4),
+            retagged in proptest::collection::vec((0usize..400, 0u8..16), 0..3),
+        ) {
+            let config = config();
+            // Every other hour, so that an added article can fall between two.
+            let then = newest_first(masks.iter().enumerate().map(|(n, &m)| nth(2 * n as u32, m)).collect());
+            let (tax, _) = build_taxonomies(&then, &config);
+            let before = related_articles(&then, &tax.tags, 5);
+
+            let mut now: Vec<Arc<Article>> = then.clone();
+            for &(at, mask) in &retagged {
+                let at = at % now.len();
+                let mut a = Article::clone(&now[at]);
+                a.front.tags = nth(0, mask).front.tags.clone();
+                now[at] = Arc::new(a);
+            }
+            for &at in &removed {
+                if !now.is_empty() {
+                    let at = at % now.len();
+                    now.remove(at);
+                }
+            }
+            now.extend(added.iter().map(|&(n, m)| nth(2 * n + 1, m)));
+            let now = newest_first(now);
+            let (tax, _) = build_taxonomies(&now, &config);
+            let afresh = related_articles(&now, &tax.tags, 5);
+            let since = related_articles_since(&then, &before, &now, &tax.tags, 5);
+            proptest::prop_assert_eq!(since, Some(afresh));
+        }
     }
 }

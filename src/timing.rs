@@ -19,8 +19,22 @@ impl PhaseTimer {
     pub fn lap(&self, phase: &str) {
         if let Some(last) = &self.last {
             let now = Instant::now();
-            eprintln!("jianbao: {phase}: {} ms", (now - last.get()).as_millis());
+            eprintln!(
+                "jianbao: {phase}: {} ms{}",
+                (now - last.get()).as_millis(),
+                resident_memory()
+                    .map(|mb| format!(" ({mb} MB resident)"))
+                    .unwrap_or_default()
+            );
             last.set(now);
         }
     }
+}
+
+/// The process's resident memory in MB, where the system tells it (Linux).
+fn resident_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }

@@ -1271,6 +1271,35 @@ fn every_kind_of_change_serves_the_open_pages_first_and_ends_as_a_full_build() {
 }
 
 #[test]
+fn a_run_stopped_before_its_first_pages_shows_none_of_them() {
+    // An editor's save that removes the file and writes it anew: the removal
+    // starts a rebuild, and the write, arriving while it loads, stops it.
+    let site = site_with_articles();
+    let mut steered = Steered::new(&site);
+    let open = open_pages();
+    let removed = site.root().join("content/2013/11/a3.md");
+    let text = std::fs::read_to_string(&removed).unwrap();
+    std::fs::remove_file(&removed).unwrap();
+    steered.cancel.store(true, Ordering::Relaxed);
+    let stopped = steered
+        .rebuilder
+        .rebuild_first(Some(std::slice::from_ref(&removed)), &open, &steered.cancel);
+    assert!(
+        matches!(stopped, Ok(None)),
+        "the stopped run ended as {:?}",
+        stopped.map(|r| r.is_some())
+    );
+    assert!(
+        steered.previews.lock().unwrap().is_empty(),
+        "a stopped run showed the page of an article that is only being saved"
+    );
+    std::fs::write(&removed, text).unwrap();
+    assert!(steered.rebuild(&[removed], &open, "the write").is_some());
+    steered.rebuilder.finish_search();
+    assert_same_as_full_build(&site, &steered.rebuilder, "after a save by removing and writing anew");
+}
+
+#[test]
 fn a_save_during_the_background_pass_ends_as_a_full_build() {
     let site = site_with_articles();
     let mut steered = Steered::new(&site);

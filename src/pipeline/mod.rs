@@ -295,19 +295,25 @@ impl Pipeline {
         let others: Vec<String> = outputs.others().iter().map(|f| f.file.to_string()).collect();
         let same_files = changed_articles.is_some() && self.last.as_ref().is_some_and(|last| last.others == others);
         timer.lap("plan and prepare templates");
-        if !control.first.is_empty() {
-            emit_first(&renderer, &outputs, control.first, sink)?;
-            timer.lap("render and preview the first files");
-        }
-        let emitted = emit(
-            &renderer,
-            &outputs,
-            changed_articles.as_deref(),
-            same_files,
-            sink,
-            self.defer_search,
-            control,
-        )?;
+        let emitted = if control.cancelled() {
+            // A newer save came while this run loaded: it shows none of its pages.
+            sink.abandon();
+            None
+        } else {
+            if !control.first.is_empty() {
+                emit_first(&renderer, &outputs, control.first, sink)?;
+                timer.lap("render and preview the first files");
+            }
+            emit(
+                &renderer,
+                &outputs,
+                changed_articles.as_deref(),
+                same_files,
+                sink,
+                self.defer_search,
+                control,
+            )?
+        };
         timer.lap("render and hand over files");
         let static_files = renderer.assets().files().len();
         drop(renderer);
@@ -378,15 +384,19 @@ impl Pipeline {
     /// The theme and the render plan, with the names of its pages: the last
     /// run's plan when the site is grouped as it was. The problems of both at once.
     fn theme_and_plan(&self, site: &Site) -> Result<(Theme, Planned), Diagnostics> {
-        let search_layout = search::layout(site);
-        let plan = match self.last.as_ref().and_then(|last| last.plan_for(site, &search_layout)) {
-            Some(reused) => Ok(reused),
-            None => plan_pages(site).map(|plan| Planned {
-                page_files: Arc::new(outputs::page_files(&plan)),
-                plan: Arc::new(plan),
-            }),
+        let plan = || {
+            let search_layout = search::layout(site);
+            match self.last.as_ref().and_then(|last| last.plan_for(site, &search_layout)) {
+                Some(reused) => Ok(reused),
+                None => plan_pages(site).map(|plan| Planned {
+                    page_files: Arc::new(outputs::page_files(&plan)),
+                    plan: Arc::new(plan),
+                }),
+            }
         };
-        match (load_theme(&self.settings.root, &site.config.theme), plan) {
+        // Reading the theme's files waits on the disk; planning is all work: side by side.
+        let (theme, plan) = rayon::join(|| load_theme(&self.settings.root, &site.config.theme), plan);
+        match (theme, plan) {
             (Ok(theme), Ok(plan)) => Ok((theme, plan)),
             (theme, plan) => {
                 let mut problems: Diagnostics = theme.err().into_iter().chain(plan.err()).flatten().collect();

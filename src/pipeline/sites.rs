@@ -12,7 +12,7 @@ use crate::config::{self, Config};
 use crate::content::{self, Article};
 use crate::error::Diagnostics;
 use crate::redirects;
-use crate::site::{Site, SiteOptions, group};
+use crate::site::{Site, SiteOptions, regroup};
 use crate::taxonomy::{ArticleId, Taxonomies};
 
 /// Reads site.yaml and every article of the site at `root`.
@@ -87,8 +87,11 @@ fn same_place(then: &Article, now: &Article) -> bool {
 }
 
 impl Grouping {
-    fn new(config: &Config, articles: &Arc<Vec<Arc<Article>>>) -> Grouping {
-        let (taxonomies, related, warnings) = group(config, articles);
+    /// The grouping of `articles`, reusing what `last` worked out that a
+    /// change of a few articles leaves as it was.
+    fn after(last: Option<&Grouping>, config: &Config, articles: &Arc<Vec<Arc<Article>>>) -> Grouping {
+        let last = last.map(|g| (g.articles.as_slice(), g.related.as_slice()));
+        let (taxonomies, related, warnings) = regroup(config, articles, last);
         Grouping {
             districts: config.districts.clone(),
             slugs: config.slugs.clone(),
@@ -167,7 +170,7 @@ pub fn reload_site(
     timer.lap("load the articles");
     let grouping = match cache.grouping.take() {
         Some(g) if g.fits(&config, &articles, replaced.as_deref()) => g,
-        _ => Grouping::new(&config, &articles),
+        last => Grouping::after(last.as_ref(), &config, &articles),
     };
     problems.extend(grouping.warnings.iter().cloned());
     let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);

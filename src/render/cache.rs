@@ -3,8 +3,8 @@
 //! depends only on how the articles are grouped. The pipeline keeps a
 //! [`RenderCache`] between runs; a renderer made without one starts empty.
 
-use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -25,8 +25,10 @@ use crate::taxonomy::{ArticleId, TaxonomyKind};
 pub struct RenderCache {
     /// A hash of what every card was made with besides its article and its terms.
     context: u64,
-    /// The grouping the cards' term hashes were checked against.
+    /// The grouping the cards were last checked against.
     taxonomies: Option<Arc<crate::taxonomy::Taxonomies>>,
+    /// Every term's slug, as the cards link to them.
+    slugs: TermSlugs,
     /// By article id, as of the last build; changed in place when no renderer shares it.
     prepared: Arc<Vec<Prepared>>,
     grouped: Option<Arc<Grouped>>,
@@ -64,23 +66,19 @@ pub(super) struct Prepared {
     pub(super) card: Arc<Value>,
     pub(super) card_hash: u64,
     pub(super) body_hash: u64,
-    /// A hash of the slugs of the terms its card links to: a new tag with the
-    /// same pinyin as one of them moves that one's page, and the card's link.
-    terms: u64,
     /// Its date and the offset it is written in, kept beside the hashes: the
     /// sitemap's fingerprint needs every article's, and articles are scattered in memory.
     pub(super) date: (chrono::DateTime<chrono::FixedOffset>, i32),
 }
 
 impl Prepared {
-    fn of(site: &Site, article: &Arc<Article>, slugs: &TermSlugs<'_>) -> Prepared {
+    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
         let card = views::card(site, article);
         Prepared {
             article: Arc::clone(article),
             card: Arc::new(Value::from_serializable(&card)),
             card_hash: hash_of(&card),
             body_hash: hash_of(&(&article.html, &article.headings)),
-            terms: slugs.hash_for(site, article),
             // Equal dates may be written in different offsets, which show different days.
             date: (article.front.date, article.front.date.offset().local_minus_utc()),
         }
@@ -96,15 +94,21 @@ impl RenderCache {
             self.prepared = Arc::default();
             self.context = context;
         }
-        let slugs = TermSlugs::of(site);
-        // With the grouping of the last run, an article read as it was links to terms as they were.
+        // With the grouping of the last run, an article read as it was links to
+        // terms as they were. A new grouping moves a term's page only when a new
+        // term reads like it (a homophone tag): only the cards naming it change.
         let regrouped = !self
             .taxonomies
             .as_ref()
             .is_some_and(|t| Arc::ptr_eq(t, &site.taxonomies));
+        let moved = if regrouped {
+            self.slugs.update(site)
+        } else {
+            HashSet::new()
+        };
         self.taxonomies = Some(Arc::clone(&site.taxonomies));
         let fresh = |p: &Prepared, a: &Arc<Article>| {
-            Arc::ptr_eq(&p.article, a) && (!regrouped || p.terms == slugs.hash_for(site, a))
+            Arc::ptr_eq(&p.article, a) && (moved.is_empty() || !names_any(site, a, &moved))
         };
         if self.prepared.len() == site.articles.len() {
             // The usual rebuild: the same articles in the same places, a few of them new versions.
@@ -115,7 +119,7 @@ impl RenderCache {
             if !stale.is_empty() {
                 let made: Vec<Prepared> = stale
                     .par_iter()
-                    .map(|&id| Prepared::of(site, &site.articles[id], &slugs))
+                    .map(|&id| Prepared::of(site, &site.articles[id]))
                     .collect();
                 let prepared = Arc::make_mut(&mut self.prepared);
                 for (id, p) in stale.into_iter().zip(made) {
@@ -129,7 +133,7 @@ impl RenderCache {
                 .par_iter()
                 .map(|a| match old.get(&address(a)) {
                     Some(&p) if fresh(p, a) => p.clone(),
-                    _ => Prepared::of(site, a, &slugs),
+                    _ => Prepared::of(site, a),
                 })
                 .collect();
             self.prepared = Arc::new(prepared);
@@ -161,33 +165,41 @@ fn card_context(site: &Site) -> u64 {
 }
 
 /// Every term's slug, by kind and name: what a card shows of the grouping.
-struct TermSlugs<'s>(HashMap<(TaxonomyKind, &'s str), &'s str>);
+#[derive(Default)]
+struct TermSlugs(HashMap<(TaxonomyKind, String), String>);
 
-impl<'s> TermSlugs<'s> {
-    fn of(site: &'s Site) -> TermSlugs<'s> {
-        let terms = TaxonomyKind::ALL.into_iter().flat_map(|kind| {
-            let taxonomy = site.taxonomies.get(kind);
-            taxonomy
-                .terms
-                .iter()
-                .map(move |t| ((kind, t.name.as_str()), t.slug.as_str()))
-        });
-        TermSlugs(terms.collect())
-    }
-
-    /// A hash of the slugs of the terms `article`'s card links to (its
-    /// district, towns, column and tags), in the card's order.
-    fn hash_for(&self, site: &Site, article: &Article) -> u64 {
-        let front = &article.front;
-        let district = site.config.district_by_id(front.district).name.as_str();
-        let named = std::iter::once((TaxonomyKind::Districts, district))
-            .chain(front.towns.iter().map(|t| (TaxonomyKind::Towns, t.as_str())))
-            .chain(front.column.iter().map(|c| (TaxonomyKind::Columns, c.as_str())))
-            .chain(front.tags.iter().map(|t| (TaxonomyKind::Tags, t.as_str())));
-        let mut h = DefaultHasher::new();
-        for key in named {
-            self.0.get(&key).hash(&mut h);
+impl TermSlugs {
+    /// Takes the slugs of `site`'s terms, giving the terms whose slug is not
+    /// the one kept before: a new term, or one a homophone moved. A term gone
+    /// is no card's concern: no article names it.
+    fn update(&mut self, site: &Site) -> HashSet<(TaxonomyKind, String)> {
+        let mut moved = HashSet::new();
+        for kind in TaxonomyKind::ALL {
+            for term in &site.taxonomies.get(kind).terms {
+                let key = (kind, term.name.clone());
+                if self.0.get(&key) != Some(&term.slug) {
+                    self.0.insert(key.clone(), term.slug.clone());
+                    moved.insert(key);
+                }
+            }
         }
-        h.finish()
+        moved
     }
+}
+
+/// Whether `article`'s card links to one of the `terms`: its district, towns, column or tags.
+fn names_any(site: &Site, article: &Article, terms: &HashSet<(TaxonomyKind, String)>) -> bool {
+    let front = &article.front;
+    let district = &site.config.district_by_id(front.district).name;
+    let named = std::iter::once((TaxonomyKind::Districts, district))
+        .chain(front.towns.iter().map(|t| (TaxonomyKind::Towns, t)))
+        .chain(front.column.iter().map(|c| (TaxonomyKind::Columns, c)))
+        .chain(front.tags.iter().map(|t| (TaxonomyKind::Tags, t)));
+    // Looked up by an owned key: the set is small, the articles many.
+    let mut key = (TaxonomyKind::Districts, String::new());
+    named.into_iter().any(|(kind, name)| {
+        key.0 = kind;
+        key.1.clone_from(name);
+        terms.contains(&key)
+    })
 }

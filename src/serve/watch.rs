@@ -140,9 +140,10 @@ fn add_event(
     concerns
 }
 
-/// Whether `event` is the last of a save: the file closed after writing, or
-/// renamed into place. Creating a file is not (its bytes follow), nor is
-/// removing one (some editors remove a file, then write it anew).
+/// Whether `event` is the last of a save: the file closed after writing,
+/// renamed into place, or removed. Creating a file is not (its bytes follow).
+/// Some editors remove a file, then write it anew: the rebuild the removal
+/// starts is stopped by the write's before it shows any page.
 fn ends_a_save(event: &notify::Result<notify::Event>) -> bool {
     use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
     matches!(
@@ -151,6 +152,7 @@ fn ends_a_save(event: &notify::Result<notify::Event>) -> bool {
             e.kind,
             EventKind::Access(AccessKind::Close(AccessMode::Write))
                 | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+                | EventKind::Remove(_)
         )
     )
 }
@@ -214,7 +216,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_save_ends_with_a_close_after_writing_or_a_rename_into_place() {
+    fn a_save_ends_with_a_close_after_writing_a_rename_into_place_or_a_removal() {
         use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
         let event = |kind| Ok(notify::Event::new(kind).add_path(PathBuf::from("/s/content/2013/11/a.md")));
         assert!(ends_a_save(&event(EventKind::Access(AccessKind::Close(
@@ -225,7 +227,7 @@ mod tests {
             RenameMode::Both
         )))));
         assert!(!ends_a_save(&event(EventKind::Create(CreateKind::File))));
-        assert!(!ends_a_save(&event(EventKind::Remove(RemoveKind::File))));
+        assert!(ends_a_save(&event(EventKind::Remove(RemoveKind::File))));
         assert!(!ends_a_save(&event(EventKind::Modify(ModifyKind::Data(
             DataChange::Any
         )))));
