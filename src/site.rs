@@ -99,12 +99,15 @@ pub(crate) fn group(config: &Config, articles: &[Arc<Article>]) -> (Taxonomies, 
     regroup(config, articles, None)
 }
 
-/// [`group`], with the related lists of the last grouping (its articles and
-/// their lists) reused where a few articles changed.
+/// The articles of the last grouping and their related lists.
+pub(crate) type LastGrouping<'a> = (&'a [Arc<Article>], &'a [Vec<ArticleId>]);
+
+/// [`group`], with the related lists of the last grouping reused where a few
+/// articles changed.
 pub(crate) fn regroup(
     config: &Config,
     articles: &[Arc<Article>],
-    last: Option<(&[Arc<Article>], &[Vec<ArticleId>])>,
+    last: Option<LastGrouping<'_>>,
 ) -> (Taxonomies, Vec<Vec<ArticleId>>, Diagnostics) {
     // Laps inside the caller's "group the articles" phase, for profiling.
     let timer = crate::timing::PhaseTimer::from_env();
