@@ -7,7 +7,8 @@
 Copies the site (--root) into a fresh tmpfs folder, so the corpus itself is never edited, and
 "settles" the copy: every file gets a modification time an hour ago, as `serve` distrusts fresh
 times once and would otherwise make the first rebuild a slow one. Starts
-`jianbao --lang en serve --port 0` on the copy and waits for the line with its URL.
+`jianbao --lang en serve --port 0` on the copy and waits for the line with its URL; on a site
+with search, then --warm-up-s more, while serve reads every article's search tokens once.
 
 `serve` makes the pages open in a browser first. A page counts as open while a client holds the
 event stream `GET /__jianbao/events?page=<URL path, percent-encoded>` open; so for every change a
@@ -224,6 +225,8 @@ def main():
     ap.add_argument("--settle-ms", type=float, default=400.0)
     ap.add_argument("--open-wait-ms", type=float, default=200.0, help="wait after opening a page's event stream")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one change to show")
+    ap.add_argument("--warm-up-s", type=float, default=3.0,
+                    help="on a site with search, seconds to wait after startup for serve's search warm-up")
     ap.add_argument("--builds", type=int, default=3, help="full builds timed for the ratio (0: none)")
     args = ap.parse_args()
 
@@ -284,6 +287,9 @@ def main():
             if status != 200:
                 sys.exit(f"serve_latency.py: GET {page_of(site, a)} answered {status}")
         time.sleep(args.settle_ms / 1000)
+        if has_search:
+            # serve reads every article's search tokens once after its first build, on every core.
+            time.sleep(args.warm_up_s)
 
         def poll(check, label, kind, t0):
             """Polls check() (which GETs) until true; returns the latency in ms or None."""

@@ -323,8 +323,12 @@ impl Pipeline {
             self.pending_search = None;
             return Ok((plan, warnings, static_files, true));
         };
+        // A pipeline kept for more runs whose index was made without its token
+        // cache (by the first run) fills the cache after it, with no file to
+        // make: the first edit then reads only what it changed.
+        let warm = self.keep_caches && self.search_tokens.lock().is_ok_and(|t| t.chunks() == 0);
         self.pending_search = match &plan.search {
-            Some(layout) if !deferred.is_empty() => Some(PendingSearch {
+            Some(layout) if !deferred.is_empty() || warm => Some(PendingSearch {
                 generation: self.generation,
                 site: site.clone(),
                 layout: layout.clone(),
@@ -624,12 +628,14 @@ pub struct BuiltSearch {
 }
 
 impl PendingSearch {
-    /// Builds the index and its files on the calling thread alone, leaving
-    /// the other cores to the next run: `serve` builds the index this way
-    /// while the next edit is rebuilt. Only the articles that changed since
-    /// the last index are read again; the tokens of the others are kept.
+    /// Builds the index and its files, on every core: `serve` builds the index
+    /// this way on a thread of its own, after the pages. Only the articles
+    /// that changed since the last index are read again; the tokens of the
+    /// others are kept.
     pub fn build(self) -> BuiltSearch {
+        let timer = crate::timing::PhaseTimer::from_env();
         let documents = search::documents(&self.site, &self.layout);
+        timer.lap("search index: documents");
         let index = {
             // A panic while building leaves a cache that only costs the next build its reuse.
             let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -637,12 +643,13 @@ impl PendingSearch {
         };
         let files = self
             .files
-            .into_iter()
+            .into_par_iter()
             .map(|(file, part, fingerprint)| {
                 let bytes = Arc::new(index.file(part));
                 (file, BuiltFile { fingerprint, bytes })
             })
             .collect();
+        timer.lap("search index: files");
         BuiltSearch {
             generation: self.generation,
             files,

@@ -95,44 +95,77 @@ impl SearchIndex {
     /// [`documents`](super::documents) numbers them. Afterwards the cache holds what
     /// this build used, and nothing else.
     pub fn build_cached(docs: &[Document<'_>], shards: usize, cache: &mut TokenCache) -> SearchIndex {
+        use rayon::prelude::*;
         let shards = shards.max(1);
+        let timer = crate::timing::PhaseTimer::from_env();
+        let cut = cut_chunks(docs, shards, &cache.keys);
+        // The chunks the cache lacks are tokenised side by side.
+        let mut missing: Vec<&(ChunkKey, std::ops::Range<usize>)> =
+            cut.iter().filter(|(key, _)| !cache.chunks.contains_key(key)).collect();
+        // Identical runs of documents (the same articles twice) are tokenised once.
+        missing.sort_by(|a, b| a.0.cmp(&b.0));
+        missing.dedup_by(|a, b| a.0 == b.0);
+        let made: HashMap<ChunkKey, Arc<ChunkPostings>> = missing
+            .into_par_iter()
+            .map(|(key, range)| {
+                let chunk = &docs[range.clone()];
+                let postings = chunk_postings_from(chunk, shards, chunk[0].number);
+                (key.clone(), Arc::new(postings))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect();
         let mut kept: HashMap<ChunkKey, Arc<ChunkPostings>> = HashMap::new();
         // Each chunk with the number of its first document.
-        let mut chunks: Vec<(u32, Arc<ChunkPostings>)> = Vec::new();
-        let mut run: Vec<Fingerprint> = Vec::new();
-        let mut first = 0;
-        let timer = crate::timing::PhaseTimer::from_env();
-        for (i, doc) in docs.iter().enumerate() {
-            let print = cache.keys.fingerprint(doc);
-            if run.is_empty() {
-                first = i;
-            }
-            // The chunk's numbering from 0 assumes the documents are numbered in order, as `documents` numbers them.
-            debug_assert_eq!(doc.number, first + run.len());
-            run.push(print);
-            if print & CUT_MASK == CUT_MASK || run.len() == MAX_CHUNK || i + 1 == docs.len() {
-                let key: ChunkKey = (shards, std::mem::take(&mut run).into_boxed_slice());
-                let postings = match cache.chunks.get(&key).or_else(|| kept.get(&key)) {
-                    Some(postings) => Arc::clone(postings),
-                    None => Arc::new(chunk_postings_from(&docs[first..=i], shards, docs[first].number)),
-                };
-                kept.insert(key, Arc::clone(&postings));
-                chunks.push((u32::try_from(docs[first].number).unwrap_or(u32::MAX), postings));
-            }
+        let mut chunks: Vec<(u32, Arc<ChunkPostings>)> = Vec::with_capacity(cut.len());
+        for (key, range) in cut {
+            let Some(postings) = cache.chunks.get(&key).or_else(|| made.get(&key)).cloned() else {
+                continue;
+            };
+            chunks.push((
+                u32::try_from(docs[range.start].number).unwrap_or(u32::MAX),
+                Arc::clone(&postings),
+            ));
+            kept.insert(key, postings);
         }
         // What this build did not use goes: the old map is dropped here.
         cache.chunks = kept;
         timer.lap("search index: tokens (cached)");
         let joined: Vec<_> = (0..shards)
+            .into_par_iter()
             .map(|n| join_shard(chunks.iter().map(|(base, c)| (*base, &**c)), n, shards))
             .collect();
         let chars: Vec<_> = (0..shards)
+            .into_par_iter()
             .map(|n| join_chars(chunks.iter().map(|(base, c)| (*base, &**c)), n))
             .collect();
         let index = SearchIndex::assemble(joined, chars, shards, docs.len());
         timer.lap("search index: join");
         index
     }
+}
+
+/// `docs` cut into chunks where their fingerprints say: each chunk's key and
+/// its documents' range.
+fn cut_chunks(docs: &[Document<'_>], shards: usize, keys: &Keys) -> Vec<(ChunkKey, std::ops::Range<usize>)> {
+    use rayon::prelude::*;
+    // Hashing every document's text is most of the work: side by side.
+    let prints: Vec<Fingerprint> = docs.par_iter().map(|doc| keys.fingerprint(doc)).collect();
+    let mut cut = Vec::new();
+    let mut run: Vec<Fingerprint> = Vec::new();
+    let mut first = 0;
+    for (i, (doc, &print)) in docs.iter().zip(&prints).enumerate() {
+        if run.is_empty() {
+            first = i;
+        }
+        // The chunk's numbering from 0 assumes the documents are numbered in order, as `documents` numbers them.
+        debug_assert_eq!(doc.number, first + run.len());
+        run.push(print);
+        if print & CUT_MASK == CUT_MASK || run.len() == MAX_CHUNK || i + 1 == docs.len() {
+            cut.push(((shards, std::mem::take(&mut run).into_boxed_slice()), first..i + 1));
+        }
+    }
+    cut
 }
 
 #[cfg(test)]
