@@ -214,6 +214,22 @@ pub(crate) fn links_unchanged(body: &CachedBody, links: &LinkContext<'_>) -> boo
         && body.attachment_files.unchanged(links.pictures.map(|(root, _)| root))
 }
 
+/// Whether a link of `body` may lead somewhere else once the articles at
+/// `removed` (content/-relative paths) are gone: it links to one of them, or
+/// to a file, which may have been published beside one. Cheaper than
+/// [`links_unchanged`], which resolves every link again and looks at every file.
+pub(crate) fn may_link_to(body: &CachedBody, removed: &[&str]) -> bool {
+    let from = &body.parsed.file.content_path;
+    body.links.iter().any(|(dest, _)| {
+        let path = dest.find(['#', '?']).map_or(dest.as_str(), |i| &dest[..i]);
+        if path.is_empty() || has_scheme(path) {
+            return false;
+        }
+        !path.ends_with(".md")
+            || crate::site_path::resolve(from, path).is_some_and(|target| removed.contains(&target.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,7 @@ pub use aliases::Alias;
 pub use attachments::Attachment;
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
-pub(crate) use links::{LinkContext, broken_anchors, links_unchanged};
+pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
 use links::{has_scheme, link_position};
 use pictures::PicturesUsed;
 pub(crate) use stamps::{FileStamp, stamp};

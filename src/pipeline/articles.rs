@@ -15,7 +15,7 @@ use crate::content::CONTENT_DIR;
 use crate::content::discover::SourceFile;
 use crate::content::{
     Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
-    check_unique_urls, discover, links_unchanged, read_and_parse, render_body, stamp,
+    check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
 };
 use crate::error::{Diagnostic, Diagnostics};
 use crate::images::ImageCache;
@@ -572,6 +572,10 @@ fn reshape(
             .filter(|(_, k)| matches!(k, Change::Edited))
             .map(|(p, _)| p.as_str())
             .collect();
+        let removed_paths: Vec<&str> = removed
+            .iter()
+            .map(|&i| last.articles[i].content_path.as_str())
+            .collect();
         let links_hold = last.articles.par_iter().enumerate().all(|(i, a)| {
             removed.contains(&i)
                 || edited.contains(&a.content_path.as_str())
@@ -579,7 +583,7 @@ fn reshape(
                     .files
                     .get(&a.content_path)
                     .and_then(|f| f.body.as_ref())
-                    .is_some_and(|body| links_unchanged(body, &links))
+                    .is_some_and(|body| !may_link_to(body, &removed_paths) || links_unchanged(body, &links))
         });
         if !links_hold {
             return None;
