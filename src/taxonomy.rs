@@ -76,17 +76,26 @@ pub struct Term {
 pub struct Taxonomy {
     pub kind: TaxonomyKind,
     pub terms: Vec<Term>,
+    /// Each term's index, by name: every card looks up its terms, and a big
+    /// archive has thousands of tags.
+    by_name: HashMap<String, usize>,
 }
 
 impl Taxonomy {
+    /// The taxonomy of `kind` made of `terms`, in index order.
+    pub fn new(kind: TaxonomyKind, terms: Vec<Term>) -> Taxonomy {
+        let by_name = terms.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
+        Taxonomy { kind, terms, by_name }
+    }
+
     /// The term named `name`.
     pub fn term(&self, name: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.name == name)
+        self.position(name).map(|i| &self.terms[i])
     }
 
     /// The index of the term named `name`.
     pub fn position(&self, name: &str) -> Option<usize> {
-        self.terms.iter().position(|t| t.name == name)
+        self.by_name.get(name).copied()
     }
 }
 
@@ -331,7 +340,7 @@ fn group_by_name<'a>(
         .collect();
     terms.sort_unstable_by(|a, b| (&a.0, &a.1.name).cmp(&(&b.0, &b.1.name)));
     let terms = terms.into_iter().map(|(_, term)| term).collect();
-    (Taxonomy { kind, terms }, warnings)
+    (Taxonomy::new(kind, terms), warnings)
 }
 
 /// The slug a name asks for: its reading (which site.yaml's `slugs:` entry
@@ -371,10 +380,7 @@ fn group_districts(articles: &[Arc<Article>], config: &Config) -> Taxonomy {
             articles: ids,
         })
         .collect();
-    Taxonomy {
-        kind: TaxonomyKind::Districts,
-        terms,
-    }
+    Taxonomy::new(TaxonomyKind::Districts, terms)
 }
 
 /// How many members of a tag on each side of an article (in date order) are
