@@ -59,7 +59,8 @@ pub enum PageKind {
     /// `/2013/`: the months of the year that have articles, with their counts.
     ArchiveYear(i32),
     Feed(FeedScope),
-    Sitemap,
+    /// `sitemap.xml`, or past [`SITEMAP_LIMIT`] addresses one of its files.
+    Sitemap(SitemapPart),
     Robots,
     NotFound,
     /// `/search/`: the page readers search from.
@@ -68,6 +69,40 @@ pub enum PageKind {
     SearchIndex(SearchPart),
     /// An old address, sending readers on to a page: the redirect at this position of the site's.
     Redirect(usize),
+}
+
+/// The most addresses one sitemap file may list (the sitemap protocol's limit;
+/// 50,000 short addresses are far below its other limit, 50 MB).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// Which file of the sitemap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SitemapPart {
+    /// `sitemap.xml`, listing every page.
+    Whole,
+    /// `sitemap.xml` as an index of the `parts` files that list the pages.
+    Index { parts: usize },
+    /// `sitemap-N.xml` (`number` from 1): the pages listed from position `from`
+    /// up to `to`, among those the sitemap lists ([`in_sitemap`]).
+    Part { number: usize, from: usize, to: usize },
+}
+
+impl SitemapPart {
+    /// The positions, among the `listed` pages a sitemap lists, of those this
+    /// file lists; none for an index.
+    pub fn range(self, listed: usize) -> std::ops::Range<usize> {
+        match self {
+            SitemapPart::Whole => 0..listed,
+            SitemapPart::Index { .. } => 0..0,
+            SitemapPart::Part { from, to, .. } => from.min(listed)..to.min(listed),
+        }
+    }
+}
+
+/// Whether the sitemap lists `page`: every HTML page readers may land on
+/// from a search engine, not the 404 page, the search page or redirects.
+pub fn in_sitemap(page: &Page) -> bool {
+    page.template.is_some() && !matches!(page.kind, PageKind::NotFound | PageKind::Search | PageKind::Redirect(_))
 }
 
 /// One file to write.
@@ -134,8 +169,7 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     let archives = Archives::of(site);
     archives::plan_archives(&mut pages, &archives, site.config.paginate);
     plan_feeds(&mut pages, site);
-    let all: Vec<ArticleId> = (0..site.articles.len()).collect();
-    pages.push(plain_page("sitemap.xml", PageKind::Sitemap, all));
+    plan_sitemap(&mut pages, site.articles.len(), SITEMAP_LIMIT);
     pages.push(plain_page("robots.txt", PageKind::Robots, Vec::new()));
     pages.push(Page {
         path: "404.html".into(),
@@ -311,6 +345,36 @@ fn html_page(path: &str, kind: PageKind, template: &'static str, articles: Vec<A
         kind,
         template: Some(template),
         articles,
+    }
+}
+
+/// The sitemap of the `pages` planned so far: one file, or past `limit`
+/// addresses an index and its parts. Each depends on the dates of all
+/// `articles`, as any of them may be the newest on a page it lists.
+pub(crate) fn plan_sitemap(pages: &mut Vec<Page>, articles: usize, limit: usize) {
+    let listed = pages.iter().filter(|p| in_sitemap(p)).count();
+    let all: Vec<ArticleId> = (0..articles).collect();
+    if listed <= limit {
+        pages.push(plain_page("sitemap.xml", PageKind::Sitemap(SitemapPart::Whole), all));
+        return;
+    }
+    let parts = listed.div_ceil(limit);
+    pages.push(plain_page(
+        "sitemap.xml",
+        PageKind::Sitemap(SitemapPart::Index { parts }),
+        Vec::new(),
+    ));
+    for number in 1..=parts {
+        let part = SitemapPart::Part {
+            number,
+            from: (number - 1) * limit,
+            to: (number * limit).min(listed),
+        };
+        pages.push(plain_page(
+            &format!("sitemap-{number}.xml"),
+            PageKind::Sitemap(part),
+            all.clone(),
+        ));
     }
 }
 

@@ -176,7 +176,7 @@ fn describe_page(site: &Site, page: &Page) -> Message {
         ),
         PageKind::ArchiveYear(year) => msg!("archive-page-year", year = year.to_string()),
         PageKind::Feed(_) => msg!("site-page-feed", path = &page.path),
-        PageKind::Sitemap | PageKind::Robots | PageKind::NotFound => msg!("site-page-file", path = &page.path),
+        PageKind::Sitemap(_) | PageKind::Robots | PageKind::NotFound => msg!("site-page-file", path = &page.path),
         PageKind::Search => msg!("site-page-search"),
         PageKind::SearchIndex(_) => msg!("site-page-search-index"),
         PageKind::Redirect(_) => msg!("site-page-redirect", path = &page.path),

@@ -4,7 +4,7 @@
 use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text};
 use quick_xml::escape::escape;
 
-use crate::plan::{FeedScope, PageKind, RenderPlan};
+use crate::plan::{FeedScope, Page, RenderPlan, SitemapPart, in_sitemap};
 use crate::site::Site;
 use crate::taxonomy::ArticleId;
 
@@ -137,17 +137,18 @@ fn entry_links(site: &Site, a: &crate::content::Article, url: &str) -> Vec<Link>
 /// The sitemap: every HTML page but the 404 page, the search page and the
 /// redirects (old addresses are not pages of their own), with the date of the
 /// newest article it shows.
-pub fn sitemap(site: &Site, plan: &RenderPlan) -> String {
+pub fn sitemap(site: &Site, plan: &RenderPlan, part: SitemapPart) -> String {
     let base = &site.config.base_url;
-    let mut out = String::with_capacity(plan.pages.len() * 120);
+    if let SitemapPart::Index { parts } = part {
+        return sitemap_index(base, parts);
+    }
+    let listed: Vec<&Page> = plan.pages.iter().filter(|p| in_sitemap(p)).collect();
+    let shown = &listed[part.range(listed.len())];
+    let mut out = String::with_capacity(shown.len() * 120);
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in &plan.pages {
-        if page.template.is_none() || matches!(page.kind, PageKind::NotFound | PageKind::Search | PageKind::Redirect(_))
-        {
-            continue;
-        }
+    for page in shown {
         out.push_str("  <url><loc>");
         out.push_str(&escape(base.absolute(&page.path)));
         out.push_str("</loc>");
@@ -163,10 +164,118 @@ pub fn sitemap(site: &Site, plan: &RenderPlan) -> String {
     out
 }
 
+/// `sitemap.xml` as the index of the sitemap's `parts` files, for a site
+/// with more pages than one sitemap file may list.
+fn sitemap_index(base: &crate::config::BaseUrl, parts: usize) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for number in 1..=parts {
+        out.push_str("  <sitemap><loc>");
+        out.push_str(&escape(base.absolute(&format!("sitemap-{number}.xml"))));
+        out.push_str("</loc></sitemap>\n");
+    }
+    out.push_str("</sitemapindex>\n");
+    out
+}
+
 /// robots.txt: everything may be crawled; the sitemap is named.
 pub fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.base_url.absolute("sitemap.xml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Overrides, parse_config};
+    use crate::plan::{PageKind, plan_sitemap};
+
+    /// A plan of `n` pages the sitemap lists, and a feed it does not, with its sitemap for at most `limit` addresses a file.
+    fn plan(n: i32, limit: usize) -> RenderPlan {
+        let mut pages: Vec<Page> = (0..n)
+            .map(|year| Page {
+                path: format!("{}/", 2001 + year),
+                file: format!("{}/index.html", 2001 + year),
+                kind: PageKind::ArchiveYear(2001 + year),
+                template: Some("archive_year.html"),
+                articles: Vec::new(),
+            })
+            .collect();
+        pages.push(Page {
+            path: "atom.xml".into(),
+            file: "atom.xml".into(),
+            kind: PageKind::Feed(FeedScope::Site),
+            template: None,
+            articles: Vec::new(),
+        });
+        plan_sitemap(&mut pages, 0, limit);
+        RenderPlan {
+            pages,
+            ..RenderPlan::default()
+        }
+    }
+
+    fn locations(xml: &str) -> Vec<&str> {
+        xml.split("<loc>")
+            .skip(1)
+            .filter_map(|s| s.split("</loc>").next())
+            .collect()
+    }
+
+    #[test]
+    fn past_the_limit_the_sitemap_is_an_index_of_parts_that_list_every_page_once() {
+        let config = parse_config(
+            "title: 宝山简报\nbase_url: https://e.org/\ndistricts:\n  宝山区: { slug: baoshan }\n",
+            &Overrides::default(),
+        )
+        .unwrap();
+        let (site, _) = crate::site::assemble(config, Vec::new(), &[]);
+        let one = plan(5, 5);
+        let sitemaps: Vec<&Page> = one
+            .pages
+            .iter()
+            .filter(|p| matches!(p.kind, PageKind::Sitemap(_)))
+            .collect();
+        assert_eq!(sitemaps.len(), 1, "five pages fit in one file");
+        let PageKind::Sitemap(whole) = sitemaps[0].kind else {
+            unreachable!()
+        };
+        let every = sitemap(&site, &one, whole);
+        assert_eq!(locations(&every).len(), 5);
+
+        let split = plan(5, 2);
+        let files: Vec<(&str, SitemapPart)> = split
+            .pages
+            .iter()
+            .filter_map(|p| match p.kind {
+                PageKind::Sitemap(part) => Some((p.file.as_str(), part)),
+                _ => None,
+            })
+            .collect();
+        let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+        );
+        let index = sitemap(&site, &split, files[0].1);
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert_eq!(
+            locations(&index),
+            [
+                "https://e.org/sitemap-1.xml",
+                "https://e.org/sitemap-2.xml",
+                "https://e.org/sitemap-3.xml"
+            ]
+        );
+        let parts: Vec<String> = files[1..]
+            .iter()
+            .map(|(_, part)| sitemap(&site, &split, *part))
+            .collect();
+        let listed: Vec<&str> = parts.iter().flat_map(|xml| locations(xml)).collect();
+        assert_eq!(listed, locations(&every), "the parts list every page once, in order");
+        assert!(parts.iter().all(|xml| locations(xml).len() <= 2));
+    }
 }

@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 use super::cache::Prepared;
 use super::theme::Theme;
 use super::{Renderer, archives};
-use crate::plan::{Page, PageKind, Pager, RenderPlan};
+use crate::plan::{Page, PageKind, Pager, RenderPlan, in_sitemap};
 use crate::search::SearchPart;
 use crate::taxonomy::ArticleId;
 
@@ -172,7 +172,7 @@ impl Renderer<'_> {
         fp.globals.hash(&mut h);
         self.template_of(page).and_then(|t| fp.templates.get(t)).hash(&mut h);
         let article = |id: ArticleId| fp.cards[id];
-        if page.kind != PageKind::Sitemap {
+        if !matches!(page.kind, PageKind::Sitemap(_)) {
             page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
         }
         match page.kind {
@@ -190,10 +190,11 @@ impl Renderer<'_> {
                     .map(article)
                     .for_each(|a| a.hash(&mut h));
             }
-            PageKind::Sitemap => {
-                // All it shows: each page, and the date of the newest article on it.
+            PageKind::Sitemap(part) => {
+                // All it shows: the pages it lists, and the date of the newest article on each.
                 fp.page_paths.hash(&mut h);
-                for p in &self.plan.pages {
+                let listed: Vec<&Page> = self.plan.pages.iter().filter(|p| in_sitemap(p)).collect();
+                for p in &listed[part.range(listed.len())] {
                     let newest = p.articles.iter().min().map(|&id| self.prepared[id].date);
                     (&p.path, newest).hash(&mut h);
                 }

@@ -235,7 +235,7 @@ impl<'s> Renderer<'s> {
             PageKind::Feed(scope) => {
                 Ok(feeds::atom(self.site, scope, &page.articles, &|id| self.article_html(id)).into_bytes())
             }
-            PageKind::Sitemap => Ok(feeds::sitemap(self.site, self.plan).into_bytes()),
+            PageKind::Sitemap(part) => Ok(feeds::sitemap(self.site, self.plan, part).into_bytes()),
             PageKind::Robots => Ok(feeds::robots(self.site).into_bytes()),
             PageKind::SearchIndex(part) => Ok(self.search_file(part, page)),
             _ => self.render_html(page),
@@ -326,7 +326,7 @@ impl<'s> Renderer<'s> {
             | PageKind::Search
             | PageKind::SearchIndex(_)
             | PageKind::Feed(_)
-            | PageKind::Sitemap
+            | PageKind::Sitemap(_)
             | PageKind::Robots => {}
         }
         ctx
@@ -391,7 +391,7 @@ impl<'s> Renderer<'s> {
             PageKind::NotFound => "找不到这一页".to_string(),
             PageKind::Search => "搜索".to_string(),
             PageKind::Redirect(i) => self.redirect_view(i).title,
-            PageKind::Feed(_) | PageKind::Sitemap | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
+            PageKind::Feed(_) | PageKind::Sitemap(_) | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
         }
     }
 }

@@ -144,7 +144,7 @@ pub(super) fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::ArchiveMonth { .. } => "archive_month",
         PageKind::ArchiveYear(_) => "archive_year",
         PageKind::Feed(_) => "feed",
-        PageKind::Sitemap => "sitemap",
+        PageKind::Sitemap(_) => "sitemap",
         PageKind::Robots => "robots",
         PageKind::NotFound => "not_found",
         PageKind::Search => "search",
