@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use ahash::AHashMap as HashMap;
 
-use super::index::{ChunkPostings, chunk_postings_from, join_chars, join_shard};
+use super::index::{ChunkPostings, chunk_postings_from, concat_chunks, join_chars, join_shard};
 use super::{Document, SearchIndex};
 
 /// A chunk ends after a document whose fingerprint has these bits all set:
@@ -105,11 +105,29 @@ impl SearchIndex {
         // Identical runs of documents (the same articles twice) are tokenised once.
         missing.sort_by(|a, b| a.0.cmp(&b.0));
         missing.dedup_by(|a, b| a.0 == b.0);
+        // An edit leaves a chunk or two to tokenise: then each is cut in pieces, one a core.
+        let pieces = if missing.len() < rayon::current_num_threads() {
+            rayon::current_num_threads()
+        } else {
+            1
+        };
         let made: HashMap<ChunkKey, Arc<ChunkPostings>> = missing
             .into_par_iter()
             .map(|(key, range)| {
-                let chunk = &docs[range.clone()];
-                let postings = chunk_postings_from(chunk, shards, chunk[0].number);
+                let base = docs[range.start].number;
+                let step = range.len().div_ceil(pieces).max(1);
+                let cut: Vec<std::ops::Range<usize>> = (range.start..range.end)
+                    .step_by(step)
+                    .map(|from| from..(from + step).min(range.end))
+                    .collect();
+                let postings = match cut.as_slice() {
+                    [one] => chunk_postings_from(&docs[one.clone()], shards, base),
+                    _ => concat_chunks(
+                        cut.into_par_iter()
+                            .map(|piece| chunk_postings_from(&docs[piece], shards, base))
+                            .collect(),
+                    ),
+                };
                 (key.clone(), Arc::new(postings))
             })
             .collect::<Vec<_>>()

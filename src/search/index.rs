@@ -234,6 +234,38 @@ pub(super) fn chunk_postings_from(chunk: &[Document<'_>], shards: usize, base: u
     by_shard(postings, shards)
 }
 
+/// The postings of a run of documents from those of its consecutive pieces,
+/// in order: each token's postings of the first piece, then of the next.
+pub(super) fn concat_chunks(pieces: Vec<ChunkPostings>) -> ChunkPostings {
+    let Some(shards) = pieces.first().map(|p| p.postings.len()) else {
+        return ChunkPostings {
+            postings: Vec::new(),
+            chars: Vec::new(),
+        };
+    };
+    let concat = |files: Vec<Vec<Vec<(Token, Postings)>>>| -> Vec<Vec<(Token, Postings)>> {
+        (0..shards)
+            .map(|n| {
+                let mut joined: HashMap<Token, Postings> = HashMap::new();
+                for file in &files {
+                    for (token, p) in &file[n] {
+                        let into = joined.entry(token.clone()).or_default();
+                        into.docs.extend_from_slice(&p.docs);
+                        into.weights.extend_from_slice(&p.weights);
+                        into.positions.extend_from_slice(&p.positions);
+                    }
+                }
+                joined.into_iter().collect()
+            })
+            .collect()
+    };
+    let (postings, chars): (Vec<_>, Vec<_>) = pieces.into_iter().map(|p| (p.postings, p.chars)).unzip();
+    ChunkPostings {
+        postings: concat(postings),
+        chars: concat(chars),
+    }
+}
+
 /// Adds document `number`'s `seen` of one token to that token's postings.
 fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &Seen) {
     p.docs.push(number);
