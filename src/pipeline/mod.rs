@@ -295,27 +295,28 @@ impl Pipeline {
         let others: Vec<String> = outputs.others().iter().map(|f| f.file.to_string()).collect();
         let same_files = changed_articles.is_some() && self.last.as_ref().is_some_and(|last| last.others == others);
         timer.lap("plan and prepare templates");
-        let emitted = if control.cancelled() {
-            // A newer save came while this run loaded: it shows none of its pages.
-            sink.abandon();
-            None
-        } else {
-            if !control.first.is_empty() {
-                emit_first(&renderer, &outputs, control.first, sink)?;
-                timer.lap("render and preview the first files");
-            }
-            emit(
-                &renderer,
-                &outputs,
-                changed_articles.as_deref(),
-                same_files,
-                sink,
-                self.defer_search,
-                control,
-            )?
-        };
-        timer.lap("render and hand over files");
         let static_files = renderer.assets().files().len();
+        if control.cancelled() {
+            // A newer save came while this run loaded: it shows none of its pages,
+            // and the sink holds the last run's files, which the next run compares with.
+            sink.abandon();
+            self.pending_search = None;
+            return Ok((plan, warnings, static_files, true));
+        }
+        if !control.first.is_empty() {
+            emit_first(&renderer, &outputs, control.first, sink)?;
+            timer.lap("render and preview the first files");
+        }
+        let emitted = emit(
+            &renderer,
+            &outputs,
+            changed_articles.as_deref(),
+            same_files,
+            sink,
+            self.defer_search,
+            control,
+        )?;
+        timer.lap("render and hand over files");
         drop(renderer);
         let Some(deferred) = emitted else {
             // The sink holds a mix of this run and the last: the next run looks at every page.
@@ -326,7 +327,10 @@ impl Pipeline {
         // A pipeline kept for more runs whose index was made without its token
         // cache (by the first run) fills the cache after it, with no file to
         // make: the first edit then reads only what it changed.
-        let warm = self.keep_caches && self.search_tokens.lock().is_ok_and(|t| t.chunks() == 0);
+        // Not waiting for an index being made meanwhile: that one fills the cache.
+        let warm = self.keep_caches
+            && !site.articles.is_empty()
+            && self.search_tokens.try_lock().is_ok_and(|t| t.chunks() == 0);
         self.pending_search = match &plan.search {
             Some(layout) if !deferred.is_empty() || warm => Some(PendingSearch {
                 generation: self.generation,

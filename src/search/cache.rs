@@ -88,9 +88,9 @@ impl TokenCache {
 }
 
 impl SearchIndex {
-    /// [`SearchIndex::build_sequential`], reusing what `cache` kept of the
-    /// last build: the postings of runs of documents whose title, about and
-    /// text are unchanged. The bytes are those of a fresh build of the same
+    /// The index of `docs` on every core of the rayon pool it is called in,
+    /// reusing what `cache` kept of the last build: the postings of runs of
+    /// documents whose title, about and text are unchanged. The bytes are those of a fresh build of the same
     /// `docs`, which must be numbered 0, 1, … in order, as
     /// [`documents`](super::documents) numbers them. Afterwards the cache holds what
     /// this build used, and nothing else.

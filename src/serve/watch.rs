@@ -5,9 +5,9 @@
 //! watcher waits until the file system has been quiet for a few milliseconds,
 //! then asks for one rebuild. Quiet is measured, not assumed: a fixed delay
 //! would add its whole length to every preview. An event that ends a save (a
-//! site file closed after writing, or renamed into place) ends the wait at
-//! once: nothing of that save follows it, and should more come, a rebuild
-//! under way stops for the next.
+//! site file closed after writing, renamed into place, or removed) ends the
+//! wait at once: nothing of that save follows it, and should more come, a
+//! rebuild under way stops for the next.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
