@@ -382,10 +382,7 @@ fn spawn_search_worker(
             // on one, and a rebuild that comes meanwhile shares them with it.
             let built = pending.build();
             let mut rebuilder = lock(&rebuilder);
-            if let Some(changes) = rebuilder
-                .apply_search(built)
-                .filter(|c| !c.changed.is_empty() || !c.removed.is_empty())
-            {
+            if let Some(changes) = rebuilder.apply_search(built) {
                 snapshot.send_replace(snapshot_after(&rebuilder, None));
                 say(msg!(
                     "serve-search-updated",

@@ -62,10 +62,14 @@ impl Rebuilder {
     }
 
     /// Serves the index files `built`, and tells what changed; `None`, and
-    /// nothing served, when a rebuild came since they were planned: that
-    /// rebuild has planned its own.
+    /// nothing served, when a rebuild came since they were planned (that
+    /// rebuild has planned its own), or when there are none.
     pub fn apply_search(&mut self, built: BuiltSearch) -> Option<Changes> {
-        self.pipeline.is_current(&built).then(|| self.sink.replace(built.files))
+        if !self.pipeline.is_current(&built) || built.files.is_empty() {
+            // Too late, or only the token cache filled (after the first build): nothing to serve.
+            return None;
+        }
+        Some(self.sink.replace(built.files))
     }
 
     /// The files of the last successful build.
