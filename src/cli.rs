@@ -174,6 +174,9 @@ pub struct NewArgs {
     pub towns: Vec<String>,
     #[arg(long)]
     pub column: Option<String>,
+    /// The edition to put the article in: the newest, or the number given.
+    #[arg(long, value_name = "N", num_args = 0..=1)]
+    pub issue: Option<Option<u32>>,
 }
 
 /// Options of `jianbao init`.

@@ -294,6 +294,7 @@ const ZH: &[(&str, &str)] = &[
     ("attachments", include_str!("i18n/zh-CN/attachments.ftl")),
     ("shortcodes", include_str!("i18n/zh-CN/shortcodes.ftl")),
     ("archives", include_str!("i18n/zh-CN/archives.ftl")),
+    ("editions", include_str!("i18n/zh-CN/editions.ftl")),
 ];
 const EN: &[(&str, &str)] = &[
     ("common", include_str!("i18n/en/common.ftl")),
@@ -312,6 +313,7 @@ const EN: &[(&str, &str)] = &[
     ("attachments", include_str!("i18n/en/attachments.ftl")),
     ("shortcodes", include_str!("i18n/en/shortcodes.ftl")),
     ("archives", include_str!("i18n/en/archives.ftl")),
+    ("editions", include_str!("i18n/en/editions.ftl")),
 ];
 
 /// The catalogue's files for `lang`, for the tests that compare languages.

@@ -13,6 +13,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub(crate) mod dates;
+pub mod editions;
 pub mod error;
 pub mod i18n;
 pub(crate) mod images;

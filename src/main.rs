@@ -128,6 +128,12 @@ fn run_new(args: &cli::NewArgs) -> ExitCode {
         tags,
         towns,
         column: args.column.clone(),
+        issue: args.issue.map(|n| {
+            n.map_or(
+                jianbao::scaffold::EditionChoice::Newest,
+                jianbao::scaffold::EditionChoice::Number,
+            )
+        }),
     };
     match jianbao::scaffold::new_article(&args.root, &args.path, &article) {
         Ok(path) => {

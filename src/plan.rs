@@ -11,6 +11,7 @@
 //! article named `page`, which would sit among its month archive's pages.
 
 pub mod archives;
+pub mod editions;
 mod redirect_pages;
 
 use crate::error::Diagnostics;
@@ -18,6 +19,7 @@ use crate::search::{self, SearchPart};
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 pub use archives::{Archives, Month};
+pub use editions::EditionCopy;
 
 /// Which page of a paginated list this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -69,6 +71,17 @@ pub enum PageKind {
     SearchIndex(SearchPart),
     /// An old address, sending readers on to a page: the redirect at this position of the site's.
     Redirect(usize),
+    /// `/issues/`: every edition, newest first.
+    EditionIndex,
+    /// `/issues/atom.xml`: the newest editions.
+    EditionFeed,
+    /// One of the files of the edition at this position of the site's editions.
+    Edition {
+        edition: usize,
+        copy: EditionCopy,
+    },
+    /// `/2013/11/slug/wechat.html`: an article of an edition, ready to paste into WeChat.
+    WechatArticle(ArticleId),
 }
 
 /// The most addresses one sitemap file may list (the sitemap protocol's limit;
@@ -102,7 +115,18 @@ impl SitemapPart {
 /// Whether the sitemap lists `page`: every HTML page readers may land on
 /// from a search engine, not the 404 page, the search page or redirects.
 pub fn in_sitemap(page: &Page) -> bool {
-    page.template.is_some() && !matches!(page.kind, PageKind::NotFound | PageKind::Search | PageKind::Redirect(_))
+    page.template.is_some()
+        && !matches!(
+            page.kind,
+            PageKind::NotFound
+                | PageKind::Search
+                | PageKind::Redirect(_)
+                | PageKind::WechatArticle(_)
+                | PageKind::Edition {
+                    copy: EditionCopy::Print | EditionCopy::Wechat | EditionCopy::Email | EditionCopy::EmailText,
+                    ..
+                }
+        )
 }
 
 /// One file to write.
@@ -145,6 +169,16 @@ pub mod templates {
     pub const ARCHIVE_MONTH: &str = "archive_month.html";
     /// Optional: a theme without it shows a year's archive with [`TAXONOMY`].
     pub const ARCHIVE_YEAR: &str = "archive_year.html";
+    /// Needed only by sites with editions: the list of editions and an edition's contents.
+    pub const EDITIONS: &str = "issues.html";
+    pub const EDITION: &str = "issue.html";
+    /// Optional: jianbao has its own for a theme without them. They stand
+    /// alone (extend nothing), as each is read outside the site.
+    pub const EDITION_PRINT: &str = "issue_print.html";
+    pub const EDITION_WECHAT: &str = "issue_wechat.html";
+    pub const EDITION_EMAIL: &str = "issue_email.html";
+    pub const EDITION_EMAIL_TEXT: &str = "issue_email.txt";
+    pub const ARTICLE_WECHAT: &str = "article_wechat.html";
     /// Every template a page is rendered with directly.
     pub const ALL: [&str; 6] = [FRONT, ARTICLE, TAXONOMY, TERM, BRIEFS, NOT_FOUND];
 }
@@ -169,6 +203,7 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     let archives = Archives::of(site);
     archives::plan_archives(&mut pages, &archives, site.config.paginate);
     plan_feeds(&mut pages, site);
+    editions::plan_editions(&mut pages, site);
     plan_sitemap(&mut pages, site.articles.len(), SITEMAP_LIMIT);
     pages.push(plain_page("robots.txt", PageKind::Robots, Vec::new()));
     pages.push(Page {

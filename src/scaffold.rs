@@ -154,6 +154,16 @@ pub struct NewArticle {
     pub tags: Vec<String>,
     pub towns: Vec<String>,
     pub column: Option<String>,
+    /// The edition to put it in, if any.
+    pub issue: Option<EditionChoice>,
+}
+
+/// Which edition `jianbao new --issue` puts an article in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditionChoice {
+    /// The edition with the highest number.
+    Newest,
+    Number(u32),
 }
 
 /// The items of a `--tags` or `--towns` list, trimmed, with each that the input
@@ -217,8 +227,12 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
             msg!("scaffold-new-no-title-hint"),
         ));
     }
+    let issue = match article.issue {
+        Some(choice) => Some(edition_number(root, choice).map_err(|(message, hint)| problem(message, hint))?),
+        None => None,
+    };
     let today = Utc::now().with_timezone(&config.utc_offset).date_naive();
-    let text = front_matter_text(article, &district, today);
+    let text = front_matter_text(article, &district, issue, today);
     // Never hand an editor a file the build would reject.
     let split = front_matter::split(&text).map_err(|p| problem(p.message, msg!("scaffold-new-bug-hint")))?;
     if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, &config) {
@@ -232,6 +246,29 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
     }
     fs::write(&target, text).map_err(|e| vec![io_error(&target, msg!("io-write"), &e)])?;
     Ok(target)
+}
+
+/// The number of the edition `choice` names, which a file of issues/ must declare.
+fn edition_number(root: &Path, choice: EditionChoice) -> Result<u32, (Message, Message)> {
+    let declared = crate::editions::declared_numbers(root);
+    match choice {
+        EditionChoice::Newest => declared.last().copied().ok_or_else(|| {
+            (
+                msg!("scaffold-new-no-edition"),
+                msg!("edition-unknown-none-hint", number = 1),
+            )
+        }),
+        EditionChoice::Number(n) if declared.contains(&n) => Ok(n),
+        EditionChoice::Number(n) => {
+            let hint = if declared.is_empty() {
+                msg!("edition-unknown-none-hint", number = n)
+            } else {
+                let list = declared.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+                msg!("edition-unknown-hint", number = n, declared = list)
+            };
+            Err((msg!("scaffold-new-unknown-edition", number = n), hint))
+        }
+    }
 }
 
 fn check_district(config: &Config, name: &str) -> Result<String, (Message, Message)> {
@@ -259,7 +296,7 @@ fn list(values: &[String]) -> String {
     format!("[{}]", values.iter().map(|v| scalar(v)).collect::<Vec<_>>().join(", "))
 }
 
-fn front_matter_text(article: &NewArticle, district: &str, today: chrono::NaiveDate) -> String {
+fn front_matter_text(article: &NewArticle, district: &str, issue: Option<u32>, today: chrono::NaiveDate) -> String {
     let mut lines = vec![
         "---".to_string(),
         format!("title: {}", scalar(article.title.trim())),
@@ -275,6 +312,9 @@ fn front_matter_text(article: &NewArticle, district: &str, today: chrono::NaiveD
     lines.push(format!("kind: {}", article.kind.unwrap_or_default().as_str()));
     if !article.tags.is_empty() {
         lines.push(format!("tags: {}", list(&article.tags)));
+    }
+    if let Some(issue) = issue {
+        lines.push(format!("issue: {issue}"));
     }
     // Notes for the editor, in the language of the run.
     lines.push(format!(

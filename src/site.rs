@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::{Config, Overrides};
 use crate::content::{self, Alias, Article, LeftOut, LoadOptions};
+use crate::editions::Editions;
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::redirects::{self, Redirect};
 use crate::taxonomy::{self, ArticleId, Taxonomies};
@@ -29,6 +30,8 @@ pub struct Site {
     pub redirects: Arc<Vec<Redirect>>,
     /// The drafts and scheduled articles this build leaves out.
     pub left_out: Arc<Vec<LeftOut>>,
+    /// The numbered editions (期) the articles are published in; none for most sites.
+    pub editions: Arc<Editions>,
 }
 
 impl Site {
@@ -88,6 +91,7 @@ pub fn assemble(config: Config, articles: Vec<Arc<Article>>, aliases: &[Vec<Alia
             related: Arc::new(related),
             redirects: Arc::new(redirects),
             left_out: Arc::default(),
+            editions: Arc::default(),
         },
         warnings,
     )

@@ -604,6 +604,7 @@ mod tests {
                 slug: None,
                 draft: false,
                 summary: None,
+                issue: None,
             },
             slug: format!("a{day}"),
             slug_line: None,

@@ -45,6 +45,7 @@ fn texts() -> Vec<(&'static str, Option<&'static str>, Message)> {
         ("new", Some("tags"), msg!("help-new-tags")),
         ("new", Some("towns"), msg!("help-new-towns")),
         ("new", Some("column"), msg!("help-new-column")),
+        ("new", Some("issue"), msg!("help-new-issue")),
         ("init", None, msg!("help-init")),
         ("init", Some("dir"), msg!("help-init-dir")),
         ("theme", None, msg!("help-theme")),

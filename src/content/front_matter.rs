@@ -28,7 +28,7 @@ use crate::yaml::{self, YamlProblem};
 /// The keys an article's front matter may have.
 pub const KEYS: &[&str] = &[
     "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline", "image", "slug",
-    "aliases", "draft", "summary",
+    "aliases", "draft", "summary", "issue",
 ];
 
 /// Front matter as the editor wrote it.
@@ -55,6 +55,7 @@ struct RawFrontMatter {
     #[serde(default)]
     draft: bool,
     summary: Option<String>,
+    issue: Option<u32>,
 }
 
 /// What sort of item an article is; themes lay each out differently.
@@ -120,6 +121,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     pub draft: bool,
     pub summary: Option<String>,
+    /// The number of the edition (期) the article is in, when it says so
+    /// itself rather than being listed in the edition's file.
+    pub issue: Option<u32>,
 }
 
 /// A problem in front matter, at a line and column of the whole file.
@@ -214,6 +218,7 @@ pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFr
     let tags = v.split_terms("tags", msg!("fm-noun-tag"), raw.tags);
     let slug = v.slug(raw.slug);
     let aliases = v.aliases(&raw.aliases);
+    let issue = v.issue(raw.issue);
     for (i, b) in raw.byline.iter().enumerate() {
         if b.name.trim().is_empty() {
             v.problem(
@@ -256,6 +261,7 @@ pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFr
         slug,
         draft: raw.draft,
         summary: non_empty(raw.summary),
+        issue,
     };
     Ok(ReadFrontMatter {
         front,
@@ -285,6 +291,7 @@ fn example(key: &str) -> Option<&'static str> {
         "image" => "image: { src: drill.jpg, caption: 演练现场, credit: 卢连明 }",
         "draft" => "draft: true",
         "aliases" => "aliases: [/2013/11/old-slug/]",
+        "issue" => "issue: 12",
         _ => return None,
     })
 }
@@ -445,6 +452,17 @@ impl Validator<'_> {
             }
         }
         out
+    }
+
+    /// An edition's number: 1 or more.
+    fn issue(&mut self, value: Option<u32>) -> Option<u32> {
+        match value {
+            Some(0) => {
+                self.problem("issue", msg!("fm-issue-zero"), Some(yaml::write_like("issue: 1")));
+                None
+            }
+            other => other,
+        }
     }
 
     fn slug(&mut self, value: Option<String>) -> Option<String> {

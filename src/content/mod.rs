@@ -269,7 +269,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
 
 /// The text of a file: UTF-8, with a byte-order mark and CR line ends removed.
 /// An invalid byte is named with its line and column.
-fn decode(bytes: &[u8]) -> Result<String, (usize, usize, Message)> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, (usize, usize, Message)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.replace("\r\n", "\n")),

@@ -120,6 +120,8 @@ struct LastRun {
     related: Arc<Vec<Vec<ArticleId>>>,
     /// The redirects it was made with: an edit of an article's `aliases:` leaves the grouping as it was.
     redirects: Arc<Vec<Redirect>>,
+    /// The editions it was made with: an edition file's edit leaves the grouping as it was.
+    editions: Arc<crate::editions::Editions>,
     planned: Planned,
     inputs: PageInputs,
     /// The names of the files that are not pages.
@@ -145,6 +147,7 @@ impl LastRun {
             && Arc::ptr_eq(&self.taxonomies, &site.taxonomies)
             && Arc::ptr_eq(&self.related, &site.related)
             && (Arc::ptr_eq(&self.redirects, &site.redirects) || self.redirects == site.redirects)
+            && self.editions == site.editions
             && self.planned.plan.search == *search
             // An article added, removed or moved to another month changes them; a
             // new date in the same month and place changes only its card.
@@ -346,6 +349,7 @@ impl Pipeline {
             taxonomies: Arc::clone(&site.taxonomies),
             related: Arc::clone(&site.related),
             redirects: Arc::clone(&site.redirects),
+            editions: Arc::clone(&site.editions),
             planned,
             inputs,
             others,

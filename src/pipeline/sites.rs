@@ -175,7 +175,19 @@ pub fn reload_site(
     problems.extend(grouping.warnings.iter().cloned());
     let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);
     problems.extend(warnings);
+    let (editions, found) = crate::editions::load(root, &config, &articles, &left_out);
+    problems.extend(found);
     problems.sort();
+    if problems.has_errors() {
+        // Only the editions can be wrong here: keep the grouping, and the articles for their lints.
+        cache.grouping = Some(grouping);
+        cache.failed = Some(Partial {
+            config,
+            articles,
+            aliases,
+        });
+        return Err(problems);
+    }
     timer.lap("group the articles and collect redirects");
     let site = Site {
         config,
@@ -184,6 +196,7 @@ pub fn reload_site(
         related: Arc::clone(&grouping.related),
         redirects: Arc::new(redirects),
         left_out,
+        editions: Arc::new(editions),
     };
     cache.grouping = Some(grouping);
     cache.replaced = replaced;

@@ -175,11 +175,18 @@ fn describe_page(site: &Site, page: &Page) -> Message {
             pager,
         ),
         PageKind::ArchiveYear(year) => msg!("archive-page-year", year = year.to_string()),
-        PageKind::Feed(_) => msg!("site-page-feed", path = &page.path),
+        PageKind::Feed(_) | PageKind::EditionFeed => msg!("site-page-feed", path = &page.path),
         PageKind::Sitemap(_) | PageKind::Robots | PageKind::NotFound => msg!("site-page-file", path = &page.path),
         PageKind::Search => msg!("site-page-search"),
         PageKind::SearchIndex(_) => msg!("site-page-search-index"),
         PageKind::Redirect(_) => msg!("site-page-redirect", path = &page.path),
+        PageKind::EditionIndex => msg!("site-page-editions"),
+        PageKind::Edition { edition, .. } => msg!(
+            "site-page-edition",
+            number = site.editions.list[edition].number,
+            path = &page.path
+        ),
+        PageKind::WechatArticle(id) => msg!("site-page-wechat", file = site.articles[id].source.display()),
     }
 }
 

@@ -110,6 +110,88 @@ fn entry(site: &Site, id: ArticleId, html: &str) -> Entry {
     }
 }
 
+/// The Atom feed of the editions, newest first: each entry an edition, with
+/// its editor's note and the titles of its articles.
+pub fn editions_atom(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let self_path = format!("{}/atom.xml", crate::editions::EDITIONS_DIR);
+    let list_path = format!("{}/", crate::editions::EDITIONS_DIR);
+    let editions = &site.editions.list;
+    let updated = editions
+        .first()
+        .map(|e| e.date)
+        .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.with_timezone(&site.config.utc_offset));
+    let entries = editions
+        .iter()
+        .take(site.config.feed_limit)
+        .map(|edition| {
+            let url = base.absolute(&edition.path());
+            let name = edition.name_zh();
+            let title = match &edition.title {
+                Some(title) => format!("{name}：{title}"),
+                None => format!("{} {name}", site.config.title),
+            };
+            let mut html = edition.note_html.clone();
+            html.push_str("<ol>");
+            for id in edition.articles() {
+                let a = &site.articles[id];
+                html.push_str(&format!(
+                    "<li><a href=\"{}\">{}</a></li>",
+                    escape(base.absolute(&a.url_path)),
+                    escape(&a.front.title)
+                ));
+            }
+            html.push_str("</ol>");
+            Entry {
+                title: Text::plain(title),
+                id: url.clone(),
+                updated: edition.date,
+                published: Some(edition.date),
+                links: vec![Link {
+                    href: url.clone(),
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                content: Some(Content {
+                    base: Some(url),
+                    value: Some(html),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = Feed {
+        title: Text::plain(format!("{} · 期刊", site.config.title)),
+        id: base.absolute(&self_path),
+        updated,
+        authors: vec![Person {
+            name: site.config.title.clone(),
+            ..Default::default()
+        }],
+        links: vec![
+            Link {
+                href: base.absolute(&self_path),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: base.absolute(&list_path),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        lang: Some(site.config.language.clone()),
+        entries,
+        ..Default::default()
+    };
+    format!("{}\n", feed.to_string())
+}
+
 /// An entry's page, and its lead picture as an enclosure, so that feed readers show it.
 fn entry_links(site: &Site, a: &crate::content::Article, url: &str) -> Vec<Link> {
     let mut links = vec![Link {

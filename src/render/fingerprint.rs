@@ -30,6 +30,8 @@ pub(super) struct Fingerprints {
     pub(super) page_paths: u64,
     /// Every indexed article's card and body, of which the search index is made.
     pub(super) search: u64,
+    /// Everything the editions say: see [`crate::editions::Editions::fingerprint`].
+    pub(super) editions: u64,
 }
 
 impl Fingerprints {
@@ -43,6 +45,7 @@ impl Fingerprints {
         prepared: &[Prepared],
         expanded: &[Option<String>],
         globals: u64,
+        editions: u64,
     ) -> Fingerprints {
         let search = plan.search.as_ref().map_or(0, |layout| {
             let made_of: Vec<(u64, u64)> = layout
@@ -61,6 +64,7 @@ impl Fingerprints {
                 .map(|(p, e)| e.as_ref().map_or(p.body_hash, |html| hash_of(&(p.body_hash, html))))
                 .collect(),
             search,
+            editions,
             globals,
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
@@ -75,7 +79,7 @@ pub struct PageInputs {
     pub cards: Vec<u64>,
     /// Per article: its body.
     pub bodies: Vec<u64>,
-    /// Everything else: globals, templates and the list of page paths.
+    /// Everything else: globals, templates, the list of page paths and the editions.
     pub shared: u64,
 }
 
@@ -175,6 +179,10 @@ impl Renderer<'_> {
         if !matches!(page.kind, PageKind::Sitemap(_)) {
             page.articles.iter().map(|&id| article(id)).for_each(|a| a.hash(&mut h));
         }
+        if let PageKind::Article(id) | PageKind::WechatArticle(id) = page.kind {
+            // The edition it is in, which the article's page names.
+            self.edition_of(id).hash(&mut h);
+        }
         match page.kind {
             PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),
             PageKind::Article(id) => {
@@ -209,6 +217,14 @@ impl Renderer<'_> {
                 archives::month_view(self.site, &self.plan.archives, month).hash(&mut h)
             }
             PageKind::ArchiveYear(year) => archives::year_view(self.site, &self.plan.archives, year).hash(&mut h),
+            PageKind::Edition { edition, copy } => {
+                self.hash_edition(edition, &mut h);
+                if copy != crate::plan::EditionCopy::Page {
+                    page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h));
+                }
+            }
+            PageKind::WechatArticle(id) => fp.bodies[id].hash(&mut h),
+            PageKind::EditionIndex | PageKind::EditionFeed => fp.editions.hash(&mut h),
             _ => {}
         }
         h.finish()

@@ -8,9 +8,11 @@
 mod archives;
 pub mod assets;
 mod cache;
+mod editions;
 mod feeds;
 mod filters;
 mod fingerprint;
+mod mail;
 mod page_views;
 pub mod shortcodes;
 mod template_error;
@@ -25,7 +27,7 @@ use tera::{Context, Tera, Value};
 
 use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::msg;
-use crate::plan::{Page, PageKind, Pager, RenderPlan};
+use crate::plan::{EditionCopy, Page, PageKind, Pager, RenderPlan};
 use crate::search::SearchPart;
 use crate::search::{self, SearchIndex};
 use crate::site::Site;
@@ -45,6 +47,31 @@ const FRONT_BRIEFS: usize = 6;
 /// The redirect page of a theme that has none: the default theme's, which
 /// stands alone (it extends nothing), so that it works with any theme.
 const BUILTIN_REDIRECT: &str = include_str!("../../themes/default/templates/redirect.html");
+
+/// The copies of editions and articles read away from the site, for a theme
+/// without its own: the default theme's, which stand alone like the redirect page.
+const BUILTIN_COPIES: [(&str, &str); 5] = [
+    (
+        crate::plan::templates::EDITION_PRINT,
+        include_str!("../../themes/default/templates/issue_print.html"),
+    ),
+    (
+        crate::plan::templates::EDITION_WECHAT,
+        include_str!("../../themes/default/templates/issue_wechat.html"),
+    ),
+    (
+        crate::plan::templates::EDITION_EMAIL,
+        include_str!("../../themes/default/templates/issue_email.html"),
+    ),
+    (
+        crate::plan::templates::EDITION_EMAIL_TEXT,
+        include_str!("../../themes/default/templates/issue_email.txt"),
+    ),
+    (
+        crate::plan::templates::ARTICLE_WECHAT,
+        include_str!("../../themes/default/templates/article_wechat.html"),
+    ),
+];
 
 /// Renders the pages of one site with one theme.
 pub struct Renderer<'s> {
@@ -67,6 +94,9 @@ pub struct Renderer<'s> {
     expanded: Vec<Option<String>>,
     /// The search index, built the first time one of its files is rendered.
     search: OnceLock<SearchIndex>,
+    /// By article id, for a site with editions: its HTML with every address
+    /// absolute, made the first time a copy read away from the site shows it.
+    absolute_html: Vec<OnceLock<String>>,
 }
 
 /// Options that change what pages contain.
@@ -139,7 +169,7 @@ impl<'s> Renderer<'s> {
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
         timer.lap("    (site view)");
         let globals = hash_of(&(&site_view, options.drafts, publish.minify, assets.names()));
-        let fingerprints = Fingerprints::new(plan, theme, &prepared, &expanded, globals);
+        let fingerprints = Fingerprints::new(plan, theme, &prepared, &expanded, globals, site.editions.fingerprint());
         timer.lap("    (fingerprint inputs)");
         let globals = tera.global_context();
         globals.insert("site", &site_view);
@@ -156,6 +186,11 @@ impl<'s> Renderer<'s> {
             minify: publish.minify,
             expanded,
             search: OnceLock::new(),
+            absolute_html: if site.editions.is_empty() {
+                Vec::new()
+            } else {
+                site.articles.iter().map(|_| OnceLock::new()).collect()
+            },
         })
     }
 
@@ -173,7 +208,8 @@ impl<'s> Renderer<'s> {
         PageInputs {
             cards: fp.cards.clone(),
             bodies: fp.bodies.clone(),
-            shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths)),
+            // An edition file's edit changes no article, but the pages of the edition and its articles.
+            shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths, fp.editions)),
         }
     }
 
@@ -235,6 +271,7 @@ impl<'s> Renderer<'s> {
             PageKind::Feed(scope) => {
                 Ok(feeds::atom(self.site, scope, &page.articles, &|id| self.article_html(id)).into_bytes())
             }
+            PageKind::EditionFeed => Ok(feeds::editions_atom(self.site).into_bytes()),
             PageKind::Sitemap(part) => Ok(feeds::sitemap(self.site, self.plan, part).into_bytes()),
             PageKind::Robots => Ok(feeds::robots(self.site).into_bytes()),
             PageKind::SearchIndex(part) => Ok(self.search_file(part, page)),
@@ -262,7 +299,51 @@ impl<'s> Renderer<'s> {
         self.tera
             .render_to(template, &context, &mut html)
             .map_err(|e| template_error(&e, &self.template_paths, Some(&page.path)))?;
-        Ok(if self.minify { assets::minify_html(&html) } else { html })
+        match page.kind {
+            PageKind::Edition {
+                copy: EditionCopy::EmailText,
+                ..
+            } => Ok(html),
+            PageKind::WechatArticle(_)
+            | PageKind::Edition {
+                copy: EditionCopy::Wechat | EditionCopy::Email,
+                ..
+            } => self.inline_copy(page, &html),
+            _ if self.minify => Ok(assets::minify_html(&html)),
+            _ => Ok(html),
+        }
+    }
+
+    /// A WeChat or e-mail copy with its styles inline and, for WeChat, its links as notes.
+    fn inline_copy(&self, page: &Page, html: &[u8]) -> Result<Vec<u8>, Diagnostic> {
+        let page_url = self.site.config.base_url.absolute(&page.path);
+        let html = String::from_utf8_lossy(html);
+        // WeChat strips outbound links, so they become notes; an e-mail keeps them.
+        let notes = match page.kind {
+            PageKind::Edition {
+                copy: EditionCopy::Email,
+                ..
+            } => mail::LinkNotes::Keep,
+            _ => mail::LinkNotes::Notes,
+        };
+        mail::inline_copy(&html, &page_url, notes)
+            .map(String::into_bytes)
+            .map_err(|reason| {
+                let template = self.template_of(page).unwrap_or_default();
+                let path = self.template_paths.get(template).cloned().unwrap_or_default();
+                Diagnostic::error(
+                    Area::Config,
+                    path,
+                    0,
+                    0,
+                    msg!(
+                        "theme-copy-not-inlined",
+                        template = template,
+                        page = &page.path,
+                        reason = reason
+                    ),
+                )
+            })
     }
 
     fn context(&self, page: &Page) -> Context {
@@ -322,10 +403,14 @@ impl<'s> Renderer<'s> {
                 archives::insert_year(&mut ctx, &archives::year_view(self.site, &self.plan.archives, year));
             }
             PageKind::Redirect(i) => ctx.insert("redirect", &self.redirect_view(i)),
+            PageKind::EditionIndex => self.insert_edition_index(&mut ctx),
+            PageKind::Edition { edition, copy } => self.insert_edition(&mut ctx, edition, copy),
+            PageKind::WechatArticle(id) => self.insert_wechat_article(&mut ctx, id),
             PageKind::NotFound
             | PageKind::Search
             | PageKind::SearchIndex(_)
             | PageKind::Feed(_)
+            | PageKind::EditionFeed
             | PageKind::Sitemap(_)
             | PageKind::Robots => {}
         }
@@ -347,6 +432,9 @@ impl<'s> Renderer<'s> {
         }
         let related: Vec<Value> = self.site.related[id].iter().map(|&id| card(id)).collect();
         ctx.insert_value("related", Value::from(related));
+        if let Some(edition) = self.edition_of(id) {
+            ctx.insert("edition", &edition);
+        }
     }
 
     /// The taxonomy and the term (by its place in the taxonomy) a term page
@@ -391,7 +479,20 @@ impl<'s> Renderer<'s> {
             PageKind::NotFound => "找不到这一页".to_string(),
             PageKind::Search => "搜索".to_string(),
             PageKind::Redirect(i) => self.redirect_view(i).title,
-            PageKind::Feed(_) | PageKind::Sitemap(_) | PageKind::Robots | PageKind::SearchIndex(_) => String::new(),
+            PageKind::EditionIndex => "期刊".to_string(),
+            PageKind::Edition { edition, .. } => {
+                let e = &self.site.editions.list[edition];
+                match &e.title {
+                    Some(title) => format!("{}（{}）", e.name_zh(), title),
+                    None => format!("{} · {}", self.site.config.title, e.name_zh()),
+                }
+            }
+            PageKind::WechatArticle(id) => self.site.articles[id].front.title.clone(),
+            PageKind::Feed(_)
+            | PageKind::EditionFeed
+            | PageKind::Sitemap(_)
+            | PageKind::Robots
+            | PageKind::SearchIndex(_) => String::new(),
         }
     }
 }
@@ -421,6 +522,18 @@ fn templates(site: &Site, theme: &Theme, assets: &Assets) -> Result<(Tera, BTree
             return Err(one(&e, &template_paths));
         }
     }
+    if !site.editions.is_empty() {
+        for (name, text) in BUILTIN_COPIES {
+            if tera.contains_template(name) {
+                continue;
+            }
+            let shown = PathBuf::from(format!("(built-in default theme)/templates/{name}"));
+            template_paths.insert(name.to_string(), shown);
+            if let Err(e) = tera.add_raw_template(name, text) {
+                return Err(one(&e, &template_paths));
+            }
+        }
+    }
     let missing = missing_templates(&tera, site, theme);
     if missing.has_errors() {
         return Err(missing);
@@ -434,9 +547,15 @@ fn templates(site: &Site, theme: &Theme, assets: &Assets) -> Result<(Tera, BTree
 /// An error for each template the site's pages need that the theme lacks.
 fn missing_templates(tera: &Tera, site: &Site, theme: &Theme) -> Diagnostics {
     let search_template = site.config.search.then_some(crate::plan::templates::SEARCH);
+    let edition_templates = if site.editions.is_empty() {
+        &[][..]
+    } else {
+        &[crate::plan::templates::EDITIONS, crate::plan::templates::EDITION][..]
+    };
     crate::plan::templates::ALL
         .into_iter()
         .chain(search_template)
+        .chain(edition_templates.iter().copied())
         .filter(|name| !tera.contains_template(name))
         .map(|name| {
             Diagnostic::error(

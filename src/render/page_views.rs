@@ -143,13 +143,22 @@ pub(super) fn page_kind_name(kind: &PageKind) -> &'static str {
         PageKind::Briefs(_) => "briefs",
         PageKind::ArchiveMonth { .. } => "archive_month",
         PageKind::ArchiveYear(_) => "archive_year",
-        PageKind::Feed(_) => "feed",
+        PageKind::Feed(_) | PageKind::EditionFeed => "feed",
         PageKind::Sitemap(_) => "sitemap",
         PageKind::Robots => "robots",
         PageKind::NotFound => "not_found",
         PageKind::Search => "search",
         PageKind::SearchIndex(_) => "search_index",
         PageKind::Redirect(_) => "redirect",
+        PageKind::EditionIndex => "issues",
+        PageKind::Edition { copy, .. } => match copy {
+            crate::plan::EditionCopy::Page => "issue",
+            crate::plan::EditionCopy::Print => "issue_print",
+            crate::plan::EditionCopy::Wechat => "issue_wechat",
+            crate::plan::EditionCopy::Email => "issue_email",
+            crate::plan::EditionCopy::EmailText => "issue_email_text",
+        },
+        PageKind::WechatArticle(_) => "article_wechat",
     }
 }
 

@@ -152,6 +152,8 @@ pub struct SiteView {
     pub feed_url: String,
     /// The search page, when the site has search.
     pub search_url: Option<String>,
+    /// `/issues/`, when the site is published in editions.
+    pub issues_url: Option<String>,
 }
 
 /// What readers call an article of `kind`.
@@ -418,5 +420,6 @@ pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>])
         extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
         search_url: site.config.search.then(|| base.link("search/")),
+        issues_url: (!site.editions.is_empty()).then(|| base.link(&format!("{}/", crate::editions::EDITIONS_DIR))),
     }
 }

@@ -187,7 +187,13 @@ pub fn content_type(file: &str) -> String {
 
 /// The page with the reload script added before its closing `</body>`.
 fn with_reload_script(html: &[u8]) -> Vec<u8> {
-    let script = format!("<script>{RELOAD_SCRIPT}</script>\n");
+    // The script's own words, in the language of the run.
+    let words = serde_json::json!({
+        "copy": msg!("serve-copy-wechat").to_string(),
+        "copied": msg!("serve-copied-wechat").to_string(),
+        "copyFailed": msg!("serve-copy-wechat-failed").to_string(),
+    });
+    let script = format!("<script>const jianbaoWords = {words};\n{RELOAD_SCRIPT}</script>\n");
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))

@@ -125,8 +125,8 @@ impl Rebuilder {
 }
 
 /// The articles (content/-relative paths) among `changed`, when the other
-/// files are site.yaml, the theme's or static files, which the pipeline reads
-/// afresh on every run anyway: a template edit need not look at any article,
+/// files are site.yaml, edition files, the theme's or static files, which the
+/// pipeline reads afresh on every run anyway: a template edit need not look at any article,
 /// and an edit of site.yaml looks at them only when it changes how they read
 /// (the article cache tells). `None` when another file changed (a picture),
 /// and every file must be looked at.
@@ -142,11 +142,11 @@ fn articles_changed(root: &Path, changed: &[PathBuf]) -> Option<Vec<String>> {
     Some(articles)
 }
 
-/// Whether `path` is under the site's themes/, templates/ or static/ folder.
+/// Whether `path` is under the site's themes/, templates/, static/ or issues/ folder.
 fn is_theme_or_static(root: &Path, path: &Path) -> bool {
     let top = path.strip_prefix(root).ok().and_then(|rel| rel.components().next());
     top.is_some_and(|c| {
-        ["themes", "templates", "static"]
+        ["themes", "templates", "static", crate::editions::EDITIONS_DIR]
             .iter()
             .any(|dir| c.as_os_str() == *dir)
     })

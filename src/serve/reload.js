@@ -1,7 +1,9 @@
 // Added by `jianbao serve` to every HTML page it serves (never by `jianbao build`):
 // reloads the page when a rebuild changed it, keeping the scroll position,
-// and shows build errors over the page until they are fixed. Its words come
-// from the server, so that they are in the language of the run.
+// and shows build errors over the page until they are fixed. On an article
+// or an edition that has a WeChat copy, a button copies that copy as rich
+// text, ready to paste into the official-account editor. Its words come from
+// the server (`jianbaoWords`), so that they are in the language of the run.
 (() => {
   const here = decodeURI(location.pathname);
   const key = "jianbao-scroll:" + here;
@@ -28,6 +30,35 @@
     text.textContent = message;
     overlay.append(title, text);
   };
+  const addCopyButton = (copyUrl) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = "jianbao-copy-wechat";
+    button.textContent = jianbaoWords.copy;
+    button.style.cssText = "position:fixed;right:1em;bottom:1em;z-index:2147483646;padding:.6em 1em;border:0;" +
+      "border-radius:4px;background:#07c160;color:#fff;font:15px/1.2 sans-serif;cursor:pointer;box-shadow:0 2px 6px rgba(0,0,0,.3)";
+    button.addEventListener("click", async () => {
+      try {
+        const doc = new DOMParser().parseFromString(await (await fetch(copyUrl)).text(), "text/html");
+        doc.querySelectorAll("script").forEach((s) => s.remove());
+        const html = doc.body.innerHTML.trim();
+        const text = doc.body.textContent.replace(/\n{3,}/g, "\n\n").trim();
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        })]);
+        button.textContent = jianbaoWords.copied;
+      } catch {
+        button.textContent = jianbaoWords.copyFailed;
+      }
+      setTimeout(() => { button.textContent = jianbaoWords.copy; }, 4000);
+    });
+    document.body.append(button);
+  };
+  if (["page-article", "page-issue"].some((c) => document.body.classList.contains(c))) {
+    const copyUrl = here + "wechat.html";
+    fetch(copyUrl, { method: "HEAD" }).then((r) => { if (r.ok) addCopyButton(copyUrl); }, () => {});
+  }
   const source = new EventSource("/__jianbao/events?page=" + encodeURIComponent(here));
   source.addEventListener("failed", (e) => showError(JSON.parse(e.data)));
   source.addEventListener("built", (e) => {

@@ -26,7 +26,13 @@ const FULL_CHECK_AFTER: Duration = Duration::from_secs(3);
 const LONGEST_WAIT: Duration = Duration::from_millis(300);
 
 /// The folders of a site whose changes matter, besides site.yaml.
-const WATCHED_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+const WATCHED_DIRS: [&str; 5] = [
+    "content",
+    "themes",
+    "templates",
+    "static",
+    crate::editions::EDITIONS_DIR,
+];
 
 /// Keeps the watch running; dropping it stops nothing, the thread runs until exit.
 pub struct WatchHandle {
@@ -242,6 +248,7 @@ mod tests {
         assert!(is_site_file(root, Path::new("/s/site.yaml")));
         assert!(is_site_file(root, Path::new("/s/content/2013/11/周浦镇.md")));
         assert!(is_site_file(root, Path::new("/s/templates/article.html")));
+        assert!(is_site_file(root, Path::new("/s/issues/12.md")));
         assert!(!is_site_file(root, Path::new("/s/content/2013/11/.周浦镇.md.swp")));
         assert!(!is_site_file(root, Path::new("/s/public/index.html")));
         assert!(!is_site_file(root, Path::new("/elsewhere/content/a.md")));

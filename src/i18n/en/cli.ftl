@@ -76,6 +76,7 @@ help-new-kind = feature, news, brief or photo
 help-new-tags = Tags, separated by commas: --tags 消防安全,演练
 help-new-towns = Towns, separated by commas
 help-new-column = The column the article runs in
+help-new-issue = Put the article in an edition: the newest one, or the number given (--issue 12)
 help-init = Create a new site that builds at once with the built-in theme
 help-init-dir = The folder to create the site in
 help-theme = Work with themes: `jianbao theme export` writes the built-in theme out to change it

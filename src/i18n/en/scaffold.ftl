@@ -25,3 +25,5 @@ scaffold-new-bug-hint = this is a bug in jianbao new
 # Notes in the front matter of a new article, after `byline: []` and `draft: true`.
 scaffold-new-byline-comment = such as [{"{"} role: 通讯员, name: 金领军 {"}"}]
 scaffold-new-draft-comment = remove this line to publish
+scaffold-new-no-edition = the site has no edition yet to put the article in
+scaffold-new-unknown-edition = there is no edition { $number }

@@ -30,3 +30,8 @@ serve-search-updated = search index updated in { $ms } ms: { $changed ->
 # The page's words: the bar shown over it when a rebuild failed, and a missing page without a 404.html.
 serve-overlay-title = jianbao: build failed — the last good pages are shown; fix the file and save
 serve-not-found = not found
+
+# The button on an article or edition that has a WeChat copy.
+serve-copy-wechat = Copy for WeChat
+serve-copied-wechat = Copied: paste it into the WeChat editor
+serve-copy-wechat-failed = Could not copy: the browser did not allow writing to the clipboard

@@ -64,3 +64,6 @@ site-page-file = /{ $path }
 site-page-search = the search page
 site-page-search-index = the search index
 site-page-redirect = the redirect /{ $path }
+site-page-editions = the list of editions
+site-page-edition = the page /{ $path } of edition { $number }
+site-page-wechat = the WeChat copy of the article { $file }

@@ -12,6 +12,7 @@ theme-symlink-hint = copy the file here instead of linking to it
 # Templates every theme needs.
 theme-no-template = the theme has no template { $name }
 theme-no-template-hint = add templates/{ $name } to the site or the theme
+theme-copy-not-inlined = the page /{ $page } made with { $template } could not have its styles inlined: { $reason }
 theme-no-template-search-hint = add templates/{ $name } to the site or the theme, or set `search: false` in site.yaml
 
 # A template that does not parse or fails while a page is made: `error` is

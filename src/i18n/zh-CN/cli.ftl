@@ -55,6 +55,7 @@ help-new-kind = 体裁：feature（特稿）、news（消息）、brief（短讯
 help-new-tags = 标签，用逗号分隔：--tags 消防安全,演练
 help-new-towns = 镇（街道），用逗号分隔
 help-new-column = 文章所属栏目
+help-new-issue = 把文章编入一期：不写期号就是最新一期，也可以写期号（--issue 12）
 help-init = 新建一个站点，用内置主题即可生成
 help-init-dir = 新站点的文件夹
 help-theme = 主题相关：`jianbao theme export` 把内置主题写出来，以便修改

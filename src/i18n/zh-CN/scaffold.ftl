@@ -25,3 +25,5 @@ scaffold-new-bug-hint = 这是 jianbao new 自身的问题，请告诉维护 jia
 # 新文章头部里的注释，写在 `byline: []` 和 `draft: true` 后面。
 scaffold-new-byline-comment = 比如 [{"{"} role: 通讯员, name: 金领军 {"}"}]
 scaffold-new-draft-comment = 删掉这一行就会发布
+scaffold-new-no-edition = 站点还没有任何一期，没法编入“最新一期”
+scaffold-new-unknown-edition = 没有第{ $number }期

@@ -18,3 +18,8 @@ serve-search-updated = 搜索索引已更新，用时 { $ms } 毫秒：改动 { 
 # 页面上的话：重新生成失败时盖在页面上的提示条，以及没有 404.html 时找不到的页面。
 serve-overlay-title = jianbao：构建失败，现在显示的仍是上次成功生成的页面；改好文件、保存即可
 serve-not-found = 找不到这个页面
+
+# The button on an article or edition that has a WeChat copy.
+serve-copy-wechat = 复制到公众号
+serve-copied-wechat = 已复制，到公众号编辑器里粘贴即可
+serve-copy-wechat-failed = 没能复制：浏览器不允许写入剪贴板

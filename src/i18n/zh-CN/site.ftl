@@ -64,3 +64,6 @@ site-page-file = /{ $path }
 site-page-search = 搜索页面
 site-page-search-index = 搜索索引
 site-page-redirect = 跳转页面 /{ $path }
+site-page-editions = 期刊目录
+site-page-edition = 第{ $number }期的页面 /{ $path }
+site-page-wechat = 文章 { $file } 的公众号稿

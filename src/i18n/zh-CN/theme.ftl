@@ -12,6 +12,7 @@ theme-symlink-hint = 把文件本身复制到这里，不要用链接指向它
 # 每个主题都要有的模板。
 theme-no-template = 主题缺少模板 { $name }
 theme-no-template-hint = 在站点或主题的 templates/ 文件夹里加上 { $name }
+theme-copy-not-inlined = 用模板 { $template } 生成 /{ $page } 后，没能把样式写进各元素：{ $reason }
 theme-no-template-search-hint = 在站点或主题的 templates/ 文件夹里加上 { $name }，或在站点设置（site.yaml）里写 `search: false`
 
 # 模板写法有误，或生成页面时出错：`error` 是 tera 的原文（英文），`template` 是模板名，`line` 是行号。
