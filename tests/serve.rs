@@ -1328,3 +1328,17 @@ fn a_save_during_the_background_pass_ends_as_a_full_build() {
     steered.rebuilder.finish_search();
     assert_same_as_full_build(&site, &steered.rebuilder, "after a save during every background pass");
 }
+
+#[test]
+fn an_article_of_an_edition_has_a_button_that_copies_it_for_wechat() {
+    let Some(dir) = browser_tests() else { return };
+    let site = site_with_articles();
+    site.write(
+        "issues/1.md",
+        "---\nnumber: 1\ndate: 2013-11-08\narticles: [2013/11/a2.md, 2013/11/a4.md]\n---\n",
+    );
+    let server = Server::start(&site);
+    let url = format!("{}/2013/11/a2/", server.base);
+    let other = format!("{}/2013/11/a3/", server.base);
+    common::run_browser_script(&dir, "copy.mjs", &[url.as_ref(), other.as_ref(), "第2篇".as_ref()]);
+}
