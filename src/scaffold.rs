@@ -228,7 +228,7 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
         ));
     }
     let issue = match article.issue {
-        Some(choice) => Some(edition_number(root, choice).map_err(|(message, hint)| problem(message, hint))?),
+        Some(choice) => Some(edition_number(root, &config, choice).map_err(|(message, hint)| problem(message, hint))?),
         None => None,
     };
     let today = Utc::now().with_timezone(&config.utc_offset).date_naive();
@@ -249,8 +249,8 @@ pub fn new_article(root: &Path, path: &Path, article: &NewArticle) -> Result<Pat
 }
 
 /// The number of the edition `choice` names, which a file of issues/ must declare.
-fn edition_number(root: &Path, choice: EditionChoice) -> Result<u32, (Message, Message)> {
-    let declared = crate::editions::declared_numbers(root);
+fn edition_number(root: &Path, config: &Config, choice: EditionChoice) -> Result<u32, (Message, Message)> {
+    let declared = crate::editions::declared_numbers(root, config);
     match choice {
         EditionChoice::Newest => declared.last().copied().ok_or_else(|| {
             (

@@ -8,16 +8,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-use serde::Deserialize;
-
+use super::read::{EditionFile, EditionFiles};
 use super::{Edition, Editions, Section};
 use crate::config::Config;
-use crate::content::front_matter::{self, parse_date};
 use crate::content::{Article, Kind, LeftOut};
 use crate::error::{Area, Diagnostic, Diagnostics, did_you_mean};
 use crate::i18n::Message;
-use crate::markdown::{self, LinkTarget, MarkdownOptions};
 use crate::msg;
 use crate::taxonomy::ArticleId;
 use crate::yaml;
@@ -25,42 +21,6 @@ use crate::yaml;
 /// The folder of a site that holds one file per edition, and the first
 /// segment of the editions' addresses (`/issues/12/`).
 pub const EDITIONS_DIR: &str = "issues";
-
-/// The keys an edition file's front matter may have.
-const KEYS: &[&str] = &["number", "date", "title", "sections", "articles"];
-
-/// An edition file's front matter as the editor wrote it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEdition {
-    number: Option<u32>,
-    date: Option<String>,
-    title: Option<String>,
-    #[serde(default)]
-    sections: Vec<RawSection>,
-    /// Articles listed without a section, before the sections.
-    #[serde(default)]
-    articles: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    title: Option<String>,
-    #[serde(default)]
-    articles: Vec<String>,
-}
-
-fn example(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "number" => "number: 12",
-        "date" => "date: 2013-11-12",
-        "title" => "title: 组团服务专刊",
-        "sections" => "sections: [{ title: 要闻, articles: [2013/11/zuzhuan-fuwu.md] }]",
-        "articles" => "articles: [2013/11/zuzhuan-fuwu.md, 2013/11/fengjing-xiaofang.md]",
-        _ => return None,
-    })
-}
 
 /// An edition read from its file, with where its parts are written.
 struct Declared {
@@ -114,12 +74,20 @@ fn candidates(written: &str) -> Vec<String> {
 }
 
 /// The editions declared in `root`'s `issues/` folder, with the articles of
-/// `articles` (the site's, newest first) that each lists or that name it, or
-/// every problem found; no editions when the folder does not exist.
-pub fn load(root: &Path, config: &Config, articles: &[Arc<Article>], left_out: &[LeftOut]) -> (Editions, Diagnostics) {
+/// `articles` (the site's, newest first) that each lists or that name it, and
+/// every problem found; no editions when the folder does not exist. `files`
+/// keeps the files read, for the next load.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    articles: &[Arc<Article>],
+    left_out: &[LeftOut],
+    files: &mut EditionFiles,
+) -> (Editions, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let files = edition_files(root);
-    if files.is_empty() && articles.iter().all(|a| a.front.issue.is_none()) {
+    let found = edition_files(root);
+    if found.is_empty() && articles.iter().all(|a| a.front.issue.is_none()) {
+        *files = EditionFiles::default();
         return (Editions::default(), problems);
     }
     let paths = Paths {
@@ -131,24 +99,71 @@ pub fn load(root: &Path, config: &Config, articles: &[Arc<Article>], left_out: &
         withheld: left_out.iter().map(|l| l.source.as_path()).collect(),
     };
     let names = std::sync::OnceLock::new();
-    let read: Vec<(Option<Declared>, Diagnostics)> = files
-        .par_iter()
-        .map(|file| {
-            let mut found = Diagnostics::new();
-            let declared = read_edition(root, file, config, &paths, &names, &mut found);
-            (declared, found)
-        })
-        .collect();
-    let mut declared = Vec::with_capacity(read.len());
-    for (edition, found) in read {
-        problems.extend(found);
-        declared.extend(edition);
+    let mut declared = Vec::new();
+    for file in files.read_all(root, &found, config) {
+        problems.extend(file.problems.iter().cloned());
+        declared.extend(resolve(&file, &paths, &names, &mut problems));
     }
     let mut editions = unique_numbers(declared, &mut problems);
     listed_once(&mut editions, articles, &mut problems);
     add_self_named(root, &mut editions, articles, &mut problems);
     let editions = editions.into_iter().map(|d| d.edition).collect();
     (Editions::new(editions), problems)
+}
+
+/// An edition file's article paths resolved against the site's articles: an
+/// error at each that leads to none. `None` when the file has no valid number
+/// or date; an edition with a path that leads nowhere is kept without it, so
+/// that the other problems with its articles are found in the same run.
+fn resolve<'a>(
+    file: &EditionFile,
+    paths: &Paths<'a>,
+    names: &std::sync::OnceLock<Vec<&'a str>>,
+    problems: &mut Diagnostics,
+) -> Option<Declared> {
+    let mut listed = Vec::new();
+    let mut sections = Vec::with_capacity(file.sections.len());
+    for (title, written) in &file.sections {
+        let mut ids = Vec::with_capacity(written.len());
+        for l in written {
+            match paths.resolve(&l.path) {
+                Ok(Some(id)) => {
+                    ids.push(id);
+                    listed.push((id, l.line, l.column));
+                }
+                Ok(None) => {}
+                Err(()) => problems.push(
+                    Diagnostic::error(
+                        Area::Content,
+                        &file.source,
+                        l.line,
+                        l.column,
+                        msg!("edition-no-article", path = &l.path),
+                    )
+                    .with_hint(missing_hint(&l.path, names.get_or_init(|| article_names(paths)))),
+                ),
+            }
+        }
+        sections.push(Section {
+            title: title.clone(),
+            articles: ids,
+        });
+    }
+    // Articles listed without a section come first, and only when there are some.
+    sections.retain(|s| s.title.is_some() || !s.articles.is_empty());
+    Some(Declared {
+        edition: Edition {
+            number: file.number?,
+            date: file.date?,
+            title: file.title.clone(),
+            note_html: file.note_html.clone(),
+            note_text: file.note_text.clone(),
+            sections,
+            source: file.source.clone(),
+        },
+        number_line: file.number_line,
+        listed,
+    })
 }
 
 /// The content/-relative paths of the articles, sorted, for did-you-mean.
@@ -158,25 +173,8 @@ fn article_names<'a>(paths: &Paths<'a>) -> Vec<&'a str> {
     names
 }
 
-/// The numbers the edition files of `root` declare, ascending, each once;
-/// files that cannot be read as editions are passed over (a build reports them).
-pub fn declared_numbers(root: &Path) -> Vec<u32> {
-    let mut numbers: Vec<u32> = edition_files(root)
-        .iter()
-        .filter_map(|file| {
-            let text = crate::content::decode(&std::fs::read(root.join(file)).ok()?).ok()?;
-            let split = front_matter::split(&text).ok()?;
-            let raw: RawEdition = yaml::parse(split.yaml, KEYS, example).ok()?;
-            raw.number.filter(|&n| n > 0)
-        })
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    numbers
-}
-
 /// The `.md` files of `issues/`, relative to the root, sorted.
-fn edition_files(root: &Path) -> Vec<PathBuf> {
+pub(super) fn edition_files(root: &Path) -> Vec<PathBuf> {
     let dir = root.join(EDITIONS_DIR);
     if !dir.is_dir() {
         return Vec::new();
@@ -191,185 +189,6 @@ fn edition_files(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// One edition file read and its articles resolved; `None`, with the
-/// problems in `problems`, when it cannot be.
-fn read_edition<'a>(
-    root: &Path,
-    file: &Path,
-    config: &Config,
-    paths: &Paths<'a>,
-    names: &std::sync::OnceLock<Vec<&'a str>>,
-    problems: &mut Diagnostics,
-) -> Option<Declared> {
-    let error = |line, column, message: Message, hint: Option<Message>| {
-        let d = Diagnostic::error(Area::Content, file, line, column, message);
-        match hint {
-            Some(hint) => d.with_hint(hint),
-            None => d,
-        }
-    };
-    let bytes = match std::fs::read(root.join(file)) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            problems.push(crate::error::io_error(file, msg!("edition-io-read"), &e));
-            return None;
-        }
-    };
-    let text = match crate::content::decode(&bytes) {
-        Ok(text) => text,
-        Err((line, column, message)) => {
-            problems.push(error(line, column, message, Some(msg!("content-not-utf8-hint"))));
-            return None;
-        }
-    };
-    let split = match front_matter::split(&text) {
-        Ok(split) => split,
-        Err(p) => {
-            problems.push(error(
-                p.line,
-                p.column,
-                p.message,
-                Some(msg!("edition-front-matter-hint")),
-            ));
-            return None;
-        }
-    };
-    let at = |line: usize| line + split.yaml_line - 1;
-    let document: yaml::Document<RawEdition> = match yaml::parse_document(split.yaml, KEYS, example) {
-        Ok(document) => document,
-        Err(ps) => {
-            problems.extend(ps.into_iter().map(|p| error(at(p.line), p.column, p.message, p.hint)));
-            return None;
-        }
-    };
-    for w in document.warnings {
-        let d = Diagnostic::warning(Area::Content, file, at(w.line), w.column, w.message);
-        problems.push(match w.hint {
-            Some(hint) => d.with_hint(hint),
-            None => d,
-        });
-    }
-    let raw = document.value;
-    let yaml_text = document.text.as_str();
-    let key_line = |key: &str| yaml::key_line(yaml_text, key).map_or(split.yaml_line.saturating_sub(1), at);
-    let number = match raw.number {
-        Some(0) => {
-            problems.push(error(
-                key_line("number"),
-                1,
-                msg!("fm-issue-zero"),
-                Some(yaml::write_like("number: 1")),
-            ));
-            None
-        }
-        Some(n) => Some(n),
-        None => {
-            problems.push(error(
-                key_line("number"),
-                1,
-                msg!("edition-no-number"),
-                Some(yaml::write_like("number: 12")),
-            ));
-            None
-        }
-    };
-    let date = match raw.date.as_deref().map(str::trim) {
-        Some(written) => match parse_date(written, config.utc_offset) {
-            Ok(date) => Some(date),
-            Err(message) => {
-                problems.push(error(
-                    key_line("date"),
-                    1,
-                    message,
-                    Some(yaml::write_like("date: 2013-11-12")),
-                ));
-                None
-            }
-        },
-        None => {
-            problems.push(error(
-                key_line("date"),
-                1,
-                msg!("edition-no-date"),
-                Some(yaml::write_like("date: 2013-11-12")),
-            ));
-            None
-        }
-    };
-    let mut listed = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut resolve_all = |written: &[String], problems: &mut Diagnostics| -> Vec<ArticleId> {
-        let mut ids = Vec::new();
-        for path in written {
-            let nth = seen.entry(path.clone()).or_default();
-            let (line, column) =
-                value_position(yaml_text, path, *nth).map_or((key_line("articles"), 1), |(l, c)| (at(l), c));
-            *nth += 1;
-            match paths.resolve(path) {
-                Ok(Some(id)) => {
-                    ids.push(id);
-                    listed.push((id, line, column));
-                }
-                Ok(None) => {}
-                Err(()) => problems.push(error(
-                    line,
-                    column,
-                    msg!("edition-no-article", path = path),
-                    Some(missing_hint(path, names.get_or_init(|| article_names(paths)))),
-                )),
-            }
-        }
-        ids
-    };
-    let mut sections = Vec::new();
-    let loose = resolve_all(&raw.articles, problems);
-    if !loose.is_empty() {
-        sections.push(Section {
-            title: None,
-            articles: loose,
-        });
-    }
-    for section in &raw.sections {
-        sections.push(Section {
-            title: section
-                .title
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string),
-            articles: resolve_all(&section.articles, problems),
-        });
-    }
-    // An edition with a path that leads nowhere is kept without it, so that
-    // the other problems with its articles are found in the same run.
-    let (Some(number), Some(date)) = (number, date) else {
-        return None;
-    };
-    let note = markdown::render(split.body, note_options(config), &|_| LinkTarget::Keep);
-    Some(Declared {
-        edition: Edition {
-            number,
-            date,
-            title: raw.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
-            note_html: note.html,
-            note_text: note.text,
-            sections,
-            source: file.to_path_buf(),
-        },
-        number_line: key_line("number"),
-        listed,
-    })
-}
-
-/// The editor's note is written by the newsroom, like an article: raw HTML is
-/// sanitised unless the site says otherwise.
-fn note_options(config: &Config) -> MarkdownOptions {
-    MarkdownOptions {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: false,
-    }
-}
-
 /// The hint for a path that leads to no article: a close one, or how paths are written.
 fn missing_hint(written: &str, names: &[&str]) -> Message {
     let written = written.trim().trim_start_matches('/');
@@ -377,21 +196,6 @@ fn missing_hint(written: &str, names: &[&str]) -> Message {
         Some(close) => msg!("edition-no-article-close-hint", path = close),
         None => msg!("edition-no-article-hint"),
     }
-}
-
-/// The 1-based line and column of the `nth` (from 0) place `value` is written in `text`.
-fn value_position(text: &str, value: &str, nth: usize) -> Option<(usize, usize)> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    text.lines()
-        .enumerate()
-        .flat_map(|(i, line)| {
-            line.match_indices(value)
-                .map(move |(byte, _)| (i + 1, line[..byte].chars().count() + 1))
-        })
-        .nth(nth)
 }
 
 /// The editions, each number once: a second file with a number is an error at
@@ -549,14 +353,5 @@ mod tests {
         assert_eq!(candidates("/content/2013/11/a.md"), ["2013/11/a.md"]);
         assert_eq!(candidates("2013/11/drill/"), ["2013/11/drill/index.md"]);
         assert_eq!(candidates("2013/11/a"), ["2013/11/a.md", "2013/11/a/index.md"]);
-    }
-
-    #[test]
-    fn a_value_is_found_at_its_nth_place() {
-        let text = "sections:\n  - title: 要闻\n    articles: [a.md, b.md]\n  - articles:\n      - a.md\n";
-        assert_eq!(value_position(text, "a.md", 0), Some((3, 16)));
-        assert_eq!(value_position(text, "b.md", 0), Some((3, 22)));
-        assert_eq!(value_position(text, "a.md", 1), Some((5, 9)));
-        assert_eq!(value_position(text, "a.md", 2), None);
     }
 }

@@ -9,6 +9,7 @@
 //! the plan turns into the edition's pages and copies.
 
 mod load;
+mod read;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -16,7 +17,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 
 use crate::taxonomy::ArticleId;
-pub use load::{EDITIONS_DIR, declared_numbers, load};
+pub use load::{EDITIONS_DIR, load};
+pub use read::{EditionFiles, declared_numbers};
 
 /// One edition of the bulletin.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -30,6 +30,8 @@ pub struct SiteCache {
     replaced: Option<Vec<ArticleId>>,
     /// The articles that loaded, when the last load failed, with the configuration.
     failed: Option<Partial>,
+    /// The edition files of `issues/` as last read.
+    editions: crate::editions::EditionFiles,
 }
 
 /// What a failed load did load: enough for the lints of the articles that
@@ -175,7 +177,7 @@ pub fn reload_site(
     problems.extend(grouping.warnings.iter().cloned());
     let (redirects, warnings) = redirects::collect_redirects(&config, &articles, &aliases, &grouping.taxonomies);
     problems.extend(warnings);
-    let (editions, found) = crate::editions::load(root, &config, &articles, &left_out);
+    let (editions, found) = crate::editions::load(root, &config, &articles, &left_out, &mut cache.editions);
     problems.extend(found);
     problems.sort();
     if problems.has_errors() {
