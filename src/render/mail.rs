@@ -21,93 +21,48 @@ const NOTES_SECTION: &str = "data-link-notes-section";
 /// `html` (an article's body, as its page at `page_url` shows it) with every
 /// link, picture and video address made absolute.
 pub(super) fn absolute_addresses(html: &str, page_url: &str) -> String {
+    // The body is our own serialised HTML: a rewrite that fails leaves it as it was.
+    rewrite_addresses(html, page_url, None).unwrap_or_else(|_| html.to_string())
+}
+
+/// `html` with every address made absolute against `page_url`, in one pass;
+/// with `notes`, every link also replaced by its text and a note number, the
+/// addresses collected in `notes` and listed in the notes list.
+fn rewrite_addresses(html: &str, page_url: &str, notes: Option<&RefCell<Vec<String>>>) -> Result<String, String> {
     let Ok(base) = url::Url::parse(page_url) else {
-        return html.to_string();
+        return Ok(html.to_string());
     };
     let absolute = |value: &str| base.join(value).map_or_else(|_| value.to_string(), String::from);
-    let rewritten = rewrite_str(
-        html,
-        RewriteStrSettings::new()
-            .append_element_content_handler(element!("a[href]", |el| make_absolute(el, "href", &absolute)))
-            .append_element_content_handler(element!("img[src], video[src], source[src]", |el| {
-                // Read away from the site (printed, pasted, mailed), a picture must not wait to be scrolled to.
-                el.remove_attribute("loading");
-                make_absolute(el, "src", &absolute)
-            }))
-            .append_element_content_handler(element!("video[poster]", |el| make_absolute(el, "poster", &absolute)))
-            .append_element_content_handler(element!("img[srcset], source[srcset]", |el| {
-                if let Some(set) = el.get_attribute("srcset") {
-                    let set = set
-                        .split(',')
-                        .map(|candidate| {
-                            let candidate = candidate.trim();
-                            match candidate.split_once(' ') {
-                                Some((url, size)) => format!("{} {size}", absolute(url)),
-                                None => absolute(candidate),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    el.set_attribute("srcset", &set)?;
-                }
-                Ok(())
-            })),
-    );
-    // The body is our own serialised HTML: a rewrite that fails leaves it as it was.
-    rewritten.unwrap_or_else(|_| html.to_string())
-}
-
-fn make_absolute(
-    el: &mut lol_html::html_content::Element<'_, '_>,
-    attribute: &str,
-    absolute: &dyn Fn(&str) -> String,
-) -> lol_html::HandlerResult {
-    if let Some(value) = el.get_attribute(attribute)
-        && !value.starts_with('#')
-    {
-        el.set_attribute(attribute, &absolute(&value))?;
-    }
-    Ok(())
-}
-
-/// What a copy does with links.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum LinkNotes {
-    /// Turned into numbered notes: WeChat's editor strips outbound links.
-    Notes,
-    /// Kept: an e-mail links back to the site.
-    Keep,
-}
-
-/// A WeChat or e-mail copy of a rendered page (`html`, at `page_url`): links
-/// turned into numbered notes, collected in the element marked
-/// `data-link-notes`; the `<style>` rules inlined; then classes, ids, data
-/// attributes, scripts and picture sources taken out. Addresses the page
-/// gives relative are made absolute.
-pub(super) fn inline_copy(html: &str, page_url: &str, notes: LinkNotes) -> Result<String, String> {
-    let absolute = absolute_addresses(html, page_url);
-    let noted = match notes {
-        LinkNotes::Notes => links_to_notes(&absolute)?,
-        LinkNotes::Keep => absolute,
-    };
-    let inliner = css_inline::CSSInliner::options()
-        .load_remote_stylesheets(false)
-        .keep_link_tags(false)
-        .resolve_css_variables(true)
-        .build();
-    let inlined = inliner.inline(&noted).map_err(|e| e.to_string())?;
-    strip_for_copy(&inlined)
-}
-
-/// Every link (but an anchor within the page) replaced by its text and a
-/// note number; the addresses listed, in order, in the notes list.
-fn links_to_notes(html: &str) -> Result<String, String> {
-    let notes: RefCell<Vec<String>> = RefCell::new(Vec::new());
+    // Handlers run in the order they are added: addresses are absolute before links become notes.
+    let mut settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("a[href]", |el| make_absolute(el, "href", &absolute)))
+        .append_element_content_handler(element!("img[src], video[src], source[src]", |el| {
+            // Read away from the site (printed, pasted, mailed), a picture must not wait to be scrolled to.
+            el.remove_attribute("loading");
+            make_absolute(el, "src", &absolute)
+        }))
+        .append_element_content_handler(element!("video[poster]", |el| make_absolute(el, "poster", &absolute)))
+        .append_element_content_handler(element!("img[srcset], source[srcset]", |el| {
+            if let Some(set) = el.get_attribute("srcset") {
+                let set = set
+                    .split(',')
+                    .map(|candidate| {
+                        let candidate = candidate.trim();
+                        match candidate.split_once(' ') {
+                            Some((url, size)) => format!("{} {size}", absolute(url)),
+                            None => absolute(candidate),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                el.set_attribute("srcset", &set)?;
+            }
+            Ok(())
+        }));
     let list_selector = format!("[{NOTES_LIST}]");
     let section_selector = format!("[{NOTES_SECTION}]");
-    rewrite_str(
-        html,
-        RewriteStrSettings::new()
+    if let Some(notes) = notes {
+        settings = settings
             .append_element_content_handler(element!("a", |el| {
                 let href = el.get_attribute("href").unwrap_or_default();
                 if !href.is_empty() && !href.starts_with('#') {
@@ -137,9 +92,48 @@ fn links_to_notes(html: &str) -> Result<String, String> {
                 }
                 el.remove_attribute(NOTES_LIST);
                 Ok(())
-            })),
-    )
-    .map_err(|e| e.to_string())
+            }));
+    }
+    rewrite_str(html, settings).map_err(|e| e.to_string())
+}
+
+fn make_absolute(
+    el: &mut lol_html::html_content::Element<'_, '_>,
+    attribute: &str,
+    absolute: &dyn Fn(&str) -> String,
+) -> lol_html::HandlerResult {
+    if let Some(value) = el.get_attribute(attribute)
+        && !value.starts_with('#')
+    {
+        el.set_attribute(attribute, &absolute(&value))?;
+    }
+    Ok(())
+}
+
+/// What a copy does with links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LinkNotes {
+    /// Turned into numbered notes: WeChat's editor strips outbound links.
+    Notes,
+    /// Kept: an e-mail links back to the site.
+    Keep,
+}
+
+/// A WeChat or e-mail copy of a rendered page (`html`, at `page_url`): links
+/// turned into numbered notes, collected in the element marked
+/// `data-link-notes`; the `<style>` rules inlined; then classes, ids, data
+/// attributes, scripts and picture sources taken out. Addresses the page
+/// gives relative are made absolute.
+pub(super) fn inline_copy(html: &str, page_url: &str, links: LinkNotes) -> Result<String, String> {
+    let notes = RefCell::new(Vec::new());
+    let noted = rewrite_addresses(html, page_url, (links == LinkNotes::Notes).then_some(&notes))?;
+    let inliner = css_inline::CSSInliner::options()
+        .load_remote_stylesheets(false)
+        .keep_link_tags(false)
+        .resolve_css_variables(true)
+        .build();
+    let inlined = inliner.inline(&noted).map_err(|e| e.to_string())?;
+    strip_for_copy(&inlined)
 }
 
 /// What WeChat's editor and mail clients drop or refuse, taken out: class, id
