@@ -481,3 +481,47 @@ fn the_print_edition_prints_to_pdf_with_every_article_whole() {
         assert!(text.contains(title), "{title} is not in the PDF's text: {text}");
     }
 }
+
+#[test]
+fn a_supplement_in_jianbao_form_has_its_head_and_foot_and_numbers_apart() {
+    let site = two_editions();
+    // 增刊 12 beside regular edition 12, with the head and foot of a 简报; the
+    // input method's `，` between two addressees is read as a comma, with a warning.
+    site.write(
+        "issues/zengkan-12.md",
+        "---\nnumber: 12\nsupplement: true\ndate: 2013-11-30\ntotal: 345\ntitle: 组团服务专刊\npublisher: 中共上海市松江区委组织部\nsend_to: [市委组织部，区委各部委办局]\ncopy_to: [各镇党委]\ncopies: 200\narticles: [2013/11/other.md]\n---\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with("issues/zengkan-12.md:8:")),
+        "{warnings:?}"
+    );
+    let print = site.read("issues/zengkan-12/print/index.html");
+    for part in [
+        "增刊第12期",
+        "（总第345期）",
+        "中共上海市松江区委组织部",
+        "<dt>报送：</dt><dd>市委组织部，区委各部委办局</dd>",
+        "<dt>抄送：</dt><dd>各镇党委</dd>",
+        "（共印200份）",
+    ] {
+        assert!(print.contains(part), "{part} in print: {print}");
+    }
+    let page = site.read("issues/zengkan-12/index.html");
+    assert!(page.contains("增刊第12期") && page.contains("（总第345期）") && page.contains("报送："));
+    let email = site.read("issues/zengkan-12/email.html");
+    assert!(email.contains("中共上海市松江区委组织部") && email.contains("各镇党委"));
+    // Editions without the form's fields keep their plain head and foot.
+    let twelve = site.read("issues/12/print/index.html");
+    assert!(!twelve.contains("<dt>报送") && !twelve.contains("总第"), "{twelve}");
+    // `issue: 13` and `new --issue` still mean the regular editions.
+    assert!(site.read("2013/11/other/index.html").contains("刊于增刊第12期"));
+    assert!(site.read("issues/index.html").contains("增刊第12期"));
+    insta::assert_snapshot!("supplement_print_head_and_foot", {
+        let body = body_of(&print);
+        let head_end = body.find("</header>").expect("the masthead") + "</header>".len();
+        let foot = body.find("<footer").expect("the foot");
+        format!("{}\n…\n{}", &body[..head_end], &body[foot..])
+    });
+}

@@ -156,6 +156,7 @@ fn resolve<'a>(
             number: file.number?,
             date: file.date?,
             title: file.title.clone(),
+            form: file.form.clone(),
             note_html: file.note_html.clone(),
             note_text: file.note_text.clone(),
             sections,
@@ -201,10 +202,12 @@ fn missing_hint(written: &str, names: &[&str]) -> Message {
 /// The editions, each number once: a second file with a number is an error at
 /// its `number:`, and is left out.
 fn unique_numbers(declared: Vec<Declared>, problems: &mut Diagnostics) -> Vec<Declared> {
-    let mut first: BTreeMap<u32, PathBuf> = BTreeMap::new();
+    // A supplement (增刊) is numbered apart from the regular editions.
+    let mut first: BTreeMap<(bool, u32), PathBuf> = BTreeMap::new();
     let mut kept = Vec::new();
     for d in declared {
-        if let Some(other) = first.get(&d.edition.number) {
+        let key = (d.edition.form.supplement, d.edition.number);
+        if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(
                     Area::Content,
@@ -214,6 +217,7 @@ fn unique_numbers(declared: Vec<Declared>, problems: &mut Diagnostics) -> Vec<De
                     msg!(
                         "edition-number-taken",
                         number = d.edition.number,
+                        supplement = yes_no(d.edition.form.supplement),
                         other = other.display().to_string()
                     ),
                 )
@@ -221,20 +225,25 @@ fn unique_numbers(declared: Vec<Declared>, problems: &mut Diagnostics) -> Vec<De
             );
             continue;
         }
-        first.insert(d.edition.number, d.edition.source.clone());
+        first.insert(key, d.edition.source.clone());
         kept.push(d);
     }
     kept
 }
 
+/// A flag as the message catalogue selects on it.
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
 /// An error at every listing of an article after its first, in the same
 /// edition or another; the later listings are dropped.
 fn listed_once(editions: &mut [Declared], articles: &[Arc<Article>], problems: &mut Diagnostics) {
-    let mut first: HashMap<ArticleId, (u32, PathBuf)> = HashMap::new();
+    let mut first: HashMap<ArticleId, (u32, bool, PathBuf)> = HashMap::new();
     for d in editions.iter_mut() {
         let mut dropped = HashSet::new();
         for &(id, line, column) in &d.listed {
-            if let Some((number, file)) = first.get(&id) {
+            if let Some((number, supplement, file)) = first.get(&id) {
                 problems.push(
                     Diagnostic::error(
                         Area::Content,
@@ -245,6 +254,7 @@ fn listed_once(editions: &mut [Declared], articles: &[Arc<Article>], problems: &
                             "edition-article-twice",
                             path = articles[id].content_path.as_str(),
                             number = *number,
+                            supplement = yes_no(*supplement),
                             other = file.display().to_string()
                         ),
                     )
@@ -252,7 +262,10 @@ fn listed_once(editions: &mut [Declared], articles: &[Arc<Article>], problems: &
                 );
                 dropped.insert((id, line, column));
             } else {
-                first.insert(id, (d.edition.number, d.edition.source.clone()));
+                first.insert(
+                    id,
+                    (d.edition.number, d.edition.form.supplement, d.edition.source.clone()),
+                );
             }
         }
         if dropped.is_empty() {
@@ -276,11 +289,20 @@ fn listed_once(editions: &mut [Declared], articles: &[Arc<Article>], problems: &
 /// it in the section of their kind; an error at the article's `issue:` when no
 /// file declares that edition, or another edition lists the article.
 fn add_self_named(root: &Path, editions: &mut [Declared], articles: &[Arc<Article>], problems: &mut Diagnostics) {
-    let listed_in: HashMap<ArticleId, u32> = editions
+    // `issue: 12` names a regular edition; a supplement lists its articles itself.
+    let listed_in: HashMap<ArticleId, &crate::editions::Edition> = editions
         .iter()
-        .flat_map(|d| d.listed.iter().map(move |&(id, ..)| (id, d.edition.number)))
+        .flat_map(|d| d.listed.iter().map(move |&(id, ..)| (id, &d.edition)))
         .collect();
-    let declared: Vec<u32> = editions.iter().map(|d| d.edition.number).collect();
+    let listed_in: HashMap<ArticleId, (u32, bool)> = listed_in
+        .into_iter()
+        .map(|(id, e)| (id, (e.number, e.form.supplement)))
+        .collect();
+    let declared: Vec<u32> = editions
+        .iter()
+        .filter(|d| !d.edition.form.supplement)
+        .map(|d| d.edition.number)
+        .collect();
     // Oldest first within a section, as an edition reads.
     for (id, article) in articles.iter().enumerate().rev() {
         let Some(number) = article.front.issue else {
@@ -291,12 +313,20 @@ fn add_self_named(root: &Path, editions: &mut [Declared], articles: &[Arc<Articl
             Diagnostic::error(Area::Content, &article.source, line, 1, message).with_hint(hint)
         };
         match listed_in.get(&id) {
-            Some(&listed) if listed == number => {}
-            Some(&listed) => problems.push(problem(
-                msg!("edition-article-elsewhere", number = number, listed = listed),
+            Some(&(listed, false)) if listed == number => {}
+            Some(&(listed, supplement)) => problems.push(problem(
+                msg!(
+                    "edition-article-elsewhere",
+                    number = number,
+                    listed = listed,
+                    supplement = yes_no(supplement)
+                ),
                 msg!("edition-article-elsewhere-hint", listed = listed),
             )),
-            None => match editions.iter_mut().find(|d| d.edition.number == number) {
+            None => match editions
+                .iter_mut()
+                .find(|d| d.edition.number == number && !d.edition.form.supplement)
+            {
                 Some(d) => section_of_kind(&mut d.edition.sections, article.front.kind).push(id),
                 None => problems.push(problem(
                     msg!("edition-unknown", number = number),

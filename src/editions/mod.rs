@@ -29,6 +29,8 @@ pub struct Edition {
     pub date: DateTime<FixedOffset>,
     /// A title of its own (专刊), when it has one.
     pub title: Option<String>,
+    /// What a printed 简报 shows in its head and foot, when the file gives it.
+    pub form: Form,
     /// The editor's note (编者按), as HTML; empty when there is none.
     pub note_html: String,
     /// The editor's note as plain text, a line per paragraph.
@@ -37,6 +39,23 @@ pub struct Edition {
     pub sections: Vec<Section>,
     /// The file that declares it, relative to the site root.
     pub source: PathBuf,
+}
+
+/// The parts of a 简报's head (报头) and foot (报尾) besides its name, number
+/// and date; all optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Form {
+    /// A supplement (增刊), numbered apart from the regular editions.
+    pub supplement: bool,
+    /// The running total (总第345期), when the bulletin counts one.
+    pub total: Option<u32>,
+    /// The editing unit (编印单位).
+    pub publisher: Option<String>,
+    /// Where it is sent (报送), and copied (抄送).
+    pub send_to: Vec<String>,
+    pub copy_to: Vec<String>,
+    /// How many copies are printed (印数).
+    pub copies: Option<u32>,
 }
 
 /// A group of an edition's articles under one heading (要闻, 短讯 …).
@@ -48,9 +67,13 @@ pub struct Section {
 }
 
 impl Edition {
-    /// The site path of its page: `issues/12/`.
+    /// The site path of its page: `issues/12/`, or for a supplement `issues/zengkan-1/`.
     pub fn path(&self) -> String {
-        edition_path(self.number)
+        if self.form.supplement {
+            format!("{EDITIONS_DIR}/zengkan-{}/", self.number)
+        } else {
+            edition_path(self.number)
+        }
     }
 
     /// Every article of the edition, in the editor's order.
@@ -63,9 +86,13 @@ impl Edition {
         self.articles().next()
     }
 
-    /// `第12期`.
+    /// `第12期`, or for a supplement `增刊第1期`.
     pub fn name_zh(&self) -> String {
-        format!("第{}期", self.number)
+        if self.form.supplement {
+            format!("增刊第{}期", self.number)
+        } else {
+            format!("第{}期", self.number)
+        }
     }
 }
 
@@ -84,9 +111,10 @@ pub struct Editions {
 }
 
 impl Editions {
-    /// The editions `list` (in any order), sorted newest first and indexed by article.
+    /// The editions `list` (in any order), sorted newest first (by date, then
+    /// number, a supplement after the regular edition of its day) and indexed by article.
     pub fn new(mut list: Vec<Edition>) -> Editions {
-        list.sort_by_key(|e| std::cmp::Reverse(e.number));
+        list.sort_by(|a, b| (b.date, a.form.supplement, b.number).cmp(&(a.date, b.form.supplement, a.number)));
         let by_article = list
             .iter()
             .enumerate()
@@ -133,6 +161,7 @@ mod tests {
             number,
             date: DateTime::parse_from_rfc3339("2013-11-12T00:00:00+08:00").unwrap(),
             title: None,
+            form: Form::default(),
             note_html: String::new(),
             note_text: String::new(),
             sections: vec![Section {

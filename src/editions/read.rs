@@ -22,7 +22,19 @@ use crate::msg;
 use crate::yaml;
 
 /// The keys an edition file's front matter may have.
-const KEYS: &[&str] = &["number", "date", "title", "sections", "articles"];
+const KEYS: &[&str] = &[
+    "number",
+    "date",
+    "title",
+    "sections",
+    "articles",
+    "supplement",
+    "total",
+    "publisher",
+    "send_to",
+    "copy_to",
+    "copies",
+];
 
 /// An edition file's front matter as the editor wrote it.
 #[derive(Debug, Deserialize)]
@@ -36,6 +48,16 @@ struct RawEdition {
     /// Articles listed without a section, before the sections.
     #[serde(default)]
     articles: Vec<String>,
+    /// The parts of a printed 简报's head and foot, all optional.
+    #[serde(default)]
+    supplement: bool,
+    total: Option<u32>,
+    publisher: Option<String>,
+    #[serde(default)]
+    send_to: Vec<String>,
+    #[serde(default)]
+    copy_to: Vec<String>,
+    copies: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +71,12 @@ struct RawSection {
 fn example(key: &str) -> Option<&'static str> {
     Some(match key {
         "number" => "number: 12",
+        "supplement" => "supplement: true",
+        "total" => "total: 345",
+        "publisher" => "publisher: 中共上海市松江区委组织部",
+        "send_to" => "send_to: [区委各部委办局, 各镇党委]",
+        "copy_to" => "copy_to: [市委组织部]",
+        "copies" => "copies: 200",
         "date" => "date: 2013-11-12",
         "title" => "title: 组团服务专刊",
         "sections" => "sections: [{ title: 要闻, articles: [2013/11/zuzhuan-fuwu.md] }]",
@@ -67,6 +95,7 @@ pub(super) struct EditionFile {
     pub(super) number_line: usize,
     pub(super) date: Option<DateTime<FixedOffset>>,
     pub(super) title: Option<String>,
+    pub(super) form: super::Form,
     pub(super) note_html: String,
     pub(super) note_text: String,
     /// Its sections in order (articles listed without one first, untitled),
@@ -124,12 +153,15 @@ impl EditionFiles {
     }
 }
 
-/// The numbers the edition files of `root` declare, ascending, each once;
+/// The numbers the edition files of `root` declare, ascending, each once,
+/// supplements (增刊, numbered apart) left out;
 /// files that cannot be read as editions are passed over (a build reports them).
 pub fn declared_numbers(root: &Path, config: &Config) -> Vec<u32> {
     let mut numbers: Vec<u32> = super::load::edition_files(root)
         .iter()
-        .filter_map(|file| read_file(root, file, config).number)
+        .map(|file| read_file(root, file, config))
+        .filter(|read| !read.form.supplement)
+        .filter_map(|read| read.number)
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
@@ -144,6 +176,7 @@ fn read_file(root: &Path, file: &Path, config: &Config) -> EditionFile {
         number_line: 1,
         date: None,
         title: None,
+        form: super::Form::default(),
         note_html: String::new(),
         note_text: String::new(),
         sections: Vec::new(),
@@ -240,7 +273,15 @@ fn read_file(root: &Path, file: &Path, config: &Config) -> EditionFile {
             None
         }
     };
-    read.title = raw.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    read.title = non_empty(raw.title);
+    read.form = super::Form {
+        supplement: raw.supplement,
+        total: raw.total.filter(|&n| n > 0),
+        publisher: non_empty(raw.publisher),
+        send_to: raw.send_to.into_iter().filter_map(|s| non_empty(Some(s))).collect(),
+        copy_to: raw.copy_to.into_iter().filter_map(|s| non_empty(Some(s))).collect(),
+        copies: raw.copies.filter(|&n| n > 0),
+    };
     // Each path at its place: the n-th time a path is written, its n-th place in the text.
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut place = |path: &String| {
@@ -272,6 +313,10 @@ fn read_file(root: &Path, file: &Path, config: &Config) -> EditionFile {
     read.note_html = note.html;
     read.note_text = note.text;
     read
+}
+
+fn non_empty(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// The editor's note is written by the newsroom, like an article: raw HTML is

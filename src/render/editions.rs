@@ -46,6 +46,17 @@ pub(super) struct EditionView {
     pub article_count: usize,
     /// The lead story's title, for lists of editions.
     pub lead_title: Option<String>,
+    /// A supplement (增刊), numbered apart.
+    pub supplement: bool,
+    /// The running total and its words: `345`, `总第345期`.
+    pub total: Option<u32>,
+    pub total_name: Option<String>,
+    /// The editing unit (编印单位).
+    pub publisher: Option<String>,
+    /// Where it is sent (报送) and copied (抄送), and how many copies are printed.
+    pub send_to: Vec<String>,
+    pub copy_to: Vec<String>,
+    pub copies: Option<u32>,
 }
 
 /// The editions of one year, newest first, as `/issues/` groups them.
@@ -81,6 +92,13 @@ impl Renderer<'_> {
             note_text: edition.note_text.clone(),
             article_count: edition.articles().count(),
             lead_title: edition.lead().map(|id| site.articles[id].front.title.clone()),
+            supplement: edition.form.supplement,
+            total: edition.form.total,
+            total_name: edition.form.total.map(|n| format!("总第{n}期")),
+            publisher: edition.form.publisher.clone(),
+            send_to: edition.form.send_to.clone(),
+            copy_to: edition.form.copy_to.clone(),
+            copies: edition.form.copies,
         }
     }
 
