@@ -11,7 +11,6 @@ use crate::taxonomy::ArticleId;
 /// The Atom feed of the site or of one district, with the given entries;
 /// `html` gives an article's body as pages show it.
 pub fn atom<'a>(site: &Site, scope: FeedScope, entries: &[ArticleId], html: &dyn Fn(ArticleId) -> &'a str) -> String {
-    let base = &site.config.base_url;
     let (title, self_path, alternate_path) = match scope {
         FeedScope::Site => (site.config.title.clone(), "atom.xml".to_string(), String::new()),
         FeedScope::District(i) => {
@@ -31,31 +30,9 @@ pub fn atom<'a>(site: &Site, scope: FeedScope, entries: &[ArticleId], html: &dyn
         .map(|&id| site.articles[id].front.date)
         .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.with_timezone(&site.config.utc_offset));
     let feed = Feed {
-        title: Text::plain(title),
-        id: base.absolute(&self_path),
-        updated,
-        authors: vec![Person {
-            name: site.config.title.clone(),
-            ..Default::default()
-        }],
-        links: vec![
-            Link {
-                href: base.absolute(&self_path),
-                rel: "self".into(),
-                mime_type: Some("application/atom+xml".into()),
-                ..Default::default()
-            },
-            Link {
-                href: base.absolute(&alternate_path),
-                rel: "alternate".into(),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            },
-        ],
-        lang: Some(site.config.language.clone()),
         subtitle: site.config.description.clone().map(Text::plain),
         entries: entries.iter().map(|&id| entry(site, id, html(id))).collect(),
-        ..Default::default()
+        ..feed_head(site, title, &self_path, &alternate_path, updated)
     };
     format!("{}\n", feed.to_string())
 }
@@ -164,8 +141,31 @@ pub fn editions_atom(site: &Site) -> String {
         })
         .collect();
     let feed = Feed {
-        title: Text::plain(format!("{} · 期刊", site.config.title)),
-        id: base.absolute(&self_path),
+        entries,
+        ..feed_head(
+            site,
+            format!("{} · 期刊", site.config.title),
+            &self_path,
+            &list_path,
+            updated,
+        )
+    };
+    format!("{}\n", feed.to_string())
+}
+
+/// What every feed of the site says of itself: its title, address, time,
+/// author (the site), language, and its own and its page's links.
+fn feed_head(
+    site: &Site,
+    title: String,
+    self_path: &str,
+    alternate_path: &str,
+    updated: chrono::DateTime<chrono::FixedOffset>,
+) -> Feed {
+    let base = &site.config.base_url;
+    Feed {
+        title: Text::plain(title),
+        id: base.absolute(self_path),
         updated,
         authors: vec![Person {
             name: site.config.title.clone(),
@@ -173,23 +173,21 @@ pub fn editions_atom(site: &Site) -> String {
         }],
         links: vec![
             Link {
-                href: base.absolute(&self_path),
+                href: base.absolute(self_path),
                 rel: "self".into(),
                 mime_type: Some("application/atom+xml".into()),
                 ..Default::default()
             },
             Link {
-                href: base.absolute(&list_path),
+                href: base.absolute(alternate_path),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Default::default()
             },
         ],
         lang: Some(site.config.language.clone()),
-        entries,
         ..Default::default()
-    };
-    format!("{}\n", feed.to_string())
+    }
 }
 
 /// An entry's page, and its lead picture as an enclosure, so that feed readers show it.
