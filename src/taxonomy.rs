@@ -605,6 +605,7 @@ mod tests {
                 draft: false,
                 summary: None,
                 issue: None,
+                lints_off: vec![],
             },
             slug: format!("a{day}"),
             slug_line: None,

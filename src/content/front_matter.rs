@@ -28,7 +28,7 @@ use crate::yaml::{self, YamlProblem};
 /// The keys an article's front matter may have.
 pub const KEYS: &[&str] = &[
     "title", "subtitle", "kicker", "date", "district", "towns", "column", "kind", "tags", "byline", "image", "slug",
-    "aliases", "draft", "summary", "issue",
+    "aliases", "draft", "summary", "issue", "lints",
 ];
 
 /// Front matter as the editor wrote it.
@@ -56,6 +56,15 @@ struct RawFrontMatter {
     draft: bool,
     summary: Option<String>,
     issue: Option<u32>,
+    lints: Option<RawLints>,
+}
+
+/// `lints: { off: [no-byline] }`: the newsroom lints this article is spared.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLints {
+    #[serde(default)]
+    off: Vec<String>,
 }
 
 /// What sort of item an article is; themes lay each out differently.
@@ -124,6 +133,8 @@ pub struct FrontMatter {
     /// The number of the edition (期) the article is in, when it says so
     /// itself rather than being listed in the edition's file.
     pub issue: Option<u32>,
+    /// The ids of the newsroom lints switched off for this article alone.
+    pub lints_off: Vec<String>,
 }
 
 /// A problem in front matter, at a line and column of the whole file.
@@ -219,6 +230,7 @@ pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFr
     let slug = v.slug(raw.slug);
     let aliases = v.aliases(&raw.aliases);
     let issue = v.issue(raw.issue);
+    let lints_off = v.lints_off(raw.lints.map(|l| l.off).unwrap_or_default());
     for (i, b) in raw.byline.iter().enumerate() {
         if b.name.trim().is_empty() {
             v.problem(
@@ -262,6 +274,7 @@ pub fn read(yaml_text: &str, yaml_line: usize, config: &Config) -> Result<ReadFr
         draft: raw.draft,
         summary: non_empty(raw.summary),
         issue,
+        lints_off,
     };
     Ok(ReadFrontMatter {
         front,
@@ -292,6 +305,7 @@ fn example(key: &str) -> Option<&'static str> {
         "draft" => "draft: true",
         "aliases" => "aliases: [/2013/11/old-slug/]",
         "issue" => "issue: 12",
+        "lints" => "lints: { off: [no-byline] }",
         _ => return None,
     })
 }
@@ -452,6 +466,32 @@ impl Validator<'_> {
             }
         }
         out
+    }
+
+    /// The lint ids of `lints: { off: [...] }`, each one `check` prints; a
+    /// problem at each other name, with the closest id.
+    fn lints_off(&mut self, ids: Vec<String>) -> Vec<String> {
+        let known = || crate::config::LINT_KEYS.iter().copied().filter(|k| k.contains('-'));
+        let mut off = Vec::new();
+        for id in ids {
+            let id = id.trim().to_string();
+            if known().any(|k| k == id) {
+                off.push(id);
+                continue;
+            }
+            let hint = match did_you_mean(&id, known()) {
+                Some(close) => msg!("fm-lint-close-hint", id = close),
+                None => msg!("fm-lint-ids-hint", ids = known().collect::<Vec<_>>()),
+            };
+            let (line, column) = yaml::nested_value_position(self.text, &["lints", "off"], &id).unwrap_or((1, 1));
+            self.problems.push(FrontMatterProblem {
+                line: line + self.first_line - 1,
+                column,
+                message: msg!("fm-unknown-lint", id = &id),
+                hint: Some(hint),
+            });
+        }
+        off
     }
 
     /// An edition's number: 1 or more.

@@ -17,7 +17,10 @@
 //!
 //! Each warning is marked with its lint's id, which the text report shows in
 //! brackets after it (`… [number-mismatch]`): the name that switches it off in
-//! site.yaml (`lints: { number-mismatch: false }`); [`Lint::of`] reads it back.
+//! site.yaml (`lints: { number-mismatch: false }`), for one article in its front
+//! matter (`lints: { off: [number-mismatch] }`), or for one line with a comment
+//! beside it (`<!-- lint-off: number-mismatch -->`; `<!-- lint-off -->` for
+//! every lint); [`Lint::of`] reads it back.
 //! The words are the catalogue's (`lint.ftl`), as a copy editor would say them. Lines and columns are those of the original file,
 //! front matter included.
 //!
@@ -152,6 +155,7 @@ fn lint_one(article: &Article, source: &str, config: &Config, introduced: &[read
     let mut ctx = Context {
         article,
         config,
+        source,
         yaml: split.yaml,
         yaml_line: split.yaml_line,
         body: split.body,
@@ -207,6 +211,8 @@ fn read_source(root: &Path, article: &Article) -> Result<String, Diagnostic> {
 struct Context<'a> {
     article: &'a Article,
     config: &'a Config,
+    /// The whole file, for the lines that exempt themselves (`<!-- lint-off -->`).
+    source: &'a str,
     /// The front matter's YAML, and the file line it starts on.
     yaml: &'a str,
     yaml_line: usize,
@@ -217,17 +223,30 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether `lint` runs on this article: site.yaml leaves it on, and the
+    /// article's `lints: { off: [...] }` does not name it.
     fn enabled(&self, lint: Lint) -> bool {
-        lint.is_enabled(&self.config.lints)
+        lint.is_enabled(&self.config.lints) && !self.article.front.lints_off.iter().any(|id| id == lint.id())
     }
 
-    /// Adds a warning of `lint` at a (line, column) of the file, unless site.yaml switched it off.
+    /// Adds a warning of `lint` at a (line, column) of the file, unless site.yaml
+    /// or the article switched it off, or the line exempts itself.
     fn warn(&mut self, lint: Lint, (line, column): (usize, usize), message: Message, hint: Message) {
-        if !self.enabled(lint) {
+        if !self.enabled(lint) || self.exempt(line, lint) {
             return;
         }
         let d = Diagnostic::warning(Area::Content, self.article.source.clone(), line, column, message);
         self.found.push(d.with_hint(hint).from_lint(lint));
+    }
+
+    /// Whether line `line` of the file exempts itself from `lint`.
+    fn exempt(&self, line: usize, lint: Lint) -> bool {
+        line > 0
+            && self
+                .source
+                .lines()
+                .nth(line - 1)
+                .is_some_and(|text| exempts(text, lint.id()))
     }
 
     /// The file (line, column) of a byte offset in the body.
@@ -271,6 +290,27 @@ impl Context<'_> {
         }
         None
     }
+}
+
+/// Whether `line` carries an HTML comment that exempts it from lint `id`:
+/// `<!-- lint-off -->` from every lint, `<!-- lint-off: id, id -->` from those
+/// named. The comment is the editor's note to the copy desk; sanitised
+/// Markdown never publishes it.
+fn exempts(line: &str, id: &str) -> bool {
+    line.split("<!--").skip(1).any(|comment| {
+        let comment = comment.split("-->").next().unwrap_or("").trim();
+        let Some(rest) = comment.strip_prefix("lint-off") else {
+            return false;
+        };
+        let rest = rest.trim();
+        match rest.strip_prefix([':', '：']) {
+            Some(ids) => ids
+                .split([',', '，', '、', ' '])
+                .map(str::trim)
+                .any(|named| named == id),
+            None => rest.is_empty(),
+        }
+    })
 }
 
 /// The byte offset of the first `needle` in `line` at or after `from`.

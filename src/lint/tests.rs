@@ -144,6 +144,70 @@ fn every_lint_can_be_switched_off_alone() {
 }
 
 #[test]
+fn an_article_can_switch_lints_off_for_itself() {
+    let a = article(
+        "title: 枫泾镇职工消防比赛\nlints: { off: [half-width-punctuation, no-byline] }\nbyline: []\n",
+        "352名职工上场,观众叫好。\n",
+    );
+    assert_eq!(lint_ids("", &a), Vec::<&str>::new());
+    let b = article(
+        "title: 枫泾镇职工消防比赛\nlints:\n  off:\n    - no-byline\nbyline: []\n",
+        "352名职工上场,观众叫好。\n",
+    );
+    assert_eq!(lint_ids("", &b), ["half-width-punctuation"]);
+}
+
+#[test]
+fn a_lint_name_an_article_gets_wrong_is_an_error_at_its_place_in_chinese() {
+    let text = "title: 标题\ndate: 2013-11-04\ndistrict: 金山区\nlints: { off: [half-width-punctuations] }\n";
+    let problems = front_matter::parse(text, 2, &config("")).unwrap_err();
+    let shown: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let hint = p
+                .hint
+                .as_ref()
+                .map(|h| h.render(crate::i18n::Lang::Zh))
+                .unwrap_or_default();
+            format!(
+                "{}:{}: {}（{hint}）",
+                p.line,
+                p.column,
+                p.message.render(crate::i18n::Lang::Zh)
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "5:16: 没有叫 `half-width-punctuations` 的检查项（可能是想写 `half-width-punctuation`？检查项的名字就是 `jianbao check` 在每条警告后面方括号里写的那个）"
+        ]
+    );
+}
+
+#[test]
+fn a_line_can_exempt_itself_from_a_lint_or_from_all() {
+    let body = "352名职工上场,观众叫好。<!-- lint-off: half-width-punctuation -->\n\n\
+                另有87家单位,到场助威。<!-- lint-off：number-mismatch -->\n\n\
+                还有40名志愿者,维持秩序。<!-- lint-off -->\n";
+    let a = article("title: 枫泾镇职工消防比赛\n", body);
+    let found = lint_with("", &a);
+    let places: Vec<(usize, &str)> = found
+        .iter()
+        .map(|d| (d.line, Lint::of(d).map_or("", Lint::id)))
+        .collect();
+    // Only the second paragraph's comma: its comment names another lint.
+    assert_eq!(places, [(9, "half-width-punctuation")]);
+    assert!(exempts("文字<!-- lint-off -->", "column-break"));
+    assert!(exempts(
+        "文字<!-- lint-off: no-byline, column-break -->",
+        "column-break"
+    ));
+    assert!(!exempts("文字<!-- 备注 -->", "column-break"));
+    assert!(!exempts("文字<!-- lint-off: no-byline -->", "column-break"));
+}
+
+#[test]
 fn warnings_are_sorted_and_carry_file_severity_and_hint() {
     let found = lint_with("lints: { brief_limit: 5 }\n", &every_mistake());
     let places: Vec<(usize, usize)> = found.iter().map(|d| (d.line, d.column)).collect();

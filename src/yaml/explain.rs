@@ -151,6 +151,8 @@ pub fn key_name(key: &str) -> Message {
         "number" => msg!("yaml-key-number"),
         "sections" => msg!("yaml-key-sections"),
         "articles" => msg!("yaml-key-articles"),
+        "lints" => msg!("yaml-key-lints"),
+        "off" => msg!("yaml-key-off"),
         "supplement" => msg!("yaml-key-supplement"),
         "total" => msg!("yaml-key-total"),
         "publisher" => msg!("yaml-key-publisher"),
