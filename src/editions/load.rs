@@ -290,13 +290,12 @@ fn listed_once(editions: &mut [Declared], articles: &[Arc<Article>], problems: &
 /// file declares that edition, or another edition lists the article.
 fn add_self_named(root: &Path, editions: &mut [Declared], articles: &[Arc<Article>], problems: &mut Diagnostics) {
     // `issue: 12` names a regular edition; a supplement lists its articles itself.
-    let listed_in: HashMap<ArticleId, &crate::editions::Edition> = editions
+    let listed_in: HashMap<ArticleId, (u32, bool)> = editions
         .iter()
-        .flat_map(|d| d.listed.iter().map(move |&(id, ..)| (id, &d.edition)))
-        .collect();
-    let listed_in: HashMap<ArticleId, (u32, bool)> = listed_in
-        .into_iter()
-        .map(|(id, e)| (id, (e.number, e.form.supplement)))
+        .flat_map(|d| {
+            let edition = (d.edition.number, d.edition.form.supplement);
+            d.listed.iter().map(move |&(id, ..)| (id, edition))
+        })
         .collect();
     let declared: Vec<u32> = editions
         .iter()

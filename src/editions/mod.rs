@@ -142,14 +142,6 @@ impl Editions {
     pub fn newer(&self, index: usize) -> Option<usize> {
         index.checked_sub(1)
     }
-
-    /// A hash of everything the editions say, for telling whether a rebuild must look at every page.
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.list.hash(&mut h);
-        h.finish()
-    }
 }
 
 #[cfg(test)]

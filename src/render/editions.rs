@@ -10,11 +10,13 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::Renderer;
+use super::fingerprint::hash_of;
 use crate::content::Kind;
 use crate::dates::{zh_date, zh_weekday};
 use crate::editions::Edition;
 use crate::plan::EditionCopy;
 use crate::plan::editions::wechat_path;
+use crate::site::Site;
 use crate::taxonomy::ArticleId;
 
 /// An edition as templates see it, without its articles.
@@ -66,40 +68,52 @@ struct YearView {
     editions: Vec<EditionView>,
 }
 
+/// The edition at `index` of `site`'s editions, as templates see it.
+pub(super) fn edition_view(site: &Site, index: usize) -> EditionView {
+    let edition = &site.editions.list[index];
+    let base = &site.config.base_url;
+    let path = edition.path();
+    EditionView {
+        number: edition.number,
+        name: edition.name_zh(),
+        title: edition.title.clone(),
+        date: edition.date.format("%Y-%m-%d").to_string(),
+        date_iso: edition.date.to_rfc3339(),
+        date_zh: zh_date(&edition.date),
+        weekday_zh: zh_weekday(&edition.date),
+        year: edition.date.year(),
+        url: base.link(&path),
+        permalink: base.absolute(&path),
+        print_url: base.link(&format!("{path}print/")),
+        wechat_url: base.link(&wechat_path(&path)),
+        email_url: base.link(&format!("{path}email.html")),
+        email_text_url: base.link(&format!("{path}email.txt")),
+        note: edition.note_html.clone(),
+        note_text: edition.note_text.clone(),
+        article_count: edition.articles().count(),
+        lead_title: edition.lead().map(|id| site.articles[id].front.title.clone()),
+        supplement: edition.form.supplement,
+        total: edition.form.total,
+        total_name: edition.form.total.map(|n| format!("总第{n}期")),
+        publisher: edition.form.publisher.clone(),
+        send_to: edition.form.send_to.clone(),
+        copy_to: edition.form.copy_to.clone(),
+        copies: edition.form.copies,
+    }
+}
+
+/// For each of `site`'s editions, a hash of all its pages show of it: the
+/// edition and its view. Made once per build; pages hash these, not the views.
+pub(super) fn edition_hashes(site: &Site) -> Vec<u64> {
+    (0..site.editions.list.len())
+        .map(|i| hash_of(&(&site.editions.list[i], edition_view(site, i))))
+        .collect()
+}
+
 impl Renderer<'_> {
     /// The edition at `index` of the site's editions, as templates see it.
     pub(super) fn edition_view(&self, index: usize) -> EditionView {
-        let site = self.site;
-        let edition = &site.editions.list[index];
-        let base = &site.config.base_url;
-        let path = edition.path();
-        EditionView {
-            number: edition.number,
-            name: edition.name_zh(),
-            title: edition.title.clone(),
-            date: edition.date.format("%Y-%m-%d").to_string(),
-            date_iso: edition.date.to_rfc3339(),
-            date_zh: zh_date(&edition.date),
-            weekday_zh: zh_weekday(&edition.date),
-            year: edition.date.year(),
-            url: base.link(&path),
-            permalink: base.absolute(&path),
-            print_url: base.link(&format!("{path}print/")),
-            wechat_url: base.link(&wechat_path(&path)),
-            email_url: base.link(&format!("{path}email.html")),
-            email_text_url: base.link(&format!("{path}email.txt")),
-            note: edition.note_html.clone(),
-            note_text: edition.note_text.clone(),
-            article_count: edition.articles().count(),
-            lead_title: edition.lead().map(|id| site.articles[id].front.title.clone()),
-            supplement: edition.form.supplement,
-            total: edition.form.total,
-            total_name: edition.form.total.map(|n| format!("总第{n}期")),
-            publisher: edition.form.publisher.clone(),
-            send_to: edition.form.send_to.clone(),
-            copy_to: edition.form.copy_to.clone(),
-            copies: edition.form.copies,
-        }
+        edition_view(self.site, index)
     }
 
     /// The view of the edition article `id` is in, when it is in one.
@@ -146,7 +160,8 @@ impl Renderer<'_> {
     /// edition's page, without the lead.
     fn sections_value(&self, edition: &Edition, copy: EditionCopy) -> Value {
         // The edition's page shows its lead on its own, and not again in its section.
-        let shown = |id: &ArticleId| copy != EditionCopy::Page || Some(*id) != edition.lead();
+        let lead = edition.lead();
+        let shown = |id: &ArticleId| copy != EditionCopy::Page || Some(*id) != lead;
         let sections: Vec<Value> = edition
             .sections
             .iter()
@@ -209,12 +224,8 @@ impl Renderer<'_> {
     /// bodies, for its fingerprint: the edition and its neighbours.
     pub(super) fn hash_edition(&self, index: usize, h: &mut impl std::hash::Hasher) {
         let editions = &self.site.editions;
-        (editions.list[index].clone()).hash(h);
-        for i in [Some(index), editions.older(index), editions.newer(index)]
-            .into_iter()
-            .flatten()
-        {
-            self.edition_view(i).hash(h);
+        for i in [Some(index), editions.older(index), editions.newer(index)] {
+            i.map(|i| self.fingerprints.edition_hashes[i]).hash(h);
         }
     }
 }

@@ -30,7 +30,10 @@ pub(super) struct Fingerprints {
     pub(super) page_paths: u64,
     /// Every indexed article's card and body, of which the search index is made.
     pub(super) search: u64,
-    /// Everything the editions say: see [`crate::editions::Editions::fingerprint`].
+    /// Per edition: all its pages show of it (see [`super::editions::edition_hashes`]).
+    pub(super) edition_hashes: Vec<u64>,
+    /// All of them together: an edition file's edit changes no article, but
+    /// the pages of the edition and its articles.
     pub(super) editions: u64,
 }
 
@@ -45,7 +48,7 @@ impl Fingerprints {
         prepared: &[Prepared],
         expanded: &[Option<String>],
         globals: u64,
-        editions: u64,
+        edition_hashes: Vec<u64>,
     ) -> Fingerprints {
         let search = plan.search.as_ref().map_or(0, |layout| {
             let made_of: Vec<(u64, u64)> = layout
@@ -64,7 +67,8 @@ impl Fingerprints {
                 .map(|(p, e)| e.as_ref().map_or(p.body_hash, |html| hash_of(&(p.body_hash, html))))
                 .collect(),
             search,
-            editions,
+            editions: hash_of(&edition_hashes),
+            edition_hashes,
             globals,
             templates: template_fingerprints(theme),
             page_paths: hash_of(&plan.pages.iter().map(|p| &p.path).collect::<Vec<_>>()),
@@ -181,7 +185,11 @@ impl Renderer<'_> {
         }
         if let PageKind::Article(id) | PageKind::WechatArticle(id) = page.kind {
             // The edition it is in, which the article's page names.
-            self.edition_of(id).hash(&mut h);
+            self.site
+                .editions
+                .of_article(id)
+                .map(|i| fp.edition_hashes[i])
+                .hash(&mut h);
         }
         match page.kind {
             PageKind::Feed(_) => page.articles.iter().for_each(|&id| fp.bodies[id].hash(&mut h)),

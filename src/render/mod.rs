@@ -169,7 +169,14 @@ impl<'s> Renderer<'s> {
         let site_view = views::site_view_with(site, theme, &grouped.district_towns);
         timer.lap("    (site view)");
         let globals = hash_of(&(&site_view, options.drafts, publish.minify, assets.names()));
-        let fingerprints = Fingerprints::new(plan, theme, &prepared, &expanded, globals, site.editions.fingerprint());
+        let fingerprints = Fingerprints::new(
+            plan,
+            theme,
+            &prepared,
+            &expanded,
+            globals,
+            editions::edition_hashes(site),
+        );
         timer.lap("    (fingerprint inputs)");
         let globals = tera.global_context();
         globals.insert("site", &site_view);
@@ -208,7 +215,6 @@ impl<'s> Renderer<'s> {
         PageInputs {
             cards: fp.cards.clone(),
             bodies: fp.bodies.clone(),
-            // An edition file's edit changes no article, but the pages of the edition and its articles.
             shared: hash_of(&(fp.globals, &fp.templates, fp.page_paths, fp.editions)),
         }
     }
