@@ -248,6 +248,23 @@ fn edition_mistakes_are_errors_at_their_lines_in_chinese() {
 }
 
 #[test]
+fn slips_in_an_edition_file_are_told_while_an_article_is_broken_too() {
+    let site = two_editions();
+    site.write("issues/14.md", "---\nnumber：14\ndate: 2013-12-05\n---\n");
+    site.article(
+        "2013/11/yinhang.md",
+        "title：银行网点进社区\ndate: 2013-11-21\ndistrict: 松江区\nissue: 13",
+        "重庆路上的银行网点开进了社区。\n",
+    );
+    let problems = site.build_err();
+    assert!(
+        problems.contains("content/2013/11/yinhang.md:2:6: error:"),
+        "{problems}"
+    );
+    assert!(problems.contains("issues/14.md:2:7: error:"), "{problems}");
+}
+
+#[test]
 fn an_article_naming_another_edition_than_the_one_listing_it_is_an_error() {
     let site = two_editions();
     site.article(

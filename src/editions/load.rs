@@ -111,6 +111,17 @@ pub fn load(
     (Editions::new(editions), problems)
 }
 
+/// The problems of the edition files themselves (their YAML, number and
+/// date), for a load whose articles failed: the paths they list cannot be
+/// checked then, but an editor still learns of every slip in one run.
+pub fn file_problems(root: &Path, config: &Config, files: &mut EditionFiles) -> Diagnostics {
+    files
+        .read_all(root, &edition_files(root), config)
+        .iter()
+        .flat_map(|file| file.problems.iter().cloned())
+        .collect()
+}
+
 /// An edition file's article paths resolved against the site's articles: an
 /// error at each that leads to none. `None` when the file has no valid number
 /// or date; an edition with a path that leads nowhere is kept without it, so

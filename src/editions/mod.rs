@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 
 use crate::taxonomy::ArticleId;
-pub use load::{EDITIONS_DIR, load};
+pub use load::{EDITIONS_DIR, file_problems, load};
 pub use read::{EditionFiles, declared_numbers};
 
 /// One edition of the bulletin.

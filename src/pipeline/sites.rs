@@ -161,6 +161,7 @@ pub fn reload_site(
     problems.extend(config.warnings.iter().cloned());
     cache.replaced = None;
     if problems.has_errors() {
+        problems.extend(crate::editions::file_problems(root, &config, &mut cache.editions));
         problems.sort();
         cache.failed = Some(Partial {
             config,
