@@ -51,6 +51,7 @@ Prints a table per kind: the median and p90 latency, the median of the server's 
 served first in N ms" and "rebuilt in N ms" figures for that kind's changes (and how many such lines
 came), and any changes that never showed. With --builds N > 0, also the median wall time of N full
 `jianbao build` runs of the same site into an empty tmpfs folder, and its ratio to the body median.
+Last, the server's peak resident memory (VmHWM) once every change was made.
 With SERVE_LATENCY_DEBUG=1 in the environment, the server's lines (time, kind, ms) go to stderr at
 the end; with SERVE_LATENCY_STDERR=FILE, the server's own stderr (JIANBAO_TIMINGS=1 phase laps) goes to FILE. Python 3 standard library only; talks to 127.0.0.1 only.
 """
@@ -213,6 +214,18 @@ def title_of(text):
     return m.group(1).strip("'\"") if m else ""
 
 
+def peak_memory_mb(pid):
+    """The process's peak resident memory in MB (Linux's VmHWM), or None where /proc has no such line."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1000
+    except OSError:
+        pass
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default="target/release/jianbao", help="the jianbao binary")
@@ -275,6 +288,7 @@ def main():
     setups = []                          # first log indexes of untimed setup changes
     pid = os.getpid()
     conn = None
+    peak_mb = None
     try:
         t0 = time.perf_counter()
         url = log.wait_url(120)
@@ -484,6 +498,7 @@ def main():
         if conn is not None:
             conn.close()
         end_mark = log.mark()
+        peak_mb = peak_memory_mb(proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
@@ -538,6 +553,8 @@ def main():
           " figures for that kind's changes; lines: how many 'rebuilt in' lines they made)")
     for kind in kinds:
         print(f"{kind} latencies (ms): " + " ".join(f"{x:.1f}" for x in results[kind]))
+    if peak_mb is not None:
+        print(f"server's peak resident memory (VmHWM) after every change: {peak_mb} MB")
     if "search" in kinds:
         print("server's 'search index updated in' figures during search changes (ms): "
               + " ".join(str(x) for x in server["search"]["search"]))

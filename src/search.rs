@@ -36,8 +36,8 @@ mod layout;
 mod shard;
 pub mod tokens;
 
-pub use cache::TokenCache;
-pub use document::{Document, document_file, documents};
+pub use cache::IndexCache;
+pub use document::{Document, document_file, documents, documents_in_parallel};
 pub use index::SearchIndex;
 pub use layout::{Layout, layout};
 pub use shard::{PositionsEntry, ShardEntry, decode_positions, decode_shard};

@@ -613,7 +613,7 @@ mod tests {
             html: String::new(),
             summary: String::new(),
             char_count: 0,
-            search_text: String::new(),
+            search_text: Default::default(),
             reading_minutes: 1,
             headings: vec![],
             lead_picture: None,

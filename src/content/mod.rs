@@ -62,7 +62,7 @@ pub struct Article {
     pub reading_minutes: usize,
     pub headings: Vec<Heading>,
     /// The body as plain text, for the search index; empty when the site has no search.
-    pub search_text: String,
+    pub search_text: std::sync::Arc<str>,
     /// The front matter's `image`, resized, when it is a file beside the article.
     pub lead_picture: Option<Picture>,
     /// Every picture published beside the article's page: the lead and the body's.
@@ -410,7 +410,11 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         reading_minutes: cjk::reading_minutes(body.char_count),
         headings: body.headings,
         // Only search reads the plain text; a site without search need not hold a second copy of every body.
-        search_text: if links.config.search { body.text } else { String::new() },
+        search_text: if links.config.search {
+            body.text.into()
+        } else {
+            Default::default()
+        },
         lead_picture,
         pictures: pictures.published,
         attachments: attached.files,

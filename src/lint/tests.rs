@@ -41,7 +41,7 @@ pub(super) fn article_from(source: &str) -> TestArticle {
         char_count: body.char_count,
         reading_minutes: 1,
         headings: body.headings,
-        search_text: String::new(),
+        search_text: Default::default(),
         lead_picture: None,
         pictures: Vec::new(),
         attachments: Vec::new(),

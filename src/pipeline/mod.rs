@@ -103,7 +103,7 @@ pub struct Pipeline {
     defer_search: bool,
     pending_search: Option<PendingSearch>,
     /// Each article's search tokens, kept for the index made after the next run.
-    search_tokens: Arc<std::sync::Mutex<search::TokenCache>>,
+    search_tokens: Arc<std::sync::Mutex<search::IndexCache>>,
     /// The site of the last run, when it was loaded and a later stage failed.
     failed_site: Option<Site>,
     /// Counts runs, so that an index made while another run went on is not used.
@@ -331,9 +331,8 @@ impl Pipeline {
         // cache (by the first run) fills the cache after it, with no file to
         // make: the first edit then reads only what it changed.
         // Not waiting for an index being made meanwhile: that one fills the cache.
-        let warm = self.keep_caches
-            && !site.articles.is_empty()
-            && self.search_tokens.try_lock().is_ok_and(|t| t.chunks() == 0);
+        let warm =
+            self.keep_caches && !site.articles.is_empty() && self.search_tokens.try_lock().is_ok_and(|t| t.is_empty());
         self.pending_search = match &plan.search {
             Some(layout) if !deferred.is_empty() || warm => Some(PendingSearch {
                 generation: self.generation,
@@ -625,7 +624,7 @@ pub struct PendingSearch {
     files: Vec<Deferred>,
     /// The articles' tokens as the last index was made from them: only the
     /// articles that changed since are read again.
-    tokens: Arc<std::sync::Mutex<search::TokenCache>>,
+    tokens: Arc<std::sync::Mutex<search::IndexCache>>,
 }
 
 /// Search index files made from a [`PendingSearch`].
@@ -642,18 +641,18 @@ impl PendingSearch {
     /// others are kept.
     pub fn build(self) -> BuiltSearch {
         let timer = crate::timing::PhaseTimer::from_env();
-        let documents = search::documents(&self.site, &self.layout);
+        let documents = search::documents_in_parallel(&self.site, &self.layout);
         timer.lap("search index: documents");
         let index = {
             // A panic while building leaves a cache that only costs the next build its reuse.
             let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            SearchIndex::build_cached(&documents, self.layout.shards, &mut tokens)
+            SearchIndex::build_cached(documents, self.layout.shards, &mut tokens)
         };
         let files = self
             .files
             .into_par_iter()
             .map(|(file, part, fingerprint)| {
-                let bytes = Arc::new(index.file(part));
+                let bytes = index.shared_file(part);
                 (file, BuiltFile { fingerprint, bytes })
             })
             .collect();

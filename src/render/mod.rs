@@ -236,7 +236,7 @@ impl<'s> Renderer<'s> {
             .get_or_init(|| self.build_search(SearchIndex::build_sequential))
     }
 
-    fn build_search(&self, build: fn(&[search::Document<'_>], usize) -> SearchIndex) -> SearchIndex {
+    fn build_search(&self, build: fn(&[search::Document], usize) -> SearchIndex) -> SearchIndex {
         match &self.plan.search {
             Some(layout) => build(&search::documents(self.site, layout), layout.shards),
             None => build(&[], 1),

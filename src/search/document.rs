@@ -2,6 +2,8 @@
 //! (title, what it is about, text), and its document file, `d/N.json`, which
 //! the search page fetches only to show the article as a result.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{Layout, fold};
@@ -10,19 +12,19 @@ use crate::taxonomy::ArticleId;
 
 /// One article as search sees it.
 #[derive(Clone, Debug)]
-pub struct Document<'s> {
+pub struct Document {
     /// Its position in the index: the n-th indexed article, newest first.
     pub number: usize,
     /// Title, subtitle and kicker.
     pub title: String,
     /// District, towns, column, tags and byline.
     pub about: String,
-    /// The body as plain text.
-    pub text: &'s str,
+    /// The body as plain text, shared with the article.
+    pub text: Arc<str>,
 }
 
 /// The indexed articles as documents.
-pub fn documents<'s>(site: &'s Site, layout: &Layout) -> Vec<Document<'s>> {
+pub fn documents(site: &Site, layout: &Layout) -> Vec<Document> {
     layout
         .indexed
         .iter()
@@ -31,7 +33,19 @@ pub fn documents<'s>(site: &'s Site, layout: &Layout) -> Vec<Document<'s>> {
         .collect()
 }
 
-fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
+/// [`documents`] on every core of the rayon pool it is called in; not from
+/// inside a parallel render, which may wait on the index being made.
+pub fn documents_in_parallel(site: &Site, layout: &Layout) -> Vec<Document> {
+    use rayon::prelude::*;
+    layout
+        .indexed
+        .par_iter()
+        .enumerate()
+        .map(|(number, &id)| document(site, number, id))
+        .collect()
+}
+
+fn document(site: &Site, number: usize, id: ArticleId) -> Document {
     let article = &site.articles[id];
     let front = &article.front;
     let title = [
@@ -53,7 +67,7 @@ fn document(site: &Site, number: usize, id: ArticleId) -> Document<'_> {
         number,
         title,
         about: about.join("\n"),
-        text: &article.search_text,
+        text: Arc::clone(&article.search_text),
     }
 }
 
@@ -92,8 +106,8 @@ pub fn document_file(site: &Site, number: usize, id: ArticleId) -> String {
         date: crate::dates::zh_date(&front.date),
         district: &site.config.district_by_id(front.district).name,
         about: &doc.about,
-        text: doc.text,
-        fold: fold::pairs_in(&[doc.title.as_str(), &doc.about, doc.text].concat()),
+        text: &doc.text,
+        fold: fold::pairs_in(&[doc.title.as_str(), &doc.about, &doc.text].concat()),
     };
     json_without_markup(&serde_json::to_string(&file).unwrap_or_default())
 }

@@ -2,6 +2,8 @@
 //! into postings by shard; the chunks joined shard by shard into the index's
 //! files; and the built index, which hands out those files and meta.json.
 
+use std::sync::Arc;
+
 use ahash::AHashMap as HashMap;
 
 use rayon::prelude::*;
@@ -21,16 +23,16 @@ const TF_MAX: u8 = 31;
 
 /// What one document says of one token: its weight and, for a pair, where it stands.
 #[derive(Default)]
-struct Seen {
-    weight: u8,
-    positions: Vec<u32>,
+pub(super) struct Seen {
+    pub(super) weight: u8,
+    pub(super) positions: Vec<u32>,
 }
 
 /// The tokens of one document with their weights and positions, sorted by token.
-fn weighted_tokens(doc: &Document<'_>) -> Vec<(Token, Seen)> {
+pub(super) fn weighted_tokens(doc: &Document) -> Vec<(Token, Seen)> {
     let mut seen: HashMap<Token, Seen> = HashMap::with_capacity(doc.text.len() / 4);
     let mut tokenizer = Tokenizer::default();
-    let fields = [(&*doc.title, IN_TITLE), (&*doc.about, IN_ABOUT), (doc.text, 0)];
+    let fields = [(&*doc.title, IN_TITLE), (&*doc.about, IN_ABOUT), (&*doc.text, 0)];
     for (text, mark) in fields {
         tokenizer.field(&fold::fold(text), |token, position| {
             let is_pair = token.is_pair();
@@ -65,17 +67,36 @@ const CHUNK: usize = 256;
 
 /// The postings of one chunk of documents: those of pairs and words by
 /// postings file, those of characters by characters file.
-pub(super) struct ChunkPostings {
-    pub(super) postings: Vec<Vec<(Token, Postings)>>,
-    pub(super) chars: Vec<Vec<(Token, Postings)>>,
+struct ChunkPostings {
+    postings: Vec<Vec<(Token, Postings)>>,
+    chars: Vec<Vec<(Token, Postings)>>,
 }
 
-/// A built index: its files.
+/// One file of the index: its bytes, shared by the indexes of every build
+/// that left them as they were, and their SHA-256, of which meta.json's key
+/// is made without reading the bytes again.
+#[derive(Clone)]
+pub(super) struct IndexFile {
+    pub(super) bytes: Arc<Vec<u8>>,
+    digest: [u8; 32],
+}
+
+impl IndexFile {
+    pub(super) fn new(bytes: Vec<u8>) -> IndexFile {
+        IndexFile {
+            digest: Sha256::digest(&bytes).into(),
+            bytes: Arc::new(bytes),
+        }
+    }
+}
+
+/// A built index: its files. Cloning it shares them.
+#[derive(Clone)]
 pub struct SearchIndex {
-    postings: Vec<Vec<u8>>,
-    positions: Vec<Vec<u8>>,
-    chars: Vec<Vec<u8>>,
-    fold: Vec<Vec<u8>>,
+    pub(super) postings: Vec<IndexFile>,
+    pub(super) positions: Vec<IndexFile>,
+    pub(super) chars: Vec<IndexFile>,
+    pub(super) fold: Vec<IndexFile>,
     documents: usize,
 }
 
@@ -85,69 +106,56 @@ impl SearchIndex {
     /// Each chunk of documents becomes, per shard, its tokens' postings; the
     /// chunks are then joined shard by shard. Both steps keep document order,
     /// so the bytes do not depend on scheduling.
-    pub fn build(docs: &[Document<'_>], shards: usize) -> SearchIndex {
+    pub fn build(docs: &[Document], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.par_chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
         let joined: Vec<_> = (0..shards)
             .into_par_iter()
-            .map(|n| join_shard(chunks.iter().map(|c| (0, c)), n, shards))
+            .map(|n| join_shard(&chunks, n, shards))
             .collect();
-        let chars: Vec<_> = (0..shards)
-            .into_par_iter()
-            .map(|n| join_chars(chunks.iter().map(|c| (0, c)), n))
-            .collect();
+        let chars: Vec<_> = (0..shards).into_par_iter().map(|n| join_chars(&chunks, n)).collect();
         SearchIndex::assemble(joined, chars, shards, docs.len())
     }
 
     /// [`SearchIndex::build`] on the calling thread alone: safe where waiting
     /// for other threads could deadlock, such as inside a parallel render.
-    pub fn build_sequential(docs: &[Document<'_>], shards: usize) -> SearchIndex {
+    pub fn build_sequential(docs: &[Document], shards: usize) -> SearchIndex {
         let shards = shards.max(1);
         let chunks: Vec<_> = docs.chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
-        let joined: Vec<_> = (0..shards)
-            .map(|n| join_shard(chunks.iter().map(|c| (0, c)), n, shards))
-            .collect();
-        let chars: Vec<_> = (0..shards)
-            .map(|n| join_chars(chunks.iter().map(|c| (0, c)), n))
-            .collect();
+        let joined: Vec<_> = (0..shards).map(|n| join_shard(&chunks, n, shards)).collect();
+        let chars: Vec<_> = (0..shards).map(|n| join_chars(&chunks, n)).collect();
         SearchIndex::assemble(joined, chars, shards, docs.len())
     }
 
     pub(super) fn assemble(
-        joined: Vec<(Vec<u8>, Vec<Vec<u8>>)>,
-        chars: Vec<(Vec<u8>, Vec<char>)>,
+        joined: Vec<(IndexFile, Vec<IndexFile>)>,
+        chars: Vec<(IndexFile, Vec<char>)>,
         shards: usize,
         documents: usize,
     ) -> SearchIndex {
         let mut postings = Vec::with_capacity(shards);
-        let mut positions = vec![Vec::new(); ShardSet::Positions.files(shards)];
+        let mut positions = vec![None; ShardSet::Positions.files(shards)];
         for (n, (file, split)) in joined.into_iter().enumerate() {
             postings.push(file);
             // Positions file n + k·shards holds the tokens of postings file n whose hash has k above its bits.
             for (k, file) in split.into_iter().enumerate() {
-                positions[n + k * shards] = file;
+                positions[n + k * shards] = Some(file);
             }
         }
-        let (chars, present): (Vec<Vec<u8>>, Vec<Vec<char>>) = chars.into_iter().unzip();
-        let pairs = fold::pairs_for(present.into_iter().flatten());
-        let folds = ShardSet::Fold.files(shards);
-        let mut fold = vec![String::new(); folds];
-        let mut it = pairs.chars();
-        while let (Some(from), Some(to)) = (it.next(), it.next()) {
-            let file = &mut fold[fold_file_of(from, folds)];
-            file.push(from);
-            file.push(to);
-        }
+        let (chars, present): (Vec<IndexFile>, Vec<Vec<char>>) = chars.into_iter().unzip();
         SearchIndex {
             postings,
-            positions,
+            positions: positions
+                .into_iter()
+                .map(|f| f.unwrap_or_else(|| IndexFile::new(Vec::new())))
+                .collect(),
+            fold: fold_files(present.iter().flatten().copied(), shards),
             chars,
-            fold: fold.into_iter().map(String::into_bytes).collect(),
             documents,
         }
     }
 
-    fn set(&self, set: ShardSet) -> &[Vec<u8>] {
+    fn set(&self, set: ShardSet) -> &[IndexFile] {
         match set {
             ShardSet::Postings => &self.postings,
             ShardSet::Positions => &self.positions,
@@ -168,7 +176,15 @@ impl SearchIndex {
 
     /// The bytes of file `n` of `set`; empty past the last.
     pub fn file_of(&self, set: ShardSet, n: usize) -> &[u8] {
-        self.set(set).get(n).map_or(&[], Vec::as_slice)
+        self.set(set).get(n).map_or(&[], |f| f.bytes.as_slice())
+    }
+
+    /// [`SearchIndex::file`], shared rather than copied when it is a shard.
+    pub fn shared_file(&self, part: SearchPart) -> Arc<Vec<u8>> {
+        match part {
+            SearchPart::Shard(set, n) => self.set(set).get(n).map_or_else(Arc::default, |f| Arc::clone(&f.bytes)),
+            _ => Arc::new(self.file(part)),
+        }
     }
 
     /// The bytes of postings file `n`; empty past the last.
@@ -177,13 +193,14 @@ impl SearchIndex {
     }
 
     /// `meta.json`: what `search.js` needs before its first query, with a key
-    /// that changes with the index, so that a browser never mixes files of two builds.
+    /// that changes with the index, so that a browser never mixes files of two
+    /// builds: a hash of every file's length and SHA-256.
     pub fn meta(&self) -> String {
         let mut hash = Sha256::new();
         for set in ShardSet::ALL {
             for file in self.set(set) {
-                hash.update((file.len() as u64).to_le_bytes());
-                hash.update(file);
+                hash.update((file.bytes.len() as u64).to_le_bytes());
+                hash.update(file.digest);
             }
         }
         let key: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
@@ -216,16 +233,10 @@ struct Meta {
 }
 
 /// The postings of one chunk of documents, by file.
-fn chunk_postings(chunk: &[Document<'_>], shards: usize) -> ChunkPostings {
-    chunk_postings_from(chunk, shards, 0)
-}
-
-/// The postings of one chunk of documents, by file, their numbers less `base`
-/// (the cache's chunks are numbered from 0: see [`merge`]).
-pub(super) fn chunk_postings_from(chunk: &[Document<'_>], shards: usize, base: usize) -> ChunkPostings {
+fn chunk_postings(chunk: &[Document], shards: usize) -> ChunkPostings {
     let mut postings: HashMap<Token, Postings> = HashMap::new();
     for doc in chunk {
-        let number = u32::try_from(doc.number - base).unwrap_or(u32::MAX);
+        let number = u32::try_from(doc.number).unwrap_or(u32::MAX);
         for (token, seen) in weighted_tokens(doc) {
             let is_pair = token.is_pair();
             add_posting(postings.entry(token).or_default(), number, is_pair, &seen);
@@ -234,49 +245,87 @@ pub(super) fn chunk_postings_from(chunk: &[Document<'_>], shards: usize, base: u
     by_shard(postings, shards)
 }
 
-/// The postings of a run of documents from those of its consecutive pieces,
-/// in order: each token's postings of the first piece, then of the next.
-pub(super) fn concat_chunks(pieces: Vec<ChunkPostings>) -> ChunkPostings {
-    let Some(shards) = pieces.first().map(|p| p.postings.len()) else {
-        return ChunkPostings {
-            postings: Vec::new(),
-            chars: Vec::new(),
-        };
-    };
-    let concat = |files: Vec<Vec<Vec<(Token, Postings)>>>| -> Vec<Vec<(Token, Postings)>> {
-        (0..shards)
-            .map(|n| {
-                let mut joined: HashMap<Token, Postings> = HashMap::new();
-                for file in &files {
-                    for (token, p) in &file[n] {
-                        let into = joined.entry(token.clone()).or_default();
-                        into.docs.extend_from_slice(&p.docs);
-                        into.weights.extend_from_slice(&p.weights);
-                        into.positions.extend_from_slice(&p.positions);
-                    }
-                }
-                joined.into_iter().collect()
-            })
-            .collect()
-    };
-    let (postings, chars): (Vec<_>, Vec<_>) = pieces.into_iter().map(|p| (p.postings, p.chars)).unzip();
-    ChunkPostings {
-        postings: concat(postings),
-        chars: concat(chars),
-    }
-}
-
 /// Adds document `number`'s `seen` of one token to that token's postings.
 fn add_posting(p: &mut Postings, number: u32, is_pair: bool, seen: &Seen) {
     p.docs.push(number);
     p.weights.push(seen.weight);
     if is_pair {
-        put_varint(&mut p.positions, seen.positions.len() as u64);
-        let mut previous = 0;
-        for &position in &seen.positions {
-            put_varint(&mut p.positions, u64::from(position - previous));
-            previous = position;
+        put_run(&mut p.positions, seen);
+    }
+}
+
+/// One document's positions of a pair: their number, then the gaps between them.
+fn put_run(out: &mut Vec<u8>, seen: &Seen) {
+    put_varint(out, seen.positions.len() as u64);
+    let mut previous = 0;
+    for &position in &seen.positions {
+        put_varint(out, u64::from(position - previous));
+        previous = position;
+    }
+}
+
+/// Where the `runs`-th document's run of positions starts in `bytes`, the
+/// runs of a pair's postings one after another; `None` past the end.
+fn run_start(bytes: &[u8], runs: usize) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..runs {
+        let (count, len) = read_varint(bytes.get(at..)?)?;
+        at += len;
+        // Each position is one varint: it ends at a byte without its top bit.
+        for _ in 0..count {
+            at += bytes.get(at..)?.iter().position(|&b| b < 0x80)? + 1;
         }
+    }
+    Some(at)
+}
+
+/// The varint at the start of `bytes`, and how many bytes it takes.
+fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
+    let mut n = 0u64;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        n |= u64::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return Some((n, i + 1));
+        }
+    }
+    None
+}
+
+impl Postings {
+    /// Takes document `number` out, with its positions if the token is a
+    /// pair; `false`, changing nothing, when it is not there.
+    pub(super) fn remove(&mut self, number: u32, is_pair: bool) -> bool {
+        let Ok(i) = self.docs.binary_search(&number) else {
+            return false;
+        };
+        if is_pair {
+            let (Some(start), Some(end)) = (run_start(&self.positions, i), run_start(&self.positions, i + 1)) else {
+                return false;
+            };
+            self.positions.drain(start..end);
+        }
+        self.docs.remove(i);
+        self.weights.remove(i);
+        true
+    }
+
+    /// Puts document `number`'s `seen` in its place; `false`, changing
+    /// nothing, when the document is there already.
+    pub(super) fn insert(&mut self, number: u32, is_pair: bool, seen: &Seen) -> bool {
+        let Err(i) = self.docs.binary_search(&number) else {
+            return false;
+        };
+        if is_pair {
+            let Some(at) = run_start(&self.positions, i) else {
+                return false;
+            };
+            let mut run = Vec::new();
+            put_run(&mut run, seen);
+            self.positions.splice(at..at, run);
+        }
+        self.docs.insert(i, number);
+        self.weights.insert(i, seen.weight);
+        true
     }
 }
 
@@ -296,21 +345,14 @@ fn by_shard(postings: HashMap<Token, Postings>, shards: usize) -> ChunkPostings 
     by_shard
 }
 
-/// The postings of every chunk's tokens in `files`, joined and sorted by
-/// token. Each file comes with the number to add to its documents' numbers:
-/// 0 for chunks numbered as the index is, the number of the chunk's first
-/// document for chunks numbered from 0 (the cache's, which stay the same
-/// when documents before them come or go).
-fn merge<'c>(files: impl Iterator<Item = (u32, &'c Vec<(Token, Postings)>)>) -> Vec<(String, Postings)> {
+/// The postings of every chunk's tokens in `files`, chunks in document
+/// order, joined and sorted by token.
+fn merge<'c>(files: impl Iterator<Item = &'c Vec<(Token, Postings)>>) -> Vec<(String, Postings)> {
     let mut merged: HashMap<&Token, Postings> = HashMap::new();
-    for (base, file) in files {
+    for file in files {
         for (token, postings) in file {
             let into = merged.entry(token).or_default();
-            if base == 0 {
-                into.docs.extend_from_slice(&postings.docs);
-            } else {
-                into.docs.extend(postings.docs.iter().map(|&d| d + base));
-            }
+            into.docs.extend_from_slice(&postings.docs);
             into.weights.extend_from_slice(&postings.weights);
             into.positions.extend_from_slice(&postings.positions);
         }
@@ -324,29 +366,70 @@ fn merge<'c>(files: impl Iterator<Item = (u32, &'c Vec<(Token, Postings)>)>) -> 
 }
 
 /// Postings file `n` of the index, and its tokens' positions files.
-pub(super) fn join_shard<'c>(
-    chunks: impl Iterator<Item = (u32, &'c ChunkPostings)>,
-    n: usize,
-    shards: usize,
-) -> (Vec<u8>, Vec<Vec<u8>>) {
-    let entries = merge(chunks.map(|(base, c)| (base, &c.postings[n])));
-    let postings = encode_shard(&entries);
+fn join_shard(chunks: &[ChunkPostings], n: usize, shards: usize) -> (IndexFile, Vec<IndexFile>) {
+    encode_postings_file(&merge(chunks.iter().map(|c| &c.postings[n])), shards)
+}
+
+/// Characters file `n`, and the characters it holds.
+fn join_chars(chunks: &[ChunkPostings], n: usize) -> (IndexFile, Vec<char>) {
+    let entries = merge(chunks.iter().map(|c| &c.chars[n]));
+    (IndexFile::new(encode_shard(&entries)), chars_of(&entries))
+}
+
+/// Every token of `docs` with its postings, joined: by postings file, then by
+/// characters file, each sorted by token. What [`SearchIndex::build`]
+/// encodes file by file, whole, for the cache to keep and change.
+pub(super) fn joined(docs: &[Document], shards: usize) -> (Vec<Entries>, Vec<Entries>) {
+    let chunks: Vec<_> = docs.par_chunks(CHUNK).map(|c| chunk_postings(c, shards)).collect();
+    let postings = (0..shards)
+        .into_par_iter()
+        .map(|n| merge(chunks.iter().map(|c| &c.postings[n])))
+        .collect();
+    let chars = (0..shards)
+        .into_par_iter()
+        .map(|n| merge(chunks.iter().map(|c| &c.chars[n])))
+        .collect();
+    (postings, chars)
+}
+
+/// The tokens of one file of the index with their postings, sorted by token:
+/// what [`super::cache`] keeps of each file, to change in place.
+pub(super) type Entries = Vec<(String, Postings)>;
+
+/// The postings file of `entries` (one file's, sorted by token), and the
+/// positions files of its pairs, in an index of `shards` postings files.
+pub(super) fn encode_postings_file(entries: &[(String, Postings)], shards: usize) -> (IndexFile, Vec<IndexFile>) {
     let files = ShardSet::Positions.files(shards);
     let mut split: Vec<Vec<&(String, Postings)>> = vec![Vec::new(); POSITION_FILES_PER_SHARD];
     for entry in entries.iter().filter(|(_, p)| !p.positions.is_empty()) {
         split[shard_of(&entry.0, files) / shards].push(entry);
     }
     (
-        postings,
-        split.iter().map(|entries| encode_positions(entries)).collect(),
+        IndexFile::new(encode_shard(entries)),
+        split
+            .iter()
+            .map(|entries| IndexFile::new(encode_positions(entries)))
+            .collect(),
     )
 }
 
-/// Characters file `n`, and the characters it holds.
-pub(super) fn join_chars<'c>(chunks: impl Iterator<Item = (u32, &'c ChunkPostings)>, n: usize) -> (Vec<u8>, Vec<char>) {
-    let entries = merge(chunks.map(|(base, c)| (base, &c.chars[n])));
-    let chars = entries.iter().filter_map(|(t, _)| t.chars().next()).collect();
-    (encode_shard(&entries), chars)
+/// The characters a characters file's `entries` hold, in order.
+pub(super) fn chars_of(entries: &[(String, Postings)]) -> Vec<char> {
+    entries.iter().filter_map(|(t, _)| t.chars().next()).collect()
+}
+
+/// The fold files of an index of `shards` postings files holding the characters `present`.
+pub(super) fn fold_files(present: impl Iterator<Item = char>, shards: usize) -> Vec<IndexFile> {
+    let pairs = fold::pairs_for(present);
+    let folds = ShardSet::Fold.files(shards);
+    let mut fold = vec![String::new(); folds];
+    let mut it = pairs.chars();
+    while let (Some(from), Some(to)) = (it.next(), it.next()) {
+        let file = &mut fold[fold_file_of(from, folds)];
+        file.push(from);
+        file.push(to);
+    }
+    fold.into_iter().map(|f| IndexFile::new(f.into_bytes())).collect()
 }
 
 #[cfg(test)]
@@ -354,12 +437,12 @@ mod tests {
     use super::*;
     use crate::search::{ShardEntry, decode_positions, decode_shard};
 
-    fn doc<'a>(number: usize, title: &str, about: &str, text: &'a str) -> Document<'a> {
+    fn doc(number: usize, title: &str, about: &str, text: &str) -> Document {
         Document {
             number,
             title: title.into(),
             about: about.into(),
-            text,
+            text: text.into(),
         }
     }
 
@@ -396,7 +479,7 @@ mod tests {
     #[test]
     fn the_same_documents_give_the_same_bytes() {
         let text = "消防".repeat(400) + &"演练安全".repeat(300);
-        let docs: Vec<Document<'_>> = (0..600).map(|n| doc(n, "标题", "松江区", &text)).collect();
+        let docs: Vec<Document> = (0..600).map(|n| doc(n, "标题", "松江区", &text)).collect();
         let a = SearchIndex::build(&docs, 8);
         let b = SearchIndex::build_sequential(&docs, 8);
         assert_eq!(a.meta(), b.meta());

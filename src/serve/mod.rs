@@ -359,8 +359,9 @@ impl RebuildWorker {
 
 /// How long the search worker waits before building, so that a burst of
 /// saves makes one index. The pages were served before the rebuild ended,
-/// so the browser need not be waited for.
-const SEARCH_DELAY: Duration = Duration::from_millis(10);
+/// so the browser need not be waited for; an index changed in place takes
+/// a few tens of milliseconds, so the wait is short.
+const SEARCH_DELAY: Duration = Duration::from_millis(2);
 
 /// A thread that builds the search indexes rebuilds leave out of date, so that
 /// the next edit never waits for one, and serves each unless a rebuild came
