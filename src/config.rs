@@ -106,6 +106,16 @@ pub struct LintConfig {
     pub link_empty_text: bool,
     /// A name whose pinyin (its URL and index place) is a guess.
     pub pinyin_guess: bool,
+    /// An ordinal with the wrong mark after it where a line begins (一， 1、 （一）、).
+    pub ordinal_mark: bool,
+    /// A year in Chinese numerals with its zero written 零, 0 or ○ rather than 〇.
+    pub year_zero: bool,
+    /// A range of numbers written with a hyphen or a half-width tilde (2月-6月).
+    pub range_mark: bool,
+    /// A document number whose year is not in 〔〕, or with 第 before its serial.
+    pub doc_number: bool,
+    /// Arabic digits with 千 or 百 (4千 for 4000).
+    pub mixed_numerals: bool,
     /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
     pub brief_limit: usize,
 }

@@ -39,7 +39,8 @@ districts:
 # The newsroom lints of `jianbao check`, all on; switch one off with `false`:
 # lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
-#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, brief_limit: 300 }
+#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
+#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
@@ -70,7 +71,8 @@ districts:
 # `jianbao check` 的编辑部检查项，默认全开；写 false 关掉某一项：
 # lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
-#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, brief_limit: 300 }
+#          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
+#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # 自己的模板可以用 site.extra 读到的任何内容
 ";
 

@@ -23,6 +23,11 @@ pub const LINT_KEYS: &[&str] = &[
     "image-no-alt",
     "link-empty-text",
     "pinyin-guess",
+    "ordinal-mark",
+    "year-zero",
+    "range-mark",
+    "doc-number",
+    "mixed-numerals",
     "brief_limit",
 ];
 
@@ -53,6 +58,16 @@ pub(super) struct RawLints {
     link_empty_text: Option<bool>,
     #[serde(rename = "pinyin-guess")]
     pinyin_guess: Option<bool>,
+    #[serde(rename = "ordinal-mark")]
+    ordinal_mark: Option<bool>,
+    #[serde(rename = "year-zero")]
+    year_zero: Option<bool>,
+    #[serde(rename = "range-mark")]
+    range_mark: Option<bool>,
+    #[serde(rename = "doc-number")]
+    doc_number: Option<bool>,
+    #[serde(rename = "mixed-numerals")]
+    mixed_numerals: Option<bool>,
     brief_limit: Option<i64>,
 }
 
@@ -73,6 +88,11 @@ impl Default for LintConfig {
             image_no_alt: true,
             link_empty_text: true,
             pinyin_guess: true,
+            ordinal_mark: true,
+            year_zero: true,
+            range_mark: true,
+            doc_number: true,
+            mixed_numerals: true,
             brief_limit: DEFAULT_BRIEF_LIMIT,
         }
     }
@@ -92,6 +112,11 @@ impl Validator<'_> {
             image_no_alt: raw.image_no_alt.unwrap_or(on.image_no_alt),
             link_empty_text: raw.link_empty_text.unwrap_or(on.link_empty_text),
             pinyin_guess: raw.pinyin_guess.unwrap_or(on.pinyin_guess),
+            ordinal_mark: raw.ordinal_mark.unwrap_or(on.ordinal_mark),
+            year_zero: raw.year_zero.unwrap_or(on.year_zero),
+            range_mark: raw.range_mark.unwrap_or(on.range_mark),
+            doc_number: raw.doc_number.unwrap_or(on.doc_number),
+            mixed_numerals: raw.mixed_numerals.unwrap_or(on.mixed_numerals),
             brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
         }
     }

@@ -14,6 +14,11 @@
 //! | `image-no-alt` | a picture with neither alt text nor caption |
 //! | `link-empty-text` | a link with no text to click |
 //! | `pinyin-guess` | a tag, town, column or file name whose pinyin no dictionary word settles |
+//! | `ordinal-mark` | `一，` `1、` `（一）、` opening a line (GB/T 15834—2011 附录B.3.2–B.3.4) |
+//! | `year-zero` | 二零一三年, 二0一三年 for 二〇一三年 (GB/T 15835—2011 5.2.5) |
+//! | `range-mark` | 2月-6月, 3-5天 for 2月～6月, 3～5天 (GB/T 15834—2011 4.13.3.2) |
+//! | `doc-number` | （2013）5号, 〔2013〕第5号 for 〔2013〕5号 (GB/T 9704—2012 7.2.5) |
+//! | `mixed-numerals` | 4千, 3百 for 4000, 300 (GB/T 15835—2011 5.3) |
 //!
 //! Each warning is marked with its lint's id, which the text report shows in
 //! brackets after it (`… [number-mismatch]`): the name that switches it off in
@@ -34,6 +39,7 @@ mod links;
 mod numbers;
 mod punctuation;
 mod readings;
+mod standards;
 mod text;
 
 use std::path::Path;
@@ -71,11 +77,21 @@ pub enum Lint {
     LinkEmptyText,
     /// A name whose pinyin is a guess.
     PinyinGuess,
+    /// An ordinal with the wrong mark after it where a line begins (一， 1、 （一）、).
+    OrdinalMark,
+    /// A year in Chinese numerals with its zero written 零, 0 or ○ rather than 〇.
+    YearZero,
+    /// A range of numbers written with a hyphen or a half-width tilde (2月-6月).
+    RangeMark,
+    /// A document number whose year is not in 〔〕, or with 第 before its serial.
+    DocNumber,
+    /// Arabic digits with 千 or 百 (4千 for 4000).
+    MixedNumerals,
 }
 
 impl Lint {
     /// Every lint, in the order `check` documents them.
-    pub const ALL: [Lint; 10] = [
+    pub const ALL: [Lint; 15] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,
         Lint::HalfWidthPunctuation,
@@ -86,6 +102,11 @@ impl Lint {
         Lint::ImageNoAlt,
         Lint::LinkEmptyText,
         Lint::PinyinGuess,
+        Lint::OrdinalMark,
+        Lint::YearZero,
+        Lint::RangeMark,
+        Lint::DocNumber,
+        Lint::MixedNumerals,
     ];
 
     /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
@@ -101,6 +122,11 @@ impl Lint {
             Lint::ImageNoAlt => "image-no-alt",
             Lint::LinkEmptyText => "link-empty-text",
             Lint::PinyinGuess => "pinyin-guess",
+            Lint::OrdinalMark => "ordinal-mark",
+            Lint::YearZero => "year-zero",
+            Lint::RangeMark => "range-mark",
+            Lint::DocNumber => "doc-number",
+            Lint::MixedNumerals => "mixed-numerals",
         }
     }
 
@@ -117,6 +143,11 @@ impl Lint {
             Lint::ImageNoAlt => lints.image_no_alt,
             Lint::LinkEmptyText => lints.link_empty_text,
             Lint::PinyinGuess => lints.pinyin_guess,
+            Lint::OrdinalMark => lints.ordinal_mark,
+            Lint::YearZero => lints.year_zero,
+            Lint::RangeMark => lints.range_mark,
+            Lint::DocNumber => lints.doc_number,
+            Lint::MixedNumerals => lints.mixed_numerals,
         }
     }
 
@@ -170,6 +201,7 @@ fn lint_one(article: &Article, source: &str, config: &Config, introduced: &[read
     front::check(&mut ctx);
     links::check(&mut ctx, &body);
     readings::check(&mut ctx, introduced);
+    standards::check(&mut ctx, &body);
     let mut found = ctx.found;
     found.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
     found

@@ -122,6 +122,8 @@ fn every_mistake() -> TestArticle {
         "11月3日，全镇87家单位的\n",
         "\n",
         "352名职工上场,“好”，\"好\"。[](https://example.org/)\n",
+        "\n",
+        "一，沪府发（2013）5号文件要求2月-6月完成，二零一三年新增4千个岗位。\n",
     ));
     a.article.content_path = "2013/11/庄行见闻.md".into();
     a
@@ -284,7 +286,7 @@ fn a_file_changed_since_loading_still_gets_its_front_matter_linted() {
 fn odd_text_never_panics() {
     // A fixed pseudo-random walk over the characters the lints look at, so
     // that every slicing path meets multi-byte characters at every position.
-    let alphabet: Vec<char> = "一二两十百千万亿零〇点分之多余近约3５.,:;()?!\"“”「」'`*_[]()!<>#-\n \t，。、：；（）！？…—http://www.村民志愿者名家%％"
+    let alphabet: Vec<char> = "一二两十百千万亿零〇点分之多余近约3５.,:;()?!\"“”「」'`*_[]()!<>#-\n \t，。、：；（）！？…—http://www.村民志愿者名家%％年月日号〔〕［］～~○零"
         .chars()
         .collect();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -333,7 +335,7 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：正文里写的是 352名，请核实，让标题和正文一致",
             "content/2013/11/test.md:5:9: 警告：站点设置（site.yaml）里，金山区下面没有洞泾镇 [town-not-in-district]\n  \
              提示：站点设置（site.yaml）把洞泾镇列在松江区下面，请核对文章的 `district` 项",
-            "content/2013/11/test.md:6:1: 警告：这条短讯有 24 字，超过了本站 5 字的上限 [brief-too-long]\n  \
+            "content/2013/11/test.md:6:1: 警告：这条短讯有 58 字，超过了本站 5 字的上限 [brief-too-long]\n  \
              提示：删到 5 字以内，或者用 `kind: news` 改成消息；上限在站点设置（site.yaml）里用 `lints: { brief_limit: 5 }` 来定",
             "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 既没有替代文字，也没有图片说明 [image-no-alt]\n  \
              提示：写明图片内容，方便看不到图片的读者，比如：image: { src: drill.jpg, caption: 演练现场 }，也可以用 `alt:`",
@@ -347,6 +349,26 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：全文统一用一种引号：大陆通行“…”，引号里再套引号用‘…’",
             "content/2013/11/test.md:11:18: 警告：指向 https://example.org/ 的链接没有文字，读者没有地方可点 [link-empty-text]\n  \
              提示：在方括号里写上读者要点的文字，比如：[区政府网站](https://example.org/)",
+            concat!(
+                "content/2013/11/test.md:13:1: 警告：序次语“一，”后的标点不对 [ordinal-mark]\n",
+                "  提示：改成“一、”（GB/T 15834—2011 附录B.3.2：汉字数字序次语后用顿号，阿拉伯数字序次语后用下脚点，加括号的序次语后不用标点）"
+            ),
+            concat!(
+                "content/2013/11/test.md:13:6: 警告：发文字号“（2013）5号”写法不对 [doc-number]\n",
+                "  提示：改成“〔2013〕5号”（GB/T 9704—2012 7.2.5：年份用六角括号“〔〕”括入，序号不加“第”）"
+            ),
+            concat!(
+                "content/2013/11/test.md:13:18: 警告：数值范围“2月-6月”用了短横线或半角波浪号 [range-mark]\n",
+                "  提示：改成“2月～6月”（GB/T 15834—2011 4.13.3.2：起止、数值范围用浪纹线“～”或一字线“—”；短横线只用于编号、年月日等的连接）"
+            ),
+            concat!(
+                "content/2013/11/test.md:13:26: 警告：汉字数字纪年“二零一三年”中的零写法不对 [year-zero]\n",
+                "  提示：改成“二〇一三年”（GB/T 15835—2011 5.2.5：编号、纪年中的零写作“〇”）"
+            ),
+            concat!(
+                "content/2013/11/test.md:13:33: 警告：“4千”把阿拉伯数字和汉字数位混在一起 [mixed-numerals]\n",
+                "  提示：写成“4000”，或全用汉字数字（GB/T 15835—2011 5.3：除“万”“亿”外，一个数值不同时用阿拉伯数字和汉字数字）"
+            ),
         ]
     );
 }

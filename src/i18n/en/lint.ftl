@@ -71,3 +71,20 @@ lint-pinyin-guess-confirm-hint = add { $keep } { $place } to confirm the reading
 lint-pinyin-guess-in-slugs = under `slugs:` in site.yaml
 lint-pinyin-guess-in-district = to its entry
 lint-pinyin-guess-in-front-matter = to the front matter
+
+# The national standards' lints: each hint names the standard and clause.
+# ordinal-mark: the mark after an ordinal opening a line is not its level's.
+lint-ordinal-mark = the ordinal “{ $wrong }” takes another mark
+lint-ordinal-mark-hint = write “{ $right }” (GB/T 15834—2011 { $rule }: a Chinese-numeral ordinal takes 、, an Arabic one a full stop, one in brackets no mark)
+# year-zero: 零 in a year of Chinese numerals.
+lint-year-zero = the year “{ $wrong }” writes its zero wrongly
+lint-year-zero-hint = write “{ $right }” (GB/T 15835—2011 5.2.5: in numbering and years, zero is written 〇)
+# range-mark: a range written with a hyphen or a half-width tilde.
+lint-range-mark = the range “{ $wrong }” is written with a hyphen or a half-width tilde
+lint-range-mark-hint = write “{ $right }” (GB/T 15834—2011 4.13.3.2: ranges take the wave dash ～ or the dash —; the hyphen joins numbers and dates)
+# doc-number: the brackets of a document number's year.
+lint-doc-number = the document number “{ $wrong }” is not in the standard form
+lint-doc-number-hint = write “{ $right }” (GB/T 9704—2012 7.2.5: the year in hexagonal brackets 〔〕, no 第 before the serial number)
+# mixed-numerals: Arabic digits with 千 or 百.
+lint-mixed-numerals = “{ $wrong }” mixes Arabic digits with a Chinese place
+lint-mixed-numerals-hint = write “{ $right }”, or the whole number in Chinese numerals (GB/T 15835—2011 5.3: apart from 万 and 亿, one number does not mix the two)

@@ -67,3 +67,20 @@ lint-pinyin-guess-confirm-hint = 请{ $place }加上 { $keep } 确认这个读�
 lint-pinyin-guess-in-slugs = 在站点设置（site.yaml）的 `slugs:` 下
 lint-pinyin-guess-in-district = 在这个区的条目里
 lint-pinyin-guess-in-front-matter = 在文章头部（两行 `---` 之间）
+
+# 国家标准检查项：每条提示都写明依据的标准和条款。
+# ordinal-mark：行首序次语后的标点不合层级。
+lint-ordinal-mark = 序次语“{ $wrong }”后的标点不对
+lint-ordinal-mark-hint = 改成“{ $right }”（GB/T 15834—2011 { $rule }：汉字数字序次语后用顿号，阿拉伯数字序次语后用下脚点，加括号的序次语后不用标点）
+# year-zero：汉字数字纪年里的“零”。
+lint-year-zero = 汉字数字纪年“{ $wrong }”中的零写法不对
+lint-year-zero-hint = 改成“{ $right }”（GB/T 15835—2011 5.2.5：编号、纪年中的零写作“〇”）
+# range-mark：数值范围用了短横线或半角波浪号。
+lint-range-mark = 数值范围“{ $wrong }”用了短横线或半角波浪号
+lint-range-mark-hint = 改成“{ $right }”（GB/T 15834—2011 4.13.3.2：起止、数值范围用浪纹线“～”或一字线“—”；短横线只用于编号、年月日等的连接）
+# doc-number：发文字号的年份括号。
+lint-doc-number = 发文字号“{ $wrong }”写法不对
+lint-doc-number-hint = 改成“{ $right }”（GB/T 9704—2012 7.2.5：年份用六角括号“〔〕”括入，序号不加“第”）
+# mixed-numerals：阿拉伯数字和“千”“百”混用。
+lint-mixed-numerals = “{ $wrong }”把阿拉伯数字和汉字数位混在一起
+lint-mixed-numerals-hint = 写成“{ $right }”，或全用汉字数字（GB/T 15835—2011 5.3：除“万”“亿”外，一个数值不同时用阿拉伯数字和汉字数字）

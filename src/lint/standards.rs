@@ -1,0 +1,464 @@
+//! The copy desk's national standards, where a machine can apply them without
+//! guessing: GB/T 15834—2011 (标点符号用法), GB/T 15835—2011 (出版物上数字用法)
+//! and, for document numbers, GB/T 9704—2012 (党政机关公文格式).
+//!
+//! | id | catches | rule |
+//! |---|---|---|
+//! | `ordinal-mark` | `一，` `1、` `（一）、` opening a line | GB/T 15834—2011 附录B.3.2–B.3.4 |
+//! | `year-zero` | 二零一三年, 二0一三年, 二○一三年 | GB/T 15835—2011 5.2.5 |
+//! | `range-mark` | 2月-6月, 3-5天: a hyphen or `~` for a range | GB/T 15834—2011 4.13.3.2 |
+//! | `doc-number` | 沪府发（2013）5号, 〔2013〕第5号 | GB/T 9704—2012 7.2.5 |
+//! | `mixed-numerals` | 4千, 3百: digits with 千 or 百 | GB/T 15835—2011 5.3 |
+//!
+//! Each reads only what it is sure of, so that a careful copy editor would
+//! mark every warning: an ordinal only where a line begins, a year only
+//! before 年, a range only when its first number is the smaller (38-2号 is a
+//! house number, 021-6481 a telephone), a document number only after the
+//! issuing body's abbreviation. The text is the lints' ([`super::text`]),
+//! so code is never read.
+
+use super::text::Body;
+use super::{Context, Lint};
+use crate::markdown::cjk::is_han;
+use crate::msg;
+
+/// Runs every standard lint on the body.
+pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
+    for block in &body.blocks {
+        let text = block.text.as_str();
+        let mut found: Vec<(Lint, usize, String, String)> = Vec::new();
+        for (at, wrong, right, rule) in ordinal_marks(text) {
+            found.push((Lint::OrdinalMark, at, wrong, format!("{right}\u{1f}{rule}")));
+        }
+        for (at, wrong, right) in year_zeros(text) {
+            found.push((Lint::YearZero, at, wrong, right));
+        }
+        for (at, wrong, right) in range_marks(text) {
+            found.push((Lint::RangeMark, at, wrong, right));
+        }
+        for (at, wrong, right) in doc_numbers(text) {
+            found.push((Lint::DocNumber, at, wrong, right));
+        }
+        for (at, wrong, right) in mixed_numerals(text) {
+            found.push((Lint::MixedNumerals, at, wrong, right));
+        }
+        for (lint, at, wrong, right) in found {
+            let position = ctx.body_position(block.source_offset(at));
+            let (message, hint) = match lint {
+                Lint::OrdinalMark => {
+                    let (right, rule) = right.split_once('\u{1f}').unwrap_or((&right, ""));
+                    (
+                        msg!("lint-ordinal-mark", wrong = wrong.clone()),
+                        msg!(
+                            "lint-ordinal-mark-hint",
+                            right = right.to_string(),
+                            rule = rule.to_string()
+                        ),
+                    )
+                }
+                Lint::YearZero => (
+                    msg!("lint-year-zero", wrong = wrong.clone()),
+                    msg!("lint-year-zero-hint", right = right),
+                ),
+                Lint::RangeMark => (
+                    msg!("lint-range-mark", wrong = wrong.clone()),
+                    msg!("lint-range-mark-hint", right = right),
+                ),
+                Lint::DocNumber => (
+                    msg!("lint-doc-number", wrong = wrong.clone()),
+                    msg!("lint-doc-number-hint", right = right),
+                ),
+                _ => (
+                    msg!("lint-mixed-numerals", wrong = wrong.clone()),
+                    msg!("lint-mixed-numerals-hint", right = right),
+                ),
+            };
+            ctx.warn(lint, position, message, hint);
+        }
+    }
+}
+
+/// Chinese numerals as ordinals and years write them.
+const CHINESE_DIGITS: &str = "〇一二三四五六七八九十";
+
+/// The chars of `text` with their byte offsets.
+fn chars_of(text: &str) -> Vec<(usize, char)> {
+    text.char_indices().collect()
+}
+
+/// Offsets in `chars` where a line of the text begins (after spaces the
+/// editor indented it with, full-width ones included).
+fn line_starts(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at_start = true;
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        if c == '\n' {
+            at_start = true;
+        } else if at_start && !matches!(c, ' ' | '\t' | '\u{3000}') {
+            starts.push(i);
+            at_start = false;
+        }
+    }
+    starts
+}
+
+/// `一，` `一.` `1、` `1，` `（一）、` `(1).` where a line begins: the ordinal,
+/// the mark it has, the ordinal as the standard writes it, and the clause.
+fn ordinal_marks(text: &str) -> Vec<(usize, String, String, &'static str)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    for start in line_starts(&chars) {
+        let rest: String = chars[start..].iter().take(8).map(|&(_, c)| c).collect();
+        let at = chars[start].0;
+        let mut it = rest.chars().peekable();
+        let first = it.peek().copied().unwrap_or(' ');
+        if matches!(first, '（' | '(') {
+            it.next();
+            let inner: String = it.by_ref().take_while(|&c| c != '）' && c != ')').collect();
+            let mark = it.next();
+            let is_ordinal = (1..=3).contains(&inner.chars().count())
+                && (inner.chars().all(|c| CHINESE_DIGITS.contains(c)) || inner.chars().all(|c| c.is_ascii_digit()));
+            if let (true, Some(mark @ ('、' | '，' | ',' | '.' | '．'))) = (is_ordinal, mark) {
+                let wrong = format!("（{inner}）{mark}");
+                found.push((at, wrong, format!("（{inner}）"), "附录B.3.4"));
+            }
+            continue;
+        }
+        let digits: String = rest
+            .chars()
+            .take_while(|&c| CHINESE_DIGITS.contains(c) && c != '〇')
+            .collect();
+        if (1..=3).contains(&digits.chars().count()) && is_chinese_ordinal(&digits) {
+            let mark = rest[digits.len()..].chars().next();
+            let next = rest[digits.len()..].chars().nth(1);
+            // 一，二，三 listed in a sentence is not an ordinal; a mark then words is.
+            if let (Some(mark @ ('，' | ',' | '.' | '．')), Some(next)) = (mark, next)
+                && !CHINESE_DIGITS.contains(next)
+            {
+                found.push((at, format!("{digits}{mark}"), format!("{digits}、"), "附录B.3.2"));
+            }
+            continue;
+        }
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if (1..=2).contains(&digits.len()) {
+            let mark = rest[digits.len()..].chars().next();
+            let next = rest[digits.len()..].chars().nth(1);
+            if let (Some(mark @ ('、' | '，')), Some(next)) = (mark, next)
+                && is_han(next)
+            {
+                found.push((at, format!("{digits}{mark}"), format!("{digits}."), "附录B.3.3"));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `digits` is an ordinal up to 九十九 as the standard writes them: 一, 十, 十一, 二十, 二十三.
+fn is_chinese_ordinal(digits: &str) -> bool {
+    let d: Vec<char> = digits.chars().collect();
+    let unit = |c: char| "一二三四五六七八九".contains(c);
+    match d.as_slice() {
+        [a] => unit(*a) || *a == '十',
+        ['十', b] => unit(*b),
+        [a, '十'] => unit(*a) && *a != '一',
+        [a, '十', b] => unit(*a) && *a != '一' && unit(*b),
+        _ => false,
+    }
+}
+
+/// Zeros that stand for 〇 in a year of Chinese numerals: 零, digits, letters and the circle.
+const WRONG_ZEROS: &str = "零0０OＯo○◯";
+
+/// 二零一三年, 二0一三年, 二○一三年: four numerals before 年, one of them a
+/// zero written otherwise than 〇; with the year as the standard writes it.
+fn year_zeros(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    let is_numeral = |c: char| "〇一二三四五六七八九".contains(c) || WRONG_ZEROS.contains(c);
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let run: Vec<char> = chars[i..i + 4].iter().map(|&(_, c)| c).collect();
+        let before_is_numeral = i > 0 && is_numeral(chars[i - 1].1);
+        if !before_is_numeral
+            && chars[i + 4].1 == '年'
+            && run.iter().all(|&c| is_numeral(c))
+            && run.iter().filter(|&&c| "一二三四五六七八九".contains(c)).count() >= 2
+            && run.iter().any(|&c| WRONG_ZEROS.contains(c))
+            && matches!(run[0], '一' | '二')
+        {
+            let wrong: String = run.iter().collect::<String>() + "年";
+            let right: String = run
+                .iter()
+                .map(|&c| if WRONG_ZEROS.contains(c) { '〇' } else { c })
+                .collect::<String>()
+                + "年";
+            found.push((chars[i].0, wrong, right));
+            i += 5;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Units after which a number and a hyphen are a range (时间、数量的起止).
+const RANGE_UNITS: &str = "年月日时点分秒岁天周次个人名家户元万亿米克吨斤亩层期号届批度倍项条";
+
+/// 2月-6月, 8时-17时, 3-5天, 3~5天: a range of two numbers written with a
+/// hyphen or a half-width tilde, its first number smaller than its second;
+/// with the range as the standard writes it (浪纹线).
+fn range_marks(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    let digits_at = |i: usize| chars[i..].iter().take_while(|&&(_, c)| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < chars.len() {
+        let n = digits_at(i);
+        let glued =
+            i > 0 && (chars[i - 1].1.is_ascii_alphanumeric() || matches!(chars[i - 1].1, '-' | '.' | '/' | ':'));
+        if n == 0 || glued {
+            i += n.max(1);
+            continue;
+        }
+        let first_end = i + n;
+        let unit = chars
+            .get(first_end)
+            .filter(|&&(_, c)| RANGE_UNITS.contains(c))
+            .map(|&(_, c)| c);
+        let dash_at = first_end + usize::from(unit.is_some());
+        let dash = chars.get(dash_at).map(|&(_, c)| c);
+        if !matches!(dash, Some('-' | '－' | '~')) {
+            i = first_end;
+            continue;
+        }
+        let m = if dash_at + 1 < chars.len() {
+            digits_at(dash_at + 1)
+        } else {
+            0
+        };
+        let second_end = dash_at + 1 + m;
+        let after = chars.get(second_end).map(|&(_, c)| c);
+        let second_unit = after.filter(|&c| RANGE_UNITS.contains(c));
+        let chained = matches!(after, Some('-' | '－' | '~' | '.' | '/' | ':'))
+            || after.is_some_and(|c| c.is_ascii_alphanumeric());
+        let value = |from: usize, len: usize| -> Option<u64> {
+            chars[from..from + len]
+                .iter()
+                .map(|&(_, c)| c)
+                .collect::<String>()
+                .parse()
+                .ok()
+        };
+        let (Some(a), Some(b)) = (value(i, n), if m > 0 { value(dash_at + 1, m) } else { None }) else {
+            i = dash_at + 1;
+            continue;
+        };
+        // Both sides end in the same unit when the first has one (2月-6月); else the second has one (3-5天).
+        let units_agree = match (unit, second_unit) {
+            (Some(u), Some(v)) => u == v,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if units_agree && !chained && a < b && n <= 4 && m <= 4 {
+            let end = chars.get(second_end).map_or(text.len(), |&(at, c)| at + c.len_utf8());
+            let wrong = &text[chars[i].0..end];
+            let dash_byte = chars[dash_at].0;
+            let right = format!(
+                "{}～{}",
+                &text[chars[i].0..dash_byte],
+                &text[dash_byte + dash.map_or(1, char::len_utf8)..end]
+            );
+            found.push((chars[i].0, wrong.to_string(), right));
+            i = second_end + 1;
+            continue;
+        }
+        i = dash_at + 1;
+    }
+    found
+}
+
+/// 沪府发（2013）5号, 浦府办[2013]第12号: an issuing body's abbreviation, a year
+/// in brackets other than 〔〕, and a serial number ending in 号; with the
+/// number as GB/T 9704 writes it (六角括号, no 第).
+fn doc_numbers(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    for i in 1..chars.len() {
+        let open = chars[i].1;
+        if !matches!(open, '（' | '(' | '[' | '［' | '【' | '〔') || !is_han(chars[i - 1].1) {
+            continue;
+        }
+        let year: String = chars[i + 1..].iter().take(4).map(|&(_, c)| c).collect();
+        let Some(&(_, close)) = chars.get(i + 5) else { continue };
+        if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) || !matches!(&year[..2], "19" | "20") {
+            continue;
+        }
+        if !matches!(close, '）' | ')' | ']' | '］' | '】' | '〕') {
+            continue;
+        }
+        let mut j = i + 6;
+        let di = chars.get(j).is_some_and(|&(_, c)| c == '第');
+        if di {
+            j += 1;
+        }
+        let serial: String = chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|&&(_, c)| c.is_ascii_digit())
+            .map(|&(_, c)| c)
+            .collect();
+        let hao = chars.get(j + serial.len()).is_some_and(|&(_, c)| c == '号');
+        let right_brackets = open == '〔' && close == '〕';
+        if serial.is_empty() || !hao || (right_brackets && !di) {
+            continue;
+        }
+        let end = chars[j + serial.len()].0 + '号'.len_utf8();
+        let wrong = text[chars[i].0..end].to_string();
+        found.push((chars[i].0, wrong, format!("〔{year}〕{serial}号")));
+    }
+    found
+}
+
+/// Characters after 千 or 百 that make them part of a unit (千米, 千克, 百分点), not a number.
+const UNIT_AFTER: &str = "米克瓦升焦帕卡赫伏兆分";
+
+/// 4千, 3百, 1千5百: Arabic digits with 千 or 百, which the standard writes
+/// either all in digits or all in Chinese; with the number in digits.
+fn mixed_numerals(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let glued = i > 0 && (chars[i - 1].1.is_ascii_alphanumeric() || chars[i - 1].1 == '.');
+        let n = chars[i..].iter().take_while(|&&(_, c)| c.is_ascii_digit()).count();
+        if n == 0 || glued {
+            i += n.max(1);
+            continue;
+        }
+        // Digits and 千/百 in turn: 1千5百.
+        let mut j = i;
+        let mut value: u64 = 0;
+        let mut parts = 0;
+        let mut last_place = u64::MAX;
+        loop {
+            let d = chars[j..].iter().take_while(|&&(_, c)| c.is_ascii_digit()).count();
+            if d == 0 || d > 3 {
+                break;
+            }
+            let place = match chars.get(j + d).map(|&(_, c)| c) {
+                Some('千') => 1000,
+                Some('百') => 100,
+                _ => break,
+            };
+            let after = chars.get(j + d + 1).map(|&(_, c)| c);
+            if place >= last_place || after.is_some_and(|c| UNIT_AFTER.contains(c)) {
+                break;
+            }
+            let digits: String = chars[j..j + d].iter().map(|&(_, c)| c).collect();
+            value += digits.parse::<u64>().unwrap_or(0) * place;
+            last_place = place;
+            parts += 1;
+            j += d + 1;
+        }
+        if parts == 0 {
+            i += n;
+            continue;
+        }
+        // A last group of digits after a place: 1千5 is 1500 only with a place after, so it stays.
+        let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
+        let wrong = text[chars[i].0..end].to_string();
+        found.push((chars[i].0, wrong, value.to_string()));
+        i = j;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrongs<T>(found: Vec<(usize, String, String, T)>) -> Vec<(String, String)> {
+        found.into_iter().map(|(_, w, r, _)| (w, r)).collect()
+    }
+
+    fn pairs(found: Vec<(usize, String, String)>) -> Vec<(String, String)> {
+        found.into_iter().map(|(_, w, r)| (w, r)).collect()
+    }
+
+    fn pair(w: &str, r: &str) -> (String, String) {
+        (w.to_string(), r.to_string())
+    }
+
+    #[test]
+    fn ordinals_take_the_mark_of_their_level() {
+        let text = "一，加强组织领导\n（一）、明确责任分工\n1、落实河长制\n（1）.巡河记录\n二、完善考核办法\n（二）健全台账\n2.按月通报";
+        assert_eq!(
+            wrongs(ordinal_marks(text)),
+            vec![
+                pair("一，", "一、"),
+                pair("（一）、", "（一）"),
+                pair("1、", "1."),
+                pair("（1）.", "（1）"),
+            ]
+        );
+        // 第一，, 一是, 一、 and numbers in a sentence are right as they are.
+        let right = "第一，提高认识\n一是抓学习\n一、总体要求\n全镇3、4两个村\n1、2月份降雨偏多\n十一届三中全会";
+        assert!(ordinal_marks(right).is_empty(), "{:?}", ordinal_marks(right));
+    }
+
+    #[test]
+    fn a_chinese_numeral_year_writes_its_zero_as_the_circle() {
+        let text = "二零一三年十一月，截至二0一四年底；二○一五年起。二〇一三年无误，一九九八年无误。";
+        assert_eq!(
+            pairs(year_zeros(text)),
+            vec![
+                pair("二零一三年", "二〇一三年"),
+                pair("二0一四年", "二〇一四年"),
+                pair("二○一五年", "二〇一五年"),
+            ]
+        );
+        // Amounts with 零 are counts, not years: 一千零二年 is not a year's spelling.
+        assert!(year_zeros("建成一百零五年的老桥，零零星星").is_empty());
+    }
+
+    #[test]
+    fn ranges_take_a_wave_dash_not_a_hyphen() {
+        let text = "2013年2月-6月开展整治，每天8时-17时开放，工期3-5天，3~5人一组。";
+        assert_eq!(
+            pairs(range_marks(text)),
+            vec![
+                pair("2月-6月", "2月～6月"),
+                pair("8时-17时", "8时～17时"),
+                pair("3-5天", "3～5天"),
+                pair("3~5人", "3～5人"),
+            ]
+        );
+        // House numbers, telephones, dates and models are not ranges.
+        let right = "幸福路38-2号，电话021-64812345，2013-11-14发布，G60-1型，2月～6月，10-3号楼";
+        assert!(range_marks(right).is_empty(), "{:?}", range_marks(right));
+    }
+
+    #[test]
+    fn document_numbers_put_the_year_in_hexagonal_brackets() {
+        let text = "根据沪府发（2013）5号文件和浦府办[2014]第12号、金府〔2015〕第3号通知，闵府〔2016〕8号无误。";
+        assert_eq!(
+            pairs(doc_numbers(text)),
+            vec![
+                pair("（2013）5号", "〔2013〕5号"),
+                pair("[2014]第12号", "〔2014〕12号"),
+                pair("〔2015〕第3号", "〔2015〕3号"),
+            ]
+        );
+        // A year in brackets after a date, or with no serial number, is not a document number.
+        assert!(doc_numbers("成立于（2013）年，2013年（2014）版").is_empty());
+    }
+
+    #[test]
+    fn digits_do_not_take_chinese_places() {
+        let text = "新增4千个岗位，投入1千5百万元，3百名志愿者，全长3千米，增长2百分点。";
+        assert_eq!(
+            pairs(mixed_numerals(text)),
+            vec![pair("4千", "4000"), pair("1千5百", "1500"), pair("3百", "300")]
+        );
+        assert!(mixed_numerals("4000个岗位、四千个岗位、3000万元、3.5万人").is_empty());
+    }
+}
