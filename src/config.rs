@@ -116,6 +116,10 @@ pub struct LintConfig {
     pub doc_number: bool,
     /// Arabic digits with 千 or 百 (4千 for 4000).
     pub mixed_numerals: bool,
+    /// A date whose year is in one kind of numerals and its month or day in the other.
+    pub date_numerals: bool,
+    /// Double quotation marks inside double ones, where single ones belong.
+    pub nested_quotes: bool,
     /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
     pub brief_limit: usize,
 }

@@ -40,7 +40,8 @@ districts:
 # lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
-#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true, brief_limit: 300 }
+#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
+#          date-numerals: true, nested-quotes: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
@@ -72,7 +73,8 @@ districts:
 # lints: { number-mismatch: true, column-break: true, half-width-punctuation: true,
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
-#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true, brief_limit: 300 }
+#          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
+#          date-numerals: true, nested-quotes: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # 自己的模板可以用 site.extra 读到的任何内容
 ";
 

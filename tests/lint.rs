@@ -162,7 +162,7 @@ fn check_lints_the_site_when_its_theme_fails() {
     assert!(shown.contains("yinhang.md") && shown.contains("[no-byline]"), "{shown}");
 }
 
-/// The lints of GB/T 15834, 15835 and 9704, on 36 paragraphs of a district
+/// The lints of GB/T 15834, 15835 and 9704, on 38 paragraphs of a district
 /// government notice and news in its style: every slip a copy editor following
 /// the standards would mark that the lints can read, and no warning on the
 /// traps beside them (〔2013〕45号, 38-2号, 021-57812345, 120千米, 二〇一三年,
@@ -183,6 +183,8 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
         Lint::RangeMark,
         Lint::DocNumber,
         Lint::MixedNumerals,
+        Lint::DateNumerals,
+        Lint::NestedQuotes,
     ];
     let found: Vec<(usize, &str, String)> = lint_site(site.root(), &load(site.root()))
         .iter()
@@ -214,6 +216,8 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             (44, "mixed-numerals", "4000"),
             (46, "doc-number", "〔2013〕8号"),
             (64, "range-mark", "5日～6日"),
+            (80, "date-numerals", "2013年11月"),
+            (82, "nested-quotes", ""),
         ],
         "{found:#?}"
     );
@@ -237,7 +241,9 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             "ordinal-mark",
             "ordinal-mark",
             "mixed-numerals",
-            "doc-number"
+            "doc-number",
+            "date-numerals",
+            "nested-quotes"
         ]
     );
 }

@@ -28,6 +28,8 @@ pub const LINT_KEYS: &[&str] = &[
     "range-mark",
     "doc-number",
     "mixed-numerals",
+    "date-numerals",
+    "nested-quotes",
     "brief_limit",
 ];
 
@@ -68,6 +70,10 @@ pub(super) struct RawLints {
     doc_number: Option<bool>,
     #[serde(rename = "mixed-numerals")]
     mixed_numerals: Option<bool>,
+    #[serde(rename = "date-numerals")]
+    date_numerals: Option<bool>,
+    #[serde(rename = "nested-quotes")]
+    nested_quotes: Option<bool>,
     brief_limit: Option<i64>,
 }
 
@@ -93,6 +99,8 @@ impl Default for LintConfig {
             range_mark: true,
             doc_number: true,
             mixed_numerals: true,
+            date_numerals: true,
+            nested_quotes: true,
             brief_limit: DEFAULT_BRIEF_LIMIT,
         }
     }
@@ -117,6 +125,8 @@ impl Validator<'_> {
             range_mark: raw.range_mark.unwrap_or(on.range_mark),
             doc_number: raw.doc_number.unwrap_or(on.doc_number),
             mixed_numerals: raw.mixed_numerals.unwrap_or(on.mixed_numerals),
+            date_numerals: raw.date_numerals.unwrap_or(on.date_numerals),
+            nested_quotes: raw.nested_quotes.unwrap_or(on.nested_quotes),
             brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
         }
     }

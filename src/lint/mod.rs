@@ -19,6 +19,8 @@
 //! | `range-mark` | 2月-6月, 3-5天 for 2月～6月, 3～5天 (GB/T 15834—2011 4.13.3.2) |
 //! | `doc-number` | （2013）5号, 〔2013〕第5号 for 〔2013〕5号 (GB/T 9704—2012 7.2.5) |
 //! | `mixed-numerals` | 4千, 3百 for 4000, 300 (GB/T 15835—2011 5.3) |
+//! | `date-numerals` | 二〇一三年11月14日: one date in two kinds of numerals (GB/T 15835—2011 4.3) |
+//! | `nested-quotes` | “…“…”…” for “…‘…’…” (GB/T 15834—2011 4.8) |
 //!
 //! Each warning is marked with its lint's id, which the text report shows in
 //! brackets after it (`… [number-mismatch]`): the name that switches it off in
@@ -87,11 +89,15 @@ pub enum Lint {
     DocNumber,
     /// Arabic digits with 千 or 百 (4千 for 4000).
     MixedNumerals,
+    /// A date whose year is in one kind of numerals and its month or day in the other.
+    DateNumerals,
+    /// Double quotation marks inside double ones, where single ones belong.
+    NestedQuotes,
 }
 
 impl Lint {
     /// Every lint, in the order `check` documents them.
-    pub const ALL: [Lint; 15] = [
+    pub const ALL: [Lint; 17] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,
         Lint::HalfWidthPunctuation,
@@ -107,6 +113,8 @@ impl Lint {
         Lint::RangeMark,
         Lint::DocNumber,
         Lint::MixedNumerals,
+        Lint::DateNumerals,
+        Lint::NestedQuotes,
     ];
 
     /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
@@ -127,6 +135,8 @@ impl Lint {
             Lint::RangeMark => "range-mark",
             Lint::DocNumber => "doc-number",
             Lint::MixedNumerals => "mixed-numerals",
+            Lint::DateNumerals => "date-numerals",
+            Lint::NestedQuotes => "nested-quotes",
         }
     }
 
@@ -148,6 +158,8 @@ impl Lint {
             Lint::RangeMark => lints.range_mark,
             Lint::DocNumber => lints.doc_number,
             Lint::MixedNumerals => lints.mixed_numerals,
+            Lint::DateNumerals => lints.date_numerals,
+            Lint::NestedQuotes => lints.nested_quotes,
         }
     }
 

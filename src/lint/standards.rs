@@ -9,6 +9,8 @@
 //! | `range-mark` | 2月-6月, 3-5天: a hyphen or `~` for a range | GB/T 15834—2011 4.13.3.2 |
 //! | `doc-number` | 沪府发（2013）5号, 〔2013〕第5号 | GB/T 9704—2012 7.2.5 |
 //! | `mixed-numerals` | 4千, 3百: digits with 千 or 百 | GB/T 15835—2011 5.3 |
+//! | `date-numerals` | 二〇一三年11月14日: one date in two kinds of numerals | GB/T 15835—2011 4.3 |
+//! | `nested-quotes` | “…“…”…”: double quotation marks inside double | GB/T 15834—2011 4.8 |
 //!
 //! Each reads only what it is sure of, so that a careful copy editor would
 //! mark every warning: an ordinal only where a line begins, a year only
@@ -42,6 +44,12 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         for (at, wrong, right) in mixed_numerals(text) {
             found.push((Lint::MixedNumerals, at, wrong, right));
         }
+        for (at, wrong, right) in mixed_dates(text) {
+            found.push((Lint::DateNumerals, at, wrong, right));
+        }
+        for (at, wrong, right) in nested_quotes(text) {
+            found.push((Lint::NestedQuotes, at, wrong, right));
+        }
         for (lint, at, wrong, right) in found {
             let position = ctx.body_position(block.source_offset(at));
             let (message, hint) = match lint {
@@ -67,6 +75,14 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
                 Lint::DocNumber => (
                     msg!("lint-doc-number", wrong = wrong.clone()),
                     msg!("lint-doc-number-hint", right = right),
+                ),
+                Lint::DateNumerals => (
+                    msg!("lint-date-numerals", wrong = wrong.clone()),
+                    msg!("lint-date-numerals-hint", right = right),
+                ),
+                Lint::NestedQuotes => (
+                    msg!("lint-nested-quotes", wrong = wrong.clone()),
+                    msg!("lint-nested-quotes-hint", right = right),
                 ),
                 _ => (
                     msg!("lint-mixed-numerals", wrong = wrong.clone()),
@@ -372,6 +388,109 @@ fn mixed_numerals(text: &str) -> Vec<(usize, String, String)> {
     found
 }
 
+/// The value of a Chinese numeral year (二〇一三), month or day (十一, 二十三), if it is one.
+fn chinese_value(numerals: &str, year: bool) -> Option<u32> {
+    let digit = |c: char| "〇一二三四五六七八九".find(c).map(|at| (at / '〇'.len_utf8()) as u32);
+    let d: Vec<char> = numerals.chars().collect();
+    if year {
+        return (d.len() == 4)
+            .then(|| d.iter().try_fold(0, |n, &c| Some(n * 10 + digit(c)?)))
+            .flatten();
+    }
+    match d.as_slice() {
+        [a] if *a != '〇' => digit(*a),
+        ['十'] => Some(10),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+/// One part of a date: its value, and whether it is in Arabic digits.
+fn date_part(chars: &[(usize, char)], from: usize, year: bool, unit: char) -> Option<(u32, bool, usize)> {
+    let arabic = chars.get(from).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let len = chars[from.min(chars.len())..]
+        .iter()
+        .take_while(|&&(_, c)| {
+            if arabic {
+                c.is_ascii_digit()
+            } else {
+                "〇一二三四五六七八九十".contains(c)
+            }
+        })
+        .count();
+    if len == 0 || chars.get(from + len).map(|&(_, c)| c) != Some(unit) {
+        return None;
+    }
+    let text: String = chars[from..from + len].iter().map(|&(_, c)| c).collect();
+    let value = if arabic {
+        (!year || len == 4).then(|| text.parse().ok()).flatten()?
+    } else {
+        chinese_value(&text, year)?
+    };
+    Some((value, arabic, from + len + 1))
+}
+
+/// 二〇一三年11月14日, 2013年十一月: a date whose year is written in one kind
+/// of numerals and its month or day in the other; with the date in digits.
+fn mixed_dates(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let fresh = i == 0 || !(chars[i - 1].1.is_ascii_digit() || "〇一二三四五六七八九十".contains(chars[i - 1].1));
+        let Some((year, year_arabic, after_year)) = fresh.then(|| date_part(&chars, i, true, '年')).flatten() else {
+            i += 1;
+            continue;
+        };
+        let Some((month, month_arabic, after_month)) = date_part(&chars, after_year, false, '月') else {
+            i = after_year;
+            continue;
+        };
+        let day = date_part(&chars, after_month, false, '日');
+        let end = day.map_or(after_month, |(_, _, end)| end);
+        let mixed = month_arabic != year_arabic || day.is_some_and(|(_, arabic, _)| arabic != year_arabic);
+        if mixed && (1..=12).contains(&month) && day.is_none_or(|(d, _, _)| (1..=31).contains(&d)) {
+            let stop = chars.get(end).map_or(text.len(), |&(at, _)| at);
+            let right = match day {
+                Some((d, _, _)) => format!("{year}年{month}月{d}日"),
+                None => format!("{year}年{month}月"),
+            };
+            found.push((chars[i].0, text[chars[i].0..stop].to_string(), right));
+        }
+        i = end;
+    }
+    found
+}
+
+/// “…“…”…”: a quotation inside a quotation in double marks; with the inner
+/// one in single marks.
+fn nested_quotes(text: &str) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '“' => open.push(at),
+            '”' => {
+                let Some(start) = open.pop() else { continue };
+                // Closed inside another that is still open: a quotation within a quotation.
+                if !open.is_empty() {
+                    let inner = &text[start + '“'.len_utf8()..at];
+                    found.push((start, format!("“{inner}”"), format!("‘{inner}’")));
+                }
+            }
+            _ => {}
+        }
+    }
+    // An outer mark never closed (an unbalanced paragraph) proves nothing about the ones inside.
+    if !open.is_empty() {
+        found.retain(|&(at, _, _)| open.iter().all(|&o| o > at));
+    }
+    found.sort_by_key(|&(at, _, _)| at);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,5 +579,29 @@ mod tests {
             vec![pair("4千", "4000"), pair("1千5百", "1500"), pair("3百", "300")]
         );
         assert!(mixed_numerals("4000个岗位、四千个岗位、3000万元、3.5万人").is_empty());
+    }
+
+    #[test]
+    fn a_date_keeps_to_one_kind_of_numerals() {
+        let text = "二〇一三年11月14日召开，2013年十一月十四日起施行，2013年11月14日无误，二〇一三年十一月十四日无误，二〇一四年3月";
+        assert_eq!(
+            pairs(mixed_dates(text)),
+            vec![
+                pair("二〇一三年11月14日", "2013年11月14日"),
+                pair("2013年十一月十四日", "2013年11月14日"),
+                pair("二〇一四年3月", "2014年3月"),
+            ]
+        );
+        // 十一届, a plain 年 count and a year alone are no dates.
+        assert!(mixed_dates("2013年十一届三中全会，工作3年十个月，二〇一三年").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_within_a_quotation_takes_single_marks() {
+        let text = "他说：“大家都叫他“河长”，他也乐意。”又说：“‘拆、建、管’一体推进。”";
+        assert_eq!(pairs(nested_quotes(text)), vec![pair("“河长”", "‘河长’")]);
+        // Side by side, or in a paragraph whose outer mark never closes, nothing is said.
+        assert!(nested_quotes("“五违四必”和“三农”").is_empty());
+        assert!(nested_quotes("“他说“河长”要当好").is_empty());
     }
 }

@@ -124,6 +124,8 @@ fn every_mistake() -> TestArticle {
         "352名职工上场,“好”，\"好\"。[](https://example.org/)\n",
         "\n",
         "一，沪府发（2013）5号文件要求2月-6月完成，二零一三年新增4千个岗位。\n",
+        "\n",
+        "二〇一四年3月，他说：“叫他“河长”。”\n",
     ));
     a.article.content_path = "2013/11/庄行见闻.md".into();
     a
@@ -335,7 +337,7 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：正文里写的是 352名，请核实，让标题和正文一致",
             "content/2013/11/test.md:5:9: 警告：站点设置（site.yaml）里，金山区下面没有洞泾镇 [town-not-in-district]\n  \
              提示：站点设置（site.yaml）把洞泾镇列在松江区下面，请核对文章的 `district` 项",
-            "content/2013/11/test.md:6:1: 警告：这条短讯有 58 字，超过了本站 5 字的上限 [brief-too-long]\n  \
+            "content/2013/11/test.md:6:1: 警告：这条短讯有 78 字，超过了本站 5 字的上限 [brief-too-long]\n  \
              提示：删到 5 字以内，或者用 `kind: news` 改成消息；上限在站点设置（site.yaml）里用 `lints: { brief_limit: 5 }` 来定",
             "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 既没有替代文字，也没有图片说明 [image-no-alt]\n  \
              提示：写明图片内容，方便看不到图片的读者，比如：image: { src: drill.jpg, caption: 演练现场 }，也可以用 `alt:`",
@@ -345,7 +347,7 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：删去两段之间的空行，把两段接成一段；如果确实要另起一段，请给这一段补上句末标点",
             "content/2013/11/test.md:11:9: 警告：中文之间用了半角“,”：“职工上场,“好”，” [half-width-punctuation]\n  \
              提示：中文要用全角标点：“,”改成“，”",
-            "content/2013/11/test.md:11:14: 警告：文章里引号混用：以“…”为主（1 处），又用了\"…\"（1 处），第一处在这里：““好”，\"好\"。” [mixed-quotes]\n  \
+            "content/2013/11/test.md:11:14: 警告：文章里引号混用：以“…”为主（3 处），又用了\"…\"（1 处），第一处在这里：““好”，\"好\"。” [mixed-quotes]\n  \
              提示：全文统一用一种引号：大陆通行“…”，引号里再套引号用‘…’",
             "content/2013/11/test.md:11:18: 警告：指向 https://example.org/ 的链接没有文字，读者没有地方可点 [link-empty-text]\n  \
              提示：在方括号里写上读者要点的文字，比如：[区政府网站](https://example.org/)",
@@ -368,6 +370,14 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
             concat!(
                 "content/2013/11/test.md:13:33: 警告：“4千”把阿拉伯数字和汉字数位混在一起 [mixed-numerals]\n",
                 "  提示：写成“4000”，或全用汉字数字（GB/T 15835—2011 5.3：除“万”“亿”外，一个数值不同时用阿拉伯数字和汉字数字）"
+            ),
+            concat!(
+                "content/2013/11/test.md:15:1: 警告：日期“二〇一四年3月”混用了阿拉伯数字和汉字数字 [date-numerals]\n",
+                "  提示：改成“2014年3月”，或年月日全用汉字数字（GB/T 15835—2011 4.3：同一场合同类别的数字形式要一致，不写“二〇一三年11月14日”）"
+            ),
+            concat!(
+                "content/2013/11/test.md:15:15: 警告：引号里又用了双引号：“河长” [nested-quotes]\n",
+                "  提示：改成 ‘河长’（GB/T 15834—2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号）"
             ),
         ]
     );

@@ -88,3 +88,9 @@ lint-doc-number-hint = write “{ $right }” (GB/T 9704—2012 7.2.5: the year 
 # mixed-numerals: Arabic digits with 千 or 百.
 lint-mixed-numerals = “{ $wrong }” mixes Arabic digits with a Chinese place
 lint-mixed-numerals-hint = write “{ $right }”, or the whole number in Chinese numerals (GB/T 15835—2011 5.3: apart from 万 and 亿, one number does not mix the two)
+# date-numerals: one date in two kinds of numerals.
+lint-date-numerals = the date “{ $wrong }” mixes Arabic and Chinese numerals
+lint-date-numerals-hint = write “{ $right }”, or the whole date in Chinese numerals (GB/T 15835—2011 4.3: numbers of one kind in one place take one form)
+# nested-quotes: double quotation marks inside double ones.
+lint-nested-quotes = a quotation inside a quotation in double marks: { $wrong }
+lint-nested-quotes-hint = write { $right } (GB/T 15834—2011 4.8: a quotation within a quotation takes single marks, the outer one double)

@@ -84,3 +84,9 @@ lint-doc-number-hint = 改成“{ $right }”（GB/T 9704—2012 7.2.5：年份�
 # mixed-numerals：阿拉伯数字和“千”“百”混用。
 lint-mixed-numerals = “{ $wrong }”把阿拉伯数字和汉字数位混在一起
 lint-mixed-numerals-hint = 写成“{ $right }”，或全用汉字数字（GB/T 15835—2011 5.3：除“万”“亿”外，一个数值不同时用阿拉伯数字和汉字数字）
+# date-numerals：一个日期里混用阿拉伯数字和汉字数字。
+lint-date-numerals = 日期“{ $wrong }”混用了阿拉伯数字和汉字数字
+lint-date-numerals-hint = 改成“{ $right }”，或年月日全用汉字数字（GB/T 15835—2011 4.3：同一场合同类别的数字形式要一致，不写“二〇一三年11月14日”）
+# nested-quotes：双引号里又套了双引号。
+lint-nested-quotes = 引号里又用了双引号：{ $wrong }
+lint-nested-quotes-hint = 改成 { $right }（GB/T 15834—2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号）
