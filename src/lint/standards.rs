@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `ordinal-mark` | `一，` `1、` `（一）、` opening a line | GB/T 15834—2011 附录B.3.2–B.3.4 |
 //! | `year-zero` | 二零一三年, 二0一三年, 二○一三年 | GB/T 15835—2011 5.2.5 |
-//! | `range-mark` | 2月-6月, 3-5天: a hyphen or `~` for a range | GB/T 15834—2011 4.13.3.2 |
+//! | `range-mark` | 2月-6月, 3-5天, 8:30-17:00: a hyphen or `~` for a range | GB/T 15834—2011 4.13.3.2 |
 //! | `doc-number` | 沪府发（2013）5号, 〔2013〕第5号 | GB/T 9704—2012 7.2.5 |
 //! | `mixed-numerals` | 4千, 3百: digits with 千 or 百 | GB/T 15835—2011 5.3 |
 //! | `date-numerals` | 二〇一三年11月14日: one date in two kinds of numerals | GB/T 15835—2011 4.3 |
@@ -35,7 +35,7 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         for (at, wrong, right) in year_zeros(text) {
             found.push((Lint::YearZero, at, wrong, right));
         }
-        for (at, wrong, right) in range_marks(text) {
+        for (at, wrong, right) in range_marks(text).into_iter().chain(time_ranges(text)) {
             found.push((Lint::RangeMark, at, wrong, right));
         }
         for (at, wrong, right) in doc_numbers(text) {
@@ -289,6 +289,60 @@ fn range_marks(text: &str) -> Vec<(usize, String, String)> {
             continue;
         }
         i = dash_at + 1;
+    }
+    found
+}
+
+/// 8:30-17:00: a range of clock times written with a hyphen or a half-width
+/// tilde, the first earlier than the second; with the range as the standard
+/// writes it.
+fn time_ranges(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    // The minutes since midnight of a time `H:MM` or `HH:MM` at `i`, and where it ends.
+    let time_at = |i: usize| -> Option<(u32, usize)> {
+        let hours = chars.get(i..)?.iter().take_while(|&&(_, c)| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&hours) || chars.get(i + hours).map(|&(_, c)| c) != Some(':') {
+            return None;
+        }
+        let minutes: String = chars
+            .get(i + hours + 1..i + hours + 3)?
+            .iter()
+            .map(|&(_, c)| c)
+            .collect();
+        let h: String = chars[i..i + hours].iter().map(|&(_, c)| c).collect();
+        let (h, m): (u32, u32) = (h.parse().ok()?, minutes.parse().ok()?);
+        let end = i + hours + 3;
+        let glued = chars
+            .get(end)
+            .is_some_and(|&(_, c)| c.is_ascii_alphanumeric() || c == ':');
+        (h <= 24 && m < 60 && !glued).then_some((h * 60 + m, end))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let glued = i > 0 && (chars[i - 1].1.is_ascii_alphanumeric() || matches!(chars[i - 1].1, ':' | '.' | '-'));
+        let Some((from, dash)) = (!glued).then(|| time_at(i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let Some(&(dash_byte, mark @ ('-' | '－' | '~'))) = chars.get(dash) else {
+            i = dash;
+            continue;
+        };
+        match time_at(dash + 1) {
+            Some((to, end)) if from < to => {
+                let stop = chars.get(end).map_or(text.len(), |&(at, _)| at);
+                let wrong = &text[chars[i].0..stop];
+                let right = format!(
+                    "{}～{}",
+                    &text[chars[i].0..dash_byte],
+                    &text[dash_byte + mark.len_utf8()..stop]
+                );
+                found.push((chars[i].0, wrong.to_string(), right));
+                i = end;
+            }
+            _ => i = dash + 1,
+        }
     }
     found
 }
@@ -603,5 +657,15 @@ mod tests {
         // Side by side, or in a paragraph whose outer mark never closes, nothing is said.
         assert!(nested_quotes("“五违四必”和“三农”").is_empty());
         assert!(nested_quotes("“他说“河长”要当好").is_empty());
+    }
+
+    #[test]
+    fn clock_times_in_a_range_take_a_wave_dash() {
+        assert_eq!(
+            pairs(time_ranges("每周一至周五8:30-17:00开放，周六9:00~11:30。")),
+            vec![pair("8:30-17:00", "8:30～17:00"), pair("9:00~11:30", "9:00～11:30")]
+        );
+        // A score, a time alone, a later time first, or a time with seconds is no range.
+        assert!(time_ranges("以3:2获胜，17:00-8:30值班，10:00:00-11:00:00，12:30").is_empty());
     }
 }
