@@ -89,9 +89,26 @@ fn cut_at(first: &Block, next: &Block) -> Option<usize> {
 /// Marks that only sentences have; a headline or a credit has none.
 const SENTENCE_MARKS: [char; 6] = ['，', '。', '；', '：', '！', '？'];
 
-/// A headline, kicker, section title or credit: short, with no punctuation of a sentence.
+/// A headline, kicker, section title or credit: short, with no punctuation
+/// of a sentence. A section title keyed with the wrong mark after its ordinal
+/// (`一，活动安排`, which `ordinal-mark` reports) is a title all the same.
 fn is_headline_like(text: &str) -> bool {
+    let text = without_ordinal(text);
     count_chars(text) <= 25 && !text.contains(SENTENCE_MARKS)
+}
+
+/// `text` without the ordinal and mark it opens with (一， 1、 （一）), if any.
+fn without_ordinal(text: &str) -> &str {
+    let inner = text
+        .strip_prefix(['（', '('])
+        .and_then(|rest| rest.find(['）', ')']).map(|end| &rest[end..]))
+        .and_then(|rest| rest.strip_prefix(['）', ')']));
+    let rest = inner
+        .unwrap_or_else(|| text.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit()));
+    if rest.len() == text.len() || rest.len() + 12 < text.len() {
+        return text;
+    }
+    rest.strip_prefix(['，', ',', '、', '.', '．']).unwrap_or(rest)
 }
 
 /// Whether a paragraph ends with a credit after its last sentence, as print
@@ -151,6 +168,14 @@ mod tests {
             "（完）\n\n另讯。\n",
         ] {
             assert!(breaks(body).is_empty(), "{body}: {:?}", breaks(body));
+        }
+    }
+
+    #[test]
+    fn a_section_title_with_the_wrong_mark_after_its_ordinal_is_no_break() {
+        for title in ["一，活动安排", "1、活动安排", "（一）、活动安排"] {
+            let found = breaks(&format!("{title}\n\n根据区政府的部署，区内银行每周二进社区服务。\n"));
+            assert!(found.is_empty(), "{title}: {found:?}");
         }
     }
 
