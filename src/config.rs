@@ -120,6 +120,10 @@ pub struct LintConfig {
     pub date_numerals: bool,
     /// Double quotation marks inside double ones, where single ones belong.
     pub nested_quotes: bool,
+    /// Under one heading, an ordinal of a level above one used before it (1. then （一）).
+    pub ordinal_level: bool,
+    /// Two hyphens standing for the dash —— between Chinese text.
+    pub dash: bool,
     /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
     pub brief_limit: usize,
 }

@@ -41,7 +41,8 @@ districts:
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
 #          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
-#          date-numerals: true, nested-quotes: true, brief_limit: 300 }
+#          date-numerals: true, nested-quotes: true, ordinal-level: true, dash: true,
+#          brief_limit: 300 }
 # extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
@@ -74,7 +75,8 @@ districts:
 #          mixed-quotes: true, brief-too-long: true, no-byline: true, town-not-in-district: true,
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
 #          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
-#          date-numerals: true, nested-quotes: true, brief_limit: 300 }
+#          date-numerals: true, nested-quotes: true, ordinal-level: true, dash: true,
+#          brief_limit: 300 }
 # extra: { editor: 编辑部 }          # 自己的模板可以用 site.extra 读到的任何内容
 ";
 

@@ -162,7 +162,7 @@ fn check_lints_the_site_when_its_theme_fails() {
     assert!(shown.contains("yinhang.md") && shown.contains("[no-byline]"), "{shown}");
 }
 
-/// The lints of GB/T 15834, 15835 and 9704, on 38 paragraphs of a district
+/// The lints of GB/T 15834, 15835 and 9704, on 41 paragraphs of a district
 /// government notice and news in its style: every slip a copy editor following
 /// the standards would mark, and no warning on the
 /// traps beside them (〔2013〕45号, 38-2号, 021-57812345, 120千米, 二〇一三年,
@@ -184,6 +184,8 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
         Lint::MixedNumerals,
         Lint::DateNumerals,
         Lint::NestedQuotes,
+        Lint::OrdinalLevel,
+        Lint::Dash,
     ];
     let found: Vec<(usize, &str, String)> = lint_site(site.root(), &load(site.root()))
         .iter()
@@ -218,6 +220,8 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             (66, "range-mark", "8:30～17:00"),
             (80, "date-numerals", "2013年11月"),
             (82, "nested-quotes", ""),
+            (86, "dash", "——"),
+            (88, "ordinal-level", ""),
         ],
         "{found:#?}"
     );
@@ -243,7 +247,9 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             "mixed-numerals",
             "doc-number",
             "date-numerals",
-            "nested-quotes"
+            "nested-quotes",
+            "dash",
+            "ordinal-level"
         ]
     );
 }

@@ -30,6 +30,8 @@ pub const LINT_KEYS: &[&str] = &[
     "mixed-numerals",
     "date-numerals",
     "nested-quotes",
+    "ordinal-level",
+    "dash",
     "brief_limit",
 ];
 
@@ -74,6 +76,9 @@ pub(super) struct RawLints {
     date_numerals: Option<bool>,
     #[serde(rename = "nested-quotes")]
     nested_quotes: Option<bool>,
+    #[serde(rename = "ordinal-level")]
+    ordinal_level: Option<bool>,
+    dash: Option<bool>,
     brief_limit: Option<i64>,
 }
 
@@ -101,6 +106,8 @@ impl Default for LintConfig {
             mixed_numerals: true,
             date_numerals: true,
             nested_quotes: true,
+            ordinal_level: true,
+            dash: true,
             brief_limit: DEFAULT_BRIEF_LIMIT,
         }
     }
@@ -127,6 +134,8 @@ impl Validator<'_> {
             mixed_numerals: raw.mixed_numerals.unwrap_or(on.mixed_numerals),
             date_numerals: raw.date_numerals.unwrap_or(on.date_numerals),
             nested_quotes: raw.nested_quotes.unwrap_or(on.nested_quotes),
+            ordinal_level: raw.ordinal_level.unwrap_or(on.ordinal_level),
+            dash: raw.dash.unwrap_or(on.dash),
             brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
         }
     }

@@ -21,6 +21,8 @@
 //! | `mixed-numerals` | 4千, 3百 for 4000, 300 (GB/T 15835—2011 5.3) |
 //! | `date-numerals` | 二〇一三年11月14日: one date in two kinds of numerals (GB/T 15835—2011 4.3) |
 //! | `nested-quotes` | “…“…”…” for “…‘…’…” (GB/T 15834—2011 4.8) |
+//! | `ordinal-level` | 1. and then （一） under one 一、 (GB/T 15834—2011 附录B.3.8) |
+//! | `dash` | 村民--志愿者 for 村民——志愿者 (GB/T 15834—2011 4.10) |
 //!
 //! Each warning is marked with its lint's id, which the text report shows in
 //! brackets after it (`… [number-mismatch]`): the name that switches it off in
@@ -93,11 +95,15 @@ pub enum Lint {
     DateNumerals,
     /// Double quotation marks inside double ones, where single ones belong.
     NestedQuotes,
+    /// Under one heading, an ordinal of a level above one used before it (1. then （一）).
+    OrdinalLevel,
+    /// Two hyphens standing for the dash —— between Chinese text.
+    Dash,
 }
 
 impl Lint {
     /// Every lint, in the order `check` documents them.
-    pub const ALL: [Lint; 17] = [
+    pub const ALL: [Lint; 19] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,
         Lint::HalfWidthPunctuation,
@@ -115,6 +121,8 @@ impl Lint {
         Lint::MixedNumerals,
         Lint::DateNumerals,
         Lint::NestedQuotes,
+        Lint::OrdinalLevel,
+        Lint::Dash,
     ];
 
     /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
@@ -137,6 +145,8 @@ impl Lint {
             Lint::MixedNumerals => "mixed-numerals",
             Lint::DateNumerals => "date-numerals",
             Lint::NestedQuotes => "nested-quotes",
+            Lint::OrdinalLevel => "ordinal-level",
+            Lint::Dash => "dash",
         }
     }
 
@@ -160,6 +170,8 @@ impl Lint {
             Lint::MixedNumerals => lints.mixed_numerals,
             Lint::DateNumerals => lints.date_numerals,
             Lint::NestedQuotes => lints.nested_quotes,
+            Lint::OrdinalLevel => lints.ordinal_level,
+            Lint::Dash => lints.dash,
         }
     }
 

@@ -11,6 +11,8 @@
 //! | `mixed-numerals` | 4千, 3百: digits with 千 or 百 | GB/T 15835—2011 5.3 |
 //! | `date-numerals` | 二〇一三年11月14日: one date in two kinds of numerals | GB/T 15835—2011 4.3 |
 //! | `nested-quotes` | “…“…”…”: double quotation marks inside double | GB/T 15834—2011 4.8 |
+//! | `ordinal-level` | 1. before （一） under one 一、: levels out of their order | GB/T 15834—2011 附录B.3.8 |
+//! | `dash` | 村民--志愿者: two hyphens for the dash —— | GB/T 15834—2011 4.10 |
 //!
 //! Each reads only what it is sure of, so that a careful copy editor would
 //! mark every warning: an ordinal only where a line begins, a year only
@@ -26,6 +28,7 @@ use crate::msg;
 
 /// Runs every standard lint on the body.
 pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
+    check_levels(ctx, body);
     for block in &body.blocks {
         let text = block.text.as_str();
         let mut found: Vec<(Lint, usize, String, String)> = Vec::new();
@@ -49,6 +52,9 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         }
         for (at, wrong, right) in nested_quotes(text) {
             found.push((Lint::NestedQuotes, at, wrong, right));
+        }
+        for (at, wrong, right) in dashes(text) {
+            found.push((Lint::Dash, at, wrong, right));
         }
         for (lint, at, wrong, right) in found {
             let position = ctx.body_position(block.source_offset(at));
@@ -83,6 +89,10 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
                 Lint::NestedQuotes => (
                     msg!("lint-nested-quotes", wrong = wrong.clone()),
                     msg!("lint-nested-quotes-hint", right = right),
+                ),
+                Lint::Dash => (
+                    msg!("lint-dash", wrong = wrong.clone()),
+                    msg!("lint-dash-hint", right = right),
                 ),
                 _ => (
                     msg!("lint-mixed-numerals", wrong = wrong.clone()),
@@ -545,6 +555,107 @@ fn nested_quotes(text: &str) -> Vec<(usize, String, String)> {
     found
 }
 
+/// The levels of ordinals, highest first: 一、 （一） 1. （1） ①.
+const LEVEL_EXAMPLES: [&str; 5] = ["一、", "（一）", "1.", "（1）", "①"];
+
+/// The level of the ordinal a line opens with (see [`LEVEL_EXAMPLES`]),
+/// whatever mark follows it, and the ordinal as written.
+fn ordinal_level(line: &str) -> Option<(usize, String)> {
+    let first = line.chars().next()?;
+    if ('①'..='⑳').contains(&first) {
+        return Some((4, first.to_string()));
+    }
+    if let Some(rest) = line.strip_prefix(['（', '(']) {
+        let inner: String = rest.chars().take_while(|&c| c != '）' && c != ')').collect();
+        let closed = rest[inner.len()..].starts_with(['）', ')']);
+        let level = if !closed || inner.is_empty() || inner.chars().count() > 3 {
+            return None;
+        } else if inner.chars().all(|c| CHINESE_DIGITS.contains(c)) && is_chinese_ordinal(&inner) {
+            1
+        } else if inner.chars().all(|c| c.is_ascii_digit()) {
+            3
+        } else {
+            return None;
+        };
+        return Some((level, format!("（{inner}）")));
+    }
+    let chinese: String = line.chars().take_while(|&c| CHINESE_DIGITS.contains(c)).collect();
+    if !chinese.is_empty() {
+        let mark = line[chinese.len()..].chars().next();
+        return (is_chinese_ordinal(&chinese) && matches!(mark, Some('、' | '，' | ',' | '.' | '．')))
+            .then(|| (0, format!("{chinese}、")));
+    }
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let mark = line[digits.len()..].chars().next();
+    let next = line[digits.len()..].chars().nth(1);
+    ((1..=2).contains(&digits.len())
+        && matches!(mark, Some('.' | '．' | '、'))
+        && next.is_some_and(|c| is_han(c) || c == ' '))
+    .then(|| (2, format!("{digits}.")))
+}
+
+/// Ordinals out of the standard's order: under one heading, a level used
+/// after a lower one (`1.` and then `（一）` under the same `一、`). Lines
+/// the Markdown made a list (`1. ` with a space) are not seen here.
+fn check_levels(ctx: &mut Context<'_>, body: &Body) {
+    // The levels open above the current line, each with the lowest level used beneath it so far.
+    let mut open: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut found = Vec::new();
+    for block in &body.blocks {
+        let chars = chars_of(&block.text);
+        for start in line_starts(&chars) {
+            let at = chars[start].0;
+            let Some((level, written)) = ordinal_level(&block.text[at..]) else {
+                continue;
+            };
+            while open.last().is_some_and(|&(l, _)| l >= level) {
+                open.pop();
+            }
+            if let Some((_, lowest)) = open.last_mut() {
+                match *lowest {
+                    Some(low) if low > level => {
+                        let below = LEVEL_EXAMPLES[low];
+                        found.push((block.source_offset(at), block, written, below));
+                    }
+                    _ => *lowest = Some(level),
+                }
+            }
+            open.push((level, None));
+        }
+    }
+    for (offset, _, written, below) in found {
+        let position = ctx.body_position(offset);
+        let message = msg!("lint-ordinal-level", wrong = written, below = below);
+        let hint = msg!("lint-ordinal-level-hint", levels = LEVEL_EXAMPLES.join(" "));
+        ctx.warn(Lint::OrdinalLevel, position, message, hint);
+    }
+}
+
+/// 村民--志愿者, 开展－－巡查: two hyphens standing for the dash between
+/// Chinese text; with the dash as the standard writes it.
+fn dashes(text: &str) -> Vec<(usize, String, String)> {
+    let chars = chars_of(text);
+    let mut found = Vec::new();
+    let chinese = |c: char| is_han(c) || "，。“”‘’《》（）".contains(c);
+    let mut i = 1;
+    while i + 2 < chars.len() {
+        let (at, a) = chars[i];
+        let pair = matches!(
+            (a, chars[i + 1].1),
+            ('-', '-') | ('－', '－') | ('—', '－') | ('－', '—')
+        );
+        let third = chars.get(i + 2).map(|&(_, c)| c);
+        if pair && chinese(chars[i - 1].1) && third.is_some_and(chinese) {
+            let end = chars[i + 2].0;
+            found.push((at, text[at..end].to_string(), "——".to_string()));
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,5 +778,31 @@ mod tests {
         );
         // A score, a time alone, a later time first, or a time with seconds is no range.
         assert!(time_ranges("以3:2获胜，17:00-8:30值班，10:00:00-11:00:00，12:30").is_empty());
+    }
+
+    #[test]
+    fn two_hyphens_between_chinese_are_the_dash() {
+        assert_eq!(
+            pairs(dashes("河长制--一项长效机制，开展－－巡查")),
+            vec![pair("--", "——"), pair("－－", "——")]
+        );
+        assert!(dashes("--help 和 a--b，河长制——长效机制").is_empty());
+    }
+
+    #[test]
+    fn ordinals_are_found_at_their_levels() {
+        for (line, level) in [
+            ("一、总体要求", 0),
+            ("（二）落实", 1),
+            ("3.排查", 2),
+            ("（4）记录", 3),
+            ("①河道", 4),
+            ("二，保障", 0),
+        ] {
+            assert_eq!(ordinal_level(line).map(|(l, _)| l), Some(level), "{line}");
+        }
+        for line in ["一是抓学习", "第一，", "2013年", "（2013）5号", "3、4两个村"] {
+            assert_eq!(ordinal_level(line), None, "{line}");
+        }
     }
 }

@@ -126,6 +126,10 @@ fn every_mistake() -> TestArticle {
         "一，沪府发（2013）5号文件要求2月-6月完成，二零一三年新增4千个岗位。\n",
         "\n",
         "二〇一四年3月，他说：“叫他“河长”。”\n",
+        "\n",
+        "1.巡河--每周一次。\n",
+        "\n",
+        "（一）落实责任。\n",
     ));
     a.article.content_path = "2013/11/庄行见闻.md".into();
     a
@@ -337,7 +341,7 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：正文里写的是 352名，请核实，让标题和正文一致",
             "content/2013/11/test.md:5:9: 警告：站点设置（site.yaml）里，金山区下面没有洞泾镇 [town-not-in-district]\n  \
              提示：站点设置（site.yaml）把洞泾镇列在松江区下面，请核对文章的 `district` 项",
-            "content/2013/11/test.md:6:1: 警告：这条短讯有 78 字，超过了本站 5 字的上限 [brief-too-long]\n  \
+            "content/2013/11/test.md:6:1: 警告：这条短讯有 94 字，超过了本站 5 字的上限 [brief-too-long]\n  \
              提示：删到 5 字以内，或者用 `kind: news` 改成消息；上限在站点设置（site.yaml）里用 `lints: { brief_limit: 5 }` 来定",
             "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 既没有替代文字，也没有图片说明 [image-no-alt]\n  \
              提示：写明图片内容，方便看不到图片的读者，比如：image: { src: drill.jpg, caption: 演练现场 }，也可以用 `alt:`",
@@ -378,6 +382,14 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
             concat!(
                 "content/2013/11/test.md:15:15: 警告：引号里又用了双引号：“河长” [nested-quotes]\n",
                 "  提示：改成 ‘河长’（GB/T 15834—2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号）"
+            ),
+            concat!(
+                "content/2013/11/test.md:17:5: 警告：“--”不是破折号 [dash]\n",
+                "  提示：改成“——”（GB/T 15834—2011 4.10：破折号写作“——”，占两个字的位置）"
+            ),
+            concat!(
+                "content/2013/11/test.md:19:1: 警告：同一标题下先用了“1.”，又用了高一级的“（一）”，层级颠倒了 [ordinal-level]\n",
+                "  提示：按层级从高到低使用：一、 （一） 1. （1） ①（GB/T 15834—2011 附录B.3.8）"
             ),
         ]
     );

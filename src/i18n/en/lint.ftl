@@ -94,3 +94,9 @@ lint-date-numerals-hint = write “{ $right }”, or the whole date in Chinese n
 # nested-quotes: double quotation marks inside double ones.
 lint-nested-quotes = a quotation inside a quotation in double marks: { $wrong }
 lint-nested-quotes-hint = write { $right } (GB/T 15834—2011 4.8: a quotation within a quotation takes single marks, the outer one double)
+# ordinal-level: ordinals out of their levels' order.
+lint-ordinal-level = “{ $wrong }” comes after “{ $below }”, a lower level, under the same heading
+lint-ordinal-level-hint = use the levels from the highest down: { $levels } (GB/T 15834—2011 附录B.3.8)
+# dash: two hyphens for the dash.
+lint-dash = “{ $wrong }” is not a dash
+lint-dash-hint = write “{ $right }” (GB/T 15834—2011 4.10: the dash is —— and takes the room of two characters)

@@ -90,3 +90,9 @@ lint-date-numerals-hint = 改成“{ $right }”，或年月日全用汉字数�
 # nested-quotes：双引号里又套了双引号。
 lint-nested-quotes = 引号里又用了双引号：{ $wrong }
 lint-nested-quotes-hint = 改成 { $right }（GB/T 15834—2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号）
+# ordinal-level：序次语层级颠倒。
+lint-ordinal-level = 同一标题下先用了“{ $below }”，又用了高一级的“{ $wrong }”，层级颠倒了
+lint-ordinal-level-hint = 按层级从高到低使用：{ $levels }（GB/T 15834—2011 附录B.3.8）
+# dash：两个短横线代替破折号。
+lint-dash = “{ $wrong }”不是破折号
+lint-dash-hint = 改成“{ $right }”（GB/T 15834—2011 4.10：破折号写作“——”，占两个字的位置）
