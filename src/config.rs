@@ -124,6 +124,8 @@ pub struct LintConfig {
     pub ordinal_level: bool,
     /// Two hyphens standing for the dash —— between Chinese text.
     pub dash: bool,
+    /// A measure of ten or more with its unit in Chinese numerals (十二点五公里).
+    pub measure_numerals: bool,
     /// The longest a brief may be, in characters as [`crate::markdown::cjk::count_chars`] counts them.
     pub brief_limit: usize,
 }

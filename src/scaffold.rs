@@ -42,7 +42,7 @@ districts:
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
 #          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
 #          date-numerals: true, nested-quotes: true, ordinal-level: true, dash: true,
-#          brief_limit: 300 }
+#          measure-numerals: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # anything your own templates read as site.extra
 ";
 
@@ -76,7 +76,7 @@ districts:
 #          image-no-alt: true, link-empty-text: true, pinyin-guess: true, ordinal-mark: true,
 #          year-zero: true, range-mark: true, doc-number: true, mixed-numerals: true,
 #          date-numerals: true, nested-quotes: true, ordinal-level: true, dash: true,
-#          brief_limit: 300 }
+#          measure-numerals: true, brief_limit: 300 }
 # extra: { editor: 编辑部 }          # 自己的模板可以用 site.extra 读到的任何内容
 ";
 

@@ -162,7 +162,7 @@ fn check_lints_the_site_when_its_theme_fails() {
     assert!(shown.contains("yinhang.md") && shown.contains("[no-byline]"), "{shown}");
 }
 
-/// The lints of GB/T 15834, 15835 and 9704, on 41 paragraphs of a district
+/// The lints of GB/T 15834, 15835 and 9704, on 42 paragraphs of a district
 /// government notice and news in its style: every slip a copy editor following
 /// the standards would mark, and no warning on the
 /// traps beside them (〔2013〕45号, 38-2号, 021-57812345, 120千米, 二〇一三年,
@@ -186,6 +186,7 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
         Lint::NestedQuotes,
         Lint::OrdinalLevel,
         Lint::Dash,
+        Lint::MeasureNumerals,
     ];
     let found: Vec<(usize, &str, String)> = lint_site(site.root(), &load(site.root()))
         .iter()
@@ -222,6 +223,7 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             (82, "nested-quotes", ""),
             (86, "dash", "——"),
             (88, "ordinal-level", ""),
+            (90, "measure-numerals", "3.8公里"),
         ],
         "{found:#?}"
     );
@@ -249,7 +251,8 @@ fn a_government_notice_gets_the_marks_the_standards_give_and_no_other() {
             "date-numerals",
             "nested-quotes",
             "dash",
-            "ordinal-level"
+            "ordinal-level",
+            "measure-numerals"
         ]
     );
 }

@@ -32,6 +32,7 @@ pub const LINT_KEYS: &[&str] = &[
     "nested-quotes",
     "ordinal-level",
     "dash",
+    "measure-numerals",
     "brief_limit",
 ];
 
@@ -79,6 +80,8 @@ pub(super) struct RawLints {
     #[serde(rename = "ordinal-level")]
     ordinal_level: Option<bool>,
     dash: Option<bool>,
+    #[serde(rename = "measure-numerals")]
+    measure_numerals: Option<bool>,
     brief_limit: Option<i64>,
 }
 
@@ -108,6 +111,7 @@ impl Default for LintConfig {
             nested_quotes: true,
             ordinal_level: true,
             dash: true,
+            measure_numerals: true,
             brief_limit: DEFAULT_BRIEF_LIMIT,
         }
     }
@@ -136,6 +140,7 @@ impl Validator<'_> {
             nested_quotes: raw.nested_quotes.unwrap_or(on.nested_quotes),
             ordinal_level: raw.ordinal_level.unwrap_or(on.ordinal_level),
             dash: raw.dash.unwrap_or(on.dash),
+            measure_numerals: raw.measure_numerals.unwrap_or(on.measure_numerals),
             brief_limit: self.positive("brief_limit", raw.brief_limit, on.brief_limit),
         }
     }

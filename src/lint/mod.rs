@@ -23,6 +23,7 @@
 //! | `nested-quotes` | “…“…”…” for “…‘…’…” (GB/T 15834—2011 4.8) |
 //! | `ordinal-level` | 1. and then （一） under one 一、 (GB/T 15834—2011 附录B.3.8) |
 //! | `dash` | 村民--志愿者 for 村民——志愿者 (GB/T 15834—2011 4.10) |
+//! | `measure-numerals` | 十二点五公里 for 12.5公里 (GB/T 15835—2011 4.1.1) |
 //!
 //! Each warning is marked with its lint's id, which the text report shows in
 //! brackets after it (`… [number-mismatch]`): the name that switches it off in
@@ -99,11 +100,13 @@ pub enum Lint {
     OrdinalLevel,
     /// Two hyphens standing for the dash —— between Chinese text.
     Dash,
+    /// A measure of ten or more with its unit in Chinese numerals (十二点五公里).
+    MeasureNumerals,
 }
 
 impl Lint {
     /// Every lint, in the order `check` documents them.
-    pub const ALL: [Lint; 19] = [
+    pub const ALL: [Lint; 20] = [
         Lint::NumberMismatch,
         Lint::ColumnBreak,
         Lint::HalfWidthPunctuation,
@@ -123,6 +126,7 @@ impl Lint {
         Lint::NestedQuotes,
         Lint::OrdinalLevel,
         Lint::Dash,
+        Lint::MeasureNumerals,
     ];
 
     /// The stable id: shown after each warning, and the key in site.yaml's `lints:`.
@@ -147,6 +151,7 @@ impl Lint {
             Lint::NestedQuotes => "nested-quotes",
             Lint::OrdinalLevel => "ordinal-level",
             Lint::Dash => "dash",
+            Lint::MeasureNumerals => "measure-numerals",
         }
     }
 
@@ -172,6 +177,7 @@ impl Lint {
             Lint::NestedQuotes => lints.nested_quotes,
             Lint::OrdinalLevel => lints.ordinal_level,
             Lint::Dash => lints.dash,
+            Lint::MeasureNumerals => lints.measure_numerals,
         }
     }
 

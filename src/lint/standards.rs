@@ -13,6 +13,7 @@
 //! | `nested-quotes` | “…“…”…”: double quotation marks inside double | GB/T 15834—2011 4.8 |
 //! | `ordinal-level` | 1. before （一） under one 一、: levels out of their order | GB/T 15834—2011 附录B.3.8 |
 //! | `dash` | 村民--志愿者: two hyphens for the dash —— | GB/T 15834—2011 4.10 |
+//! | `measure-numerals` | 十二点五公里: a measure with its unit in Chinese numerals | GB/T 15835—2011 4.1.1 |
 //!
 //! Each reads only what it is sure of, so that a careful copy editor would
 //! mark every warning: an ordinal only where a line begins, a year only
@@ -56,6 +57,9 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
         for (at, wrong, right) in dashes(text) {
             found.push((Lint::Dash, at, wrong, right));
         }
+        for (at, wrong, right) in measures_in_chinese(text) {
+            found.push((Lint::MeasureNumerals, at, wrong, right));
+        }
         for (lint, at, wrong, right) in found {
             let position = ctx.body_position(block.source_offset(at));
             let (message, hint) = match lint {
@@ -93,6 +97,10 @@ pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
                 Lint::Dash => (
                     msg!("lint-dash", wrong = wrong.clone()),
                     msg!("lint-dash-hint", right = right),
+                ),
+                Lint::MeasureNumerals => (
+                    msg!("lint-measure-numerals", wrong = wrong.clone()),
+                    msg!("lint-measure-numerals-hint", right = right),
                 ),
                 _ => (
                     msg!("lint-mixed-numerals", wrong = wrong.clone()),
@@ -656,6 +664,57 @@ fn dashes(text: &str) -> Vec<(usize, String, String)> {
     found
 }
 
+/// Units of measurement, longest first, after which the standard wants Arabic digits.
+const MEASURE_UNITS: [&str; 19] = [
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "公斤",
+    "千克",
+    "公顷",
+    "毫升",
+    "千瓦",
+    "米",
+    "克",
+    "吨",
+    "升",
+    "亩",
+];
+
+/// 十二点五公里, 一百二十米: an exact measure of ten or more, or with a
+/// decimal, in Chinese numerals before its unit; with the measure in digits.
+/// Small whole numbers (三公里), approximations (十几米, 三四十米, 一百多米) and
+/// ordinals (第十二米) are left alone.
+fn measures_in_chinese(text: &str) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for figure in super::numbers::find_figures(text) {
+        let written = &text[figure.start..figure.end];
+        let Some(value) = figure.values.first() else { continue };
+        let chinese = written
+            .chars()
+            .all(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c));
+        let big = value.contains('.') || value.parse::<u64>().is_ok_and(|v| v >= 10);
+        // 第十二米 is a place, and 三四十米 an approximation whose 十 stands after other numerals.
+        let before = text[..figure.start].chars().next_back();
+        let ordinal = before.is_some_and(|c| c == '第' || CHINESE_DIGITS.contains(c) || "两几".contains(c));
+        let after = &text[figure.end..];
+        let unit = MEASURE_UNITS.iter().find(|u| after.starts_with(*u));
+        if let (true, true, false, super::numbers::Approx::Exact, Some(unit)) =
+            (chinese, big, ordinal, figure.approx, unit)
+            && !written.starts_with('百')
+        {
+            found.push((figure.start, format!("{written}{unit}"), format!("{value}{unit}")));
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -804,5 +863,24 @@ mod tests {
         for line in ["一是抓学习", "第一，", "2013年", "（2013）5号", "3、4两个村"] {
             assert_eq!(ordinal_level(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn measures_take_arabic_digits() {
+        let text = "全长十二点五公里，新建绿地一千二百平方米，河道拓宽到二十米。";
+        assert_eq!(
+            pairs(measures_in_chinese(text)),
+            vec![
+                pair("十二点五公里", "12.5公里"),
+                pair("一千二百平方米", "1200平方米"),
+                pair("二十米", "20米"),
+            ]
+        );
+        let right = "步行三公里，十几米，三四十米，一百多米，约二十米，第十二米，12.5公里，二〇一三年，百米赛跑";
+        assert!(
+            measures_in_chinese(right).is_empty(),
+            "{:?}",
+            measures_in_chinese(right)
+        );
     }
 }

@@ -129,7 +129,7 @@ fn every_mistake() -> TestArticle {
         "\n",
         "1.巡河--每周一次。\n",
         "\n",
-        "（一）落实责任。\n",
+        "（一）落实责任，河道全长十二点五公里。\n",
     ));
     a.article.content_path = "2013/11/庄行见闻.md".into();
     a
@@ -341,7 +341,7 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
              提示：正文里写的是 352名，请核实，让标题和正文一致",
             "content/2013/11/test.md:5:9: 警告：站点设置（site.yaml）里，金山区下面没有洞泾镇 [town-not-in-district]\n  \
              提示：站点设置（site.yaml）把洞泾镇列在松江区下面，请核对文章的 `district` 项",
-            "content/2013/11/test.md:6:1: 警告：这条短讯有 94 字，超过了本站 5 字的上限 [brief-too-long]\n  \
+            "content/2013/11/test.md:6:1: 警告：这条短讯有 105 字，超过了本站 5 字的上限 [brief-too-long]\n  \
              提示：删到 5 字以内，或者用 `kind: news` 改成消息；上限在站点设置（site.yaml）里用 `lints: { brief_limit: 5 }` 来定",
             "content/2013/11/test.md:7:1: 警告：图片 drill.jpg 既没有替代文字，也没有图片说明 [image-no-alt]\n  \
              提示：写明图片内容，方便看不到图片的读者，比如：image: { src: drill.jpg, caption: 演练现场 }，也可以用 `alt:`",
@@ -390,6 +390,10 @@ fn every_warning_reads_as_a_copy_editor_says_it_in_chinese() {
             concat!(
                 "content/2013/11/test.md:19:1: 警告：同一标题下先用了“1.”，又用了高一级的“（一）”，层级颠倒了 [ordinal-level]\n",
                 "  提示：按层级从高到低使用：一、 （一） 1. （1） ①（GB/T 15834—2011 附录B.3.8）"
+            ),
+            concat!(
+                "content/2013/11/test.md:19:13: 警告：计量数字“十二点五公里”用了汉字数字 [measure-numerals]\n",
+                "  提示：改成“12.5公里”（GB/T 15835—2011 4.1.1：计量用的数字，尤其是带计量单位的，用阿拉伯数字）"
             ),
         ]
     );

@@ -100,3 +100,6 @@ lint-ordinal-level-hint = use the levels from the highest down: { $levels } (GB/
 # dash: two hyphens for the dash.
 lint-dash = “{ $wrong }” is not a dash
 lint-dash-hint = write “{ $right }” (GB/T 15834—2011 4.10: the dash is —— and takes the room of two characters)
+# measure-numerals: a measure in Chinese numerals.
+lint-measure-numerals = the measure “{ $wrong }” is written in Chinese numerals
+lint-measure-numerals-hint = write “{ $right }” (GB/T 15835—2011 4.1.1: numbers that measure, above all with a unit, are written in Arabic digits)

@@ -96,3 +96,6 @@ lint-ordinal-level-hint = 按层级从高到低使用：{ $levels }（GB/T 15834
 # dash：两个短横线代替破折号。
 lint-dash = “{ $wrong }”不是破折号
 lint-dash-hint = 改成“{ $right }”（GB/T 15834—2011 4.10：破折号写作“——”，占两个字的位置）
+# measure-numerals：计量数字用了汉字。
+lint-measure-numerals = 计量数字“{ $wrong }”用了汉字数字
+lint-measure-numerals-hint = 改成“{ $right }”（GB/T 15835—2011 4.1.1：计量用的数字，尤其是带计量单位的，用阿拉伯数字）
