@@ -181,6 +181,24 @@ impl Lint {
         }
     }
 
+    /// The national standard and clause the lint applies; `None` for the
+    /// newsroom's own lints.
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Lint::OrdinalMark => Some("GB/T 15834—2011 附录B.3.2–B.3.4"),
+            Lint::OrdinalLevel => Some("GB/T 15834—2011 附录B.3.8"),
+            Lint::YearZero => Some("GB/T 15835—2011 5.2.5"),
+            Lint::RangeMark => Some("GB/T 15834—2011 4.13.3.2"),
+            Lint::DocNumber => Some("GB/T 9704—2012 7.2.5"),
+            Lint::MixedNumerals => Some("GB/T 15835—2011 5.3"),
+            Lint::DateNumerals => Some("GB/T 15835—2011 4.3"),
+            Lint::NestedQuotes => Some("GB/T 15834—2011 4.8"),
+            Lint::Dash => Some("GB/T 15834—2011 4.10"),
+            Lint::MeasureNumerals => Some("GB/T 15835—2011 4.1.1"),
+            _ => None,
+        }
+    }
+
     /// The lint a diagnostic came from; `None` for any other diagnostic.
     pub fn of(diagnostic: &Diagnostic) -> Option<Lint> {
         diagnostic.lint

@@ -415,3 +415,19 @@ fn an_article_gone_since_loading_is_reported_in_chinese() {
         "content/2013/11/test.md: warning: could not read the article again to lint it: no such file or folder"
     );
 }
+
+#[test]
+fn every_standard_lint_cites_its_rule_in_its_hint() {
+    use crate::i18n::Lang;
+    for d in lint_with("lints: { brief_limit: 5 }\n", &every_mistake()) {
+        let Some(rule) = Lint::of(&d).and_then(Lint::rule) else {
+            continue;
+        };
+        // The rule as the hint cites it: the standard, and the clause's first part.
+        let clause = rule.split('–').next().unwrap_or(rule);
+        for lang in [Lang::Zh, Lang::En] {
+            let shown = d.render(lang);
+            assert!(shown.contains(clause), "{rule} in {shown}");
+        }
+    }
+}
