@@ -102,7 +102,7 @@ pub struct Pipeline {
     /// Whether a run leaves changed search index files to [`PendingSearch`].
     defer_search: bool,
     pending_search: Option<PendingSearch>,
-    /// Each article's search tokens, kept for the index made after the next run.
+    /// The last search index and what it was made from, changed in place by the next.
     search_tokens: Arc<std::sync::Mutex<search::IndexCache>>,
     /// The site of the last run, when it was loaded and a later stage failed.
     failed_site: Option<Site>,
@@ -622,8 +622,8 @@ pub struct PendingSearch {
     site: Site,
     layout: search::Layout,
     files: Vec<Deferred>,
-    /// The articles' tokens as the last index was made from them: only the
-    /// articles that changed since are read again.
+    /// The last index, with its postings and documents: only the articles
+    /// that changed since are read again.
     tokens: Arc<std::sync::Mutex<search::IndexCache>>,
 }
 
@@ -636,9 +636,8 @@ pub struct BuiltSearch {
 
 impl PendingSearch {
     /// Builds the index and its files, on every core: `serve` builds the index
-    /// this way on a thread of its own, after the pages. Only the articles
-    /// that changed since the last index are read again; the tokens of the
-    /// others are kept.
+    /// this way on a thread of its own, after the pages. The last index is
+    /// changed in place: only the articles that changed since are read again.
     pub fn build(self) -> BuiltSearch {
         let timer = crate::timing::PhaseTimer::from_env();
         let documents = search::documents_in_parallel(&self.site, &self.layout);
