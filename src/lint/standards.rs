@@ -24,91 +24,93 @@
 
 use super::text::Body;
 use super::{Context, Lint};
+use crate::i18n::Message;
 use crate::markdown::cjk::is_han;
 use crate::msg;
 
+/// A slip a finder found in a block's text: its byte offset, the text as
+/// written, and as the standard writes it.
+type Slip = (usize, String, String);
+
+/// What finds the slips of one lint in a block's text.
+type Finder = fn(&str) -> Vec<Slip>;
+
+/// Each lint of this module read from one block's text, with its finders.
+const FINDERS: [(Lint, Finder); 10] = [
+    (Lint::OrdinalMark, ordinal_marks),
+    (Lint::YearZero, year_zeros),
+    (Lint::RangeMark, range_marks),
+    (Lint::RangeMark, time_ranges),
+    (Lint::DocNumber, doc_numbers),
+    (Lint::MixedNumerals, mixed_numerals),
+    (Lint::DateNumerals, mixed_dates),
+    (Lint::NestedQuotes, nested_quotes),
+    (Lint::Dash, dashes),
+    (Lint::MeasureNumerals, measures_in_chinese),
+];
+
 /// Runs every standard lint on the body.
 pub(super) fn check(ctx: &mut Context<'_>, body: &Body) {
-    check_levels(ctx, body);
+    if ctx.enabled(Lint::OrdinalLevel) {
+        check_levels(ctx, body);
+    }
     for block in &body.blocks {
-        let text = block.text.as_str();
-        let mut found: Vec<(Lint, usize, String, String)> = Vec::new();
-        for (at, wrong, right, rule) in ordinal_marks(text) {
-            found.push((Lint::OrdinalMark, at, wrong, format!("{right}\u{1f}{rule}")));
+        for (lint, find) in FINDERS {
+            if !ctx.enabled(lint) {
+                continue;
+            }
+            for (at, wrong, right) in find(&block.text) {
+                let position = ctx.body_position(block.source_offset(at));
+                let (message, hint) = words(lint, wrong, right);
+                ctx.warn(lint, position, message, hint);
+            }
         }
-        for (at, wrong, right) in year_zeros(text) {
-            found.push((Lint::YearZero, at, wrong, right));
-        }
-        for (at, wrong, right) in range_marks(text).into_iter().chain(time_ranges(text)) {
-            found.push((Lint::RangeMark, at, wrong, right));
-        }
-        for (at, wrong, right) in doc_numbers(text) {
-            found.push((Lint::DocNumber, at, wrong, right));
-        }
-        for (at, wrong, right) in mixed_numerals(text) {
-            found.push((Lint::MixedNumerals, at, wrong, right));
-        }
-        for (at, wrong, right) in mixed_dates(text) {
-            found.push((Lint::DateNumerals, at, wrong, right));
-        }
-        for (at, wrong, right) in nested_quotes(text) {
-            found.push((Lint::NestedQuotes, at, wrong, right));
-        }
-        for (at, wrong, right) in dashes(text) {
-            found.push((Lint::Dash, at, wrong, right));
-        }
-        for (at, wrong, right) in measures_in_chinese(text) {
-            found.push((Lint::MeasureNumerals, at, wrong, right));
-        }
-        for (lint, at, wrong, right) in found {
-            let position = ctx.body_position(block.source_offset(at));
-            let (message, hint) = match lint {
-                Lint::OrdinalMark => {
-                    let (right, rule) = right.split_once('\u{1f}').unwrap_or((&right, ""));
-                    (
-                        msg!("lint-ordinal-mark", wrong = wrong.clone()),
-                        msg!(
-                            "lint-ordinal-mark-hint",
-                            right = right.to_string(),
-                            rule = rule.to_string()
-                        ),
-                    )
-                }
-                Lint::YearZero => (
-                    msg!("lint-year-zero", wrong = wrong.clone()),
-                    msg!("lint-year-zero-hint", right = right),
-                ),
-                Lint::RangeMark => (
-                    msg!("lint-range-mark", wrong = wrong.clone()),
-                    msg!("lint-range-mark-hint", right = right),
-                ),
-                Lint::DocNumber => (
-                    msg!("lint-doc-number", wrong = wrong.clone()),
-                    msg!("lint-doc-number-hint", right = right),
-                ),
-                Lint::DateNumerals => (
-                    msg!("lint-date-numerals", wrong = wrong.clone()),
-                    msg!("lint-date-numerals-hint", right = right),
-                ),
-                Lint::NestedQuotes => (
-                    msg!("lint-nested-quotes", wrong = wrong.clone()),
-                    msg!("lint-nested-quotes-hint", right = right),
-                ),
-                Lint::Dash => (
-                    msg!("lint-dash", wrong = wrong.clone()),
-                    msg!("lint-dash-hint", right = right),
-                ),
-                Lint::MeasureNumerals => (
-                    msg!("lint-measure-numerals", wrong = wrong.clone()),
-                    msg!("lint-measure-numerals-hint", right = right),
-                ),
-                _ => (
-                    msg!("lint-mixed-numerals", wrong = wrong.clone()),
-                    msg!("lint-mixed-numerals-hint", right = right),
-                ),
+    }
+}
+
+/// The warning and the hint of a slip of `lint`.
+fn words(lint: Lint, wrong: String, right: String) -> (Message, Message) {
+    match lint {
+        Lint::OrdinalMark => {
+            let rule = match right.chars().next() {
+                Some('（') => "附录B.3.4",
+                Some(c) if c.is_ascii_digit() => "附录B.3.3",
+                _ => "附录B.3.2",
             };
-            ctx.warn(lint, position, message, hint);
+            (
+                msg!("lint-ordinal-mark", wrong = wrong),
+                msg!("lint-ordinal-mark-hint", right = right, rule = rule),
+            )
         }
+        Lint::YearZero => (
+            msg!("lint-year-zero", wrong = wrong),
+            msg!("lint-year-zero-hint", right = right),
+        ),
+        Lint::RangeMark => (
+            msg!("lint-range-mark", wrong = wrong),
+            msg!("lint-range-mark-hint", right = right),
+        ),
+        Lint::DocNumber => (
+            msg!("lint-doc-number", wrong = wrong),
+            msg!("lint-doc-number-hint", right = right),
+        ),
+        Lint::DateNumerals => (
+            msg!("lint-date-numerals", wrong = wrong),
+            msg!("lint-date-numerals-hint", right = right),
+        ),
+        Lint::NestedQuotes => (
+            msg!("lint-nested-quotes", wrong = wrong),
+            msg!("lint-nested-quotes-hint", right = right),
+        ),
+        Lint::Dash => (msg!("lint-dash", wrong = wrong), msg!("lint-dash-hint", right = right)),
+        Lint::MeasureNumerals => (
+            msg!("lint-measure-numerals", wrong = wrong),
+            msg!("lint-measure-numerals-hint", right = right),
+        ),
+        _ => (
+            msg!("lint-mixed-numerals", wrong = wrong),
+            msg!("lint-mixed-numerals-hint", right = right),
+        ),
     }
 }
 
@@ -136,55 +138,91 @@ fn line_starts(chars: &[(usize, char)]) -> Vec<usize> {
     starts
 }
 
-/// `一，` `一.` `1、` `1，` `（一）、` `(1).` where a line begins: the ordinal,
-/// the mark it has, the ordinal as the standard writes it, and the clause.
-fn ordinal_marks(text: &str) -> Vec<(usize, String, String, &'static str)> {
-    let chars = chars_of(text);
-    let mut found = Vec::new();
-    for start in line_starts(&chars) {
-        let rest: String = chars[start..].iter().take(8).map(|&(_, c)| c).collect();
-        let at = chars[start].0;
-        let mut it = rest.chars().peekable();
-        let first = it.peek().copied().unwrap_or(' ');
-        if matches!(first, '（' | '(') {
-            it.next();
-            let inner: String = it.by_ref().take_while(|&c| c != '）' && c != ')').collect();
-            let mark = it.next();
-            let is_ordinal = (1..=3).contains(&inner.chars().count())
-                && (inner.chars().all(|c| CHINESE_DIGITS.contains(c)) || inner.chars().all(|c| c.is_ascii_digit()));
-            if let (true, Some(mark @ ('、' | '，' | ',' | '.' | '．'))) = (is_ordinal, mark) {
-                let wrong = format!("（{inner}）{mark}");
-                found.push((at, wrong, format!("（{inner}）"), "附录B.3.4"));
-            }
-            continue;
-        }
-        let digits: String = rest
-            .chars()
-            .take_while(|&c| CHINESE_DIGITS.contains(c) && c != '〇')
-            .collect();
-        if (1..=3).contains(&digits.chars().count()) && is_chinese_ordinal(&digits) {
-            let mark = rest[digits.len()..].chars().next();
-            let next = rest[digits.len()..].chars().nth(1);
-            // 一，二，三 listed in a sentence is not an ordinal; a mark then words is.
-            if let (Some(mark @ ('，' | ',' | '.' | '．')), Some(next)) = (mark, next)
-                && !CHINESE_DIGITS.contains(next)
-            {
-                found.push((at, format!("{digits}{mark}"), format!("{digits}、"), "附录B.3.2"));
-            }
-            continue;
-        }
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if (1..=2).contains(&digits.len()) {
-            let mark = rest[digits.len()..].chars().next();
-            let next = rest[digits.len()..].chars().nth(1);
-            if let (Some(mark @ ('、' | '，')), Some(next)) = (mark, next)
-                && is_han(next)
-            {
-                found.push((at, format!("{digits}{mark}"), format!("{digits}."), "附录B.3.3"));
-            }
-        }
+/// An ordinal opening a line.
+struct Ordinal {
+    /// Its level, as [`LEVEL_EXAMPLES`] numbers them.
+    level: usize,
+    /// The ordinal and the mark after it, as written: `一，`.
+    written: String,
+    /// The same as the standard writes it: `一、`.
+    standard: String,
+}
+
+/// The ordinal `line` opens with, whatever mark follows it: 一、 （一） 1. （1） ①.
+/// 一是, 第一, 3、4两个村 and 一，二，三 in a sentence open with none.
+fn line_ordinal(line: &str) -> Option<Ordinal> {
+    let is_mark = |c: Option<char>| matches!(c, Some('、' | '，' | ',' | '.' | '．'));
+    let first = line.chars().next()?;
+    if ('①'..='⑳').contains(&first) {
+        let written = first.to_string();
+        return Some(Ordinal {
+            level: 4,
+            standard: written.clone(),
+            written,
+        });
     }
-    found
+    if let Some(rest) = line.strip_prefix(['（', '(']) {
+        let inner: String = rest.chars().take_while(|&c| c != '）' && c != ')').collect();
+        let after = rest[inner.len()..].strip_prefix(['）', ')'])?;
+        let level = if inner.chars().count() > 3 {
+            return None;
+        } else if is_chinese_ordinal(&inner) {
+            1
+        } else if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+            3
+        } else {
+            return None;
+        };
+        let mark = after.chars().next().filter(|&c| is_mark(Some(c)));
+        let standard = format!("（{inner}）");
+        let written = standard.clone() + &mark.map(String::from).unwrap_or_default();
+        return Some(Ordinal {
+            level,
+            written,
+            standard,
+        });
+    }
+    let chinese: String = line.chars().take_while(|&c| CHINESE_DIGITS.contains(c)).collect();
+    let (level, digits) = if chinese.is_empty() {
+        let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+        (2, digits)
+    } else {
+        (0, chinese)
+    };
+    let mut after = line[digits.len()..].chars();
+    let (mark, next) = (after.next(), after.next());
+    let fits = match level {
+        0 => is_chinese_ordinal(&digits) && next.is_some_and(|c| !CHINESE_DIGITS.contains(c)),
+        _ => (1..=2).contains(&digits.len()) && next.is_some_and(is_han),
+    };
+    if !fits || !is_mark(mark) {
+        return None;
+    }
+    let mark = mark.map(String::from).unwrap_or_default();
+    let standard = match (level, mark.as_str()) {
+        (0, _) => format!("{digits}、"),
+        (_, "．") => format!("{digits}．"),
+        _ => format!("{digits}."),
+    };
+    Some(Ordinal {
+        level,
+        written: digits + &mark,
+        standard,
+    })
+}
+
+/// Ordinals opening a line with another mark than their level's: `一，` `1、`
+/// `（一）、`, each with the ordinal as the standard writes it.
+fn ordinal_marks(text: &str) -> Vec<Slip> {
+    let chars = chars_of(text);
+    line_starts(&chars)
+        .into_iter()
+        .filter_map(|start| {
+            let at = chars[start].0;
+            let ordinal = line_ordinal(&text[at..])?;
+            (ordinal.written != ordinal.standard).then_some((at, ordinal.written, ordinal.standard))
+        })
+        .collect()
 }
 
 /// Whether `digits` is an ordinal up to 九十九 as the standard writes them: 一, 十, 十一, 二十, 二十三.
@@ -205,7 +243,7 @@ const WRONG_ZEROS: &str = "零0０OＯo○◯";
 
 /// 二零一三年, 二0一三年, 二○一三年: four numerals before 年, one of them a
 /// zero written otherwise than 〇; with the year as the standard writes it.
-fn year_zeros(text: &str) -> Vec<(usize, String, String)> {
+fn year_zeros(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     let is_numeral = |c: char| "〇一二三四五六七八九".contains(c) || WRONG_ZEROS.contains(c);
@@ -241,7 +279,7 @@ const RANGE_UNITS: &str = "年月日时点分秒岁天周次个人名家户元�
 /// 2月-6月, 8时-17时, 3-5天, 3~5天: a range of two numbers written with a
 /// hyphen or a half-width tilde, its first number smaller than its second;
 /// with the range as the standard writes it (浪纹线).
-fn range_marks(text: &str) -> Vec<(usize, String, String)> {
+fn range_marks(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     let digits_at = |i: usize| chars[i..].iter().take_while(|&&(_, c)| c.is_ascii_digit()).count();
@@ -314,7 +352,7 @@ fn range_marks(text: &str) -> Vec<(usize, String, String)> {
 /// 8:30-17:00: a range of clock times written with a hyphen or a half-width
 /// tilde, the first earlier than the second; with the range as the standard
 /// writes it.
-fn time_ranges(text: &str) -> Vec<(usize, String, String)> {
+fn time_ranges(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     // The minutes since midnight of a time `H:MM` or `HH:MM` at `i`, and where it ends.
     let time_at = |i: usize| -> Option<(u32, usize)> {
@@ -368,7 +406,7 @@ fn time_ranges(text: &str) -> Vec<(usize, String, String)> {
 /// 沪府发（2013）5号, 浦府办[2013]第12号: an issuing body's abbreviation, a year
 /// in brackets other than 〔〕, and a serial number ending in 号; with the
 /// number as GB/T 9704 writes it (六角括号, no 第).
-fn doc_numbers(text: &str) -> Vec<(usize, String, String)> {
+fn doc_numbers(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     for i in 1..chars.len() {
@@ -411,7 +449,7 @@ const UNIT_AFTER: &str = "米克瓦升焦帕卡赫伏兆分";
 
 /// 4千, 3百, 1千5百: Arabic digits with 千 or 百, which the standard writes
 /// either all in digits or all in Chinese; with the number in digits.
-fn mixed_numerals(text: &str) -> Vec<(usize, String, String)> {
+fn mixed_numerals(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     let mut i = 0;
@@ -506,7 +544,7 @@ fn date_part(chars: &[(usize, char)], from: usize, year: bool, unit: char) -> Op
 
 /// 二〇一三年11月14日, 2013年十一月: a date whose year is written in one kind
 /// of numerals and its month or day in the other; with the date in digits.
-fn mixed_dates(text: &str) -> Vec<(usize, String, String)> {
+fn mixed_dates(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     let mut i = 0;
@@ -538,7 +576,7 @@ fn mixed_dates(text: &str) -> Vec<(usize, String, String)> {
 
 /// “…“…”…”: a quotation inside a quotation in double marks; with the inner
 /// one in single marks.
-fn nested_quotes(text: &str) -> Vec<(usize, String, String)> {
+fn nested_quotes(text: &str) -> Vec<Slip> {
     let mut found = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for (at, c) in text.char_indices() {
@@ -566,42 +604,6 @@ fn nested_quotes(text: &str) -> Vec<(usize, String, String)> {
 /// The levels of ordinals, highest first: 一、 （一） 1. （1） ①.
 const LEVEL_EXAMPLES: [&str; 5] = ["一、", "（一）", "1.", "（1）", "①"];
 
-/// The level of the ordinal a line opens with (see [`LEVEL_EXAMPLES`]),
-/// whatever mark follows it, and the ordinal as written.
-fn ordinal_level(line: &str) -> Option<(usize, String)> {
-    let first = line.chars().next()?;
-    if ('①'..='⑳').contains(&first) {
-        return Some((4, first.to_string()));
-    }
-    if let Some(rest) = line.strip_prefix(['（', '(']) {
-        let inner: String = rest.chars().take_while(|&c| c != '）' && c != ')').collect();
-        let closed = rest[inner.len()..].starts_with(['）', ')']);
-        let level = if !closed || inner.is_empty() || inner.chars().count() > 3 {
-            return None;
-        } else if inner.chars().all(|c| CHINESE_DIGITS.contains(c)) && is_chinese_ordinal(&inner) {
-            1
-        } else if inner.chars().all(|c| c.is_ascii_digit()) {
-            3
-        } else {
-            return None;
-        };
-        return Some((level, format!("（{inner}）")));
-    }
-    let chinese: String = line.chars().take_while(|&c| CHINESE_DIGITS.contains(c)).collect();
-    if !chinese.is_empty() {
-        let mark = line[chinese.len()..].chars().next();
-        return (is_chinese_ordinal(&chinese) && matches!(mark, Some('、' | '，' | ',' | '.' | '．')))
-            .then(|| (0, format!("{chinese}、")));
-    }
-    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
-    let mark = line[digits.len()..].chars().next();
-    let next = line[digits.len()..].chars().nth(1);
-    ((1..=2).contains(&digits.len())
-        && matches!(mark, Some('.' | '．' | '、'))
-        && next.is_some_and(|c| is_han(c) || c == ' '))
-    .then(|| (2, format!("{digits}.")))
-}
-
 /// Ordinals out of the standard's order: under one heading, a level used
 /// after a lower one (`1.` and then `（一）` under the same `一、`). Lines
 /// the Markdown made a list (`1. ` with a space) are not seen here.
@@ -613,7 +615,7 @@ fn check_levels(ctx: &mut Context<'_>, body: &Body) {
         let chars = chars_of(&block.text);
         for start in line_starts(&chars) {
             let at = chars[start].0;
-            let Some((level, written)) = ordinal_level(&block.text[at..]) else {
+            let Some(Ordinal { level, standard, .. }) = line_ordinal(&block.text[at..]) else {
                 continue;
             };
             while open.last().is_some_and(|&(l, _)| l >= level) {
@@ -623,7 +625,7 @@ fn check_levels(ctx: &mut Context<'_>, body: &Body) {
                 match *lowest {
                     Some(low) if low > level => {
                         let below = LEVEL_EXAMPLES[low];
-                        found.push((block.source_offset(at), block, written, below));
+                        found.push((block.source_offset(at), standard, below));
                     }
                     _ => *lowest = Some(level),
                 }
@@ -631,9 +633,9 @@ fn check_levels(ctx: &mut Context<'_>, body: &Body) {
             open.push((level, None));
         }
     }
-    for (offset, _, written, below) in found {
+    for (offset, ordinal, below) in found {
         let position = ctx.body_position(offset);
-        let message = msg!("lint-ordinal-level", wrong = written, below = below);
+        let message = msg!("lint-ordinal-level", wrong = ordinal, below = below);
         let hint = msg!("lint-ordinal-level-hint", levels = LEVEL_EXAMPLES.join(" "));
         ctx.warn(Lint::OrdinalLevel, position, message, hint);
     }
@@ -641,7 +643,7 @@ fn check_levels(ctx: &mut Context<'_>, body: &Body) {
 
 /// 村民--志愿者, 开展－－巡查: two hyphens standing for the dash between
 /// Chinese text; with the dash as the standard writes it.
-fn dashes(text: &str) -> Vec<(usize, String, String)> {
+fn dashes(text: &str) -> Vec<Slip> {
     let chars = chars_of(text);
     let mut found = Vec::new();
     let chinese = |c: char| is_han(c) || "，。“”‘’《》（）".contains(c);
@@ -691,7 +693,7 @@ const MEASURE_UNITS: [&str; 19] = [
 /// decimal, in Chinese numerals before its unit; with the measure in digits.
 /// Small whole numbers (三公里), approximations (十几米, 三四十米, 一百多米) and
 /// ordinals (第十二米) are left alone.
-fn measures_in_chinese(text: &str) -> Vec<(usize, String, String)> {
+fn measures_in_chinese(text: &str) -> Vec<Slip> {
     let mut found = Vec::new();
     for figure in super::numbers::find_figures(text) {
         let written = &text[figure.start..figure.end];
@@ -719,11 +721,7 @@ fn measures_in_chinese(text: &str) -> Vec<(usize, String, String)> {
 mod tests {
     use super::*;
 
-    fn wrongs<T>(found: Vec<(usize, String, String, T)>) -> Vec<(String, String)> {
-        found.into_iter().map(|(_, w, r, _)| (w, r)).collect()
-    }
-
-    fn pairs(found: Vec<(usize, String, String)>) -> Vec<(String, String)> {
+    fn pairs(found: Vec<Slip>) -> Vec<(String, String)> {
         found.into_iter().map(|(_, w, r)| (w, r)).collect()
     }
 
@@ -735,7 +733,7 @@ mod tests {
     fn ordinals_take_the_mark_of_their_level() {
         let text = "一，加强组织领导\n（一）、明确责任分工\n1、落实河长制\n（1）.巡河记录\n二、完善考核办法\n（二）健全台账\n2.按月通报";
         assert_eq!(
-            wrongs(ordinal_marks(text)),
+            pairs(ordinal_marks(text)),
             vec![
                 pair("一，", "一、"),
                 pair("（一）、", "（一）"),
@@ -858,10 +856,10 @@ mod tests {
             ("①河道", 4),
             ("二，保障", 0),
         ] {
-            assert_eq!(ordinal_level(line).map(|(l, _)| l), Some(level), "{line}");
+            assert_eq!(line_ordinal(line).map(|o| o.level), Some(level), "{line}");
         }
         for line in ["一是抓学习", "第一，", "2013年", "（2013）5号", "3、4两个村"] {
-            assert_eq!(ordinal_level(line), None, "{line}");
+            assert!(line_ordinal(line).is_none(), "{line}");
         }
     }
 
