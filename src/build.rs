@@ -1,5 +1,8 @@
 //! `jianbao build`: the pipeline run once into the output folder, all or
-//! nothing, and the record of the terms it published.
+//! nothing, and the record of the terms it published. A build whose sources
+//! are as the last one's record says does nothing at all (see [`record`]).
+
+mod record;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -32,6 +35,9 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// How many files were rendered and written; the others were unchanged.
     pub written: usize,
+    /// Whether the sources were as the last build's record says, so that
+    /// nothing was read or rendered: this report is that build's.
+    pub sources_unchanged: bool,
     pub pages: usize,
     pub articles: usize,
     pub static_files: usize,
@@ -52,6 +58,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     crate::output::check_output_folder(&options.root, &options.output).map_err(one)?;
+    let timer = crate::timing::PhaseTimer::from_env();
+    let run_key = run_key(options, publish);
+    let mut sources = record::Sources::scan(&options.root);
+    let last = record::unchanged(&options.output, &run_key, &sources, chrono::Utc::now());
+    timer.lap("compare the sources with the last build's");
+    if let Some(last) = last {
+        return Ok(BuildReport {
+            written: 0,
+            sources_unchanged: true,
+            pages: last.pages,
+            articles: last.articles,
+            static_files: last.static_files,
+            elapsed: started.elapsed(),
+            warnings: last.warnings.into_iter().collect(),
+            left_out: last.left_out,
+        });
+    }
+    crate::output::forget_build_record(&options.output).map_err(one)?;
     let mut pipeline = Pipeline::for_one_run(Settings {
         root: options.root.clone(),
         site: SiteOptions {
@@ -69,7 +93,11 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     let mut sink = DiskSink::new(&options.output).map_err(one)?;
     let run = pipeline.run(None, &mut sink)?;
     let mut warnings = run.warnings;
-    warnings.extend(crate::site::moved_terms(&options.root, &run.site));
+    // What the next build of the same sources would say: the same, but for
+    // the terms that moved, once this build has recorded where they went.
+    let mut next_warnings = Some(warnings.clone());
+    let moved = crate::site::moved_terms(&options.root, &run.site);
+    warnings.extend(moved.iter().cloned());
     // Previews with drafts or future articles publish nothing for good.
     if !options.drafts && !options.future {
         let terms = crate::taxonomy::PublishedTerms::of(&run.site.taxonomies);
@@ -84,18 +112,46 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
                 }
                 .with_hint(hint),
             );
+            next_warnings = None;
         }
+        sources.restamp(&options.root, crate::output::PUBLISHED_TERMS);
+    } else if let Some(next) = &mut next_warnings {
+        next.extend(moved);
     }
     warnings.sort();
-    Ok(BuildReport {
+    let report = BuildReport {
         written: sink.written(),
+        sources_unchanged: false,
         pages: run.plan.pages.len(),
         articles: run.site.articles.len(),
         static_files: run.static_files,
         elapsed: started.elapsed(),
         warnings,
         left_out: run.site.left_out.to_vec(),
-    })
+    };
+    if let Some(mut next) = next_warnings {
+        next.sort();
+        let recorded = record::Recorded {
+            pages: report.pages,
+            articles: report.articles,
+            static_files: report.static_files,
+            warnings: next.into_iter().collect(),
+            left_out: report.left_out.clone(),
+        };
+        record::save(&options.output, run_key, &sources, recorded);
+    }
+    Ok(report)
+}
+
+/// How `options` and `publish` run a build, for its record.
+fn run_key(options: &BuildOptions, publish: PublishOptions) -> record::RunKey {
+    record::RunKey {
+        root: std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone()),
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        future: options.future,
+        minify: publish.minify,
+    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

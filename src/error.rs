@@ -8,11 +8,13 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::{Lang, Message, language};
 use crate::lint::Lint;
 
 /// How bad a problem is: errors fail the build, warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -35,7 +37,7 @@ impl Severity {
 
 /// What part of the site a problem is in, so that the command line can choose
 /// its exit code (content problems and configuration problems differ).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Area {
     /// An article, or a link between articles.
     Content,
@@ -46,7 +48,7 @@ pub enum Area {
 }
 
 /// One problem, with the place it was found and a hint for fixing it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub area: Area,

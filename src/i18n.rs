@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
 
 /// A language jianbao speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -118,7 +119,9 @@ pub fn declared_language(site_yaml: &str) -> Option<String> {
 }
 
 /// Something to tell a user, kept as a catalogue id and its values until it
-/// is shown. Build one with [`msg!`](crate::msg).
+/// is shown. Build one with [`msg!`](crate::msg). It is kept in a file (a
+/// build's record) as its id and values; read back, an id or value name the
+/// catalogue does not have is refused.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Message {
     id: &'static str,
@@ -128,7 +131,7 @@ pub struct Message {
 }
 
 /// A value that goes into a message.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Arg {
     /// Text shown as it is: a file name, a key, what the editor wrote.
     Text(String),
@@ -205,6 +208,69 @@ impl Arg {
             }
         }
     }
+}
+
+/// A [`Message`] as a file keeps it: the id and value names as text.
+#[derive(Serialize, Deserialize)]
+struct StoredMessage {
+    id: String,
+    args: Vec<(String, Arg)>,
+}
+
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StoredMessage {
+            id: self.id.to_string(),
+            args: self
+                .args
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.clone()))
+                .collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Message::try_from(StoredMessage::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<StoredMessage> for Message {
+    type Error = String;
+
+    fn try_from(stored: StoredMessage) -> Result<Self, Self::Error> {
+        let id = catalogue_text(&stored.id, "")
+            .filter(|id| catalogue(Lang::En).has_message(id))
+            .ok_or_else(|| format!("the catalogue has no message {}", stored.id))?;
+        let args = stored
+            .args
+            .into_iter()
+            .map(|(name, value)| {
+                let name = catalogue_text(&name, "$").ok_or_else(|| format!("the catalogue has no value {name}"))?;
+                Ok((name, value))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Message {
+            id,
+            args: args.into_boxed_slice(),
+        })
+    }
+}
+
+/// The catalogue's own copy of `word`, found after `before` in its English
+/// files: a message read back from a file gets its id and value names, which
+/// code gives as `&'static str`, from the text compiled into the binary.
+fn catalogue_text(word: &str, before: &str) -> Option<&'static str> {
+    if word.is_empty() {
+        return None;
+    }
+    EN.iter().find_map(|(_, text)| {
+        let needle = format!("{before}{word}");
+        let at = text.find(&needle)? + before.len();
+        text.get(at..at + word.len())
+    })
 }
 
 /// In the language of the run ([`language`]).

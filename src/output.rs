@@ -265,7 +265,11 @@ impl Manifest {
         if !output.is_dir() {
             return None;
         }
-        let text = fs::read_to_string(manifest_path(output)).ok()?;
+        Manifest::parse(&fs::read_to_string(manifest_path(output)).ok()?)
+    }
+
+    /// The manifest a manifest file's text describes, if this jianbao wrote it.
+    pub fn parse(text: &str) -> Option<Manifest> {
         let mut lines = text.lines();
         if lines.next()? != manifest_header() {
             return None;
@@ -291,6 +295,18 @@ impl Manifest {
                 .is_some_and(|m| m.is_file() && m.len() == entry.size)
     }
 
+    /// Whether `output` still holds every file of this manifest, with the size
+    /// it recorded: nothing was deleted or rewritten behind the build's back.
+    pub fn intact(&self, output: &Path) -> bool {
+        use rayon::prelude::*;
+        output.is_dir()
+            && self.files.par_iter().all(|(file, entry)| {
+                safe_join(output, file)
+                    .and_then(|p| fs::symlink_metadata(p).ok())
+                    .is_some_and(|m| m.is_file() && m.len() == entry.size)
+            })
+    }
+
     /// Writes the manifest of `output`, atomically.
     pub fn save(&self, output: &Path) -> Result<(), Diagnostic> {
         let mut names: Vec<&String> = self.files.keys().collect();
@@ -310,13 +326,46 @@ impl Manifest {
     }
 }
 
+/// Where the record of the last build into `output` lives: beside it, as the
+/// manifest does (see `build::record`).
+pub fn build_record_path(output: &Path) -> PathBuf {
+    let name = output.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    parent_of(output).join(format!(".{name}.jianbao-build"))
+}
+
+/// Writes the record of the build just made into `output`, atomically.
+pub fn save_build_record(output: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = build_record_path(output);
+    let mut temp = path.clone().into_os_string();
+    temp.push(format!(".tmp-{}", std::process::id()));
+    let temp = PathBuf::from(temp);
+    fs::write(&temp, bytes).map_err(|e| io_error(&temp, msg!("output-io-write-record"), &e))?;
+    fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-write-record"), &e))
+}
+
+/// Removes the record of the last build into `output`, before a build that
+/// changes the output: were that build stopped halfway, the record would
+/// otherwise vouch for an output it no longer describes.
+pub fn forget_build_record(output: &Path) -> Result<(), Diagnostic> {
+    let path = build_record_path(output);
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_error(&path, msg!("output-io-remove-record"), &e)),
+        _ => Ok(()),
+    }
+}
+
 /// Where a build records the address of every term it published, for the next
 /// build and `check` to notice one that moves (see [`crate::taxonomy::PublishedTerms`]).
 pub const PUBLISHED_TERMS: &str = ".jianbao-cache/terms.tsv";
 
-/// Records the published terms of the site at `root`, atomically.
+/// Records the published terms of the site at `root`, atomically. A record
+/// that already says `text` is left alone, so that its time tells when the
+/// terms last changed (the build record counts it among a build's sources).
 pub fn save_published_terms(root: &Path, text: &str) -> Result<(), Diagnostic> {
     let path = root.join(PUBLISHED_TERMS);
+    if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
     let dir = parent_of(&path);
     fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("output-io-create-cache"), &e))?;
     let temp = dir.join(format!("terms.tsv.tmp-{}", std::process::id()));

@@ -598,3 +598,144 @@ fn a_term_record_that_cannot_be_written_does_not_fail_the_build() {
     assert!(shown.contains("warning: could not create the cache folder"), "{shown}");
     assert!(shown.contains("the site was built"), "{shown}");
 }
+
+/// A 松江区 site as its reporters write it: tags typed with the input
+/// method's `，` (a warning), a draft, and an article scheduled for 2099.
+fn songjiang_site() -> TestSite {
+    let site = TestSite::new();
+    site.article(
+        "2013/11/yinhang.md",
+        "title: “银行进社区”走进泗泾镇\ndate: 2013-11-03\ndistrict: 松江区\ntags: [金融服务，社区]",
+        "泗泾镇12个居委会的居民，在家门口办好了社保卡。\n",
+    );
+    site.simple("2013/11/chongqing.md", "重庆路口新设公交站", "2013-11-04");
+    site.article(
+        "2013/11/draft.md",
+        "title: 草稿\ndate: 2013-11-05\ndistrict: 松江区\ndraft: true",
+        "未完。\n",
+    );
+    site.article(
+        "2099/01/later.md",
+        "title: 明年的文章\ndate: 2099-01-01\ndistrict: 松江区",
+        "以后再说。\n",
+    );
+    site
+}
+
+#[test]
+fn a_build_of_sources_unchanged_since_the_last_reads_nothing_and_says_the_same() {
+    let site = songjiang_site();
+    site.build_ok();
+    // The first build's sources were written moments before it: it left no record.
+    site.settle();
+    let full = site.build_ok();
+    assert!(!full.sources_unchanged);
+    let page = site.public().join("2013/11/yinhang/index.html");
+    let written_at = std::fs::metadata(&page).and_then(|m| m.modified()).expect("page");
+
+    let again = site.build_ok();
+    assert!(
+        again.sources_unchanged,
+        "the second build of settled sources uses the record"
+    );
+    assert_eq!(again.written, 0);
+    let shown = common::render(&again.warnings);
+    assert!(
+        shown.contains("`，` (typed by the Chinese input method) between tags"),
+        "{shown}"
+    );
+    assert_eq!(shown, common::render(&full.warnings));
+    assert_eq!(
+        (again.pages, again.articles, again.static_files),
+        (full.pages, full.articles, full.static_files)
+    );
+    assert_eq!(again.left_out, full.left_out);
+    assert_eq!(
+        std::fs::metadata(&page).and_then(|m| m.modified()).ok(),
+        Some(written_at)
+    );
+
+    // The command line says the same as after the full build.
+    let out = site.run(&["build", "--lang", "zh"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("没有文件改动"), "{stdout}");
+    assert!(stdout.contains("1 篇草稿"), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("标签之间的“，”"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn any_change_to_a_source_or_the_output_builds_again() {
+    type Step = (&'static str, fn(&TestSite), fn(&TestSite) -> bool);
+    let steps: [Step; 7] = [
+        (
+            "an article edited",
+            |s| {
+                s.simple("2013/11/chongqing.md", "重庆路口新设两个公交站", "2013-11-04");
+            },
+            |s| s.read("2013/11/chongqing/index.html").contains("两个公交站"),
+        ),
+        (
+            "an article added",
+            |s| {
+                s.simple("2013/11/changning.md", "长宁路修缮完工", "2013-11-06");
+            },
+            |s| s.has("2013/11/changning/index.html"),
+        ),
+        (
+            "an article deleted",
+            |s| std::fs::remove_file(s.root().join("content/2013/11/changning.md")).expect("remove"),
+            |s| !s.has("2013/11/changning/index.html"),
+        ),
+        (
+            "site.yaml edited",
+            |s| {
+                s.write("site.yaml", &common::SITE_YAML.replace("测试简报", "松江报"));
+            },
+            |s| s.read("index.html").contains("松江报"),
+        ),
+        (
+            "a static file added",
+            |s| {
+                s.write("static/robots.txt", "User-agent: *\n");
+            },
+            |s| s.has("robots.txt"),
+        ),
+        (
+            "a page of the output deleted",
+            |s| std::fs::remove_file(s.public().join("2013/11/yinhang/index.html")).expect("remove"),
+            |s| s.has("2013/11/yinhang/index.html"),
+        ),
+        (
+            "the record itself deleted",
+            |s| std::fs::remove_file(s.root().join(".public.jianbao-build")).expect("remove"),
+            |s| s.has("index.html"),
+        ),
+    ];
+    let site = songjiang_site();
+    for (what, change, done) in steps {
+        site.build_ok();
+        site.settle();
+        site.build_ok();
+        assert!(site.build_ok().sources_unchanged, "{what}: the build before the change");
+        change(&site);
+        let report = site.build_ok();
+        assert!(!report.sources_unchanged, "{what}");
+        assert!(done(&site), "{what}");
+    }
+    // Built another way: with another base URL, then as before.
+    site.settle();
+    site.build_ok();
+    assert!(site.build_ok().sources_unchanged);
+    let preview = site
+        .build_with(|o| o.base_url = Some("https://preview.example.org/".into()))
+        .unwrap();
+    assert!(!preview.sources_unchanged);
+    assert!(site.read("index.html").contains("https://preview.example.org/"));
+    assert!(!site.build_ok().sources_unchanged);
+    assert!(!site.read("index.html").contains("https://preview.example.org/"));
+}

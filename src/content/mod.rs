@@ -122,7 +122,7 @@ pub struct Loaded {
 
 /// An article that exists but is not published by this build: a draft, or one
 /// scheduled (dated in the future), for the build's summary.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LeftOut {
     /// The file, relative to the site root.
     pub source: PathBuf,

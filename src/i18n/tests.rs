@@ -236,3 +236,26 @@ fn site_yaml_declares_its_language_even_with_mistakes_elsewhere() {
     assert_eq!(declared_language("title: x\n  language: en\n"), None);
     assert_eq!(declared_language("languages: en\n"), None);
 }
+
+#[test]
+fn a_message_kept_in_a_file_reads_back_the_same() {
+    let message = crate::msg!(
+        "io-error",
+        action = crate::msg!("output-io-write-record"),
+        reason = "磁盘已满（闵行区）"
+    );
+    let json = serde_json::to_string(&message).expect("serialise");
+    let back: Message = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back, message);
+    assert_eq!(back.render(Lang::Zh), message.render(Lang::Zh));
+}
+
+#[test]
+fn a_message_the_catalogue_does_not_have_is_refused() {
+    let unknown_id = r#"{"id":"no-such-message","args":[]}"#;
+    assert!(serde_json::from_str::<Message>(unknown_id).is_err());
+    let unknown_value = r#"{"id":"io-error","args":[["no_such_value",{"Text":"x"}]]}"#;
+    assert!(serde_json::from_str::<Message>(unknown_value).is_err());
+    let empty = r#"{"id":"","args":[]}"#;
+    assert!(serde_json::from_str::<Message>(empty).is_err());
+}

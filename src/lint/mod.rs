@@ -59,8 +59,9 @@ use crate::i18n::{Arg, Message};
 use crate::msg;
 use crate::site::Site;
 
-/// One newsroom lint.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// One newsroom lint; kept in a file by its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Lint {
     /// A number in the title, kicker or subtitle that the body does not contain.
     NumberMismatch,

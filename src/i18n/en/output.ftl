@@ -10,6 +10,8 @@ output-io-inspect-output = inspect the output folder
 output-io-move-old-output = move the old output aside
 output-io-move-new-output = move the new output into place
 output-io-write-manifest = write the build manifest
+output-io-write-record = write the record of this build
+output-io-remove-record = remove the record of the last build
 output-io-create-cache = create the cache folder
 output-io-record-terms = record the published terms
 

@@ -9,7 +9,9 @@ output-io-keep-link = 保留快捷方式（符号链接）
 output-io-inspect-output = 查看输出文件夹
 output-io-move-old-output = 把旧的输出文件夹挪开
 output-io-move-new-output = 把新的输出文件夹放到位
-output-io-write-manifest = 写入构建记录
+output-io-write-manifest = 写入构建清单
+output-io-write-record = 写入本次构建的记录
+output-io-remove-record = 删除上次构建的记录
 output-io-create-cache = 创建缓存文件夹
 output-io-record-terms = 记录已发布的标签、镇（街道）和栏目的网址
 

@@ -1,0 +1,404 @@
+//! The record a build leaves beside its output, so that the next build of
+//! the same sources has nothing to do.
+//!
+//! A build records every source it could read (site.yaml, the articles and
+//! the files beside them, the editions, themes, templates and static files,
+//! the published terms) by its stamp; how it was run and which jianbao ran
+//! it; the manifest it left; and what it reported. The next build with the
+//! same sources, run the same way by the same jianbao, into an output its
+//! manifest still describes, reports the same and touches nothing: it reads
+//! no article, and costs the time of looking at the stamps of its sources
+//! and the sizes of its output files.
+//!
+//! A source is known unchanged by its stamp (length, modification and
+//! change times, file number), as make, cargo and git know theirs, rather
+//! than by reading it: reading a district's photographs again on every
+//! build would cost more than the build. File times are coarse, so a file
+//! written moments before it was looked at could be written again without
+//! its stamp moving: a build whose sources are not all settled leaves no
+//! record, and the next one runs in full. An article scheduled for later
+//! keeps a record good only until its time comes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::content::LeftOut;
+use crate::error::Diagnostic;
+use crate::output::{self, Manifest};
+
+/// The record's format; a record of another format is not read.
+const FORMAT: u32 = 1;
+
+/// The folders of a site whose files a build may read, besides site.yaml and
+/// the published terms (the watch list of `serve` names the same).
+const SOURCE_FOLDERS: [&str; 5] = [
+    crate::content::CONTENT_DIR,
+    crate::editions::EDITIONS_DIR,
+    "themes",
+    "templates",
+    "static",
+];
+
+/// How long after its last change a source's stamp can be trusted.
+const SETTLE_TIME: Duration = Duration::from_secs(2);
+
+/// What tells a changed source file from an unchanged one without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    /// Nanoseconds since 1970 of the last change to the file's bytes.
+    modified: u64,
+    /// Of the last change to the file or its metadata: moves when a tool
+    /// puts an old modification time back on a new file.
+    changed: u64,
+    /// The file's number on its file system: moves when a file is replaced.
+    file: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let since_1970 =
+            |secs: i64, nanos: i64| u64::try_from(i128::from(secs) * 1_000_000_000 + i128::from(nanos)).ok();
+        #[cfg(unix)]
+        let stamp = {
+            use std::os::unix::fs::MetadataExt;
+            Stamp {
+                len: meta.len(),
+                modified: since_1970(meta.mtime(), meta.mtime_nsec())?,
+                changed: since_1970(meta.ctime(), meta.ctime_nsec())?,
+                file: meta.ino(),
+            }
+        };
+        #[cfg(not(unix))]
+        let stamp = {
+            let modified = meta.modified().ok()?.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+            let modified = since_1970(
+                i64::try_from(modified.as_secs()).ok()?,
+                i64::from(modified.subsec_nanos()),
+            )?;
+            Stamp {
+                len: meta.len(),
+                modified,
+                changed: modified,
+                file: 0,
+            }
+        };
+        Some(stamp)
+    }
+}
+
+/// Every source file of a site, with its stamp, as found when a build began.
+pub(crate) struct Sources {
+    /// Paths relative to the site's folder, sorted; `None` for a file whose
+    /// stamp could not be taken, which no record matches.
+    files: Vec<(String, Option<Stamp>)>,
+    taken: SystemTime,
+}
+
+impl Sources {
+    /// Looks at every source file of the site at `root`.
+    pub(crate) fn scan(root: &Path) -> Sources {
+        let taken = SystemTime::now();
+        let mut paths: Vec<String> = [crate::config::CONFIG_FILE, output::PUBLISHED_TERMS]
+            .into_iter()
+            .filter(|file| root.join(file).exists())
+            .map(str::to_string)
+            .collect();
+        for folder in SOURCE_FOLDERS.iter().filter(|f| root.join(f).exists()) {
+            // As the articles are found: links to folders are not followed.
+            let walk = walkdir::WalkDir::new(root.join(folder)).follow_links(false);
+            paths.extend(walk.into_iter().filter_map(|entry| match entry {
+                Ok(entry) if entry.file_type().is_dir() => None,
+                Ok(entry) => Some(relative(root, entry.path())),
+                // A folder that cannot be listed: a name no stamp can be taken of.
+                Err(e) => Some(e.path().map_or_else(|| folder.to_string(), |p| relative(root, p))),
+            }));
+        }
+        paths.sort_unstable();
+        paths.dedup();
+        let files = paths
+            .into_par_iter()
+            .map(|path| {
+                let stamp = Stamp::of(&root.join(&path));
+                (path, stamp)
+            })
+            .collect();
+        Sources { files, taken }
+    }
+
+    /// Takes `file`'s stamp again, after the build itself wrote it.
+    pub(crate) fn restamp(&mut self, root: &Path, file: &str) {
+        let stamp = Stamp::of(&root.join(file));
+        match self.files.binary_search_by(|(path, _)| path.as_str().cmp(file)) {
+            Ok(at) => self.files[at].1 = stamp,
+            Err(at) => self.files.insert(at, (file.to_string(), stamp)),
+        }
+    }
+
+    /// Whether every stamp was taken, of a file last changed well before it
+    /// was looked at.
+    fn settled(&self) -> bool {
+        let Some(before) = self.taken.checked_sub(SETTLE_TIME) else {
+            return false;
+        };
+        let Ok(before) = before.duration_since(SystemTime::UNIX_EPOCH) else {
+            return false;
+        };
+        let before = u64::try_from(before.as_nanos()).unwrap_or(u64::MAX);
+        self.files
+            .iter()
+            .all(|(_, stamp)| stamp.is_some_and(|s| s.modified <= before))
+    }
+
+    fn same_as(&self, recorded: &[(String, Stamp)]) -> bool {
+        self.files.len() == recorded.len()
+            && self
+                .files
+                .iter()
+                .zip(recorded)
+                .all(|((path, stamp), (was_path, was))| path == was_path && *stamp == Some(*was))
+    }
+}
+
+/// The path of `path` inside `root`, with `/` between names, as the output's
+/// manifest writes them.
+fn relative(root: &Path, path: &Path) -> String {
+    let inside = path.strip_prefix(root).unwrap_or(path);
+    let names: Vec<String> = inside.iter().map(|n| n.to_string_lossy().into_owned()).collect();
+    names.join("/")
+}
+
+/// How a build was run: a build run otherwise makes other files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct RunKey {
+    /// The site's folder, as the system names it.
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub future: bool,
+    pub minify: bool,
+}
+
+/// What a build reported, to report again.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct Recorded {
+    pub pages: usize,
+    pub articles: usize,
+    pub static_files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The file beside the output.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    format: u32,
+    /// The identity of the jianbao source that made the output.
+    jianbao: String,
+    run: RunKey,
+    sources: Vec<(String, Stamp)>,
+    /// The SHA-256 of the manifest the build left, in hex.
+    manifest: String,
+    /// When the first article left out as scheduled is due: the record holds until then.
+    until: Option<DateTime<FixedOffset>>,
+    report: Recorded,
+}
+
+/// What the last build into `output` reported, when it was run as `run` from
+/// `sources` as they are now, and `output` is still as it left it: a build
+/// at `now` would make the same files and say the same. `None` otherwise, or
+/// when there is no such record.
+pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: DateTime<Utc>) -> Option<Recorded> {
+    let bytes = std::fs::read(output::build_record_path(output)).ok()?;
+    let record: Record = serde_json::from_slice(&bytes).ok()?;
+    let holds = record.format == FORMAT
+        && record.jianbao == env!("JIANBAO_SOURCE_ID")
+        && record.run == *run
+        && record.until.is_none_or(|due| now < due)
+        && sources.same_as(&record.sources);
+    if !holds {
+        return None;
+    }
+    let manifest = std::fs::read_to_string(output::manifest_path(output)).ok()?;
+    if hex_sha256(manifest.as_bytes()) != record.manifest || !Manifest::parse(&manifest)?.intact(output) {
+        return None;
+    }
+    Some(record.report)
+}
+
+/// Records the build just made into `output`, run as `run` from `sources`,
+/// which reported `report`. A build whose sources were not settled records
+/// nothing. A record that cannot be written is no loss but the next build's
+/// time: it is not reported.
+pub(crate) fn save(output: &Path, run: RunKey, sources: &Sources, report: Recorded) {
+    if !sources.settled() {
+        return;
+    }
+    let Ok(manifest) = std::fs::read(output::manifest_path(output)) else {
+        return;
+    };
+    let until = report.left_out.iter().filter(|a| !a.draft).map(|a| a.date).min();
+    let record = Record {
+        format: FORMAT,
+        jianbao: env!("JIANBAO_SOURCE_ID").to_string(),
+        run,
+        sources: sources
+            .files
+            .iter()
+            .filter_map(|(path, stamp)| Some((path.clone(), (*stamp)?)))
+            .collect(),
+        manifest: hex_sha256(&manifest),
+        until,
+        report,
+    };
+    if let Ok(bytes) = serde_json::to_vec(&record) {
+        let _ = output::save_build_record(output, &bytes);
+    }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::ManifestEntry;
+
+    /// A site with one article and an output of one file, every file an hour old.
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(root.join("site.yaml"), "title: 闵行简报\n").expect("write");
+        std::fs::create_dir_all(root.join("content/2013/11")).expect("mkdir");
+        std::fs::write(
+            root.join("content/2013/11/a.md"),
+            "---\ntitle: 银行进社区\n---\n正文。\n",
+        )
+        .expect("write");
+        let output = root.join("public");
+        std::fs::create_dir_all(&output).expect("mkdir");
+        std::fs::write(output.join("index.html"), "<p>首页</p>").expect("write");
+        let manifest = Manifest {
+            files: [(
+                "index.html".to_string(),
+                ManifestEntry {
+                    fingerprint: 7,
+                    size: "<p>首页</p>".len() as u64,
+                },
+            )]
+            .into(),
+        };
+        manifest.save(&output).expect("manifest");
+        (dir, output)
+    }
+
+    fn age(root: &Path) {
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let file = std::fs::File::options().write(true).open(entry.path()).expect("open");
+                file.set_modified(an_hour_ago).expect("set time");
+            }
+        }
+    }
+
+    fn run(root: &Path) -> RunKey {
+        RunKey {
+            root: root.to_path_buf(),
+            base_url: None,
+            drafts: false,
+            future: false,
+            minify: false,
+        }
+    }
+
+    fn report(scheduled: Option<&str>) -> Recorded {
+        Recorded {
+            pages: 1,
+            articles: 1,
+            static_files: 0,
+            warnings: Vec::new(),
+            left_out: scheduled
+                .map(|date| LeftOut {
+                    source: PathBuf::from("content/2014/01/b.md"),
+                    draft: false,
+                    date: DateTime::parse_from_rfc3339(date).expect("date"),
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn at(date: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(date).expect("date").with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_record_holds_until_the_first_scheduled_article_is_due() {
+        let (dir, output) = site();
+        age(dir.path());
+        let sources = Sources::scan(dir.path());
+        save(
+            &output,
+            run(dir.path()),
+            &sources,
+            report(Some("2014-01-01T08:00:00+08:00")),
+        );
+        let unchanged_at = |now: &str| unchanged(&output, &run(dir.path()), &Sources::scan(dir.path()), at(now));
+        assert!(unchanged_at("2013-12-31T23:59:00+08:00").is_some());
+        assert!(unchanged_at("2014-01-01T08:00:00+08:00").is_none());
+    }
+
+    #[test]
+    fn a_record_holds_for_the_same_run_of_the_same_sources_into_the_same_output() {
+        let (dir, output) = site();
+        age(dir.path());
+        save(&output, run(dir.path()), &Sources::scan(dir.path()), report(None));
+        let now = at("2026-12-03T09:00:00+08:00");
+        let holds = || unchanged(&output, &run(dir.path()), &Sources::scan(dir.path()), now).is_some();
+        assert!(holds());
+        let drafts = RunKey {
+            drafts: true,
+            ..run(dir.path())
+        };
+        assert!(unchanged(&output, &drafts, &Sources::scan(dir.path()), now).is_none());
+        // The output's file rewritten behind the build's back.
+        std::fs::write(output.join("index.html"), "<p>首页，改过</p>").expect("write");
+        assert!(!holds());
+    }
+
+    #[test]
+    fn a_source_written_moments_ago_leaves_no_record() {
+        let (dir, output) = site();
+        age(dir.path());
+        std::fs::write(
+            dir.path().join("content/2013/11/a.md"),
+            "---\ntitle: 银行进社区\n---\n改过。\n",
+        )
+        .expect("write");
+        save(&output, run(dir.path()), &Sources::scan(dir.path()), report(None));
+        assert!(!output::build_record_path(&output).exists());
+    }
+
+    #[test]
+    fn a_file_rewritten_with_its_old_length_and_time_is_seen() {
+        let (dir, output) = site();
+        age(dir.path());
+        let article = dir.path().join("content/2013/11/a.md");
+        let old_time = std::fs::metadata(&article).and_then(|m| m.modified()).expect("time");
+        save(&output, run(dir.path()), &Sources::scan(dir.path()), report(None));
+        // Same length, and the old time put back, as `touch -r` or an archive would.
+        std::fs::write(&article, "---\ntitle: 银行进社区\n---\n正片。\n").expect("write");
+        let file = std::fs::File::options().write(true).open(&article).expect("open");
+        file.set_modified(old_time).expect("set time");
+        let now = at("2026-12-03T09:00:00+08:00");
+        assert!(unchanged(&output, &run(dir.path()), &Sources::scan(dir.path()), now).is_none());
+    }
+}
