@@ -12,7 +12,8 @@
 # the machine's speed hits both. Output goes into a fresh, empty folder on tmpfs (/dev/shm,
 # the generators and not the disk are measured) and, unless --no-disk, on disk (--work).
 # Also timed: the "copy floor" (cp -r of jianbao's finished output into a fresh tmpfs folder),
-# and jianbao's no-change rebuild (a second build into the same output folder).
+# and jianbao's no-change rebuild (a second build into the same output folder), then a rebuild
+# after each edit of one article's body.
 # --shared also times both tools on ../shared/bench/gen_corpus.py's 10,000-article sites, the
 # corpus the issue's peer figures were taken on. --serve runs bench/serve_latency.py on the
 # 10,000-article corpus. Results: $WORK/results.tsv (every run) and $WORK/summary.md.
@@ -95,7 +96,13 @@ bench_pair() {
       sync
       measure jianbao "$corpus" "$n" nochange "$target" "$run" -- "$BIN" build --root "$jb" --output "$jo"
     done
-    grep -q 'nothing changed' "$WORK/last.log" || echo "run.sh: note: last no-change rebuild said: $(tail -n 1 "$WORK/last.log")" >&2
+    grep -qE 'nothing changed|没有文件改动' "$WORK/last.log" || echo "run.sh: note: last no-change rebuild said: $(tail -n 1 "$WORK/last.log")" >&2
+    # Then one article edited before each build: a line added to its body.
+    local edited; edited=$(find "$jb/content" -name '*.md' | sort | sed -n 1p)
+    for run in $WARMUP $(seq 1 "$RUNS"); do
+      printf '\n居委会又补充了%s条意见。\n' "$run" >>"$edited"; sync
+      measure jianbao "$corpus" "$n" oneedit "$target" "$run" -- "$BIN" build --root "$jb" --output "$jo"
+    done
     if [ "$target" = tmpfs ]; then
       for run in $WARMUP $(seq 1 "$RUNS"); do
         rm -rf "$SHM/copy"; sync
@@ -136,12 +143,13 @@ for r in rows:
     groups.setdefault((r["corpus"], int(r["n"]), r["mode"], r["target"], r["tool"]), []).append(r)
 print("| corpus | N | what | output on | tool | runs | wall s | CPU s (user+sys) | peak MiB | load (1 min) |")
 print("|---|---:|---|---|---|---:|---:|---:|---:|---:|")
-order = {"full": 0, "nochange": 1, "copy": 2, "tmpfs": 0, "disk": 1}
+order = {"full": 0, "nochange": 1, "oneedit": 2, "copy": 3, "tmpfs": 0, "disk": 1}
 for (corpus, n, mode, target, tool), rs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], order[kv[0][3]], order[kv[0][2]], kv[0][4] != "jianbao")):
     wall = statistics.median(float(r["wall_s"]) for r in rs)
     cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rs)
     peak = statistics.median(int(r["peak_kib"]) for r in rs) / 1024
-    what = {"full": "full build, empty folder", "nochange": "rebuild, nothing changed", "copy": "cp -r of jianbao's output"}[mode]
+    what = {"full": "full build, empty folder", "nochange": "rebuild, nothing changed",
+            "oneedit": "rebuild, one article's body edited", "copy": "cp -r of jianbao's output"}[mode]
     load = statistics.median(float(r["load1"]) for r in rs)
     print(f"| {corpus} | {n:,} | {what} | {target} | {tool} | {len(rs)} | {wall:.2f} | {cpu:.2f} | {peak:,.0f} | {load:.1f} |")
 PY

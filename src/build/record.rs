@@ -196,7 +196,7 @@ pub(crate) struct Recorded {
 }
 
 /// The file beside the output.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Record {
     format: u32,
     /// The identity of the jianbao source that made the output.
@@ -210,13 +210,31 @@ struct Record {
     report: Recorded,
 }
 
+/// A [`Record`] without its report, read first: when the sources changed,
+/// the warnings need not be read back at all.
+#[derive(Deserialize)]
+struct RecordHead {
+    format: u32,
+    jianbao: String,
+    run: RunKey,
+    sources: Vec<(String, Stamp)>,
+    manifest: String,
+    until: Option<DateTime<FixedOffset>>,
+}
+
+/// The report of a [`Record`], read once the rest holds.
+#[derive(Deserialize)]
+struct RecordReport {
+    report: Recorded,
+}
+
 /// What the last build into `output` reported, when it was run as `run` from
 /// `sources` as they are now, and `output` is still as it left it: a build
 /// at `now` would make the same files and say the same. `None` otherwise, or
 /// when there is no such record.
 pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: DateTime<Utc>) -> Option<Recorded> {
     let bytes = std::fs::read(output::build_record_path(output)).ok()?;
-    let record: Record = serde_json::from_slice(&bytes).ok()?;
+    let record: RecordHead = serde_json::from_slice(&bytes).ok()?;
     let holds = record.format == FORMAT
         && record.jianbao == env!("JIANBAO_SOURCE_ID")
         && record.run == *run
@@ -229,7 +247,7 @@ pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: Dat
     if hex_sha256(manifest.as_bytes()) != record.manifest || !Manifest::parse(&manifest)?.intact(output) {
         return None;
     }
-    Some(record.report)
+    serde_json::from_slice::<RecordReport>(&bytes).ok().map(|r| r.report)
 }
 
 /// Records the build just made into `output`, run as `run` from `sources`,
@@ -372,6 +390,34 @@ mod tests {
         // The output's file rewritten behind the build's back.
         std::fs::write(output.join("index.html"), "<p>首页，改过</p>").expect("write");
         assert!(!holds());
+    }
+
+    #[test]
+    fn a_record_whose_warnings_the_catalogue_cannot_read_is_void() {
+        let (dir, output) = site();
+        age(dir.path());
+        let mut with_warning = report(None);
+        let warning = Diagnostic::error(
+            crate::error::Area::Content,
+            "content/2013/11/a.md",
+            3,
+            1,
+            crate::msg!(
+                "io-error",
+                action = crate::msg!("output-io-write-record"),
+                reason = "磁盘已满"
+            ),
+        );
+        with_warning.warnings.push(warning.clone());
+        save(&output, run(dir.path()), &Sources::scan(dir.path()), with_warning);
+        let now = at("2026-12-03T09:00:00+08:00");
+        let read_back = unchanged(&output, &run(dir.path()), &Sources::scan(dir.path()), now);
+        assert_eq!(read_back.map(|r| r.warnings), Some(vec![warning]));
+        // A record written by a jianbao whose catalogue had another message.
+        let path = output::build_record_path(&output);
+        let text = std::fs::read_to_string(&path).expect("record");
+        std::fs::write(&path, text.replace("\"io-error\"", "\"io-error-gone\"")).expect("write");
+        assert!(unchanged(&output, &run(dir.path()), &Sources::scan(dir.path()), now).is_none());
     }
 
     #[test]
