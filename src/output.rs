@@ -270,8 +270,13 @@ fn manifest_header() -> String {
 
 /// Where the manifest of `output` lives: beside it, so it is never published.
 pub fn manifest_path(output: &Path) -> PathBuf {
+    beside_output(output, "manifest")
+}
+
+/// The file `.NAME.jianbao-WHAT` beside the output folder NAME: never published.
+fn beside_output(output: &Path, what: &str) -> PathBuf {
     let name = output.file_name().and_then(|n| n.to_str()).unwrap_or("output");
-    parent_of(output).join(format!(".{name}.jianbao-manifest"))
+    parent_of(output).join(format!(".{name}.jianbao-{what}"))
 }
 
 impl Manifest {
@@ -333,30 +338,31 @@ impl Manifest {
             let e = self.files[name];
             text.push_str(&format!("{:016x} {} {name}\n", e.fingerprint, e.size));
         }
-        let path = manifest_path(output);
-        let mut temp = path.clone().into_os_string();
-        temp.push(format!(".tmp-{}", std::process::id()));
-        let temp = PathBuf::from(temp);
-        fs::write(&temp, text).map_err(|e| io_error(&temp, msg!("output-io-write-manifest"), &e))?;
-        fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-write-manifest"), &e))
+        write_atomically(&manifest_path(output), text.as_bytes(), || {
+            msg!("output-io-write-manifest")
+        })
     }
+}
+
+/// Writes `bytes` to `path` all at once: into a file beside it, then renamed
+/// over it, so that a reader finds the old file or the new one, never half.
+fn write_atomically(path: &Path, bytes: &[u8], action: impl Fn() -> Message) -> Result<(), Diagnostic> {
+    let mut temp = path.as_os_str().to_os_string();
+    temp.push(format!(".tmp-{}", std::process::id()));
+    let temp = PathBuf::from(temp);
+    fs::write(&temp, bytes).map_err(|e| io_error(&temp, action(), &e))?;
+    fs::rename(&temp, path).map_err(|e| io_error(path, action(), &e))
 }
 
 /// Where the record of the last build into `output` lives: beside it, as the
 /// manifest does (see `build::record`).
 pub fn build_record_path(output: &Path) -> PathBuf {
-    let name = output.file_name().and_then(|n| n.to_str()).unwrap_or("output");
-    parent_of(output).join(format!(".{name}.jianbao-build"))
+    beside_output(output, "build")
 }
 
 /// Writes the record of the build just made into `output`, atomically.
 pub fn save_build_record(output: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let path = build_record_path(output);
-    let mut temp = path.clone().into_os_string();
-    temp.push(format!(".tmp-{}", std::process::id()));
-    let temp = PathBuf::from(temp);
-    fs::write(&temp, bytes).map_err(|e| io_error(&temp, msg!("output-io-write-record"), &e))?;
-    fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-write-record"), &e))
+    write_atomically(&build_record_path(output), bytes, || msg!("output-io-write-record"))
 }
 
 /// Removes the record of the last build into `output`, before a build that
@@ -384,9 +390,7 @@ pub fn save_published_terms(root: &Path, text: &str) -> Result<(), Diagnostic> {
     }
     let dir = parent_of(&path);
     fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("output-io-create-cache"), &e))?;
-    let temp = dir.join(format!("terms.tsv.tmp-{}", std::process::id()));
-    fs::write(&temp, text).map_err(|e| io_error(&temp, msg!("output-io-record-terms"), &e))?;
-    fs::rename(&temp, &path).map_err(|e| io_error(&path, msg!("output-io-record-terms"), &e))
+    write_atomically(&path, text.as_bytes(), || msg!("output-io-record-terms"))
 }
 
 /// The site's own folders, which the output folder must be none of, nor inside.

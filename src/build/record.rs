@@ -198,6 +198,15 @@ pub(crate) struct Recorded {
 /// The file beside the output.
 #[derive(Serialize)]
 struct Record {
+    #[serde(flatten)]
+    head: RecordHead,
+    report: Recorded,
+}
+
+/// A [`Record`] without its report, read first: when the sources changed,
+/// the warnings need not be read back at all.
+#[derive(Serialize, Deserialize)]
+struct RecordHead {
     format: u32,
     /// The identity of the jianbao source that made the output.
     jianbao: String,
@@ -206,19 +215,6 @@ struct Record {
     /// The SHA-256 of the manifest the build left, in hex.
     manifest: String,
     /// When the first article left out as scheduled is due: the record holds until then.
-    until: Option<DateTime<FixedOffset>>,
-    report: Recorded,
-}
-
-/// A [`Record`] without its report, read first: when the sources changed,
-/// the warnings need not be read back at all.
-#[derive(Deserialize)]
-struct RecordHead {
-    format: u32,
-    jianbao: String,
-    run: RunKey,
-    sources: Vec<(String, Stamp)>,
-    manifest: String,
     until: Option<DateTime<FixedOffset>>,
 }
 
@@ -262,7 +258,7 @@ pub(crate) fn save(output: &Path, run: RunKey, sources: &Sources, report: Record
         return;
     };
     let until = report.left_out.iter().filter(|a| !a.draft).map(|a| a.date).min();
-    let record = Record {
+    let head = RecordHead {
         format: FORMAT,
         jianbao: env!("JIANBAO_SOURCE_ID").to_string(),
         run,
@@ -273,8 +269,8 @@ pub(crate) fn save(output: &Path, run: RunKey, sources: &Sources, report: Record
             .collect(),
         manifest: hex_sha256(&manifest),
         until,
-        report,
     };
+    let record = Record { head, report };
     if let Ok(bytes) = serde_json::to_vec(&record) {
         let _ = output::save_build_record(output, &bytes);
     }
