@@ -64,16 +64,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     let last = record::unchanged(&options.output, &run_key, &sources, chrono::Utc::now());
     timer.lap("compare the sources with the last build's");
     if let Some(last) = last {
-        return Ok(BuildReport {
-            written: 0,
-            sources_unchanged: true,
-            pages: last.pages,
-            articles: last.articles,
-            static_files: last.static_files,
-            elapsed: started.elapsed(),
-            warnings: last.warnings.into_iter().collect(),
-            left_out: last.left_out,
-        });
+        return Ok(BuildReport::recorded(last, started.elapsed()));
     }
     crate::output::forget_build_record(&options.output).map_err(one)?;
     let mut pipeline = Pipeline::for_one_run(Settings {
@@ -92,33 +83,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     });
     let mut sink = DiskSink::new(&options.output).map_err(one)?;
     let run = pipeline.run(None, &mut sink)?;
-    let mut warnings = run.warnings;
-    // What the next build of the same sources would say: the same, but for
-    // the terms that moved, once this build has recorded where they went.
-    let mut next_warnings = Some(warnings.clone());
-    let moved = crate::site::moved_terms(&options.root, &run.site);
-    warnings.extend(moved.iter().cloned());
-    // Previews with drafts or future articles publish nothing for good.
-    if !options.drafts && !options.future {
-        let terms = crate::taxonomy::PublishedTerms::of(&run.site.taxonomies);
-        // The site is built; a record that cannot be written (a read-only checkout)
-        // only means the next build cannot warn of a moved term.
-        if let Err(problem) = crate::output::save_published_terms(&options.root, &terms.to_text()) {
-            let hint = crate::msg!("output-terms-not-saved-hint");
-            warnings.push(
-                crate::error::Diagnostic {
-                    severity: crate::error::Severity::Warning,
-                    ..problem
-                }
-                .with_hint(hint),
-            );
-            next_warnings = None;
-        }
-        sources.restamp(&options.root, crate::output::PUBLISHED_TERMS);
-    } else if let Some(next) = &mut next_warnings {
-        next.extend(moved);
-    }
-    warnings.sort();
+    let (warnings, next_warnings) = warnings_with_terms(options, run.warnings, &run.site, &mut sources);
     let report = BuildReport {
         written: sink.written(),
         sources_unchanged: false,
@@ -129,18 +94,73 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         warnings,
         left_out: run.site.left_out.to_vec(),
     };
-    if let Some(mut next) = next_warnings {
-        next.sort();
+    if let Some(next_warnings) = next_warnings {
         let recorded = record::Recorded {
             pages: report.pages,
             articles: report.articles,
             static_files: report.static_files,
-            warnings: next.into_iter().collect(),
+            warnings: next_warnings.into_iter().collect(),
             left_out: report.left_out.clone(),
         };
         record::save(&options.output, run_key, &sources, recorded);
     }
     Ok(report)
+}
+
+impl BuildReport {
+    /// The report of a build that found its sources as `last` recorded them.
+    fn recorded(last: record::Recorded, elapsed: Duration) -> BuildReport {
+        BuildReport {
+            written: 0,
+            sources_unchanged: true,
+            pages: last.pages,
+            articles: last.articles,
+            static_files: last.static_files,
+            elapsed,
+            warnings: last.warnings.into_iter().collect(),
+            left_out: last.left_out,
+        }
+    }
+}
+
+/// The run's warnings with those of the terms whose addresses moved since
+/// the last build, which then records where they are now (not for a preview
+/// with drafts or future articles, which publishes nothing for good). Also
+/// what the next build of the same sources would say, for the build record:
+/// `None` when it cannot be told, as the terms could not be recorded.
+fn warnings_with_terms(
+    options: &BuildOptions,
+    mut warnings: Diagnostics,
+    site: &crate::site::Site,
+    sources: &mut record::Sources,
+) -> (Diagnostics, Option<Diagnostics>) {
+    let moved = crate::site::moved_terms(&options.root, site);
+    let mut next = warnings.clone();
+    warnings.extend(moved.iter().cloned());
+    if options.drafts || options.future {
+        next.extend(moved);
+    } else {
+        let terms = crate::taxonomy::PublishedTerms::of(&site.taxonomies);
+        let saved = crate::output::save_published_terms(&options.root, &terms.to_text());
+        sources.restamp(&options.root, crate::output::PUBLISHED_TERMS);
+        // The site is built; a record that cannot be written (a read-only checkout)
+        // only means the next build cannot warn of a moved term.
+        if let Err(problem) = saved {
+            let hint = crate::msg!("output-terms-not-saved-hint");
+            warnings.push(
+                crate::error::Diagnostic {
+                    severity: crate::error::Severity::Warning,
+                    ..problem
+                }
+                .with_hint(hint),
+            );
+            warnings.sort();
+            return (warnings, None);
+        }
+    }
+    warnings.sort();
+    next.sort();
+    (warnings, Some(next))
 }
 
 /// How `options` and `publish` run a build, for its record.

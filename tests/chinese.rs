@@ -167,6 +167,34 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
 }
 
 #[test]
+fn a_moved_address_is_warned_of_by_the_build_that_moves_it_and_not_again() {
+    let site = TestSite::new();
+    article(
+        &site,
+        "2013/11/minsu-jie.md",
+        "2013-11-20",
+        "slug: minsu-jie\ntags: [民俗]",
+    );
+    site.build_ok();
+    article(&site, "2013/11/minsu.md", "2013-11-01", "slug: minsu\ntags: [民宿]");
+    let moving = common::render(&site.build_ok().warnings);
+    assert!(
+        moving.contains("the tag 民俗's address moves from /tags/min-su/"),
+        "{moving}"
+    );
+    // Built again with nothing changed, in full and then from the build record:
+    // the move is done and recorded, and neither says it again.
+    site.settle();
+    let full = site.build_ok();
+    let recorded = site.build_ok();
+    assert!(!full.sources_unchanged && recorded.sources_unchanged);
+    for report in [full, recorded] {
+        let shown = common::render(&report.warnings);
+        assert!(!shown.contains("moves from"), "{shown}");
+    }
+}
+
+#[test]
 fn check_asks_about_readings_no_dictionary_settles() {
     let site = TestSite::new();
     article(
