@@ -12,6 +12,16 @@ use crate::error::{Area, Diagnostic, Diagnostics};
 use crate::redirects::{self, Redirect};
 use crate::taxonomy::{self, ArticleId, Taxonomies};
 
+/// The folders of a site whose files a build reads, besides site.yaml: what
+/// `serve` watches, and what the build record stamps.
+pub(crate) const SOURCE_FOLDERS: [&str; 5] = [
+    crate::content::CONTENT_DIR,
+    crate::editions::EDITIONS_DIR,
+    "themes",
+    "templates",
+    "static",
+];
+
 /// How many related articles an article page lists.
 const RELATED_LIMIT: usize = 5;
 

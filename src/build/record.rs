@@ -34,16 +34,6 @@ use crate::output::{self, Manifest};
 /// The record's format; a record of another format is not read.
 const FORMAT: u32 = 1;
 
-/// The folders of a site whose files a build may read, besides site.yaml and
-/// the published terms (the watch list of `serve` names the same).
-const SOURCE_FOLDERS: [&str; 5] = [
-    crate::content::CONTENT_DIR,
-    crate::editions::EDITIONS_DIR,
-    "themes",
-    "templates",
-    "static",
-];
-
 /// How long after its last change a source's stamp can be trusted.
 const SETTLE_TIME: Duration = Duration::from_secs(2);
 
@@ -110,7 +100,7 @@ impl Sources {
             .filter(|file| root.join(file).exists())
             .map(str::to_string)
             .collect();
-        for folder in SOURCE_FOLDERS.iter().filter(|f| root.join(f).exists()) {
+        for folder in crate::site::SOURCE_FOLDERS.iter().filter(|f| root.join(f).exists()) {
             // As the articles are found: links to folders are not followed.
             let walk = walkdir::WalkDir::new(root.join(folder)).follow_links(false);
             paths.extend(walk.into_iter().filter_map(|entry| match entry {

@@ -25,15 +25,6 @@ const FULL_CHECK_AFTER: Duration = Duration::from_secs(3);
 /// The longest a burst may delay a rebuild.
 const LONGEST_WAIT: Duration = Duration::from_millis(300);
 
-/// The folders of a site whose changes matter, besides site.yaml.
-const WATCHED_DIRS: [&str; 5] = [
-    "content",
-    "themes",
-    "templates",
-    "static",
-    crate::editions::EDITIONS_DIR,
-];
-
 /// Keeps the watch running; dropping it stops nothing, the thread runs until exit.
 pub struct WatchHandle {
     _thread: JoinHandle<()>,
@@ -71,7 +62,7 @@ pub fn spawn(root: PathBuf, mut on_change: impl FnMut(Changed) + Send + 'static)
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)?;
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
-    for dir in WATCHED_DIRS {
+    for dir in crate::site::SOURCE_FOLDERS {
         let path = root.join(dir);
         if path.is_dir() {
             watcher.watch(&path, RecursiveMode::Recursive)?;
@@ -179,7 +170,10 @@ fn handle(root: &Path, watcher: &mut notify::RecommendedWatcher, event: notify::
         let Ok(rel) = path.strip_prefix(root) else { continue };
         let mut parts = rel.components().filter_map(|c| c.as_os_str().to_str());
         let Some(top) = parts.next() else { continue };
-        if matches!(event.kind, EventKind::Create(_)) && WATCHED_DIRS.contains(&top) && rel.components().count() == 1 {
+        if matches!(event.kind, EventKind::Create(_))
+            && crate::site::SOURCE_FOLDERS.contains(&top)
+            && rel.components().count() == 1
+        {
             let _ = watcher.watch(path, RecursiveMode::Recursive);
         }
         if is_site_file(root, path) {
@@ -197,7 +191,7 @@ fn is_site_file(root: &Path, path: &Path) -> bool {
         return false;
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    (top == crate::config::CONFIG_FILE || WATCHED_DIRS.contains(&top)) && !is_editor_scratch(name)
+    (top == crate::config::CONFIG_FILE || crate::site::SOURCE_FOLDERS.contains(&top)) && !is_editor_scratch(name)
 }
 
 /// Files editors write while saving that are not part of the site.
