@@ -266,8 +266,8 @@ fn catalogue_text(word: &str, before: &str) -> Option<&'static str> {
     if word.is_empty() {
         return None;
     }
+    let needle = format!("{before}{word}");
     EN.iter().find_map(|(_, text)| {
-        let needle = format!("{before}{word}");
         let at = text.find(&needle)? + before.len();
         text.get(at..at + word.len())
     })

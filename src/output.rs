@@ -310,22 +310,14 @@ impl Manifest {
         let Some(entry) = self.files.get(file) else {
             return false;
         };
-        entry.fingerprint == fingerprint
-            && safe_join(output, file)
-                .and_then(|p| fs::symlink_metadata(p).ok())
-                .is_some_and(|m| m.is_file() && m.len() == entry.size)
+        entry.fingerprint == fingerprint && on_disk(output, file, entry)
     }
 
     /// Whether `output` still holds every file of this manifest, with the size
     /// it recorded: nothing was deleted or rewritten behind the build's back.
     pub fn intact(&self, output: &Path) -> bool {
         use rayon::prelude::*;
-        output.is_dir()
-            && self.files.par_iter().all(|(file, entry)| {
-                safe_join(output, file)
-                    .and_then(|p| fs::symlink_metadata(p).ok())
-                    .is_some_and(|m| m.is_file() && m.len() == entry.size)
-            })
+        output.is_dir() && self.files.par_iter().all(|(file, entry)| on_disk(output, file, entry))
     }
 
     /// Writes the manifest of `output`, atomically.
@@ -342,6 +334,13 @@ impl Manifest {
             msg!("output-io-write-manifest")
         })
     }
+}
+
+/// Whether `output` holds `file` as a plain file of the size `entry` recorded.
+fn on_disk(output: &Path, file: &str, entry: &ManifestEntry) -> bool {
+    safe_join(output, file)
+        .and_then(|p| fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.is_file() && m.len() == entry.size)
 }
 
 /// Writes `bytes` to `path` all at once: into a file beside it, then renamed

@@ -136,8 +136,8 @@ fn a_homophone_added_later_never_takes_a_published_address() {
     assert!(!check_site(&site).contains("moves from"));
 }
 
-#[test]
-fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
+/// A site built with the tag 民俗 alone, which therefore has the address min-su.
+fn site_with_only_minsu() -> TestSite {
     let site = TestSite::new();
     article(
         &site,
@@ -146,6 +146,12 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
         "slug: minsu-jie\ntags: [民俗]",
     );
     site.build_ok();
+    site
+}
+
+#[test]
+fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
+    let site = site_with_only_minsu();
     assert!(site.read("tags/min-su/index.html").contains(">民俗<"));
 
     // An older article brings in 民宿: it was used first, so it takes min-su.
@@ -168,14 +174,7 @@ fn a_homophone_dated_back_is_warned_of_before_it_moves_an_address() {
 
 #[test]
 fn a_moved_address_is_warned_of_by_the_build_that_moves_it_and_not_again() {
-    let site = TestSite::new();
-    article(
-        &site,
-        "2013/11/minsu-jie.md",
-        "2013-11-20",
-        "slug: minsu-jie\ntags: [民俗]",
-    );
-    site.build_ok();
+    let site = site_with_only_minsu();
     article(&site, "2013/11/minsu.md", "2013-11-01", "slug: minsu\ntags: [民宿]");
     let moving = common::render(&site.build_ok().warnings);
     assert!(
