@@ -183,6 +183,7 @@ impl LinkContext<'_> {
     pub(super) fn attachments(
         &self,
         p: &Parsed,
+        markdown: &str,
         resolved: &[(String, LinkTarget)],
         pictures: &[(PathBuf, Option<FileStamp>)],
     ) -> Found {
@@ -190,8 +191,8 @@ impl LinkContext<'_> {
         let Some((root, _)) = self.pictures else {
             return found;
         };
-        let mut links = linked_attachments(p, resolved, root, &mut found);
-        folder_attachments(p, resolved, pictures, root, &mut found, &mut links);
+        let mut links = linked_attachments(p, markdown, resolved, root, &mut found);
+        folder_attachments(p, markdown, resolved, pictures, root, &mut found, &mut links);
         found
     }
 }
@@ -200,6 +201,7 @@ impl LinkContext<'_> {
 /// by each one's place in `found.files`, the link that brought it.
 fn linked_attachments<'r>(
     p: &Parsed,
+    markdown: &str,
     resolved: &'r [(String, LinkTarget)],
     root: &Path,
     found: &mut Found,
@@ -228,13 +230,13 @@ fn linked_attachments<'r>(
             if found.files[i].path != path {
                 found
                     .problems
-                    .push(same_name(p, dest, &name, &found.files[i].path, root));
+                    .push(same_name(p, markdown, dest, &name, &found.files[i].path, root));
             }
             continue;
         }
         // A file a shortcode names (a video) is published, but it is not a
         // link for readers to download: only Markdown links are listed.
-        let texts = texts.get_or_insert_with(|| link_texts(&p.body));
+        let texts = texts.get_or_insert_with(|| link_texts(markdown));
         let title = texts.get(dest.as_str()).map(|text| {
             if text.is_empty() {
                 name.rsplit('/').next().unwrap_or(&name).to_string()
@@ -260,6 +262,7 @@ fn linked_attachments<'r>(
 /// made from, which are not published as they are.
 fn folder_attachments(
     p: &Parsed,
+    markdown: &str,
     resolved: &[(String, LinkTarget)],
     pictures: &[(PathBuf, Option<FileStamp>)],
     root: &Path,
@@ -298,7 +301,7 @@ fn folder_attachments(
         }
         if let Some(i) = found.files.iter().position(|a| &a.name == name) {
             if let Some(dest) = links[i] {
-                found.problems.push(same_name(p, dest, name, path, root));
+                found.problems.push(same_name(p, markdown, dest, name, path, root));
             }
             continue;
         }
@@ -356,8 +359,8 @@ impl Seen {
 }
 
 /// Two different files that would be published under one name beside a page.
-fn same_name(p: &Parsed, dest: &str, name: &str, other: &Path, root: &Path) -> Diagnostic {
-    let (line, column) = link_position(p, dest);
+fn same_name(p: &Parsed, markdown: &str, dest: &str, name: &str, other: &Path, root: &Path) -> Diagnostic {
+    let (line, column) = link_position(p, markdown, dest);
     Diagnostic::error(
         Area::Content,
         p.file.path.clone(),

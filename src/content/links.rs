@@ -152,11 +152,15 @@ pub(crate) fn broken_anchors<'a>(
             let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
             format!("#{decoded}")
         });
-        if has_id(&article.html, &anchor[1..]) {
+        if article.element_ids.iter().any(|id| *id == anchor[1..]) {
             continue;
         }
         let written = percent_encoding::percent_decode_str(dest).decode_utf8_lossy();
-        let (line, column) = link_position(&body.parsed, dest);
+        // Only a broken link needs its place: the body is read again for it if it was left in its file.
+        let (line, column) = match body.parsed.markdown() {
+            Ok(markdown) => link_position(&body.parsed, &markdown, dest),
+            Err(_) => (body.parsed.body_line, 1),
+        };
         let headings: Vec<String> = article.headings.iter().map(|h| format!("#{}", h.text)).collect();
         let hint = match article.headings.first() {
             None => msg!("content-anchor-no-headings-hint", title = article.front.title.as_str()),
@@ -184,17 +188,12 @@ pub(crate) fn broken_anchors<'a>(
     problems
 }
 
-/// Whether the page HTML gives some element the id `id`: headings, footnotes, raw HTML.
-fn has_id(html: &str, id: &str) -> bool {
-    html.contains(&format!(" id=\"{id}\""))
-}
-
 /// The file (line, column) of the link to `dest` in the article's body, or
 /// the body's first line when it cannot be found as written.
-pub(super) fn link_position(parsed: &Parsed, dest: &str) -> (usize, usize) {
-    match parsed.body.find(&format!("]({dest}")) {
+pub(super) fn link_position(parsed: &Parsed, markdown: &str, dest: &str) -> (usize, usize) {
+    match markdown.find(&format!("]({dest}")) {
         Some(at) => {
-            let (line, column) = line_col(&parsed.body, at + 2);
+            let (line, column) = line_col(markdown, at + 2);
             (line + parsed.body_line - 1, column)
         }
         None => (parsed.body_line, 1),

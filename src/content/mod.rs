@@ -14,12 +14,14 @@
 
 pub mod aliases;
 pub mod attachments;
+mod body;
 pub mod discover;
 pub mod front_matter;
 mod links;
 mod pictures;
 mod stamps;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,6 +37,7 @@ use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
+pub use body::{Body, BodySource};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
@@ -55,7 +58,12 @@ pub struct Article {
     pub slug_line: Option<usize>,
     /// The site path of its page: `2013/11/drill/`.
     pub url_path: String,
-    pub html: String,
+    /// The body as HTML, held or left in the file (see [`Body`]).
+    pub body: Body,
+    /// A hash of the body's HTML and headings: the pages showing it change with it.
+    pub body_hash: u64,
+    /// The ids the body's HTML gives its elements, which links may name after `#`.
+    pub element_ids: Vec<String>,
     /// Plain text: from front matter, else up to `<!-- more -->`, else the opening.
     pub summary: String,
     pub char_count: usize,
@@ -158,13 +166,21 @@ pub(crate) struct CachedBody {
     attachment_files: attachments::Seen,
 }
 
+/// An article's Markdown after its front matter: held, or left in its file
+/// (see [`BodyKeeping`]) with a hash to tell it unchanged when read again.
+enum Markdown {
+    Held(String),
+    InFile { read_from: PathBuf, hash: u64 },
+}
+
 /// An article after the first pass: front matter valid, body not yet rendered.
 pub(crate) struct Parsed {
     pub(crate) file: SourceFile,
     pub(crate) front: FrontMatter,
     slug: String,
     pub(crate) url_path: String,
-    body: String,
+    /// The Markdown after the front matter, or where to read it again.
+    body: Markdown,
     body_line: usize,
     /// The line of the `image:` key, for problems with the lead picture.
     image_line: usize,
@@ -178,11 +194,33 @@ pub(crate) struct Parsed {
     pub(crate) aliases: Vec<Alias>,
 }
 
-/// The first pass for one file: read from disk, then as [`parse_source`].
-pub(crate) fn read_and_parse(root: &Path, file: SourceFile, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(&file.path))
+impl Parsed {
+    /// The Markdown after the front matter: held, or read again from the file.
+    pub(crate) fn markdown(&self) -> Result<Cow<'_, str>, Box<Diagnostic>> {
+        match &self.body {
+            Markdown::Held(markdown) => Ok(Cow::Borrowed(markdown)),
+            Markdown::InFile { read_from, hash } => body::read_again(read_from, &self.file.path, *hash).map(Cow::Owned),
+        }
+    }
+}
+
+/// The first pass for one file: read from disk, then as [`parse_source`];
+/// with `keep` [`BodyKeeping::InFile`], its Markdown is left in the file.
+pub(crate) fn read_and_parse(
+    root: &Path,
+    file: SourceFile,
+    config: &Config,
+    keep: BodyKeeping<'_>,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let read_from = root.join(&file.path);
+    let bytes = std::fs::read(&read_from)
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
-    parse_source(file, &bytes, config)
+    let mut parsed = parse_source(file, &bytes, config)?;
+    if let (BodyKeeping::InFile(_), Markdown::Held(markdown)) = (keep, &parsed.body) {
+        let hash = body::markdown_hash(markdown);
+        parsed.body = Markdown::InFile { read_from, hash };
+    }
+    Ok(parsed)
 }
 
 /// One article parsed and rendered from its bytes as a build would, alone,
@@ -210,7 +248,7 @@ pub fn article_from_bytes(
         unsafe_html: config.markdown.unsafe_html,
         highlight: config.markdown.highlight,
     };
-    let body = render_body(&parsed, &links, options);
+    let body = render_body(&parsed, &links, options, BodyKeeping::Held);
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
     }
@@ -258,7 +296,7 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
         slug_line: file_line("slug"),
         warnings,
         aliases,
-        body: split.body.to_string(),
+        body: Markdown::Held(split.body.to_string()),
         body_line: split.body_line,
         file,
         front,
@@ -271,6 +309,14 @@ fn parse_source(file: SourceFile, bytes: &[u8], config: &Config) -> Result<Parse
 /// An invalid byte is named with its line and column.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, (usize, usize, Message)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        });
+    }
+    // Only std's check says where the first bad byte is.
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.replace("\r\n", "\n")),
         Err(e) => {
@@ -339,11 +385,11 @@ pub(crate) fn check_unique_urls(articles: &[&Arc<Parsed>]) -> Vec<Diagnostic> {
 }
 
 /// The problems rendering the body of `p` found, at their lines in its file.
-fn body_problems(p: &Parsed, found: &[markdown::BodyProblem]) -> Vec<Diagnostic> {
+fn body_problems(p: &Parsed, markdown: &str, found: &[markdown::BodyProblem]) -> Vec<Diagnostic> {
     found
         .iter()
         .map(|bp| {
-            let (line, column) = line_col(&p.body, bp.offset);
+            let (line, column) = line_col(markdown, bp.offset);
             let mut d = Diagnostic::error(
                 Area::Content,
                 p.file.path.clone(),
@@ -368,23 +414,52 @@ fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
     }
 }
 
+/// Whether an article keeps its body's HTML in memory (see [`Body`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BodyKeeping<'a> {
+    /// Held: runs kept for the next edit, and a single file read alone.
+    Held,
+    /// Left in its file under this root, rendered again by the page that shows it.
+    InFile(&'a Path),
+}
+
 /// The second pass for one article: its body rendered, links and pictures
 /// resolved, with what that depended on.
-pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
+pub(crate) fn render_body(
+    p: &Arc<Parsed>,
+    links: &LinkContext<'_>,
+    options: MarkdownOptions,
+    keep: BodyKeeping<'_>,
+) -> CachedBody {
+    // A file changed or gone since the first pass is rendered as empty, with the error that stops the build.
+    let (markdown, unreadable) = match p.markdown() {
+        Ok(markdown) => (markdown, None),
+        Err(problem) => (Cow::Borrowed(""), Some(*problem)),
+    };
     let resolved = std::cell::RefCell::new(Vec::new());
     let pictures = std::cell::RefCell::new(PicturesUsed::default());
+    let shown = std::cell::RefCell::new(Vec::new());
     let body = markdown::render_with_images(
-        &p.body,
+        &markdown,
         options,
         &|dest| {
             let target = links.resolve(&p.file.content_path, dest);
             resolved.borrow_mut().push((dest.to_string(), target.clone()));
             target
         },
-        &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
+        &|image| {
+            let target = links.body_picture(p, image, &mut pictures.borrow_mut());
+            if matches!(keep, BodyKeeping::InFile(_)) {
+                shown.borrow_mut().push(target.clone());
+            }
+            target
+        },
     );
-    let mut problems = body_problems(p, &body.problems);
-    problems.extend(missing_parts(p, body.pictures));
+    let mut problems = body_problems(p, &markdown, &body.problems);
+    match unreadable {
+        Some(problem) => problems.push(problem),
+        None => problems.extend(missing_parts(p, &markdown, body.pictures)),
+    }
     let mut pictures = pictures.into_inner();
     let lead_picture = match links.lead_picture(p, &mut pictures) {
         Ok(picture) => picture,
@@ -394,9 +469,23 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         }
     };
     let resolved = resolved.into_inner();
-    let attached = links.attachments(p, &resolved, &pictures.files);
+    let attached = links.attachments(p, &markdown, &resolved, &pictures.files);
     problems.extend(attached.problems);
     let summary = summary_of(p, &body);
+    let char_count = body.char_count();
+    let body_hash = body::hash_of(&(&body.html, &body.headings));
+    let element_ids = body::element_ids(&body.html);
+    let html = match keep {
+        BodyKeeping::Held => Body::Held(body.html),
+        BodyKeeping::InFile(root) => Body::InFile(Arc::new(BodySource::new(
+            root.join(&p.file.path),
+            p.file.path.clone(),
+            &markdown,
+            options,
+            resolved.clone(),
+            shown.into_inner(),
+        ))),
+    };
     let article = Article {
         source: p.file.path.clone(),
         content_path: p.file.content_path.clone(),
@@ -404,10 +493,12 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         slug: p.slug.clone(),
         slug_line: p.slug_line,
         url_path: p.url_path.clone(),
-        html: body.html,
+        body: html,
+        body_hash,
+        element_ids,
         summary,
-        char_count: body.char_count,
-        reading_minutes: cjk::reading_minutes(body.char_count),
+        char_count,
+        reading_minutes: cjk::reading_minutes(char_count),
         headings: body.headings,
         // Only search reads the plain text; a site without search need not hold a second copy of every body.
         search_text: if links.config.search {
@@ -422,7 +513,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
             .shortcodes
             .into_iter()
             .map(|mut call| {
-                let (line, column) = line_col(&p.body, call.offset);
+                let (line, column) = line_col(&markdown, call.offset);
                 (call.line, call.column) = (line + p.body_line - 1, column);
                 call
             })
@@ -440,7 +531,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
 
 /// Warnings for an article that lacks what it is for: a photo item without a
 /// picture, an article without a word of text.
-fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
+fn missing_parts(p: &Parsed, markdown: &str, body_pictures: usize) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     if p.front.kind == Kind::Photo && p.front.image.is_none() && body_pictures == 0 {
         warnings.push(
@@ -454,7 +545,7 @@ fn missing_parts(p: &Parsed, body_pictures: usize) -> Vec<Diagnostic> {
             .with_hint(msg!("content-photo-no-picture-hint")),
         );
     }
-    if p.body.trim().is_empty() {
+    if markdown.trim().is_empty() {
         // The line of the closing `---`: the text belongs under it.
         warnings.push(
             Diagnostic::warning(

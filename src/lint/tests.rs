@@ -29,6 +29,7 @@ pub(super) fn article_from(source: &str) -> TestArticle {
     let split = front_matter::split(source).expect("test articles have front matter");
     let front = front_matter::parse(split.yaml, split.yaml_line, &config("")).expect("valid front matter");
     let body = markdown::render(split.body, MarkdownOptions::default(), &|_| LinkTarget::Keep);
+    let char_count = body.char_count();
     let article = Article {
         source: "content/2013/11/test.md".into(),
         content_path: "2013/11/test.md".into(),
@@ -36,9 +37,11 @@ pub(super) fn article_from(source: &str) -> TestArticle {
         slug: "test".into(),
         slug_line: None,
         url_path: "2013/11/test/".into(),
-        html: body.html,
+        body: crate::content::Body::Held(body.html),
+        body_hash: 0,
+        element_ids: Vec::new(),
         summary: String::new(),
-        char_count: body.char_count,
+        char_count,
         reading_minutes: 1,
         headings: body.headings,
         search_text: Default::default(),

@@ -110,8 +110,6 @@ pub struct RenderedBody {
     pub text_before_more: Option<String>,
     /// The plain text of the body's paragraphs, for automatic summaries.
     pub lead_text: String,
-    /// Characters in the body, as [`cjk::count_chars`] counts them.
-    pub char_count: usize,
     /// The whole body as plain text, a line per paragraph, heading and list item: what search finds.
     pub text: String,
     /// Headings with their anchors, in order, for tables of contents.
@@ -121,6 +119,14 @@ pub struct RenderedBody {
     pub problems: Vec<BodyProblem>,
     /// The shortcodes called, in order; call `n` is at the token [`shortcodes::token`]`(n)` of `html`.
     pub shortcodes: Vec<shortcodes::ShortcodeCall>,
+}
+
+impl RenderedBody {
+    /// Characters in the body, as [`cjk::count_chars`] counts them: counted
+    /// when asked, as a body rendered again for its page needs no count.
+    pub fn char_count(&self) -> usize {
+        cjk::count_chars(&self.text)
+    }
 }
 
 /// A heading of the body and the anchor it can be linked by.

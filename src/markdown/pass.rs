@@ -183,7 +183,6 @@ impl<'r> Pass<'r> {
                 crate::msg!("md-full-width-indent-hint"),
             ));
         }
-        self.out.char_count = cjk::count_chars(&walk.text.all);
         self.out.lead_text = walk.text.lead;
         self.out.text = walk.text.all;
         walk.out
@@ -502,7 +501,7 @@ mod tests {
             &|_| LinkTarget::Keep,
         );
         assert_eq!(r.lead_text.trim(), "正文五个字。");
-        assert!(r.char_count >= 8);
+        assert!(r.char_count() >= 8);
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
-    check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
+    Alias, Article, BodyKeeping, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld,
+    broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
 };
 use crate::error::{Diagnostic, Diagnostics};
 use crate::images::ImageCache;
@@ -38,6 +38,9 @@ pub struct ArticleCache {
     files: HashMap<String, CachedFile>,
     /// The result of the last load that found no error.
     last: Option<LastLoad>,
+    /// Whether the cache serves one load and is then dropped (a build): its
+    /// articles leave their bodies in their files rather than hold their HTML.
+    single_use: bool,
 }
 
 /// A load's result, with what a reload of a few files needs to redo their part.
@@ -65,6 +68,24 @@ struct CachedFile {
 }
 
 impl ArticleCache {
+    /// A cache for one load, dropped after it: the articles it loads leave
+    /// their bodies in their files (see [`crate::content::Body`]).
+    pub fn single_use() -> ArticleCache {
+        ArticleCache {
+            single_use: true,
+            ..ArticleCache::default()
+        }
+    }
+
+    /// How the bodies this cache renders keep their HTML.
+    fn keeping<'a>(&self, root: &'a Path) -> BodyKeeping<'a> {
+        if self.single_use {
+            BodyKeeping::InFile(root)
+        } else {
+            BodyKeeping::Held
+        }
+    }
+
     /// Keeps what still holds when the cache was filled under other settings
     /// than `config`: the files read, unless the settings reading a file
     /// depends on changed, and their bodies, unless those a body depends on
@@ -81,6 +102,7 @@ impl ArticleCache {
         if !same_reading(old, config) {
             *self = ArticleCache {
                 settings: Some(config.clone()),
+                single_use: self.single_use,
                 ..ArticleCache::default()
             };
             return;
@@ -159,7 +181,13 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let (files, found) = discover::discover(root);
     problems.extend(found);
     timer.lap("find the articles");
-    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files));
+    let files = reuse_or_parse_all(
+        root,
+        config,
+        files,
+        std::mem::take(&mut cache.files),
+        cache.keeping(root),
+    );
     timer.lap("read and parse the articles");
     let Separated {
         published,
@@ -169,7 +197,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     } = separate_withheld(&files, config, options, &mut problems);
     problems.extend(check_unique_urls(&published));
     let urls = site_paths(&published);
-    let bodies = render_bodies(root, config, &files, &published, &urls, &withheld);
+    let bodies = render_bodies(root, config, &files, &published, &urls, &withheld, cache.keeping(root));
     timer.lap("render the bodies");
     check_bodies(&bodies, &mut problems);
     let (articles, aliases) = sort_newest_first(&bodies);
@@ -208,10 +236,11 @@ fn reuse_or_parse_all(
     config: &Config,
     files: Vec<SourceFile>,
     old: HashMap<String, CachedFile>,
+    keep: BodyKeeping<'_>,
 ) -> Vec<(String, CachedFile)> {
     files
         .into_par_iter()
-        .map(|file| reuse_or_parse(root, config, file, &old))
+        .map(|file| reuse_or_parse(root, config, file, &old, keep))
         .collect()
 }
 
@@ -221,6 +250,7 @@ fn reuse_or_parse(
     config: &Config,
     file: SourceFile,
     old: &HashMap<String, CachedFile>,
+    keep: BodyKeeping<'_>,
 ) -> (String, CachedFile) {
     let stamp = stamp(&root.join(&file.path));
     let key = file.content_path.clone();
@@ -234,7 +264,7 @@ fn reuse_or_parse(
             },
         ),
         _ => {
-            let parsed = read_and_parse(root, file, config).map(Arc::new);
+            let parsed = read_and_parse(root, file, config, keep).map(Arc::new);
             let stamp = stamp.unwrap_or(FileStamp {
                 len: 0,
                 modified: None,
@@ -315,6 +345,7 @@ fn render_bodies(
     published: &[&Arc<Parsed>],
     urls: &BTreeMap<String, String>,
     withheld: &BTreeMap<String, Withheld>,
+    keep: BodyKeeping<'_>,
 ) -> Vec<Arc<CachedBody>> {
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
@@ -332,7 +363,7 @@ fn render_bodies(
         .par_iter()
         .map(|p| match previous.get(p.file.content_path.as_str()) {
             Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
-            _ => Arc::new(render_body(p, &links, md_options)),
+            _ => Arc::new(render_body(p, &links, md_options, keep)),
         })
         .collect()
 }
@@ -533,7 +564,7 @@ fn reshape(
     for (_, kind) in kinds {
         let Change::Added(file) = kind else { continue };
         let stamp = stamp(&root.join(&file.path))?;
-        let parsed = Arc::new(read_and_parse(root, file.clone(), config).ok()?);
+        let parsed = Arc::new(read_and_parse(root, file.clone(), config, BodyKeeping::Held).ok()?);
         if (parsed.front.draft && !options.drafts) || (parsed.front.date > now && !options.future) {
             return None;
         }
@@ -591,7 +622,7 @@ fn reshape(
     }
     let md_options = markdown_options(config);
     for a in &mut added {
-        a.body = Some(Arc::new(render_body(&a.parsed, &links, md_options)));
+        a.body = Some(Arc::new(render_body(&a.parsed, &links, md_options, BodyKeeping::Held)));
     }
     // The edited files, in place; their headings kept, as other articles may link to them.
     let mut edits = Vec::new();
@@ -711,13 +742,13 @@ fn reload_file<'a>(
     let file = files.get(path)?;
     let old = file.parsed.as_ref().ok()?;
     let stamp = stamp(&root.join(&old.file.path))?;
-    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config).ok()?);
+    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, BodyKeeping::Held).ok()?);
     let same_place =
         parsed.url_path == old.url_path && parsed.front.date == old.front.date && parsed.front.draft == old.front.draft;
     if !same_place {
         return None;
     }
-    let body = render_body(&parsed, links, markdown_options(config));
+    let body = render_body(&parsed, links, markdown_options(config), BodyKeeping::Held);
     if !links_still_hold(last, position, &body) {
         return None;
     }
@@ -1162,5 +1193,62 @@ mod tests {
         site.write("2013/11/laohuoban.md", &three()[0].1);
         let (loaded, _) = site.reload(&["2013/11/laohuoban.md"]).expect("the same article again");
         assert_same(&loaded, &site.full_load());
+    }
+
+    #[test]
+    fn a_builds_bodies_left_in_their_files_come_out_as_held_ones_until_a_file_changes() {
+        let mut articles = three();
+        articles.push((
+            "2013/11/jiaotong.md",
+            article(
+                "莘庄镇：重庆路口新设红绿灯",
+                "2013-11-07",
+                "tags: [交通，安全]\n",
+                "本报讯 记者从镇里获悉：重庆路口新设红绿灯，长约 1.2 公里的路段限速 40 公里/小时。\n\n\
+                 详见[七宝镇消防演练](xiaofang.md)、[报名](laohuoban.md#怎么报名)与<https://example.org/路>。",
+            ),
+        ));
+        let site = TestSite::new(&articles);
+        let held = site.full_load();
+        let mut one_build = ArticleCache::single_use();
+        let left = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut one_build);
+        let (shown_left, shown_held) = (shown(&left), shown(&held));
+        assert_eq!(titles(&left), titles(&held));
+        assert_eq!(
+            (shown_left.1, shown_left.2, shown_left.3),
+            (shown_held.1, shown_held.2, shown_held.3)
+        );
+        for (held, left) in held.articles.iter().zip(left.articles.iter()) {
+            assert!(matches!(held.body, crate::content::Body::Held(_)));
+            assert!(matches!(left.body, crate::content::Body::InFile(_)));
+            assert_eq!(left.body.html().unwrap(), held.body.html().unwrap());
+            assert_eq!((left.body_hash, &left.element_ids), (held.body_hash, &held.element_ids));
+        }
+        let jiaotong = left.articles.iter().find(|a| a.slug == "jiaotong").unwrap();
+        assert!(
+            jiaotong
+                .body
+                .html()
+                .unwrap()
+                .contains("href=\"/2013/11/laohuoban/#zen-me-bao-ming\"")
+        );
+
+        // An editor saves between the build's reading and the page's making: not made from the old answers.
+        site.write(
+            "2013/11/jiaotong.md",
+            &articles[4].1.replace("40 公里/小时", "30 公里/小时"),
+        );
+        let changed = jiaotong.body.html().unwrap_err();
+        assert_eq!(changed.path, std::path::Path::new("content/2013/11/jiaotong.md"));
+        assert_eq!(changed.message.render(Lang::Zh), "生成网站的过程中，这篇文章被改动了");
+        // A front matter edit alone leaves the body as it was read.
+        site.write(
+            "2013/11/jiaotong.md",
+            &articles[4].1.replace("红绿灯\ndate", "信号灯\ndate"),
+        );
+        assert!(jiaotong.body.html().is_ok());
+        site.remove("2013/11/jiaotong.md");
+        let gone = jiaotong.body.html().unwrap_err();
+        assert!(gone.message.render(Lang::En).contains("read the article"), "{gone:?}");
     }
 }

@@ -179,6 +179,7 @@ impl Pipeline {
     pub fn for_one_run(settings: Settings) -> Pipeline {
         Pipeline {
             keep_caches: false,
+            site_cache: SiteCache::single_use(),
             ..Pipeline::new(settings)
         }
     }
@@ -268,7 +269,7 @@ impl Pipeline {
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
         if !self.keep_caches {
             // The sources read and parsed, which the site model no longer needs.
-            self.site_cache = SiteCache::default();
+            self.site_cache = SiteCache::single_use();
         }
         timer.lap("  (list pictures and attachments)");
         let (theme, planned) = self.theme_and_plan(site)?;

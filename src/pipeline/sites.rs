@@ -34,6 +34,16 @@ pub struct SiteCache {
     editions: crate::editions::EditionFiles,
 }
 
+impl SiteCache {
+    /// A cache for one load, dropped after it (see [`ArticleCache::single_use`]).
+    pub fn single_use() -> SiteCache {
+        SiteCache {
+            articles: ArticleCache::single_use(),
+            ..SiteCache::default()
+        }
+    }
+}
+
 /// What a failed load did load: enough for the lints of the articles that
 /// are right, while an editor fixes the one that is not.
 struct Partial {

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use tera::Value;
 
 use super::fingerprint::hash_of;
-use super::views;
+use super::views::{self, TermLinkValues};
 use crate::content::Article;
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
@@ -32,6 +32,8 @@ pub struct RenderCache {
     /// By article id, as of the last build; changed in place when no renderer shares it.
     prepared: Arc<Vec<Prepared>>,
     grouped: Option<Arc<Grouped>>,
+    /// The term links new cards share, and the grouping and context they were made for.
+    links: Option<(Arc<crate::taxonomy::Taxonomies>, u64, Arc<TermLinkValues>)>,
 }
 
 /// What depends only on how articles are grouped, which every article is
@@ -72,13 +74,13 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
-    fn of(site: &Site, article: &Arc<Article>) -> Prepared {
+    fn of(site: &Site, article: &Arc<Article>, links: &TermLinkValues) -> Prepared {
         let card = views::card(site, article);
         Prepared {
             article: Arc::clone(article),
-            card: Arc::new(Value::from_serializable(&card)),
+            card: Arc::new(views::card_value(site, &card, links)),
             card_hash: hash_of(&card),
-            body_hash: hash_of(&(&article.html, &article.headings)),
+            body_hash: article.body_hash,
             // Equal dates may be written in different offsets, which show different days.
             date: (article.front.date, article.front.date.offset().local_minus_utc()),
         }
@@ -107,6 +109,7 @@ impl RenderCache {
             HashSet::new()
         };
         self.taxonomies = Some(Arc::clone(&site.taxonomies));
+        let links = self.term_links(site, context);
         let fresh = |p: &Prepared, a: &Arc<Article>| {
             Arc::ptr_eq(&p.article, a) && (moved.is_empty() || !names_any(site, a, &moved))
         };
@@ -119,7 +122,7 @@ impl RenderCache {
             if !stale.is_empty() {
                 let made: Vec<Prepared> = stale
                     .par_iter()
-                    .map(|&id| Prepared::of(site, &site.articles[id]))
+                    .map(|&id| Prepared::of(site, &site.articles[id], &links))
                     .collect();
                 let prepared = Arc::make_mut(&mut self.prepared);
                 for (id, p) in stale.into_iter().zip(made) {
@@ -133,12 +136,24 @@ impl RenderCache {
                 .par_iter()
                 .map(|a| match old.get(&address(a)) {
                     Some(&p) if fresh(p, a) => p.clone(),
-                    _ => Prepared::of(site, a),
+                    _ => Prepared::of(site, a, &links),
                 })
                 .collect();
             self.prepared = Arc::new(prepared);
         }
         Arc::clone(&self.prepared)
+    }
+
+    /// The term links of `site`'s grouping, made again only for a new grouping or context.
+    fn term_links(&mut self, site: &Site, context: u64) -> Arc<TermLinkValues> {
+        match &self.links {
+            Some((t, c, links)) if Arc::ptr_eq(t, &site.taxonomies) && *c == context => Arc::clone(links),
+            _ => {
+                let links = Arc::new(TermLinkValues::of(site));
+                self.links = Some((Arc::clone(&site.taxonomies), context, Arc::clone(&links)));
+                links
+            }
+        }
     }
 
     /// What depends only on how `site`'s articles are grouped, worked out again

@@ -2,6 +2,7 @@
 //! files: the list of editions, an edition's contents, its print, WeChat and
 //! e-mail copies, and the WeChat copy of an article.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::Hash;
 
@@ -14,6 +15,7 @@ use super::fingerprint::hash_of;
 use crate::content::Kind;
 use crate::dates::{zh_date, zh_weekday};
 use crate::editions::Edition;
+use crate::error::Diagnostic;
 use crate::plan::EditionCopy;
 use crate::plan::editions::wechat_path;
 use crate::site::Site;
@@ -139,7 +141,7 @@ impl Renderer<'_> {
 
     /// An edition's page or copy: the edition, its neighbours, its lead and its
     /// sections; copies read away from the site get every article's body too.
-    pub(super) fn insert_edition(&self, ctx: &mut Context, index: usize, copy: EditionCopy) {
+    pub(super) fn insert_edition(&self, ctx: &mut Context, index: usize, copy: EditionCopy) -> Result<(), Diagnostic> {
         let editions = &self.site.editions;
         let edition = &editions.list[index];
         ctx.insert("edition", &self.edition_view(index));
@@ -150,74 +152,80 @@ impl Renderer<'_> {
             ctx.insert("next_edition", &self.edition_view(newer));
         }
         if let Some(lead) = edition.lead() {
-            ctx.insert_value("lead", self.edition_entry(lead, copy));
+            ctx.insert_value("lead", self.edition_entry(lead, copy)?);
         }
-        ctx.insert_value("sections", self.sections_value(edition, copy));
+        ctx.insert_value("sections", self.sections_value(edition, copy)?);
+        Ok(())
     }
 
     /// An edition's sections as template values: each with its title, whether
     /// it is short news only (shown as a 短讯 box), and its articles; on the
     /// edition's page, without the lead.
-    fn sections_value(&self, edition: &Edition, copy: EditionCopy) -> Value {
+    fn sections_value(&self, edition: &Edition, copy: EditionCopy) -> Result<Value, Diagnostic> {
         // The edition's page shows its lead on its own, and not again in its section.
         let lead = edition.lead();
         let shown = |id: &ArticleId| copy != EditionCopy::Page || Some(*id) != lead;
-        let sections: Vec<Value> = edition
+        let sections = edition
             .sections
             .iter()
             .filter(|s| s.articles.iter().any(shown))
             .map(|section| {
                 let ids: Vec<ArticleId> = section.articles.iter().copied().filter(shown).collect();
                 let briefs = ids.iter().all(|&id| self.site.articles[id].front.kind == Kind::Brief);
-                let articles: Vec<Value> = ids.iter().map(|&id| self.edition_entry(id, copy)).collect();
+                let articles = ids
+                    .iter()
+                    .map(|&id| self.edition_entry(id, copy))
+                    .collect::<Result<Vec<Value>, Diagnostic>>()?;
                 let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
                 map.insert("title", Value::from(section.title.clone()));
                 map.insert("briefs", Value::from(briefs));
                 map.insert("articles", Value::from(articles));
-                Value::from(map)
+                Ok(Value::from(map))
             })
-            .collect();
-        Value::from(sections)
+            .collect::<Result<Vec<Value>, Diagnostic>>()?;
+        Ok(Value::from(sections))
     }
 
     /// One article of an edition: on the edition's page its card; in a copy,
     /// the card as `article` and, where the copy prints whole articles (print,
     /// WeChat), the body as `content`, with every address in it absolute.
-    fn edition_entry(&self, id: ArticleId, copy: EditionCopy) -> Value {
+    fn edition_entry(&self, id: ArticleId, copy: EditionCopy) -> Result<Value, Diagnostic> {
         let card = Value::clone(&self.prepared[id].card);
         if copy == EditionCopy::Page {
-            return card;
+            return Ok(card);
         }
         let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
         map.insert("article", card);
         if matches!(copy, EditionCopy::Print | EditionCopy::Wechat) {
-            map.insert("content", Value::from(self.article_html_absolute(id)));
+            map.insert("content", Value::from(&*self.article_html_absolute(id)?));
         }
-        Value::from(map)
+        Ok(Value::from(map))
     }
 
     /// The WeChat copy of an article: the article, its body with absolute
     /// addresses, and the edition it is in.
-    pub(super) fn insert_wechat_article(&self, ctx: &mut Context, id: ArticleId) {
+    pub(super) fn insert_wechat_article(&self, ctx: &mut Context, id: ArticleId) -> Result<(), Diagnostic> {
         ctx.insert_value("article", Value::clone(&self.prepared[id].card));
-        ctx.insert("content", self.article_html_absolute(id));
+        ctx.insert("content", &*self.article_html_absolute(id)?);
         if let Some(edition) = self.edition_of(id) {
             ctx.insert("edition", &edition);
         }
+        Ok(())
     }
 
     /// An article's body with every address made absolute against its page's:
     /// made once, as an edition's print and WeChat copies and the article's own show it.
-    fn article_html_absolute(&self, id: ArticleId) -> &str {
-        let make = || {
-            let page = self.site.config.base_url.absolute(&self.site.articles[id].url_path);
-            super::mail::absolute_addresses(self.article_html(id), &page)
-        };
-        match self.absolute_html.get(id) {
-            Some(cell) => cell.get_or_init(make),
+    fn article_html_absolute(&self, id: ArticleId) -> Result<Cow<'_, str>, Diagnostic> {
+        let Some(cell) = self.absolute_html.get(id) else {
             // Only a site with editions makes copies; this is not reached otherwise.
-            None => self.article_html(id),
+            return self.article_html(id);
+        };
+        if let Some(made) = cell.get() {
+            return Ok(Cow::Borrowed(made));
         }
+        let page = self.site.config.base_url.absolute(&self.site.articles[id].url_path);
+        let made = super::mail::absolute_addresses(&self.article_html(id)?, &page);
+        Ok(Cow::Borrowed(cell.get_or_init(|| made)))
     }
 
     /// What an edition's page or copy shows besides its articles' cards and

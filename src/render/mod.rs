@@ -19,7 +19,8 @@ mod template_error;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -254,10 +255,10 @@ impl<'s> Renderer<'s> {
     }
 
     /// An article's HTML as pages show it: with its shortcodes rendered.
-    fn article_html(&self, id: ArticleId) -> &str {
+    fn article_html(&self, id: ArticleId) -> Result<Cow<'_, str>, Diagnostic> {
         match self.expanded.get(id) {
-            Some(Some(html)) => html,
-            _ => &self.site.articles[id].html,
+            Some(Some(html)) => Ok(Cow::Borrowed(html)),
+            _ => self.site.articles[id].body.html().map_err(|d| *d),
         }
     }
 
@@ -275,7 +276,13 @@ impl<'s> Renderer<'s> {
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         match page.kind {
             PageKind::Feed(scope) => {
-                Ok(feeds::atom(self.site, scope, &page.articles, &|id| self.article_html(id)).into_bytes())
+                let bodies = page
+                    .articles
+                    .iter()
+                    .map(|&id| Ok((id, self.article_html(id)?)))
+                    .collect::<Result<HashMap<_, _>, Diagnostic>>()?;
+                let html = |id| bodies.get(&id).map_or("", |html| html.as_ref());
+                Ok(feeds::atom(self.site, scope, &page.articles, &html).into_bytes())
             }
             PageKind::EditionFeed => Ok(feeds::editions_atom(self.site).into_bytes()),
             PageKind::Sitemap(part) => Ok(feeds::sitemap(self.site, self.plan, part).into_bytes()),
@@ -299,7 +306,7 @@ impl<'s> Renderer<'s> {
         let Some(template) = self.template_of(page) else {
             return Ok(Vec::new());
         };
-        let context = self.context(page);
+        let context = self.context(page)?;
         // Into bytes directly: `render` would check the whole page is UTF-8 once more to make a String.
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
@@ -352,7 +359,7 @@ impl<'s> Renderer<'s> {
             })
     }
 
-    fn context(&self, page: &Page) -> Context {
+    fn context(&self, page: &Page) -> Result<Context, Diagnostic> {
         let base = &self.site.config.base_url;
         let mut ctx = Context::new();
         let title = self.page_title(page);
@@ -383,7 +390,7 @@ impl<'s> Renderer<'s> {
                     ctx.insert_value("briefs", cards(&self.front_briefs()));
                 }
             }
-            PageKind::Article(id) => self.insert_article(&mut ctx, id),
+            PageKind::Article(id) => self.insert_article(&mut ctx, id)?,
             PageKind::TaxonomyIndex(kind) => {
                 ctx.insert("taxonomy", &self.taxonomy_view(kind));
                 ctx.insert(
@@ -410,8 +417,8 @@ impl<'s> Renderer<'s> {
             }
             PageKind::Redirect(i) => ctx.insert("redirect", &self.redirect_view(i)),
             PageKind::EditionIndex => self.insert_edition_index(&mut ctx),
-            PageKind::Edition { edition, copy } => self.insert_edition(&mut ctx, edition, copy),
-            PageKind::WechatArticle(id) => self.insert_wechat_article(&mut ctx, id),
+            PageKind::Edition { edition, copy } => self.insert_edition(&mut ctx, edition, copy)?,
+            PageKind::WechatArticle(id) => self.insert_wechat_article(&mut ctx, id)?,
             PageKind::NotFound
             | PageKind::Search
             | PageKind::SearchIndex(_)
@@ -420,15 +427,15 @@ impl<'s> Renderer<'s> {
             | PageKind::Sitemap(_)
             | PageKind::Robots => {}
         }
-        ctx
+        Ok(ctx)
     }
 
     /// What an article's page shows besides the page: the article, its body
     /// and headings, its neighbours and related articles.
-    fn insert_article(&self, ctx: &mut Context, id: ArticleId) {
+    fn insert_article(&self, ctx: &mut Context, id: ArticleId) -> Result<(), Diagnostic> {
         let card = |id: ArticleId| Value::clone(&self.prepared[id].card);
         ctx.insert_value("article", card(id));
-        ctx.insert("content", self.article_html(id));
+        ctx.insert("content", &*self.article_html(id)?);
         ctx.insert("headings", &self.site.articles[id].headings);
         if let Some(older) = self.site.older(id) {
             ctx.insert_value("previous", card(older));
@@ -441,6 +448,7 @@ impl<'s> Renderer<'s> {
         if let Some(edition) = self.edition_of(id) {
             ctx.insert("edition", &edition);
         }
+        Ok(())
     }
 
     /// The taxonomy and the term (by its place in the taxonomy) a term page

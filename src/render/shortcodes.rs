@@ -152,7 +152,8 @@ fn expand_article(
             .map_err(|e| super::template_error(&e, paths, Some(&article.url_path)))?;
         made.push(html.trim().to_string());
     }
-    Ok(replace_tokens(&article.html, &|n| made.get(n).cloned()))
+    let html = article.body.html().map_err(|d| *d)?;
+    Ok(replace_tokens(&html, &|n| made.get(n).cloned()))
 }
 
 /// What a shortcode's template sees: each argument by its name, `body`,

@@ -7,6 +7,7 @@
 //! field.
 
 use serde::Serialize;
+use tera::Value;
 
 use crate::config::BaseUrl;
 use crate::content::{Article, Byline, Image, Kind};
@@ -51,7 +52,9 @@ pub struct ArticleLink {
     pub date_zh: String,
 }
 
-/// An article as a list shows it.
+/// An article as a list shows it. Its term links (`district`, `towns`,
+/// `column`, `tags`) are left out of its serialisation: [`card_value`] puts in
+/// the values every card naming the same term shares.
 #[derive(Clone, Debug, Hash, Serialize)]
 pub struct Card {
     pub title: String,
@@ -71,9 +74,13 @@ pub struct Card {
     pub kind: &'static str,
     /// The kind as readers name it: 通讯, 消息, 短讯, 图片新闻.
     pub kind_label: &'static str,
+    #[serde(skip_serializing)]
     pub district: TermLink,
+    #[serde(skip_serializing)]
     pub towns: Vec<TermLink>,
+    #[serde(skip_serializing)]
     pub column: Option<TermLink>,
+    #[serde(skip_serializing)]
     pub tags: Vec<TermLink>,
     pub byline: Vec<Byline>,
     pub image: Option<ImageView>,
@@ -264,9 +271,60 @@ pub fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
     }
 }
 
-/// The card of every article, in site order.
-pub fn cards(site: &Site) -> Vec<Card> {
-    site.articles.iter().map(|a| card(site, a)).collect()
+/// Every term's link as a template value, made once per grouping and shared
+/// by every card naming the term. A card names seven terms or so; a link of
+/// its own for each was half of a card's memory (about 3 KB), which at
+/// 100,000 articles is 300 MB.
+pub struct TermLinkValues {
+    /// By kind, in [`TaxonomyKind::ALL`]'s order, then by the term's index.
+    by_kind: [Vec<Value>; 4],
+}
+
+impl TermLinkValues {
+    /// The links of every term of `site`.
+    pub fn of(site: &Site) -> TermLinkValues {
+        let base = &site.config.base_url;
+        TermLinkValues {
+            by_kind: TaxonomyKind::ALL.map(|kind| {
+                site.taxonomies
+                    .get(kind)
+                    .terms
+                    .iter()
+                    .map(|term| Value::from_serializable(&term_link(base, kind, term)))
+                    .collect()
+            }),
+        }
+    }
+
+    /// The value of `link`, a term of `kind`: the shared one when the grouping has the term.
+    fn value(&self, site: &Site, kind: TaxonomyKind, link: &TermLink) -> Value {
+        let shared = site.taxonomies.get(kind).position(&link.name).and_then(|i| {
+            let at = TaxonomyKind::ALL.iter().position(|&k| k == kind)?;
+            self.by_kind[at].get(i)
+        });
+        match shared {
+            Some(value) => value.clone(),
+            None => Value::from_serializable(link),
+        }
+    }
+}
+
+/// `card` as templates see it, with the term links of `links`.
+pub fn card_value(site: &Site, card: &Card, links: &TermLinkValues) -> Value {
+    let mut map = Value::from_serializable(card).into_map().unwrap_or_default();
+    let value = |kind: TaxonomyKind, link: &TermLink| links.value(site, kind, link);
+    let values =
+        |kind: TaxonomyKind, terms: &[TermLink]| Value::from(terms.iter().map(|t| value(kind, t)).collect::<Vec<_>>());
+    map.insert("district".into(), value(TaxonomyKind::Districts, &card.district));
+    map.insert("towns".into(), values(TaxonomyKind::Towns, &card.towns));
+    map.insert(
+        "column".into(),
+        card.column
+            .as_ref()
+            .map_or_else(Value::none, |c| value(TaxonomyKind::Columns, c)),
+    );
+    map.insert("tags".into(), values(TaxonomyKind::Tags, &card.tags));
+    Value::from(map)
 }
 
 /// The card of one article of `site`.
@@ -421,5 +479,85 @@ pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>])
         feed_url: base.link("atom.xml"),
         search_url: site.config.search.then(|| base.link("search/")),
         issues_url: (!site.editions.is_empty()).then(|| base.link(&format!("{}/", crate::editions::EDITIONS_DIR))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::{Overrides, parse_config};
+
+    /// Two 长宁区 articles in one street, sharing the tag 社区.
+    fn changning() -> Site {
+        let config = parse_config(
+            "title: 长宁简报\nbase_url: https://e.org/\ndistricts:\n  长宁区: { slug: changning }\n",
+            &Overrides::default(),
+        )
+        .expect("site.yaml");
+        let article = |path: &str, title: &str, tags: &str| {
+            let text = format!(
+                "---\ntitle: {title}\ndate: 2013-11-05\ndistrict: 长宁区\ntowns: [新华路街道]\n\
+                 column: 社区新闻\ntags: [{tags}]\n---\n本报讯 正文。\n"
+            );
+            let (article, _) = crate::content::article_from_bytes(path, text.as_bytes(), &config).expect("article");
+            Arc::new(article)
+        };
+        let articles = vec![
+            article("2013/11/chongqing.md", "重庆路口新设红绿灯", "交通, 社区"),
+            article("2013/11/yinhang.md", "“银行进社区”走进新华路", "金融服务, 社区"),
+        ];
+        crate::site::assemble(config, articles, &[Vec::new(), Vec::new()]).0
+    }
+
+    fn field<'v>(value: &'v Value, key: &'v str) -> &'v Value {
+        value
+            .get_from_path(key)
+            .unwrap_or_else(|| panic!("no {key} in {value:?}"))
+    }
+
+    #[test]
+    fn cards_share_one_value_per_term_and_show_every_field() {
+        let site = changning();
+        let links = TermLinkValues::of(&site);
+        let cards: Vec<Value> = site
+            .articles
+            .iter()
+            .map(|a| card_value(&site, &card(&site, a), &links))
+            .collect();
+        let keys: BTreeSet<&str> = cards[0]
+            .as_map()
+            .expect("a map")
+            .keys()
+            .filter_map(|k| k.as_str())
+            .collect();
+        let every = "attachments byline char_count column date date_iso date_zh district draft image kind \
+                     kind_label kicker month_url permalink reading_minutes subtitle summary tags title towns url";
+        assert_eq!(keys, every.split_whitespace().collect::<BTreeSet<&str>>());
+
+        // The same term, the same value: a pointer to one map, not a copy per card.
+        let shequ = |card: &Value| {
+            let tags = field(card, "tags").as_array().expect("tags");
+            let tag = tags
+                .iter()
+                .find(|t| field(t, "name").as_str() == Some("社区"))
+                .expect("社区");
+            (
+                tag.as_map().expect("a map") as *const tera::Map,
+                field(tag, "url").as_str().map(String::from),
+            )
+        };
+        let (first, second) = (shequ(&cards[0]), shequ(&cards[1]));
+        assert_eq!(first, second);
+        assert_eq!(first.1.as_deref(), Some("/tags/she-qu/"));
+        for key in ["district", "column"] {
+            let [a, b] = [&cards[0], &cards[1]].map(|c| field(c, key).as_map().expect("a map") as *const tera::Map);
+            assert_eq!(a, b, "{key}");
+        }
+        assert_eq!(field(&cards[1], "district.url").as_str(), Some("/districts/changning/"));
+        assert_eq!(field(&cards[1], "towns").as_array().map(<[Value]>::len), Some(1));
+        assert_eq!(field(&cards[1], "column.name").as_str(), Some("社区新闻"));
     }
 }

@@ -43,7 +43,6 @@ pub(in crate::markdown) fn complete(
     out.text = swap(&out.text);
     out.lead_text = swap(&out.lead_text);
     out.text_before_more = out.text_before_more.as_deref().map(swap);
-    out.char_count = crate::markdown::cjk::count_chars(&out.text);
     out.problems.sort_by_key(|p| p.offset);
 }
 
