@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Include articles dated in the future.
     pub future: bool,
+    /// How many bytes of article text the build may hold in memory before it
+    /// reads bodies again for their pages: [`crate::content::HELD_TEXT`] when `None`.
+    pub held_text: Option<usize>,
 }
 
 /// What a successful build did.
@@ -80,6 +83,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
             },
         },
         publish,
+        held_text: options.held_text,
     });
     let mut sink = DiskSink::new(&options.output).map_err(one)?;
     let run = pipeline.run(None, &mut sink)?;

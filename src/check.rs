@@ -40,6 +40,7 @@ pub fn check(options: &CheckOptions) -> Diagnostics {
         root: options.root.clone(),
         site: site_options.clone(),
         publish: Default::default(),
+        held_text: None,
     });
     // Every HTML page is read for its links; the other files need only their names.
     let mut sink = CollectSink::only(|file| file.is_templated_page());

@@ -265,6 +265,7 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             future: self.future,
+            held_text: None,
         }
     }
 }

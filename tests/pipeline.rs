@@ -45,6 +45,7 @@ fn settings(site: &TestSite) -> Settings {
             load: LoadOptions::default(),
         },
         publish: Default::default(),
+        held_text: None,
     }
 }
 

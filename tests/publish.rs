@@ -39,6 +39,7 @@ fn build_into_new_folder(site: &TestSite, publish: PublishOptions) -> (tempfile:
             base_url: None,
             drafts: false,
             future: false,
+            held_text: None,
         },
         publish,
     )
@@ -372,6 +373,7 @@ fn switching_minify_on_and_off_rewrites_every_page() {
                 base_url: None,
                 drafts: false,
                 future: false,
+                held_text: None,
             },
             PublishOptions { minify: on },
         )

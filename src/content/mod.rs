@@ -37,7 +37,7 @@ use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
-pub use body::{Body, BodySource};
+pub use body::{Body, BodySource, HELD_TEXT, TextBudget};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
@@ -167,7 +167,7 @@ pub(crate) struct CachedBody {
 }
 
 /// An article's Markdown after its front matter: held, or left in its file
-/// (see [`BodyKeeping`]) with a hash to tell it unchanged when read again.
+/// (see [`TextBudget`]) with a hash to tell it unchanged when read again.
 enum Markdown {
     Held(String),
     InFile { read_from: PathBuf, hash: u64 },
@@ -204,19 +204,22 @@ impl Parsed {
     }
 }
 
-/// The first pass for one file: read from disk, then as [`parse_source`];
-/// with `keep` [`BodyKeeping::InFile`], its Markdown is left in the file.
+/// The first pass for one file: read from disk, then as [`parse_source`].
+/// With a `budget`, its Markdown, and later its HTML, are held only if the
+/// budget has room for them, else left in the file (see [`Body`]).
 pub(crate) fn read_and_parse(
     root: &Path,
     file: SourceFile,
     config: &Config,
-    keep: BodyKeeping<'_>,
+    budget: Option<&TextBudget>,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let read_from = root.join(&file.path);
     let bytes = std::fs::read(&read_from)
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     let mut parsed = parse_source(file, &bytes, config)?;
-    if let (BodyKeeping::InFile(_), Markdown::Held(markdown)) = (keep, &parsed.body) {
+    if let (Some(budget), Markdown::Held(markdown)) = (budget, &parsed.body)
+        && !budget.take(markdown.len())
+    {
         let hash = body::markdown_hash(markdown);
         parsed.body = Markdown::InFile { read_from, hash };
     }
@@ -248,7 +251,7 @@ pub fn article_from_bytes(
         unsafe_html: config.markdown.unsafe_html,
         highlight: config.markdown.highlight,
     };
-    let body = render_body(&parsed, &links, options, BodyKeeping::Held);
+    let body = render_body(&parsed, &links, options);
     if body.problems.iter().any(Diagnostic::is_error) {
         return Err(body.problems.clone());
     }
@@ -414,23 +417,9 @@ fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
     }
 }
 
-/// Whether an article keeps its body's HTML in memory (see [`Body`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum BodyKeeping<'a> {
-    /// Held: runs kept for the next edit, and a single file read alone.
-    Held,
-    /// Left in its file under this root, rendered again by the page that shows it.
-    InFile(&'a Path),
-}
-
 /// The second pass for one article: its body rendered, links and pictures
 /// resolved, with what that depended on.
-pub(crate) fn render_body(
-    p: &Arc<Parsed>,
-    links: &LinkContext<'_>,
-    options: MarkdownOptions,
-    keep: BodyKeeping<'_>,
-) -> CachedBody {
+pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
     // A file changed or gone since the first pass is rendered as empty, with the error that stops the build.
     let (markdown, unreadable) = match p.markdown() {
         Ok(markdown) => (markdown, None),
@@ -449,7 +438,7 @@ pub(crate) fn render_body(
         },
         &|image| {
             let target = links.body_picture(p, image, &mut pictures.borrow_mut());
-            if matches!(keep, BodyKeeping::InFile(_)) {
+            if matches!(p.body, Markdown::InFile { .. }) {
                 shown.borrow_mut().push(target.clone());
             }
             target
@@ -475,12 +464,13 @@ pub(crate) fn render_body(
     let char_count = body.char_count();
     let body_hash = body::hash_of(&(&body.html, &body.headings));
     let element_ids = body::element_ids(&body.html);
-    let html = match keep {
-        BodyKeeping::Held => Body::Held(body.html),
-        BodyKeeping::InFile(root) => Body::InFile(Arc::new(BodySource::new(
-            root.join(&p.file.path),
+    // The HTML is held as the Markdown was, and left in the file with it.
+    let html = match &p.body {
+        Markdown::Held(_) => Body::Held(body.html),
+        Markdown::InFile { read_from, hash } => Body::InFile(Arc::new(BodySource::new(
+            read_from.clone(),
             p.file.path.clone(),
-            &markdown,
+            *hash,
             options,
             resolved.clone(),
             shown.into_inner(),

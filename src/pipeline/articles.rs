@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, BodyKeeping, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld,
+    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, TextBudget, Withheld,
     broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
 };
 use crate::error::{Diagnostic, Diagnostics};
@@ -38,9 +38,10 @@ pub struct ArticleCache {
     files: HashMap<String, CachedFile>,
     /// The result of the last load that found no error.
     last: Option<LastLoad>,
-    /// Whether the cache serves one load and is then dropped (a build): its
-    /// articles leave their bodies in their files rather than hold their HTML.
-    single_use: bool,
+    /// For a cache that serves one load and is then dropped (a build), how
+    /// much article text the load may hold (see [`crate::content::TextBudget`]);
+    /// `None` holds all of it, for the next load's reuse.
+    held_text: Option<usize>,
 }
 
 /// A load's result, with what a reload of a few files needs to redo their part.
@@ -68,21 +69,13 @@ struct CachedFile {
 }
 
 impl ArticleCache {
-    /// A cache for one load, dropped after it: the articles it loads leave
-    /// their bodies in their files (see [`crate::content::Body`]).
-    pub fn single_use() -> ArticleCache {
+    /// A cache for one load, dropped after it, which holds at most
+    /// `held_text` bytes of article text: past them, the articles it loads
+    /// leave their bodies in their files (see [`crate::content::Body`]).
+    pub fn single_use(held_text: usize) -> ArticleCache {
         ArticleCache {
-            single_use: true,
+            held_text: Some(held_text),
             ..ArticleCache::default()
-        }
-    }
-
-    /// How the bodies this cache renders keep their HTML.
-    fn keeping<'a>(&self, root: &'a Path) -> BodyKeeping<'a> {
-        if self.single_use {
-            BodyKeeping::InFile(root)
-        } else {
-            BodyKeeping::Held
         }
     }
 
@@ -102,7 +95,7 @@ impl ArticleCache {
         if !same_reading(old, config) {
             *self = ArticleCache {
                 settings: Some(config.clone()),
-                single_use: self.single_use,
+                held_text: self.held_text,
                 ..ArticleCache::default()
             };
             return;
@@ -181,13 +174,8 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let (files, found) = discover::discover(root);
     problems.extend(found);
     timer.lap("find the articles");
-    let files = reuse_or_parse_all(
-        root,
-        config,
-        files,
-        std::mem::take(&mut cache.files),
-        cache.keeping(root),
-    );
+    let budget = cache.held_text.map(TextBudget::new);
+    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files), budget.as_ref());
     timer.lap("read and parse the articles");
     let Separated {
         published,
@@ -197,7 +185,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     } = separate_withheld(&files, config, options, &mut problems);
     problems.extend(check_unique_urls(&published));
     let urls = site_paths(&published);
-    let bodies = render_bodies(root, config, &files, &published, &urls, &withheld, cache.keeping(root));
+    let bodies = render_bodies(root, config, &files, &published, &urls, &withheld);
     timer.lap("render the bodies");
     check_bodies(&bodies, &mut problems);
     let (articles, aliases) = sort_newest_first(&bodies);
@@ -236,11 +224,11 @@ fn reuse_or_parse_all(
     config: &Config,
     files: Vec<SourceFile>,
     old: HashMap<String, CachedFile>,
-    keep: BodyKeeping<'_>,
+    budget: Option<&TextBudget>,
 ) -> Vec<(String, CachedFile)> {
     files
         .into_par_iter()
-        .map(|file| reuse_or_parse(root, config, file, &old, keep))
+        .map(|file| reuse_or_parse(root, config, file, &old, budget))
         .collect()
 }
 
@@ -250,7 +238,7 @@ fn reuse_or_parse(
     config: &Config,
     file: SourceFile,
     old: &HashMap<String, CachedFile>,
-    keep: BodyKeeping<'_>,
+    budget: Option<&TextBudget>,
 ) -> (String, CachedFile) {
     let stamp = stamp(&root.join(&file.path));
     let key = file.content_path.clone();
@@ -264,7 +252,7 @@ fn reuse_or_parse(
             },
         ),
         _ => {
-            let parsed = read_and_parse(root, file, config, keep).map(Arc::new);
+            let parsed = read_and_parse(root, file, config, budget).map(Arc::new);
             let stamp = stamp.unwrap_or(FileStamp {
                 len: 0,
                 modified: None,
@@ -345,7 +333,6 @@ fn render_bodies(
     published: &[&Arc<Parsed>],
     urls: &BTreeMap<String, String>,
     withheld: &BTreeMap<String, Withheld>,
-    keep: BodyKeeping<'_>,
 ) -> Vec<Arc<CachedBody>> {
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
@@ -363,7 +350,7 @@ fn render_bodies(
         .par_iter()
         .map(|p| match previous.get(p.file.content_path.as_str()) {
             Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
-            _ => Arc::new(render_body(p, &links, md_options, keep)),
+            _ => Arc::new(render_body(p, &links, md_options)),
         })
         .collect()
 }
@@ -564,7 +551,7 @@ fn reshape(
     for (_, kind) in kinds {
         let Change::Added(file) = kind else { continue };
         let stamp = stamp(&root.join(&file.path))?;
-        let parsed = Arc::new(read_and_parse(root, file.clone(), config, BodyKeeping::Held).ok()?);
+        let parsed = Arc::new(read_and_parse(root, file.clone(), config, None).ok()?);
         if (parsed.front.draft && !options.drafts) || (parsed.front.date > now && !options.future) {
             return None;
         }
@@ -622,7 +609,7 @@ fn reshape(
     }
     let md_options = markdown_options(config);
     for a in &mut added {
-        a.body = Some(Arc::new(render_body(&a.parsed, &links, md_options, BodyKeeping::Held)));
+        a.body = Some(Arc::new(render_body(&a.parsed, &links, md_options)));
     }
     // The edited files, in place; their headings kept, as other articles may link to them.
     let mut edits = Vec::new();
@@ -742,13 +729,13 @@ fn reload_file<'a>(
     let file = files.get(path)?;
     let old = file.parsed.as_ref().ok()?;
     let stamp = stamp(&root.join(&old.file.path))?;
-    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, BodyKeeping::Held).ok()?);
+    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, None).ok()?);
     let same_place =
         parsed.url_path == old.url_path && parsed.front.date == old.front.date && parsed.front.draft == old.front.draft;
     if !same_place {
         return None;
     }
-    let body = render_body(&parsed, links, markdown_options(config), BodyKeeping::Held);
+    let body = render_body(&parsed, links, markdown_options(config));
     if !links_still_hold(last, position, &body) {
         return None;
     }
@@ -1210,7 +1197,7 @@ mod tests {
         ));
         let site = TestSite::new(&articles);
         let held = site.full_load();
-        let mut one_build = ArticleCache::single_use();
+        let mut one_build = ArticleCache::single_use(0);
         let left = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut one_build);
         let (shown_left, shown_held) = (shown(&left), shown(&held));
         assert_eq!(titles(&left), titles(&held));

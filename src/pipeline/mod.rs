@@ -52,6 +52,10 @@ pub struct Settings {
     pub site: SiteOptions,
     /// How the bytes are published (`--minify`).
     pub publish: PublishOptions,
+    /// How many bytes of article text a single run holds in memory before it
+    /// leaves bodies in their files ([`crate::content::HELD_TEXT`] when `None`);
+    /// a pipeline kept across runs holds all of it.
+    pub held_text: Option<usize>,
 }
 
 /// What a successful run made.
@@ -156,6 +160,11 @@ impl LastRun {
     }
 }
 
+/// How much article text a single run of `settings` may hold.
+fn held_text(settings: &Settings) -> usize {
+    settings.held_text.unwrap_or(crate::content::HELD_TEXT)
+}
+
 impl Pipeline {
     /// A pipeline for the site `settings` names, with empty caches, kept
     /// across runs (`serve`).
@@ -179,7 +188,7 @@ impl Pipeline {
     pub fn for_one_run(settings: Settings) -> Pipeline {
         Pipeline {
             keep_caches: false,
-            site_cache: SiteCache::single_use(),
+            site_cache: SiteCache::single_use(held_text(&settings)),
             ..Pipeline::new(settings)
         }
     }
@@ -269,7 +278,7 @@ impl Pipeline {
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
         if !self.keep_caches {
             // The sources read and parsed, which the site model no longer needs.
-            self.site_cache = SiteCache::single_use();
+            self.site_cache = SiteCache::single_use(held_text(&self.settings));
         }
         timer.lap("  (list pictures and attachments)");
         let (theme, planned) = self.theme_and_plan(site)?;

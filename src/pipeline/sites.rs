@@ -35,10 +35,11 @@ pub struct SiteCache {
 }
 
 impl SiteCache {
-    /// A cache for one load, dropped after it (see [`ArticleCache::single_use`]).
-    pub fn single_use() -> SiteCache {
+    /// A cache for one load, dropped after it, holding at most `held_text`
+    /// bytes of article text (see [`ArticleCache::single_use`]).
+    pub fn single_use(held_text: usize) -> SiteCache {
         SiteCache {
-            articles: ArticleCache::single_use(),
+            articles: ArticleCache::single_use(held_text),
             ..SiteCache::default()
         }
     }

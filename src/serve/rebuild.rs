@@ -34,6 +34,7 @@ impl Rebuilder {
                 load,
             },
             publish: Default::default(),
+            held_text: None,
         };
         Rebuilder {
             pipeline: Pipeline::new(settings),
