@@ -28,8 +28,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Include articles dated in the future.
     pub future: bool,
-    /// How many bytes of article text the build may hold in memory before it
-    /// reads bodies again for their pages: [`crate::content::HELD_TEXT`] when `None`.
+    /// The most article text (bytes of the files) the build holds in memory: a
+    /// site with more reads each body again for its page
+    /// ([`crate::content::HELD_TEXT`] when `None`).
     pub held_text: Option<usize>,
 }
 

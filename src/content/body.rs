@@ -2,8 +2,9 @@
 //!
 //! A one-off build of a big archive would otherwise hold every body at once:
 //! at 100,000 articles that is half a gigabyte of Markdown and as much HTML,
-//! each body wanted by one page (and a few feeds). So past [`HELD_TEXT`] a
-//! build keeps, instead of the HTML, what it takes to make it again: where the file is, a hash of its Markdown, and what the
+//! each body wanted by one page (and a few feeds). So a build of a site with
+//! more text than [`HELD_TEXT`] keeps, instead of the HTML, what it takes to
+//! make it again: where the file is, a hash of its Markdown, and what the
 //! first rendering resolved each link and picture to. The page that shows the
 //! body reads the file again and renders it with those answers, which makes
 //! the same HTML without looking at any other file. `serve` holds its bodies:
@@ -14,7 +15,6 @@ use std::cell::Cell;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Area, Diagnostic};
 use crate::markdown::{self, ImageTarget, LinkTarget, MarkdownOptions};
@@ -22,31 +22,13 @@ use crate::msg;
 
 use super::front_matter;
 
-/// How many bytes of article text a single build may hold in memory: the
-/// Markdown of a file read while there is room, and then its HTML, are held;
-/// past it, both are left in the file. A site of up to about 12,000 articles
-/// is held whole, which spares a second rendering of every body; a bigger
-/// archive holds that much and reads the rest again, so that its peak memory
-/// grows with its number of articles, not with their text.
+/// The most article text, in bytes of the files, that a single build holds
+/// in memory: a site of up to about 12,000 articles of 5 KB is held whole,
+/// which spares a second rendering of every body; a bigger archive leaves every
+/// body in its file, so that its peak memory grows with its number of
+/// articles, not with their text. All or none, so that a build's memory does
+/// not depend on the order its threads read the files in.
 pub const HELD_TEXT: usize = 64 << 20;
-
-/// What is left of a build's [`HELD_TEXT`], taken by the files as they are read.
-#[derive(Debug)]
-pub struct TextBudget(AtomicUsize);
-
-impl TextBudget {
-    /// A budget of `bytes`.
-    pub fn new(bytes: usize) -> TextBudget {
-        TextBudget(AtomicUsize::new(bytes))
-    }
-
-    /// Takes `bytes` from the budget if it has them.
-    pub(crate) fn take(&self, bytes: usize) -> bool {
-        self.0
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(bytes))
-            .is_ok()
-    }
-}
 
 /// An article's body as HTML, or how to make it again.
 #[derive(Clone, Debug)]

@@ -37,7 +37,7 @@ use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
-pub use body::{Body, BodySource, HELD_TEXT, TextBudget};
+pub use body::{Body, BodySource, HELD_TEXT};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
@@ -167,7 +167,7 @@ pub(crate) struct CachedBody {
 }
 
 /// An article's Markdown after its front matter: held, or left in its file
-/// (see [`TextBudget`]) with a hash to tell it unchanged when read again.
+/// (see [`HELD_TEXT`]) with a hash to tell it unchanged when read again.
 enum Markdown {
     Held(String),
     InFile { read_from: PathBuf, hash: u64 },
@@ -205,21 +205,19 @@ impl Parsed {
 }
 
 /// The first pass for one file: read from disk, then as [`parse_source`].
-/// With a `budget`, its Markdown, and later its HTML, are held only if the
-/// budget has room for them, else left in the file (see [`Body`]).
+/// Unless `held`, its Markdown, and later its HTML, are left in the file
+/// rather than held (see [`Body`]).
 pub(crate) fn read_and_parse(
     root: &Path,
     file: SourceFile,
     config: &Config,
-    budget: Option<&TextBudget>,
+    held: bool,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let read_from = root.join(&file.path);
     let bytes = std::fs::read(&read_from)
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     let mut parsed = parse_source(file, &bytes, config)?;
-    if let (Some(budget), Markdown::Held(markdown)) = (budget, &parsed.body)
-        && !budget.take(markdown.len())
-    {
+    if let (false, Markdown::Held(markdown)) = (held, &parsed.body) {
         let hash = body::markdown_hash(markdown);
         parsed.body = Markdown::InFile { read_from, hash };
     }

@@ -14,8 +14,8 @@ use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, TextBudget, Withheld,
-    broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
+    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
+    check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
 };
 use crate::error::{Diagnostic, Diagnostics};
 use crate::images::ImageCache;
@@ -38,9 +38,10 @@ pub struct ArticleCache {
     files: HashMap<String, CachedFile>,
     /// The result of the last load that found no error.
     last: Option<LastLoad>,
-    /// For a cache that serves one load and is then dropped (a build), how
-    /// much article text the load may hold (see [`crate::content::TextBudget`]);
-    /// `None` holds all of it, for the next load's reuse.
+    /// For a cache that serves one load and is then dropped (a build), the
+    /// most article text (the files' bytes) the load holds: a site with more
+    /// leaves every body in its file (see [`crate::content::Body`]). `None`
+    /// holds all of it, for the next load's reuse.
     held_text: Option<usize>,
 }
 
@@ -69,9 +70,9 @@ struct CachedFile {
 }
 
 impl ArticleCache {
-    /// A cache for one load, dropped after it, which holds at most
-    /// `held_text` bytes of article text: past them, the articles it loads
-    /// leave their bodies in their files (see [`crate::content::Body`]).
+    /// A cache for one load, dropped after it, which holds its articles'
+    /// text only if their files come to at most `held_text` bytes: else the
+    /// articles it loads leave their bodies in their files (see [`crate::content::Body`]).
     pub fn single_use(held_text: usize) -> ArticleCache {
         ArticleCache {
             held_text: Some(held_text),
@@ -174,8 +175,7 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let (files, found) = discover::discover(root);
     problems.extend(found);
     timer.lap("find the articles");
-    let budget = cache.held_text.map(TextBudget::new);
-    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files), budget.as_ref());
+    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files), cache.held_text);
     timer.lap("read and parse the articles");
     let Separated {
         published,
@@ -224,23 +224,33 @@ fn reuse_or_parse_all(
     config: &Config,
     files: Vec<SourceFile>,
     old: HashMap<String, CachedFile>,
-    budget: Option<&TextBudget>,
+    held_text: Option<usize>,
 ) -> Vec<(String, CachedFile)> {
-    files
+    let stamped: Vec<(SourceFile, Option<FileStamp>)> = files
         .into_par_iter()
-        .map(|file| reuse_or_parse(root, config, file, &old, budget))
+        .map(|file| {
+            let stamp = stamp(&root.join(&file.path));
+            (file, stamp)
+        })
+        .collect();
+    let text: u64 = stamped.iter().filter_map(|(_, s)| s.map(|s| s.len)).sum();
+    let held = held_text.is_none_or(|limit| text <= limit as u64);
+    stamped
+        .into_par_iter()
+        .map(|(file, stamp)| reuse_or_parse(root, config, file, stamp, &old, held))
         .collect()
 }
 
-/// One file, as `old` holds it when its size and time stamp are unchanged, else parsed again.
+/// One file, as `old` holds it when its size and time stamp are unchanged,
+/// else parsed again, holding its body's text or leaving it in the file.
 fn reuse_or_parse(
     root: &Path,
     config: &Config,
     file: SourceFile,
+    stamp: Option<FileStamp>,
     old: &HashMap<String, CachedFile>,
-    budget: Option<&TextBudget>,
+    held: bool,
 ) -> (String, CachedFile) {
-    let stamp = stamp(&root.join(&file.path));
     let key = file.content_path.clone();
     match old.get(&key) {
         Some(c) if stamp.is_some_and(|s| c.stamp.unchanged(&s)) => (
@@ -252,7 +262,7 @@ fn reuse_or_parse(
             },
         ),
         _ => {
-            let parsed = read_and_parse(root, file, config, budget).map(Arc::new);
+            let parsed = read_and_parse(root, file, config, held).map(Arc::new);
             let stamp = stamp.unwrap_or(FileStamp {
                 len: 0,
                 modified: None,
@@ -551,7 +561,7 @@ fn reshape(
     for (_, kind) in kinds {
         let Change::Added(file) = kind else { continue };
         let stamp = stamp(&root.join(&file.path))?;
-        let parsed = Arc::new(read_and_parse(root, file.clone(), config, None).ok()?);
+        let parsed = Arc::new(read_and_parse(root, file.clone(), config, true).ok()?);
         if (parsed.front.draft && !options.drafts) || (parsed.front.date > now && !options.future) {
             return None;
         }
@@ -729,7 +739,7 @@ fn reload_file<'a>(
     let file = files.get(path)?;
     let old = file.parsed.as_ref().ok()?;
     let stamp = stamp(&root.join(&old.file.path))?;
-    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, None).ok()?);
+    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, true).ok()?);
     let same_place =
         parsed.url_path == old.url_path && parsed.front.date == old.front.date && parsed.front.draft == old.front.draft;
     if !same_place {

@@ -52,9 +52,9 @@ pub struct Settings {
     pub site: SiteOptions,
     /// How the bytes are published (`--minify`).
     pub publish: PublishOptions,
-    /// How many bytes of article text a single run holds in memory before it
-    /// leaves bodies in their files ([`crate::content::HELD_TEXT`] when `None`);
-    /// a pipeline kept across runs holds all of it.
+    /// The most article text (bytes of the files) a single run holds in
+    /// memory: a site with more leaves every body in its file
+    /// ([`crate::content::HELD_TEXT`] when `None`). A pipeline kept across runs holds all of it.
     pub held_text: Option<usize>,
 }
 
