@@ -15,7 +15,7 @@
 # and jianbao's no-change rebuild (a second build into the same output folder), then a rebuild
 # after each edit of one article's body.
 # --shared also times both tools on ../shared/bench/gen_corpus.py's 10,000-article sites, the
-# corpus the peer figures were taken on. --serve runs bench/serve_latency.py on the
+# corpus BENCHMARKS.md's figures for Hugo and Zola were taken on. --serve runs bench/serve_latency.py on the
 # 10,000-article corpus. Results: $WORK/results.tsv (every run) and $WORK/summary.md.
 set -euo pipefail
 

@@ -319,7 +319,7 @@ fn publishing_a_draft_in_a_preview_puts_it_in_the_index() {
     assert!(files.contains_key("search/index/d/2.json"));
 }
 
-/// The acceptance test: on the built sample bulletin, 消防 finds the
+/// Search as a reader tries it: on the built sample bulletin, 消防 finds the
 /// two fire-safety items, 卢连明 his items, and a word that is nowhere nothing.
 #[test]
 fn the_search_page_finds_the_sample_bulletins_articles_in_chromium() {
@@ -408,8 +408,8 @@ fn the_index_keeps_phrases_numbers_and_traditional_characters_as_readers_type_th
     );
 }
 
-/// The acceptance test: in headless Chromium, each query that went
-/// wrong finds exactly the right articles, and says how many.
+/// Search as a reader tries it, in headless Chromium: each query that once
+/// went wrong finds exactly the right articles, and says how many.
 #[test]
 fn the_search_page_reads_chinese_as_readers_type_it_in_chromium() {
     let Some(dir) = browser_tests() else { return };

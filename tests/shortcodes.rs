@@ -8,7 +8,7 @@ use common::{SITE_YAML, TestSite};
 
 const FRONT: &str = "title: 洞泾镇举行消防演练\ndate: 2013-11-10\ndistrict: 松江区\ntowns: [洞泾镇]";
 
-/// The article: a notice with a PDF in an editor's note, a photo set of
+/// An article that carries everything: a notice with a PDF in an editor's note, a photo set of
 /// six pictures, a pull quote and a video with a poster, in its own folder.
 fn drill_site() -> TestSite {
     let site = TestSite::new();
