@@ -54,39 +54,19 @@ impl Body {
 #[derive(Debug)]
 pub struct BodySource {
     /// The file as the build opens it, and as messages name it.
-    read_from: PathBuf,
-    shown_as: PathBuf,
+    pub(super) read_from: PathBuf,
+    pub(super) shown_as: PathBuf,
     /// The hash of the Markdown the build rendered ([`markdown_hash`]): a body
     /// changed since is not rendered from stale answers.
-    markdown_hash: u64,
-    options: MarkdownOptions,
+    pub(super) markdown_hash: u64,
+    pub(super) options: MarkdownOptions,
     /// Every link destination the first rendering asked about, in order, with its answer.
-    links: Vec<(String, LinkTarget)>,
+    pub(super) links: Vec<(String, LinkTarget)>,
     /// What the first rendering put in place of each picture, in order.
-    pictures: Vec<ImageTarget>,
+    pub(super) pictures: Vec<ImageTarget>,
 }
 
 impl BodySource {
-    /// The source of a body rendered from Markdown of `markdown_hash`, read
-    /// from `read_from` (`shown_as` in messages), with the answers its rendering got.
-    pub(super) fn new(
-        read_from: PathBuf,
-        shown_as: PathBuf,
-        markdown_hash: u64,
-        options: MarkdownOptions,
-        links: Vec<(String, LinkTarget)>,
-        pictures: Vec<ImageTarget>,
-    ) -> BodySource {
-        BodySource {
-            read_from,
-            shown_as,
-            markdown_hash,
-            options,
-            links,
-            pictures,
-        }
-    }
-
     /// The body's HTML, rendered again from the file with the first rendering's answers.
     fn render(&self) -> Result<String, Box<Diagnostic>> {
         let markdown = read_again(&self.read_from, &self.shown_as, self.markdown_hash)?;

@@ -465,14 +465,14 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
     // The HTML is held as the Markdown was, and left in the file with it.
     let html = match &p.body {
         Markdown::Held(_) => Body::Held(body.html),
-        Markdown::InFile { read_from, hash } => Body::InFile(Arc::new(BodySource::new(
-            read_from.clone(),
-            p.file.path.clone(),
-            *hash,
+        Markdown::InFile { read_from, hash } => Body::InFile(Arc::new(BodySource {
+            read_from: read_from.clone(),
+            shown_as: p.file.path.clone(),
+            markdown_hash: *hash,
             options,
-            resolved.clone(),
-            shown.into_inner(),
-        ))),
+            links: resolved.clone(),
+            pictures: shown.into_inner(),
+        })),
     };
     let article = Article {
         source: p.file.path.clone(),
