@@ -1,136 +1,152 @@
-//! An article's body as HTML, held in memory or left in its file.
+//! An article's body as HTML, held in memory or set aside in a scratch file.
 //!
 //! A one-off build of a big archive would otherwise hold every body at once:
 //! at 100,000 articles that is half a gigabyte of Markdown and as much HTML,
 //! each body wanted by one page (and a few feeds). So a build of a site with
-//! more text than [`HELD_TEXT`] keeps, instead of the HTML, what it takes to
-//! make it again: where the file is, a hash of its Markdown, and what the
-//! first rendering resolved each link and picture to. The page that shows the
-//! body reads the file again and renders it with those answers, which makes
-//! the same HTML without looking at any other file. `serve` holds its bodies:
-//! it renders them again only when they change.
+//! more text than [`HELD_TEXT`] writes each article's Markdown, as it reads
+//! the file, and then its body's HTML to a [`Spill`]: one unnamed file in the
+//! site's `.jianbao-cache/`, gone when the build ends. Rendering reads the
+//! Markdown back, and the page that shows the body its HTML: a copy, where
+//! reading the file again could find it changed and rendering the body again
+//! would be Markdown, links and pictures over. `serve` holds its bodies: it
+//! renders them again only when they change.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-
-use crate::error::{Area, Diagnostic};
-use crate::markdown::{self, ImageTarget, LinkTarget, MarkdownOptions};
-use crate::msg;
-
-use super::front_matter;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The most article text, in bytes of the files, that a single build holds
-/// in memory: a site of up to about 12,000 articles of 5 KB is held whole,
-/// which spares a second rendering of every body; a bigger archive leaves every
-/// body in its file, so that its peak memory grows with its number of
-/// articles, not with their text. All or none, so that a build's memory does
-/// not depend on the order its threads read the files in.
+/// in memory: a site of up to about 12,000 articles of 5 KB is held whole; a
+/// bigger archive sets every body aside (see [`Spill`]), so that its peak
+/// memory grows with its number of articles, not with their text. All or
+/// none, so that a build's memory does not depend on the order its threads
+/// read the files in.
 pub const HELD_TEXT: usize = 64 << 20;
 
-/// An article's body as HTML, or how to make it again.
+/// An article's body as HTML, held or set aside.
 #[derive(Clone, Debug)]
 pub enum Body {
     /// The HTML itself.
     Held(String),
-    /// The file it comes from, read again when a page shows it.
-    InFile(Arc<BodySource>),
+    /// The HTML, written to the build's scratch file.
+    SetAside(SetAside),
 }
 
 impl Body {
-    /// The HTML: held, or made again from the file. Fails when the file is
-    /// gone or its body changed since the build read it.
-    pub fn html(&self) -> Result<Cow<'_, str>, Box<Diagnostic>> {
+    /// The HTML: held, or read back from the scratch file.
+    pub fn html(&self) -> std::io::Result<Cow<'_, str>> {
         match self {
             Body::Held(html) => Ok(Cow::Borrowed(html)),
-            Body::InFile(source) => source.render().map(Cow::Owned),
+            Body::SetAside(aside) => aside.read().map(Cow::Owned),
         }
     }
 }
 
-/// What it takes to render a body again as the build first rendered it.
+/// Where in a [`Spill`] one article's Markdown, or its body's HTML, is.
+#[derive(Clone, Debug)]
+pub struct SetAside {
+    spill: Arc<Spill>,
+    at: u64,
+    len: usize,
+}
+
+impl SetAside {
+    /// `html` as a body, set aside in the same file as this, or held when
+    /// writing fails (a full disk costs memory, not the build).
+    pub(super) fn beside(&self, html: String) -> Body {
+        match self.spill.put(&html) {
+            Ok(aside) => Body::SetAside(aside),
+            Err(_) => Body::Held(html),
+        }
+    }
+
+    /// The text, read back.
+    pub(super) fn read(&self) -> std::io::Result<String> {
+        let mut bytes = vec![0; self.len];
+        self.spill.read_at(&mut bytes, self.at)?;
+        // Only whole strings are written, so the bytes are UTF-8 unless the file was tampered with.
+        String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
+/// A build's scratch file for the HTML of the bodies it does not hold: one
+/// unnamed file, appended to from every thread at once (each body at its own
+/// offset) and removed by the system when the build lets go of it, even when
+/// the build is killed.
 #[derive(Debug)]
-pub struct BodySource {
-    /// The file as the build opens it, and as messages name it.
-    pub(super) read_from: PathBuf,
-    pub(super) shown_as: PathBuf,
-    /// The hash of the Markdown the build rendered ([`markdown_hash`]): a body
-    /// changed since is not rendered from stale answers.
-    pub(super) markdown_hash: u64,
-    pub(super) options: MarkdownOptions,
-    /// Every link destination the first rendering asked about, in order, with its answer.
-    pub(super) links: Vec<(String, LinkTarget)>,
-    /// What the first rendering put in place of each picture, in order.
-    pub(super) pictures: Vec<ImageTarget>,
+pub struct Spill {
+    file: File,
+    /// Where the next body goes.
+    end: AtomicU64,
 }
 
-impl BodySource {
-    /// The body's HTML, rendered again from the file with the first rendering's answers.
-    fn render(&self) -> Result<String, Box<Diagnostic>> {
-        let markdown = read_again(&self.read_from, &self.shown_as, self.markdown_hash)?;
-        let (next_link, next_picture, strayed) = (Cell::new(0), Cell::new(0), Cell::new(false));
-        let body = markdown::render_with_images(
-            &markdown,
-            self.options,
-            &|dest| {
-                let i = next_link.replace(next_link.get() + 1);
-                match self.links.get(i) {
-                    Some((asked, target)) if asked == dest => target.clone(),
-                    _ => {
-                        strayed.set(true);
-                        LinkTarget::Keep
-                    }
-                }
-            },
-            &|_| {
-                let i = next_picture.replace(next_picture.get() + 1);
-                self.pictures.get(i).cloned().unwrap_or_else(|| {
-                    strayed.set(true);
-                    ImageTarget::Keep
-                })
-            },
-        );
-        // The same Markdown asks the same questions; anything else is a body changed under us.
-        if strayed.get() || next_link.get() != self.links.len() || next_picture.get() != self.pictures.len() {
-            return Err(changed(&self.shown_as));
+/// The folder, in the site's own, where a build sets bodies aside.
+pub const SPILL_DIR: &str = ".jianbao-cache";
+
+impl Spill {
+    /// A new, empty scratch file in `dir`, which is made if missing.
+    pub fn create_in(dir: &Path) -> std::io::Result<Spill> {
+        std::fs::create_dir_all(dir)?;
+        Ok(Spill {
+            file: tempfile::tempfile_in(dir)?,
+            end: AtomicU64::new(0),
+        })
+    }
+
+    /// `text` written to the end of the file, and where.
+    pub fn put(self: &Arc<Spill>, text: &str) -> std::io::Result<SetAside> {
+        let at = self.end.fetch_add(text.len() as u64, Ordering::Relaxed);
+        self.write_at(text.as_bytes(), at)?;
+        Ok(SetAside {
+            spill: Arc::clone(self),
+            at,
+            len: text.len(),
+        })
+    }
+
+    #[cfg(unix)]
+    fn write_at(&self, bytes: &[u8], at: u64) -> std::io::Result<()> {
+        std::os::unix::fs::FileExt::write_all_at(&self.file, bytes, at)
+    }
+
+    #[cfg(unix)]
+    fn read_at(&self, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, bytes, at)
+    }
+
+    #[cfg(windows)]
+    fn write_at(&self, mut bytes: &[u8], mut at: u64) -> std::io::Result<()> {
+        while !bytes.is_empty() {
+            let n = std::os::windows::fs::FileExt::seek_write(&self.file, bytes, at)?;
+            (bytes, at) = (&bytes[n..], at + n as u64);
         }
-        Ok(body.html)
+        Ok(())
     }
-}
 
-/// The Markdown after the front matter of the file at `read_from` (`shown_as`
-/// in messages), read again: an error unless its [`markdown_hash`] is `hash`.
-pub(super) fn read_again(read_from: &Path, shown_as: &Path, hash: u64) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(read_from)
-        .map_err(|e| Box::new(crate::error::io_error(shown_as, msg!("content-io-read-article"), &e)))?;
-    let text = super::decode(&bytes).map_err(|_| changed(shown_as))?;
-    let split = front_matter::split(&text).map_err(|_| changed(shown_as))?;
-    if markdown_hash(split.body) != hash {
-        return Err(changed(shown_as));
+    #[cfg(windows)]
+    fn read_at(&self, mut bytes: &mut [u8], mut at: u64) -> std::io::Result<()> {
+        while !bytes.is_empty() {
+            match std::os::windows::fs::FileExt::seek_read(&self.file, bytes, at)? {
+                0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                n => (bytes, at) = (&mut bytes[n..], at + n as u64),
+            }
+        }
+        Ok(())
     }
-    Ok(split.body.to_string())
-}
 
-/// The error for an article whose file changed between two readings of one build.
-fn changed(shown_as: &Path) -> Box<Diagnostic> {
-    Box::new(
-        Diagnostic::error(
-            Area::Content,
-            shown_as.to_path_buf(),
-            1,
-            1,
-            msg!("content-changed-during-build"),
-        )
-        .with_hint(msg!("content-changed-during-build-hint")),
-    )
-}
+    // Elsewhere nothing is set aside: every body is held.
+    #[cfg(not(any(unix, windows)))]
+    fn write_at(&self, _: &[u8], _: u64) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::Unsupported.into())
+    }
 
-/// A hash of a body's Markdown, to tell it unchanged when read again by the
-/// same build: fast (it is taken three times per article), and never kept.
-pub(super) fn markdown_hash(markdown: &str) -> u64 {
-    ahash::RandomState::with_seeds(0x6a69, 0x616e, 0x6261, 0x6f).hash_one(markdown)
+    #[cfg(not(any(unix, windows)))]
+    fn read_at(&self, _: &mut [u8], _: u64) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::Unsupported.into())
+    }
 }
 
 /// A hash of a body's HTML and headings, which the fingerprints of the pages

@@ -156,7 +156,7 @@ pub(crate) fn broken_anchors<'a>(
             continue;
         }
         let written = percent_encoding::percent_decode_str(dest).decode_utf8_lossy();
-        // Only a broken link needs its place: the body is read again for it if it was left in its file.
+        // Only a broken link needs its place: the Markdown is read back for it if it was set aside.
         let (line, column) = match body.parsed.markdown() {
             Ok(markdown) => link_position(&body.parsed, &markdown, dest),
             Err(_) => (body.parsed.body_line, 1),

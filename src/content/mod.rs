@@ -37,7 +37,7 @@ use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
-pub use body::{Body, BodySource, HELD_TEXT};
+pub use body::{Body, HELD_TEXT, SPILL_DIR, SetAside, Spill};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
@@ -58,7 +58,7 @@ pub struct Article {
     pub slug_line: Option<usize>,
     /// The site path of its page: `2013/11/drill/`.
     pub url_path: String,
-    /// The body as HTML, held or left in the file (see [`Body`]).
+    /// The body as HTML, held or set aside (see [`Body`]).
     pub body: Body,
     /// A hash of the body's HTML and headings: the pages showing it change with it.
     pub body_hash: u64,
@@ -84,6 +84,13 @@ pub struct Article {
 }
 
 impl Article {
+    /// The body's HTML, held or read back from where the build set it aside.
+    pub fn body_html(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        self.body
+            .html()
+            .map_err(|e| crate::error::io_error(&self.source, msg!("content-io-read-set-aside"), &e))
+    }
+
     /// The site's order of articles: newest first, then by URL, a total order
     /// so that every list is the same whatever order files were read in.
     pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
@@ -166,11 +173,11 @@ pub(crate) struct CachedBody {
     attachment_files: attachments::Seen,
 }
 
-/// An article's Markdown after its front matter: held, or left in its file
-/// (see [`HELD_TEXT`]) with a hash to tell it unchanged when read again.
+/// An article's Markdown after its front matter: held, or set aside until
+/// its body is rendered (see [`HELD_TEXT`]).
 enum Markdown {
     Held(String),
-    InFile { read_from: PathBuf, hash: u64 },
+    SetAside(SetAside),
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
@@ -195,31 +202,35 @@ pub(crate) struct Parsed {
 }
 
 impl Parsed {
-    /// The Markdown after the front matter: held, or read again from the file.
-    pub(crate) fn markdown(&self) -> Result<Cow<'_, str>, Box<Diagnostic>> {
+    /// The Markdown after the front matter: held, or read back from where it was set aside.
+    pub(crate) fn markdown(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match &self.body {
             Markdown::Held(markdown) => Ok(Cow::Borrowed(markdown)),
-            Markdown::InFile { read_from, hash } => body::read_again(read_from, &self.file.path, *hash).map(Cow::Owned),
+            Markdown::SetAside(aside) => aside
+                .read()
+                .map(Cow::Owned)
+                .map_err(|e| crate::error::io_error(&self.file.path, msg!("content-io-read-set-aside"), &e)),
         }
     }
 }
 
 /// The first pass for one file: read from disk, then as [`parse_source`].
-/// Unless `held`, its Markdown, and later its HTML, are left in the file
-/// rather than held (see [`Body`]).
+/// With a `spill`, its Markdown is set aside in it until its body is
+/// rendered, and its HTML after (see [`Body`]).
 pub(crate) fn read_and_parse(
     root: &Path,
     file: SourceFile,
     config: &Config,
-    held: bool,
+    spill: Option<&Arc<Spill>>,
 ) -> Result<Parsed, Vec<Diagnostic>> {
-    let read_from = root.join(&file.path);
-    let bytes = std::fs::read(&read_from)
+    let bytes = std::fs::read(root.join(&file.path))
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     let mut parsed = parse_source(file, &bytes, config)?;
-    if let (false, Markdown::Held(markdown)) = (held, &parsed.body) {
-        let hash = body::markdown_hash(markdown);
-        parsed.body = Markdown::InFile { read_from, hash };
+    if let (Some(spill), Markdown::Held(markdown)) = (spill, &parsed.body) {
+        // Held when it cannot be written: a full disk costs memory, not the build.
+        if let Ok(aside) = spill.put(markdown) {
+            parsed.body = Markdown::SetAside(aside);
+        }
     }
     Ok(parsed)
 }
@@ -416,16 +427,16 @@ fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
 }
 
 /// The second pass for one article: its body rendered, links and pictures
-/// resolved, with what that depended on.
+/// resolved, with what that depended on. The HTML is held or set aside as
+/// the Markdown was.
 pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
     // A file changed or gone since the first pass is rendered as empty, with the error that stops the build.
     let (markdown, unreadable) = match p.markdown() {
         Ok(markdown) => (markdown, None),
-        Err(problem) => (Cow::Borrowed(""), Some(*problem)),
+        Err(problem) => (Cow::Borrowed(""), Some(problem)),
     };
     let resolved = std::cell::RefCell::new(Vec::new());
     let pictures = std::cell::RefCell::new(PicturesUsed::default());
-    let shown = std::cell::RefCell::new(Vec::new());
     let body = markdown::render_with_images(
         &markdown,
         options,
@@ -434,13 +445,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
             resolved.borrow_mut().push((dest.to_string(), target.clone()));
             target
         },
-        &|image| {
-            let target = links.body_picture(p, image, &mut pictures.borrow_mut());
-            if matches!(p.body, Markdown::InFile { .. }) {
-                shown.borrow_mut().push(target.clone());
-            }
-            target
-        },
+        &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
     );
     let mut problems = body_problems(p, &markdown, &body.problems);
     match unreadable {
@@ -462,17 +467,9 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
     let char_count = body.char_count();
     let body_hash = body::hash_of(&(&body.html, &body.headings));
     let element_ids = body::element_ids(&body.html);
-    // The HTML is held as the Markdown was, and left in the file with it.
     let html = match &p.body {
         Markdown::Held(_) => Body::Held(body.html),
-        Markdown::InFile { read_from, hash } => Body::InFile(Arc::new(BodySource {
-            read_from: read_from.clone(),
-            shown_as: p.file.path.clone(),
-            markdown_hash: *hash,
-            options,
-            links: resolved.clone(),
-            pictures: shown.into_inner(),
-        })),
+        Markdown::SetAside(markdown) => markdown.beside(body.html),
     };
     let article = Article {
         source: p.file.path.clone(),

@@ -53,7 +53,7 @@ pub struct Settings {
     /// How the bytes are published (`--minify`).
     pub publish: PublishOptions,
     /// The most article text (bytes of the files) a single run holds in
-    /// memory: a site with more leaves every body in its file
+    /// memory: a site with more sets every body aside in a scratch file
     /// ([`crate::content::HELD_TEXT`] when `None`). A pipeline kept across runs holds all of it.
     pub held_text: Option<usize>,
 }

@@ -258,7 +258,7 @@ impl<'s> Renderer<'s> {
     fn article_html(&self, id: ArticleId) -> Result<Cow<'_, str>, Diagnostic> {
         match self.expanded.get(id) {
             Some(Some(html)) => Ok(Cow::Borrowed(html)),
-            _ => self.site.articles[id].body.html().map_err(|d| *d),
+            _ => self.site.articles[id].body_html(),
         }
     }
 

@@ -152,7 +152,7 @@ fn expand_article(
             .map_err(|e| super::template_error(&e, paths, Some(&article.url_path)))?;
         made.push(html.trim().to_string());
     }
-    let html = article.body.html().map_err(|d| *d)?;
+    let html = article.body_html()?;
     Ok(replace_tokens(&html, &|n| made.get(n).cloned()))
 }
 

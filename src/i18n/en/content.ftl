@@ -8,8 +8,7 @@ content-symlink-hint = copy the file into content/ instead of linking to it
 
 # Reading an article's file (the action of `io-error`), and its encoding.
 content-io-read-article = read the article
-content-changed-during-build = the article changed while the site was being built
-content-changed-during-build-hint = build again once the file is saved; the output was left as it was
+content-io-read-set-aside = read back what the build set aside for it in a scratch file in .jianbao-cache
 content-not-utf8 = the file is not UTF-8: byte 0x{ $byte } cannot start a character
 content-not-utf8-hint = save the file as UTF-8 (most editors have it under “Save with encoding”)
 

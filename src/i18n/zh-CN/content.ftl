@@ -8,8 +8,7 @@ content-symlink-hint = 把文件本身复制到 content/ 里，不要用快捷�
 
 # 读取文章文件（`io-error` 的动作），以及文件编码。
 content-io-read-article = 读取文章
-content-changed-during-build = 生成网站的过程中，这篇文章被改动了
-content-changed-during-build-hint = 等文件保存好后再生成一次；输出目录保持原样，没有改动
+content-io-read-set-aside = 从 .jianbao-cache 里的暂存文件读回这篇文章的内容
 content-not-utf8 = 文件不是 UTF-8 编码：从这里起有无法识别的字符（字节 0x{ $byte }）
 content-not-utf8-hint = 把文件另存为 UTF-8 编码（多数编辑器在“另存为”的“编码”选项里可以选）
 
