@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# How a full build's time grows with the archive: builds of a small and a big site, in turn.
+#
+#   bench/scale.sh --bin target/release/jianbao SMALL_SITE BIG_SITE [--pairs 5]
+#
+# Each pair builds SMALL_SITE then BIG_SITE into empty folders on tmpfs (/dev/shm), the old
+# output removed before the clock starts, and times each build with GNU time. Building them in
+# turn means a drift in the machine's speed hits both builds of a pair; the ratio of a pair's
+# two wall times is printed for every pair, then the medians. The sites are any two jianbao
+# sites, for instance bench/corpus.py's 10,000 and 100,000 articles.
+set -euo pipefail
+
+BIN="" PAIRS=5 SITES=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --bin) BIN=$2; shift ;;
+    --pairs) PAIRS=$2; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) SITES+=("$1") ;;
+  esac
+  shift
+done
+[ -n "$BIN" ] && [ ${#SITES[@]} = 2 ] || { echo "scale.sh: needs --bin BIN SMALL_SITE BIG_SITE (see --help)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "scale.sh: needs GNU time: apt-get install -y time" >&2; exit 2; }
+
+OUT=/dev/shm/jianbao-scale
+mkdir -p "$OUT"
+trap 'rm -rf "$OUT"' EXIT
+
+# Wall seconds, CPU seconds and peak KiB of one full build of site $1 into an empty folder.
+build() {
+  rm -rf "$OUT/site" "$OUT/time"
+  /usr/bin/time -o "$OUT/time" -f '%e %U %S %M' "$BIN" build --quiet --root "$1" --output "$OUT/site"
+  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$OUT/time"
+}
+
+HEADER='pair\tsmall_wall_s\tsmall_cpu_s\tsmall_peak_kib\tbig_wall_s\tbig_cpu_s\tbig_peak_kib\twall_ratio\tcpu_ratio'
+printf "$HEADER\n"
+build "${SITES[0]}" >/dev/null && build "${SITES[1]}" >/dev/null # one warm-up of each, not counted
+for pair in $(seq "$PAIRS"); do
+  read -r sw sc sp < <(build "${SITES[0]}")
+  read -r bw bc bp < <(build "${SITES[1]}")
+  awk -v p="$pair" -v sw="$sw" -v sc="$sc" -v sp="$sp" -v bw="$bw" -v bc="$bc" -v bp="$bp" \
+    'BEGIN { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\n", p, sw, sc, sp, bw, bc, bp, bw / sw, bc / sc }'
+done | tee "$OUT/pairs.tsv"
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for col in 2 5 8 9; do
+  printf 'median %s: %s\n' "$(printf "$HEADER" | cut -f"$col")" "$(cut -f"$col" "$OUT/pairs.tsv" | median)"
+done
