@@ -179,4 +179,27 @@ mod tests {
         let html = "<h2 id=\"qing-ting\">倾听</h2><p>“莘庄”</p><sup id=\"fn-1\"></sup><div data-id=\"x\" id=\"\">";
         assert_eq!(element_ids(html), ["qing-ting", "fn-1", ""]);
     }
+
+    #[test]
+    fn what_threads_set_aside_at_once_reads_back_whole() {
+        use rayon::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let spill = Arc::new(Spill::create_in(&dir.path().join(SPILL_DIR)).unwrap());
+        let texts: Vec<String> = (0..200)
+            .map(|n| {
+                format!("<p>本报讯 重庆路口第{n}个网点开业，“银行”营业面积约 {n}0 平方米。</p>\n").repeat(n % 7 + 1)
+            })
+            .collect();
+        let asides: Vec<SetAside> = texts.par_iter().map(|t| spill.put(t).unwrap()).collect();
+        for (text, aside) in texts.iter().zip(&asides) {
+            assert_eq!(&aside.read().unwrap(), text);
+            let body = aside.beside(format!("{text}<p>完</p>"));
+            assert!(matches!(body, Body::SetAside(_)));
+            assert_eq!(body.html().unwrap(), format!("{text}<p>完</p>"));
+        }
+        // Unnamed: nothing is left in the folder, during the build or after it.
+        if cfg!(unix) {
+            assert_eq!(std::fs::read_dir(dir.path().join(SPILL_DIR)).unwrap().count(), 0);
+        }
+    }
 }
