@@ -430,29 +430,21 @@ fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
 /// resolved, with what that depended on. The HTML is held or set aside as
 /// the Markdown was.
 pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
-    // A file changed or gone since the first pass is rendered as empty, with the error that stops the build.
+    // Markdown that cannot be read back is rendered as empty, with the error that stops the build.
     let (markdown, unreadable) = match p.markdown() {
         Ok(markdown) => (markdown, None),
         Err(problem) => (Cow::Borrowed(""), Some(problem)),
     };
-    let resolved = std::cell::RefCell::new(Vec::new());
-    let pictures = std::cell::RefCell::new(PicturesUsed::default());
-    let body = markdown::render_with_images(
-        &markdown,
-        options,
-        &|dest| {
-            let target = links.resolve(&p.file.content_path, dest);
-            resolved.borrow_mut().push((dest.to_string(), target.clone()));
-            target
-        },
-        &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
-    );
+    let Resolved {
+        body,
+        links: resolved,
+        mut pictures,
+    } = render_resolving(p, &markdown, links, options);
     let mut problems = body_problems(p, &markdown, &body.problems);
     match unreadable {
         Some(problem) => problems.push(problem),
         None => problems.extend(missing_parts(p, &markdown, body.pictures)),
     }
-    let mut pictures = pictures.into_inner();
     let lead_picture = match links.lead_picture(p, &mut pictures) {
         Ok(picture) => picture,
         Err(d) => {
@@ -460,17 +452,10 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
             None
         }
     };
-    let resolved = resolved.into_inner();
     let attached = links.attachments(p, &markdown, &resolved, &pictures.files);
     problems.extend(attached.problems);
     let summary = summary_of(p, &body);
     let char_count = body.char_count();
-    let body_hash = body::hash_of(&(&body.html, &body.headings));
-    let element_ids = body::element_ids(&body.html);
-    let html = match &p.body {
-        Markdown::Held(_) => Body::Held(body.html),
-        Markdown::SetAside(markdown) => markdown.beside(body.html),
-    };
     let article = Article {
         source: p.file.path.clone(),
         content_path: p.file.content_path.clone(),
@@ -478,9 +463,9 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         slug: p.slug.clone(),
         slug_line: p.slug_line,
         url_path: p.url_path.clone(),
-        body: html,
-        body_hash,
-        element_ids,
+        body_hash: body::hash_of(&(&body.html, &body.headings)),
+        element_ids: body::element_ids(&body.html),
+        body: held_or_set_aside(p, body.html),
         summary,
         char_count,
         reading_minutes: cjk::reading_minutes(char_count),
@@ -494,15 +479,7 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         lead_picture,
         pictures: pictures.published,
         attachments: attached.files,
-        shortcodes: body
-            .shortcodes
-            .into_iter()
-            .map(|mut call| {
-                let (line, column) = line_col(&markdown, call.offset);
-                (call.line, call.column) = (line + p.body_line - 1, column);
-                call
-            })
-            .collect(),
+        shortcodes: at_file_lines(p, &markdown, body.shortcodes),
     };
     CachedBody {
         parsed: Arc::clone(p),
@@ -512,6 +489,59 @@ pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: Mar
         picture_files: pictures.files,
         attachment_files: attached.seen,
     }
+}
+
+/// A body rendered, with what its links and pictures were resolved to.
+struct Resolved {
+    body: markdown::RenderedBody,
+    /// Every link destination, in order, with its answer.
+    links: Vec<(String, LinkTarget)>,
+    pictures: PicturesUsed,
+}
+
+/// The `markdown` of `p` rendered, each link and picture resolved through `links`.
+fn render_resolving(p: &Parsed, markdown: &str, links: &LinkContext<'_>, options: MarkdownOptions) -> Resolved {
+    let resolved = std::cell::RefCell::new(Vec::new());
+    let pictures = std::cell::RefCell::new(PicturesUsed::default());
+    let body = markdown::render_with_images(
+        markdown,
+        options,
+        &|dest| {
+            let target = links.resolve(&p.file.content_path, dest);
+            resolved.borrow_mut().push((dest.to_string(), target.clone()));
+            target
+        },
+        &|image| links.body_picture(p, image, &mut pictures.borrow_mut()),
+    );
+    Resolved {
+        body,
+        links: resolved.into_inner(),
+        pictures: pictures.into_inner(),
+    }
+}
+
+/// `html` as the body of `p`: held or set aside, as its Markdown was.
+fn held_or_set_aside(p: &Parsed, html: String) -> Body {
+    match &p.body {
+        Markdown::Held(_) => Body::Held(html),
+        Markdown::SetAside(markdown) => markdown.beside(html),
+    }
+}
+
+/// Shortcode `calls` found in the `markdown` of `p`, placed at their lines and columns in its file.
+fn at_file_lines(
+    p: &Parsed,
+    markdown: &str,
+    calls: Vec<markdown::shortcodes::ShortcodeCall>,
+) -> Vec<markdown::shortcodes::ShortcodeCall> {
+    calls
+        .into_iter()
+        .map(|mut call| {
+            let (line, column) = line_col(markdown, call.offset);
+            (call.line, call.column) = (line + p.body_line - 1, column);
+            call
+        })
+        .collect()
 }
 
 /// Warnings for an article that lacks what it is for: a photo item without a
