@@ -120,8 +120,10 @@ impl Spill {
     #[cfg(windows)]
     fn write_at(&self, mut bytes: &[u8], mut at: u64) -> std::io::Result<()> {
         while !bytes.is_empty() {
-            let n = std::os::windows::fs::FileExt::seek_write(&self.file, bytes, at)?;
-            (bytes, at) = (&bytes[n..], at + n as u64);
+            match std::os::windows::fs::FileExt::seek_write(&self.file, bytes, at)? {
+                0 => return Err(std::io::ErrorKind::WriteZero.into()),
+                n => (bytes, at) = (&bytes[n..], at + n as u64),
+            }
         }
         Ok(())
     }
@@ -131,7 +133,10 @@ impl Spill {
         while !bytes.is_empty() {
             match std::os::windows::fs::FileExt::seek_read(&self.file, bytes, at)? {
                 0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-                n => (bytes, at) = (&mut bytes[n..], at + n as u64),
+                n => {
+                    bytes = &mut std::mem::take(&mut bytes)[n..];
+                    at += n as u64;
+                }
             }
         }
         Ok(())
