@@ -67,8 +67,13 @@ impl SetAside {
     pub(super) fn read(&self) -> std::io::Result<String> {
         let mut bytes = vec![0; self.len];
         self.spill.read_at(&mut bytes, self.at)?;
-        // Only whole strings are written, so the bytes are UTF-8 unless the file was tampered with.
-        String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        // Only whole strings are written, so the bytes are UTF-8 unless the file
+        // was tampered with; checked all the same, with SIMD and a copy rather
+        // than `unsafe`: std's check of every text read back took 4 % of a
+        // 100,000-article build's CPU.
+        simdutf8::basic::from_utf8(&bytes)
+            .map(str::to_owned)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     }
 }
 
