@@ -385,10 +385,10 @@ fn check_bodies(bodies: &[Arc<CachedBody>], problems: &mut Diagnostics) {
 
 /// The articles newest first, with each one's aliases at the same place.
 fn sort_newest_first(bodies: &[Arc<CachedBody>]) -> (Vec<Arc<Article>>, Vec<Vec<Alias>>) {
-    // Each date is copied beside its body, so that comparing two reaches into
-    // neither article: at 100,000 articles those reads, scattered over a
-    // gigabyte, were most of the sort's time. Equal dates compare by URL, as
-    // [`Article::newest_first`] does, and URLs are unique: a total order.
+    // Each date is copied beside its body, so that comparing two mostly reads
+    // neither article, which in a big archive lie scattered over the heap.
+    // Equal dates compare by URL, as [`Article::newest_first`] does, and URLs
+    // are unique: a total order.
     let mut sorted: Vec<(chrono::DateTime<chrono::FixedOffset>, &Arc<CachedBody>)> =
         bodies.iter().map(|b| (b.article.front.date, b)).collect();
     sorted.par_sort_unstable_by(|(date_a, a), (date_b, b)| {
