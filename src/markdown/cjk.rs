@@ -49,18 +49,13 @@ pub fn count_chars(text: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
-        // is_cjk first: is_alphanumeric takes a slow lookup for every Han character.
-        if !is_cjk(c) && c.is_alphanumeric() {
-            if !in_word {
-                count += 1;
-                in_word = true;
-            }
-        } else {
-            in_word = false;
-            if is_cjk(c) {
-                count += 1;
-            }
+        // is_cjk first, once: is_alphanumeric takes a slow lookup for every Han character.
+        let alone = is_cjk(c);
+        let in_a_word = !alone && c.is_alphanumeric();
+        if alone || (in_a_word && !in_word) {
+            count += 1;
         }
+        in_word = in_a_word;
     }
     count
 }
@@ -156,6 +151,10 @@ mod tests {
         assert_eq!(count_chars("枫泾镇举行比赛"), 7);
         assert_eq!(count_chars("共有87家单位。"), 7); // 共 有 87 家 单 位 。
         assert_eq!(count_chars("使用 Rust 语言"), 5);
+        // Quotation marks and full-width punctuation count; 320 is one word.
+        assert_eq!(count_chars("重庆路口“银行”网点，面积320平方米"), 17);
+        // Full-width letters stand alone, as characters; v2.0 is two words.
+        assert_eq!(count_chars("ＡＢＣ公司 v2.0版"), 8);
     }
 
     #[test]
