@@ -45,6 +45,11 @@ impl Body {
     }
 }
 
+/// The error for an article, from `source`, whose text could not be read back from the [`Spill`].
+pub(super) fn unreadable(source: &Path, err: &std::io::Error) -> crate::error::Diagnostic {
+    crate::error::io_error(source, crate::msg!("content-io-read-set-aside"), err)
+}
+
 /// Where in a [`Spill`] one article's Markdown, or its body's HTML, is.
 #[derive(Clone, Debug)]
 pub struct SetAside {
@@ -77,14 +82,14 @@ impl SetAside {
     }
 }
 
-/// A build's scratch file for the HTML of the bodies it does not hold: one
-/// unnamed file, appended to from every thread at once (each body at its own
-/// offset) and removed by the system when the build lets go of it, even when
-/// the build is killed.
+/// A build's scratch file for the Markdown and HTML of the bodies it does
+/// not hold: one unnamed file, appended to from every thread at once (each
+/// text at its own offset) and removed by the system when the build lets go
+/// of it, even when the build is killed.
 #[derive(Debug)]
 pub struct Spill {
     file: File,
-    /// Where the next body goes.
+    /// Where the next text goes.
     end: AtomicU64,
 }
 

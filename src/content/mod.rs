@@ -86,9 +86,7 @@ pub struct Article {
 impl Article {
     /// The body's HTML, held or read back from where the build set it aside.
     pub fn body_html(&self) -> Result<Cow<'_, str>, Diagnostic> {
-        self.body
-            .html()
-            .map_err(|e| crate::error::io_error(&self.source, msg!("content-io-read-set-aside"), &e))
+        self.body.html().map_err(|e| body::unreadable(&self.source, &e))
     }
 
     /// The site's order of articles: newest first, then by URL, a total order
@@ -209,7 +207,7 @@ impl Parsed {
             Markdown::SetAside(aside) => aside
                 .read()
                 .map(Cow::Owned)
-                .map_err(|e| crate::error::io_error(&self.file.path, msg!("content-io-read-set-aside"), &e)),
+                .map_err(|e| body::unreadable(&self.file.path, &e)),
         }
     }
 }
