@@ -10,6 +10,7 @@ pub mod http;
 pub mod rebuild;
 pub mod watch;
 
+use std::collections::HashSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -121,7 +122,8 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let started = Instant::now();
     let first = rebuilder.rebuild();
     let snapshot = snapshot_after(&rebuilder, first.as_ref().err());
-    report(&first, started);
+    let mut warnings = WarningsShown::default();
+    warnings.report(&first, started);
     rebuilder.defer_search(true);
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let (snapshot_tx, snapshot_rx) = tokio_watch::channel(snapshot);
@@ -145,6 +147,7 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
         events: events_tx.clone(),
         search,
         failed: first.is_err(),
+        warnings,
     });
     let _watcher = watch::spawn(options.root.clone(), move |changed| queue.push(changed))?;
 
@@ -241,6 +244,7 @@ struct RebuildWorker {
     search: mpsc::Sender<PendingSearch>,
     /// Whether the last rebuild failed.
     failed: bool,
+    warnings: WarningsShown,
 }
 
 /// The pages the previews of the rebuild under way served and reloaded,
@@ -344,7 +348,7 @@ impl RebuildWorker {
             return;
         }
         self.failed = result.is_err();
-        report(&result, started);
+        self.warnings.report(&result, started);
         self.snapshot
             .send_replace(snapshot_after(&rebuilder, result.as_ref().err()));
         let event = match &result {
@@ -429,25 +433,48 @@ fn millis(started: Instant) -> u64 {
     u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-fn report(result: &Result<(Changes, Diagnostics), Diagnostics>, started: Instant) {
-    let ms = millis(started);
-    match result {
-        Ok((changes, warnings)) => {
-            for w in warnings {
-                eprintln!("{w}");
+/// The warnings the last build printed. Each rebuild prints only the ones it
+/// has anew, and counts the rest: an editor who saves one article sees what
+/// that save caused, not every warning of the site once more.
+#[derive(Default)]
+struct WarningsShown(HashSet<String>);
+
+impl WarningsShown {
+    /// Prints how a build went: its new warnings and the rebuilt line, or every problem.
+    fn report(&mut self, result: &Result<(Changes, Diagnostics), Diagnostics>, started: Instant) {
+        let ms = millis(started);
+        match result {
+            Ok((changes, warnings)) => {
+                let (new, repeated) = self.take(warnings);
+                for w in new {
+                    eprintln!("{w}");
+                }
+                if repeated > 0 {
+                    say_err(msg!("serve-warnings-as-before", count = repeated));
+                }
+                say(msg!(
+                    "serve-rebuilt",
+                    ms = ms,
+                    rendered = changes.rendered,
+                    changed = changes.changed.len(),
+                    removed = changes.removed.len()
+                ));
             }
-            say(msg!(
-                "serve-rebuilt",
-                ms = ms,
-                rendered = changes.rendered,
-                changed = changes.changed.len(),
-                removed = changes.removed.len()
-            ));
+            // Errors stop the build: every one is printed, every time.
+            Err(problems) => {
+                eprintln!("{}", render_problems(problems));
+                say_err(msg!("serve-rebuild-failed", ms = ms));
+            }
         }
-        Err(problems) => {
-            eprintln!("{}", render_problems(problems));
-            say_err(msg!("serve-rebuild-failed", ms = ms));
-        }
+    }
+
+    /// The warnings of `warnings` not printed last time, in order, and how many were.
+    fn take(&mut self, warnings: &Diagnostics) -> (Vec<String>, usize) {
+        let texts: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        let new: Vec<String> = texts.iter().filter(|t| !self.0.contains(*t)).cloned().collect();
+        let repeated = texts.len() - new.len();
+        self.0 = texts.into_iter().collect();
+        (new, repeated)
     }
 }
 
@@ -479,6 +506,47 @@ pub fn url_path_of(file: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn no_picture(file: &str) -> crate::error::Diagnostic {
+        crate::error::Diagnostic::warning(
+            crate::error::Area::Content,
+            file,
+            6,
+            1,
+            msg!("content-photo-no-picture"),
+        )
+    }
+
+    #[test]
+    fn a_rebuild_prints_only_the_warnings_it_has_anew() {
+        let mut shown = WarningsShown::default();
+        let first: Diagnostics = [
+            no_picture("content/2013/11/chang-ning.md"),
+            no_picture("content/2013/11/chong-qing.md"),
+        ]
+        .into_iter()
+        .collect();
+        let (new, repeated) = shown.take(&first);
+        assert_eq!((new.len(), repeated), (2, 0));
+
+        // The editor saves 银行进社区.md, which has no picture either; 重庆路's is fixed.
+        let second: Diagnostics = [
+            no_picture("content/2013/11/chang-ning.md"),
+            no_picture("content/2013/11/yin-hang.md"),
+        ]
+        .into_iter()
+        .collect();
+        let (new, repeated) = shown.take(&second);
+        assert_eq!(repeated, 1);
+        assert_eq!(new.len(), 1);
+        assert!(new[0].contains("yin-hang.md:6:1"), "{new:?}");
+
+        // Fixed again, then broken again: it is new once more.
+        let (new, repeated) = shown.take(&Diagnostics::default());
+        assert_eq!((new.len(), repeated), (0, 0));
+        let (new, repeated) = shown.take(&second);
+        assert_eq!((new.len(), repeated), (2, 0));
+    }
 
     #[test]
     fn url_paths() {

@@ -35,3 +35,7 @@ serve-not-found = not found
 serve-copy-wechat = Copy for WeChat
 serve-copied-wechat = Copied: paste it into the WeChat editor
 serve-copy-wechat-failed = Could not copy: the browser did not allow writing to the clipboard
+serve-warnings-as-before = { $count ->
+        [one] { $count } warning is
+       *[other] { $count } warnings are
+    } as before and not shown again; `jianbao check` lists every one

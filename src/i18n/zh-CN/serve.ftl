@@ -14,6 +14,7 @@ serve-rebuilt = 已重新生成，用时 { $ms } 毫秒：生成 { $rendered } �
 serve-rebuild-failed = 重新生成失败（用时 { $ms } 毫秒）；预览仍显示上次成功生成的页面
 serve-previewed = 已先更新打开的页面，用时 { $ms } 毫秒：改动 { $changed } 个文件
 serve-search-updated = 搜索索引已更新，用时 { $ms } 毫秒：改动 { $changed } 个文件
+serve-warnings-as-before = 另有 { $count } 条警告与上次相同，不再重复显示；运行 `jianbao check` 可列出全部
 
 # 页面上的话：重新生成失败时盖在页面上的提示条，以及没有 404.html 时找不到的页面。
 serve-overlay-title = jianbao：构建失败，现在显示的仍是上次成功生成的页面；改好文件、保存即可
