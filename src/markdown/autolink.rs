@@ -113,6 +113,15 @@ fn flush<'a>(run: &mut Vec<(Event<'a>, Range<usize>)>, before: Option<char>, out
     if run.is_empty() {
         return;
     }
+    // Every address has a `.`, a `:` or an `@` (see `find_addresses`); most
+    // runs of Chinese text have none, and need not be joined to be looked at.
+    let may_hold_address = run
+        .iter()
+        .any(|(event, _)| matches!(event, Event::Text(t) if memchr::memchr3(b'.', b':', b'@', t.as_bytes()).is_some()));
+    if !may_hold_address {
+        out.append(run);
+        return;
+    }
     let mut text = String::new();
     // Where each event's text starts in the joined text, and its source range.
     let mut pieces: Vec<(usize, Range<usize>, bool)> = Vec::with_capacity(run.len());
