@@ -21,10 +21,57 @@ use crate::slug;
 
 use super::{Article, CachedBody, Parsed, Withheld, stamp};
 
+/// content/-relative file path → site path of every article being built: a
+/// map, with the articles a reload adds and removes laid over it, so that a
+/// reload of one article need not copy the addresses of all the others.
+#[derive(Clone, Copy)]
+pub(crate) struct Urls<'a> {
+    map: &'a BTreeMap<String, String>,
+    removed: &'a [&'a str],
+    added: &'a [(String, String)],
+}
+
+impl<'a> Urls<'a> {
+    /// The addresses in `map`.
+    pub(crate) fn of(map: &'a BTreeMap<String, String>) -> Urls<'a> {
+        Urls::changed(map, &[], &[])
+    }
+
+    /// The addresses in `map` without the articles at `removed`, with the
+    /// articles `added` (content/-relative path, site path).
+    pub(crate) fn changed(
+        map: &'a BTreeMap<String, String>,
+        removed: &'a [&'a str],
+        added: &'a [(String, String)],
+    ) -> Urls<'a> {
+        Urls { map, removed, added }
+    }
+
+    /// The site path of the article at `path`.
+    pub(crate) fn get(&self, path: &str) -> Option<&'a str> {
+        if let Some((_, url)) = self.added.iter().find(|(p, _)| p == path) {
+            return Some(url);
+        }
+        if self.removed.contains(&path) {
+            return None;
+        }
+        self.map.get(path).map(String::as_str)
+    }
+
+    /// Every article's path.
+    fn paths(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.map
+            .keys()
+            .map(String::as_str)
+            .filter(|p| !self.removed.contains(p))
+            .chain(self.added.iter().map(|(p, _)| p.as_str()))
+    }
+}
+
 /// What the link resolver needs to know about the site.
 pub(crate) struct LinkContext<'a> {
     /// content/-relative file path → site path of every article being built.
-    pub(crate) urls: &'a BTreeMap<String, String>,
+    pub(crate) urls: Urls<'a>,
     /// Drafts and future articles left out of this build, to explain why a link to one fails.
     pub(crate) withheld: &'a BTreeMap<String, Withheld>,
     pub(crate) config: &'a Config,
@@ -67,7 +114,7 @@ impl LinkContext<'_> {
                 msg!("content-link-outside-hint"),
             ));
         };
-        if let Some(url) = self.urls.get(target.as_str()) {
+        if let Some(url) = self.urls.get(&target) {
             return Ok(LinkTarget::Rewrite(format!(
                 "{}{fragment}",
                 self.config.base_url.link(url)
@@ -85,7 +132,7 @@ impl LinkContext<'_> {
             }
             None => {}
         }
-        let near = crate::error::did_you_mean(&target, self.urls.keys().map(String::as_str));
+        let near = crate::error::did_you_mean(&target, self.urls.paths());
         Err((
             msg!("content-link-missing", link = dest, target = target.as_str()),
             match near {
@@ -266,6 +313,46 @@ mod tests {
     }
 
     #[test]
+    fn a_reload_sees_the_articles_it_adds_and_not_those_it_removes() {
+        let urls: BTreeMap<String, String> = [
+            ("2013/11/yin-hang.md".to_string(), "2013/11/yin-hang/".to_string()),
+            (
+                "2013/11/chong-qing-lu.md".to_string(),
+                "2013/11/chong-qing-lu/".to_string(),
+            ),
+        ]
+        .into();
+        // 银行进社区 is deleted; 长宁区's new article comes.
+        let removed = ["2013/11/yin-hang.md"];
+        let added = [("2013/11/chang-ning.md".to_string(), "2013/11/chang-ning/".to_string())];
+        let config = config();
+        let links = LinkContext {
+            urls: Urls::changed(&urls, &removed, &added),
+            withheld: &BTreeMap::new(),
+            config: &config,
+            pictures: None,
+        };
+        let to = |dest: &str| links.target("2013/11/a.md", dest);
+        assert!(matches!(to("chong-qing-lu.md"), Ok(LinkTarget::Rewrite(u)) if u == "/2013/11/chong-qing-lu/"));
+        assert!(
+            matches!(to("chang-ning.md#开幕"), Ok(LinkTarget::Rewrite(u)) if u.starts_with("/2013/11/chang-ning/#"))
+        );
+        let (message, hint) = to("yin-hang.md").expect_err("a removed article");
+        let shown = Diagnostic::error(Area::Content, "content/2013/11/a.md", 6, 3, message)
+            .with_hint(hint)
+            .render(Lang::Zh);
+        assert!(shown.contains("找不到文章"), "{shown}");
+        // The near name offered is one that is still there, never the one removed.
+        let (_, hint) = to("chang-nin.md").expect_err("a misspelt name");
+        assert!(hint.to_string().contains("chang-ning.md"), "{hint}");
+        assert!(
+            !Urls::changed(&urls, &removed, &added)
+                .paths()
+                .any(|p| p == "2013/11/yin-hang.md")
+        );
+    }
+
+    #[test]
     fn links_that_lead_nowhere_say_why_in_chinese() {
         let urls: BTreeMap<String, String> =
             [("2013/11/welcome.md".to_string(), "2013/11/welcome/".to_string())].into();
@@ -276,7 +363,7 @@ mod tests {
         .into();
         let config = config();
         let links = LinkContext {
-            urls: &urls,
+            urls: Urls::of(&urls),
             withheld: &withheld,
             config: &config,
             pictures: None,

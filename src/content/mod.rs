@@ -40,7 +40,7 @@ pub use attachments::Attachment;
 pub use body::{Body, HELD_TEXT, SPILL_DIR, SetAside, Spill};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
-pub(crate) use links::{LinkContext, broken_anchors, links_unchanged, may_link_to};
+pub(crate) use links::{LinkContext, Urls, broken_anchors, links_unchanged, may_link_to};
 use links::{has_scheme, link_position};
 use pictures::PicturesUsed;
 pub(crate) use stamps::{FileStamp, stamp};
@@ -249,7 +249,7 @@ pub fn article_from_bytes(
     let parsed = Arc::new(parse_source(file, bytes, config)?);
     let urls: BTreeMap<String, String> = [(parsed.file.content_path.clone(), parsed.url_path.clone())].into();
     let links = LinkContext {
-        urls: &urls,
+        urls: links::Urls::of(&urls),
         withheld: &BTreeMap::new(),
         config,
         pictures: None,

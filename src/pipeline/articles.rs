@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Withheld, broken_anchors,
-    check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
+    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Urls, Withheld,
+    broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
 };
 use crate::content::{CONTENT_DIR, SPILL_DIR, Spill};
 use crate::error::{Diagnostic, Diagnostics};
@@ -352,7 +352,7 @@ fn render_bodies(
 ) -> Vec<Arc<CachedBody>> {
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
-        urls,
+        urls: Urls::of(urls),
         withheld,
         config,
         pictures: Some((root, &image_cache)),
@@ -455,7 +455,7 @@ pub fn reload_articles(
     }
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
-        urls: &last.urls,
+        urls: Urls::of(&last.urls),
         withheld: &last.withheld,
         config,
         pictures: Some((root, &image_cache)),
@@ -595,16 +595,17 @@ fn reshape(
             body: None,
         });
     }
-    let mut urls = last.urls.clone();
-    for &i in &removed {
-        urls.remove(&last.articles[i].content_path);
-    }
-    for a in &added {
-        urls.insert(a.parsed.file.content_path.clone(), a.parsed.url_path.clone());
-    }
+    let removed_paths: Vec<&str> = removed
+        .iter()
+        .map(|&i| last.articles[i].content_path.as_str())
+        .collect();
+    let added_urls: Vec<(String, String)> = added
+        .iter()
+        .map(|a| (a.parsed.file.content_path.clone(), a.parsed.url_path.clone()))
+        .collect();
     let image_cache = ImageCache::for_site(root);
     let links = LinkContext {
-        urls: &urls,
+        urls: Urls::changed(&last.urls, &removed_paths, &added_urls),
         withheld: &last.withheld,
         config,
         pictures: Some((root, &image_cache)),
@@ -615,10 +616,6 @@ fn reshape(
             .iter()
             .filter(|(_, k)| matches!(k, Change::Edited))
             .map(|(p, _)| p.as_str())
-            .collect();
-        let removed_paths: Vec<&str> = removed
-            .iter()
-            .map(|&i| last.articles[i].content_path.as_str())
             .collect();
         let links_hold = last.articles.par_iter().enumerate().all(|(i, a)| {
             removed.contains(&i)
@@ -671,9 +668,13 @@ fn reshape(
         problems.extend(a.body.iter().flat_map(|b| b.problems.iter().cloned()));
     }
     // Everything is checked: change the last load and the cache.
+    let removed_paths: Vec<String> = removed_paths.into_iter().map(str::to_string).collect();
     let last = cache.last.as_mut()?;
     last.problems = problems;
-    last.urls = urls;
+    for path in &removed_paths {
+        last.urls.remove(path);
+    }
+    last.urls.extend(added_urls);
     replace_reloaded(last, &mut cache.files, edits);
     let mut removed = removed;
     removed.sort_unstable();
