@@ -31,7 +31,7 @@ const WEBP_QUALITY: f32 = 76.0;
 const SETTINGS_VERSION: u32 = 1;
 
 /// The folder, in a site's folder, that resized pictures are kept in.
-pub const CACHE_DIR: &str = ".jianbao-cache/images";
+pub const CACHE_DIR: &str = cache_folder!("images");
 
 /// A file format pictures are published in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -8,6 +8,19 @@
 //! [`pipeline`] runs those steps, the same for [`build`], [`check`] and
 //! [`serve`]; `docs/architecture.md` describes it.
 
+/// The folder in a site's root where a build keeps what the next one reuses:
+/// pictures made, the terms published, scratch text. `cache_folder!("images")`
+/// is a path in it; a macro, so that the name is spelled once and the paths
+/// stay `&'static str` constants.
+macro_rules! cache_folder {
+    () => {
+        ".jianbao-cache"
+    };
+    ($path:literal) => {
+        concat!(cache_folder!(), "/", $path)
+    };
+}
+
 pub mod build;
 pub mod check;
 pub mod config;

@@ -377,7 +377,7 @@ pub fn forget_build_record(output: &Path) -> Result<(), Diagnostic> {
 
 /// Where a build records the address of every term it published, for the next
 /// build and `check` to notice one that moves (see [`crate::taxonomy::PublishedTerms`]).
-pub const PUBLISHED_TERMS: &str = ".jianbao-cache/terms.tsv";
+pub const PUBLISHED_TERMS: &str = cache_folder!("terms.tsv");
 
 /// Records the published terms of the site at `root`, atomically. A record
 /// that already says `text` is left alone, so that its time tells when the

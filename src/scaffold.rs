@@ -106,7 +106,10 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Vec<PathBuf>, Diagno
             new_site_yaml(crate::i18n::language()).to_string(),
         ),
         (article_rel, article),
-        (".gitignore".into(), "/public\n/.public.*\n/.jianbao-cache\n".into()),
+        (
+            ".gitignore".into(),
+            concat!("/public\n/.public.*\n/", cache_folder!(), "\n").into(),
+        ),
     ];
     let mut written = Vec::new();
     for (rel, text) in files {

@@ -94,7 +94,7 @@ pub struct Spill {
 }
 
 /// The folder, in the site's own, where a build sets bodies aside.
-pub const SPILL_DIR: &str = ".jianbao-cache";
+pub const SPILL_DIR: &str = cache_folder!();
 
 impl Spill {
     /// A new, empty scratch file in `dir`, which is made if missing.
