@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use ahash::AHashMap;
+
 use crate::config::Config;
 use crate::content::Article;
 use crate::error::{Area, Diagnostic};
@@ -259,13 +261,15 @@ type Members<'a> = Vec<(&'a str, Vec<ArticleId>)>;
 /// articles (ids ascending: newest first), and where each name is in that list.
 ///
 /// A hash map finds a name's place: a tree keyed by the names would compare
-/// strings tens of thousands of times on a big site.
+/// strings tens of thousands of times on a big site. aHash rather than std's
+/// SipHash: the names are the site's own, and `serve` groups every article
+/// again when one is added or removed.
 fn members_by_name<'a>(
     articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a [String],
-) -> (Members<'a>, HashMap<&'a str, usize>) {
+) -> (Members<'a>, AHashMap<&'a str, usize>) {
     let mut members: Vec<(&str, Vec<ArticleId>)> = Vec::new();
-    let mut places: HashMap<&str, usize> = HashMap::new();
+    let mut places: AHashMap<&str, usize> = AHashMap::new();
     for (id, article) in articles.iter().enumerate() {
         for name in names(article) {
             let place = *places.entry(name.as_str()).or_insert_with(|| {
@@ -432,7 +436,7 @@ pub fn related_articles_since(
     if then.len() != before.len() {
         return None;
     }
-    let then_ids: HashMap<*const Article, ArticleId> =
+    let then_ids: AHashMap<*const Article, ArticleId> =
         then.iter().enumerate().map(|(id, a)| (Arc::as_ptr(a), id)).collect();
     let now_to_then: Vec<Option<ArticleId>> = articles
         .iter()
@@ -492,7 +496,7 @@ pub fn related_articles_since(
 }
 
 /// Each tag's members (ids, ascending), by name.
-fn members_by_tag(tags: &Taxonomy) -> HashMap<&str, &[ArticleId]> {
+fn members_by_tag(tags: &Taxonomy) -> AHashMap<&str, &[ArticleId]> {
     tags.terms
         .iter()
         .map(|t| (t.name.as_str(), t.articles.as_slice()))
@@ -519,7 +523,7 @@ impl Scores {
         &mut self,
         id: ArticleId,
         article: &Article,
-        members: &HashMap<&str, &[ArticleId]>,
+        members: &AHashMap<&str, &[ArticleId]>,
         limit: usize,
     ) -> Vec<ArticleId> {
         let Scores { scores, touched } = self;
