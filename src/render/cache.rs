@@ -4,16 +4,20 @@
 //! [`RenderCache`] between runs; a renderer made without one starts empty.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::Value;
+use tera::{Tera, Value};
 
+use super::assets::Assets;
 use super::fingerprint::hash_of;
+use super::theme::Theme;
 use super::views::{self, TermLinkValues};
 use crate::content::Article;
+use crate::error::Diagnostics;
 use crate::site::Site;
 use crate::taxonomy::{ArticleId, TaxonomyKind};
 
@@ -34,6 +38,9 @@ pub struct RenderCache {
     grouped: Option<Arc<Grouped>>,
     /// The term links new cards share, and the grouping and context they were made for.
     links: Option<(Arc<crate::taxonomy::Taxonomies>, u64, Arc<TermLinkValues>)>,
+    /// The theme's templates as parsed, before the site's values went in,
+    /// with a hash of everything parsing them depended on.
+    templates: Option<(u64, Tera, BTreeMap<String, PathBuf>)>,
 }
 
 /// What depends only on how articles are grouped, which every article is
@@ -156,6 +163,26 @@ impl RenderCache {
         }
     }
 
+    /// The theme's templates parsed (see [`super::templates`]): a copy of
+    /// the last ones when neither the templates nor what parsing them takes
+    /// from the site changed, as on every edit of an article.
+    pub(super) fn templates(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        assets: &Assets,
+    ) -> Result<(Tera, BTreeMap<String, PathBuf>), Diagnostics> {
+        let key = templates_key(site, theme, assets);
+        if let Some((made_for, tera, paths)) = &self.templates
+            && *made_for == key
+        {
+            return Ok((tera.clone(), paths.clone()));
+        }
+        let (tera, paths) = super::templates(site, theme, assets)?;
+        self.templates = Some((key, tera.clone(), paths.clone()));
+        Ok((tera, paths))
+    }
+
     /// What depends only on how `site`'s articles are grouped, worked out again
     /// only when the grouping is not the last one.
     pub(super) fn grouped(&mut self, site: &Site) -> Arc<Grouped> {
@@ -168,6 +195,24 @@ impl RenderCache {
 
 fn address(article: &Arc<Article>) -> usize {
     Arc::as_ptr(article) as usize
+}
+
+/// A hash of what [`super::templates`] parses with: the theme's templates,
+/// and what its functions and the templates it adds depend on.
+fn templates_key(site: &Site, theme: &Theme, assets: &Assets) -> u64 {
+    let mut h = DefaultHasher::new();
+    for t in theme.templates.values() {
+        (&t.name, &t.path, &t.text).hash(&mut h);
+    }
+    theme.name.hash(&mut h);
+    (
+        &site.config.base_url,
+        assets.names(),
+        site.config.search,
+        site.editions.is_empty(),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// A hash of what every card shows of site.yaml: the base URL its links
@@ -217,4 +262,75 @@ fn names_any(site: &Site, article: &Article, terms: &HashSet<(TaxonomyKind, Stri
         key.1.clone_from(name);
         terms.contains(&key)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::plan_pages;
+    use crate::redirects::tests::{SITE_YAML, site_of};
+    use crate::render::{PublishOptions, RenderOptions, Renderer};
+
+    /// The article page of `site`, rendered with `theme` and `cache`.
+    fn article_page(site: &Site, theme: &Theme, cache: &mut RenderCache) -> String {
+        let plan = plan_pages(site).expect("a plan");
+        let renderer = Renderer::with_cache(
+            site,
+            &plan,
+            theme,
+            RenderOptions::default(),
+            PublishOptions::default(),
+            cache,
+        )
+        .expect("a renderer");
+        let page = plan
+            .pages
+            .iter()
+            .find(|p| matches!(p.kind, crate::plan::PageKind::Article(_)))
+            .expect("an article page");
+        String::from_utf8(renderer.render(page).expect("rendered")).expect("UTF-8")
+    }
+
+    #[test]
+    fn templates_are_parsed_again_only_when_they_or_what_they_take_from_the_site_change() {
+        let (site, _) = site_of(
+            SITE_YAML,
+            &[(
+                "2013/11/yin-hang.md",
+                "title: “银行进社区”活动在莘庄镇举行\ndate: 2013-11-12\ndistrict: 闵行区\ntowns: [莘庄镇]",
+            )],
+        );
+        let theme = crate::render::theme::builtin_theme().expect("the built-in theme");
+        let mut cache = RenderCache::default();
+        let first = article_page(&site, &theme, &mut cache);
+        assert!(first.contains("跳到正文"));
+        let parsed_for = cache.templates.as_ref().map(|(key, ..)| *key);
+        assert_eq!(
+            article_page(&site, &theme, &mut cache),
+            first,
+            "the same templates, the same page"
+        );
+        assert_eq!(cache.templates.as_ref().map(|(key, ..)| *key), parsed_for);
+
+        // A theme author rewords the skip link: the page says it at once.
+        let mut edited = theme.clone();
+        let base = edited.templates.get_mut("base.html").expect("base.html");
+        base.text = base.text.replace("跳到正文", "跳至正文");
+        let after = article_page(&site, &edited, &mut cache);
+        assert!(after.contains("跳至正文") && !after.contains("跳到正文"), "{after}");
+
+        // A new base URL reaches the links url() makes.
+        let (moved, _) = site_of(
+            &SITE_YAML.replace("https://example.org/bulletin/", "https://example.org/minhang/"),
+            &[(
+                "2013/11/yin-hang.md",
+                "title: “银行进社区”活动在莘庄镇举行\ndate: 2013-11-12\ndistrict: 闵行区\ntowns: [莘庄镇]",
+            )],
+        );
+        let page = article_page(&moved, &edited, &mut cache);
+        assert!(
+            page.contains("/minhang/districts/") && !page.contains("/bulletin/"),
+            "{page}"
+        );
+    }
 }

@@ -156,7 +156,7 @@ impl<'s> Renderer<'s> {
     ) -> Result<Self, Diagnostics> {
         let timer = crate::timing::PhaseTimer::from_env();
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
-        let (mut tera, template_paths) = templates(site, theme, &assets)?;
+        let (mut tera, template_paths) = cache.templates(site, theme, &assets)?;
         timer.lap("    (static files and templates)");
         let calls = shortcodes::check(site, &shortcodes::available(&tera));
         if calls.has_errors() {
