@@ -507,35 +507,31 @@ pub fn url_path_of(file: &str) -> String {
 mod tests {
     use super::*;
 
-    fn no_picture(file: &str) -> crate::error::Diagnostic {
-        crate::error::Diagnostic::warning(
-            crate::error::Area::Content,
-            file,
-            6,
-            1,
-            msg!("content-photo-no-picture"),
-        )
+    /// The warning of a photo item without a picture, for each of `files`.
+    fn no_pictures(files: &[&str]) -> Diagnostics {
+        files
+            .iter()
+            .map(|file| {
+                crate::error::Diagnostic::warning(
+                    crate::error::Area::Content,
+                    *file,
+                    6,
+                    1,
+                    msg!("content-photo-no-picture"),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn a_rebuild_prints_only_the_warnings_it_has_anew() {
         let mut shown = WarningsShown::default();
-        let first: Diagnostics = [
-            no_picture("content/2013/11/chang-ning.md"),
-            no_picture("content/2013/11/chong-qing.md"),
-        ]
-        .into_iter()
-        .collect();
+        let first = no_pictures(&["content/2013/11/chang-ning.md", "content/2013/11/chong-qing.md"]);
         let (new, repeated) = shown.take(&first);
         assert_eq!((new.len(), repeated), (2, 0));
 
         // The editor saves 银行进社区.md, which has no picture either; 重庆路's is fixed.
-        let second: Diagnostics = [
-            no_picture("content/2013/11/chang-ning.md"),
-            no_picture("content/2013/11/yin-hang.md"),
-        ]
-        .into_iter()
-        .collect();
+        let second = no_pictures(&["content/2013/11/chang-ning.md", "content/2013/11/yin-hang.md"]);
         let (new, repeated) = shown.take(&second);
         assert_eq!(repeated, 1);
         assert_eq!(new.len(), 1);
