@@ -386,15 +386,14 @@ fn check_bodies(bodies: &[Arc<CachedBody>], problems: &mut Diagnostics) {
 /// The articles newest first, with each one's aliases at the same place.
 fn sort_newest_first(bodies: &[Arc<CachedBody>]) -> (Vec<Arc<Article>>, Vec<Vec<Alias>>) {
     // Each date is copied beside its body, so that comparing two mostly reads
-    // neither article, which in a big archive lie scattered over the heap.
-    // Equal dates compare by URL, as [`Article::newest_first`] does, and URLs
-    // are unique: a total order.
+    // neither article, which in a big archive lie scattered over the heap; only
+    // equal dates are left to [`Article::newest_first`], a total order.
     let mut sorted: Vec<(chrono::DateTime<chrono::FixedOffset>, &Arc<CachedBody>)> =
         bodies.iter().map(|b| (b.article.front.date, b)).collect();
     sorted.par_sort_unstable_by(|(date_a, a), (date_b, b)| {
         date_b
             .cmp(date_a)
-            .then_with(|| a.article.url_path.cmp(&b.article.url_path))
+            .then_with(|| Article::newest_first(&a.article, &b.article))
     });
     let sorted: Vec<&Arc<CachedBody>> = sorted.into_iter().map(|(_, b)| b).collect();
     let articles = sorted.iter().map(|b| Arc::clone(&b.article)).collect();
