@@ -10,23 +10,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::process::ExitCode;
 
-/// Tells mimalloc never to give freed memory back to the system, for `serve`.
-///
-/// Each save's background pass frees the pages of the last (some 280 MB on
-/// a 10,000-article site). By default mimalloc returns that memory a second
-/// later, and it does so on the next thread that allocates: the next save's
-/// rebuild, which then spends 5 to 10 ms unmapping before it can serve the
-/// page the editor is looking at. Kept, that memory serves the next rebuild
-/// instead; the server stays at the size of its largest rebuild.
-fn keep_freed_memory() {
-    // SAFETY: mi_option_set only stores an option's value, which mimalloc
-    // reads atomically; the value -1 ("never purge") is a documented one.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
-
-/// `mi_option_purge_delay` in mimalloc.h's list of options, which the sys crate gives no name.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 use jianbao::error::{Area, Diagnostics};
 use jianbao::i18n;
 use jianbao::msg;
@@ -181,6 +164,23 @@ fn run_init(args: &cli::InitArgs) -> ExitCode {
         }
     }
 }
+
+/// Tells mimalloc never to give freed memory back to the system, for `serve`.
+///
+/// Each save's background pass frees the pages of the last (some 280 MB on
+/// a 10,000-article site). By default mimalloc returns that memory a second
+/// later, and it does so on the next thread that allocates: the next save's
+/// rebuild, which then spends 5 to 10 ms unmapping before it can serve the
+/// page the editor is looking at. Kept, that memory serves the next rebuild
+/// instead; the server stays at the size of its largest rebuild.
+fn keep_freed_memory() {
+    // SAFETY: mi_option_set only stores an option's value, which mimalloc
+    // reads atomically; the value -1 ("never purge") is a documented one.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
+/// `mi_option_purge_delay` in mimalloc.h's list of options, which the sys crate gives no name.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn run_serve(args: &cli::ServeArgs) -> ExitCode {
     keep_freed_memory();
