@@ -6,8 +6,9 @@
 # Each pair builds SMALL_SITE then BIG_SITE into empty folders on tmpfs (/dev/shm), the old
 # output removed before the clock starts, and times each build with GNU time. Building them in
 # turn means a drift in the machine's speed hits both builds of a pair; the ratio of a pair's
-# two wall times is printed for every pair, then the medians. The sites are any two jianbao
-# sites, for instance bench/corpus.py's 10,000 and 100,000 articles.
+# two wall times is printed for every pair, then the medians. After each build, the copy floor:
+# `cp -r` of that build's output into another empty folder, and the build's time over it. The
+# sites are any two jianbao sites, for instance bench/corpus.py's 10,000 and 100,000 articles.
 set -euo pipefail
 
 BIN="" PAIRS=5 SITES=()
@@ -27,23 +28,28 @@ OUT=/dev/shm/jianbao-scale
 mkdir -p "$OUT"
 trap 'rm -rf "$OUT"' EXIT
 
-# Wall seconds, CPU seconds and peak KiB of one full build of site $1 into an empty folder.
+# Wall seconds, CPU seconds and peak KiB of one full build of site $1 into an empty folder,
+# then the wall seconds of copying that output into another empty folder.
 build() {
-  rm -rf "$OUT/site" "$OUT/time"
+  rm -rf "$OUT/site" "$OUT/copy" "$OUT/time"
   /usr/bin/time -o "$OUT/time" -f '%e %U %S %M' "$BIN" build --quiet --root "$1" --output "$OUT/site"
-  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$OUT/time"
+  /usr/bin/time -a -o "$OUT/time" -f '%e' cp -r "$OUT/site" "$OUT/copy"
+  rm -rf "$OUT/copy"
+  awk 'NR == 1 { printf "%.2f %.2f %d ", $1, $2 + $3, $4 } NR == 2 { printf "%.2f\n", $1 }' "$OUT/time"
 }
 
-HEADER='pair\tsmall_wall_s\tsmall_cpu_s\tsmall_peak_kib\tbig_wall_s\tbig_cpu_s\tbig_peak_kib\twall_ratio\tcpu_ratio'
+HEADER='pair\tsmall_wall_s\tsmall_cpu_s\tsmall_peak_kib\tsmall_copy_s\tbig_wall_s\tbig_cpu_s\tbig_peak_kib\tbig_copy_s\twall_ratio\tcpu_ratio\tsmall_over_copy\tbig_over_copy'
 printf "$HEADER\n"
 build "${SITES[0]}" >/dev/null && build "${SITES[1]}" >/dev/null # one warm-up of each, not counted
 for pair in $(seq "$PAIRS"); do
-  read -r sw sc sp < <(build "${SITES[0]}")
-  read -r bw bc bp < <(build "${SITES[1]}")
-  awk -v p="$pair" -v sw="$sw" -v sc="$sc" -v sp="$sp" -v bw="$bw" -v bc="$bc" -v bp="$bp" \
-    'BEGIN { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\n", p, sw, sc, sp, bw, bc, bp, bw / sw, bc / sc }'
+  read -r sw sc sp sk < <(build "${SITES[0]}")
+  read -r bw bc bp bk < <(build "${SITES[1]}")
+  awk -v p="$pair" -v sw="$sw" -v sc="$sc" -v sp="$sp" -v sk="$sk" -v bw="$bw" -v bc="$bc" -v bp="$bp" -v bk="$bk" \
+    'function over(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
+     BEGIN { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p, sw, sc, sp, sk, bw, bc, bp, bk,
+       over(bw, sw), over(bc, sc), over(sw, sk), over(bw, bk) }'
 done | tee "$OUT/pairs.tsv"
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-for col in 2 5 8 9; do
+for col in 2 5 6 9 10 11 12 13; do
   printf 'median %s: %s\n' "$(printf "$HEADER" | cut -f"$col")" "$(cut -f"$col" "$OUT/pairs.tsv" | median)"
 done

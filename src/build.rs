@@ -109,7 +109,19 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         };
         record::save(&options.output, run_key, &sources, recorded);
     }
+    free_in_background((pipeline, run.site, run.plan));
     Ok(report)
+}
+
+/// Frees `value` on a thread of its own. A build is done once its files are
+/// written; freeing its articles, cards and pages one by one took the main
+/// thread some 35 ms at 10,000 articles while the other cores sat idle, and a
+/// process that ends next has the system reclaim the memory at once.
+fn free_in_background<T: Send + 'static>(value: T) {
+    // Should no thread start, the value comes back here in the error and is freed in place.
+    let _ = std::thread::Builder::new()
+        .name("free".to_string())
+        .spawn(move || drop(value));
 }
 
 impl BuildReport {

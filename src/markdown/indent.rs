@@ -39,10 +39,16 @@ fn unindent<'a>(
     depth: usize,
     found: &mut Vec<usize>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
+    // Most bodies have no indented block: hand their events back without copying them.
+    let indented =
+        |(event, _): &(Event<'a>, Range<usize>)| matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+    if depth >= MAX_DEPTH || !events.iter().any(indented) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut events = events.into_iter();
     while let Some((event, range)) = events.next() {
-        if !matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))) || depth >= MAX_DEPTH {
+        if !matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))) {
             out.push((event, range));
             continue;
         }

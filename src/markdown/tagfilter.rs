@@ -32,6 +32,13 @@ type Place = (usize, usize);
 /// The events with the tags of swallowing elements escaped and unclosed
 /// raw-text tags removed, in raw HTML.
 pub(crate) fn escape_swallowing_tags<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    // Most bodies have no raw HTML: hand their events back untouched.
+    if !events
+        .iter()
+        .any(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+    {
+        return events;
+    }
     // The last closing tag of each raw-text element: an opening tag after it is never closed.
     let mut last_close: Vec<Option<Place>> = vec![None; RAW_TEXT.len()];
     for (i, (event, _)) in events.iter().enumerate() {
