@@ -47,12 +47,13 @@ fn unindent<'a>(
     }
     let mut out = Vec::with_capacity(events.len());
     let mut events = events.into_iter();
-    while let Some((event, range)) = events.next() {
-        if !matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))) {
-            out.push((event, range));
+    while let Some(item) = events.next() {
+        if !indented(&item) {
+            out.push(item);
             continue;
         }
-        let mut block = vec![(event, range.clone())];
+        let block_start = item.1.start;
+        let mut block = vec![item];
         for (event, range) in events.by_ref() {
             let end = matches!(event, Event::End(TagEnd::CodeBlock));
             block.push((event, range));
@@ -73,13 +74,13 @@ fn unindent<'a>(
             out.extend(block);
             continue;
         }
-        found.push(range.start);
+        found.push(block_start);
         let original = |offset: usize| {
             pieces
                 .iter()
                 .rev()
                 .find(|(start, _)| *start <= offset)
-                .map_or(range.start, |(start, r)| (r.start + offset - start).min(r.end))
+                .map_or(block_start, |(start, r)| (r.start + offset - start).min(r.end))
         };
         let reparsed: Vec<(Event<'a>, Range<usize>)> = Parser::new_ext(&text, options)
             .into_offset_iter()

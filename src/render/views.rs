@@ -157,6 +157,14 @@ pub struct SiteView {
     /// The theme's theme.yaml `extra:` defaults with site.yaml's `extra:` over them, key by key.
     pub extra: serde_yaml::Mapping,
     pub feed_url: String,
+    /// The index of the districts, `/districts/`; with those of the towns,
+    /// columns and tags and the short news, what the navigation on every page
+    /// links to, worked out once rather than by a `url()` call per link and page.
+    pub districts_url: String,
+    pub towns_url: String,
+    pub columns_url: String,
+    pub tags_url: String,
+    pub briefs_url: String,
     /// The search page, when the site has search.
     pub search_url: Option<String>,
     /// `/issues/`, when the site is published in editions.
@@ -463,6 +471,7 @@ pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
 pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>]) -> SiteView {
     let base = &site.config.base_url;
     let newest = site.articles.first().map(|a| a.front.date);
+    let index = |kind: TaxonomyKind| base.link(&format!("{}/", kind.key()));
     SiteView {
         title: site.config.title.clone(),
         description: site.config.description.clone(),
@@ -477,6 +486,11 @@ pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>])
         columns: term_entries_with(site, TaxonomyKind::Columns, false, district_towns),
         extra: theme.merged_extra(&site.config.extra),
         feed_url: base.link("atom.xml"),
+        districts_url: index(TaxonomyKind::Districts),
+        towns_url: index(TaxonomyKind::Towns),
+        columns_url: index(TaxonomyKind::Columns),
+        tags_url: index(TaxonomyKind::Tags),
+        briefs_url: base.link("briefs/"),
         search_url: site.config.search.then(|| base.link("search/")),
         issues_url: (!site.editions.is_empty()).then(|| base.link(&format!("{}/", crate::editions::EDITIONS_DIR))),
     }
@@ -559,5 +573,26 @@ mod tests {
         assert_eq!(field(&cards[1], "district.url").as_str(), Some("/districts/changning/"));
         assert_eq!(field(&cards[1], "towns").as_array().map(<[Value]>::len), Some(1));
         assert_eq!(field(&cards[1], "column.name").as_str(), Some("社区新闻"));
+    }
+
+    #[test]
+    fn the_site_view_links_every_section_index_under_the_base_path() {
+        let config = parse_config(
+            "title: 长宁简报\nbase_url: https://e.org/changning/\ndistricts:\n  长宁区: { slug: changning }\n",
+            &Overrides::default(),
+        )
+        .expect("site.yaml");
+        let site = crate::site::assemble(config, Vec::new(), &[]).0;
+        let theme = super::super::theme::builtin_theme().expect("the built-in theme");
+        let view = site_view(&site, &theme);
+        let urls = [
+            view.districts_url,
+            view.towns_url,
+            view.columns_url,
+            view.tags_url,
+            view.briefs_url,
+        ];
+        let expected = ["districts", "towns", "columns", "tags", "briefs"].map(|s| format!("/changning/{s}/"));
+        assert_eq!(urls, expected);
     }
 }
