@@ -88,6 +88,9 @@ pub enum PageKind {
 /// 50,000 short addresses are far below its other limit, 50 MB).
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// The site path of the short news, listed newest first.
+pub const BRIEFS_PATH: &str = "briefs/";
+
 /// Which file of the sitemap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SitemapPart {
@@ -194,7 +197,7 @@ pub fn plan_pages(site: &Site) -> Result<RenderPlan, Diagnostics> {
     plan_taxonomies(&mut pages, site);
     paginate(
         &mut pages,
-        "briefs/",
+        BRIEFS_PATH,
         &briefs,
         site.config.paginate,
         templates::BRIEFS,
@@ -275,7 +278,7 @@ fn plan_taxonomies(pages: &mut Vec<Page>, site: &Site) {
         // The index shows counts only, which change with every article of the kind.
         let members: Vec<ArticleId> = taxonomy.terms.iter().flat_map(|t| t.articles.iter().copied()).collect();
         pages.push(html_page(
-            &format!("{}/", kind.key()),
+            &kind.index_path(),
             PageKind::TaxonomyIndex(kind),
             templates::TAXONOMY,
             members,

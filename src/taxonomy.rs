@@ -46,6 +46,11 @@ impl TaxonomyKind {
         }
     }
 
+    /// The site path of the index of every term of this kind: `districts/`.
+    pub fn index_path(self) -> String {
+        format!("{}/", self.key())
+    }
+
     /// What messages call one term of this kind: tag, district, town, column
     /// (标签, 区, 镇（街道）, 栏目).
     pub fn name(self) -> Message {

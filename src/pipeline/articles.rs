@@ -667,11 +667,10 @@ fn reshape(
         problems.extend(a.body.iter().flat_map(|b| b.problems.iter().cloned()));
     }
     // Everything is checked: change the last load and the cache.
-    let removed_paths: Vec<String> = removed_paths.into_iter().map(str::to_string).collect();
     let last = cache.last.as_mut()?;
     last.problems = problems;
-    for path in &removed_paths {
-        last.urls.remove(path);
+    for &i in &removed {
+        last.urls.remove(&last.articles[i].content_path);
     }
     last.urls.extend(added_urls);
     replace_reloaded(last, &mut cache.files, edits);

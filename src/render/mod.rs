@@ -405,7 +405,7 @@ impl<'s> Renderer<'s> {
             }
             PageKind::Briefs(pager) => {
                 ctx.insert_value("articles", cards(&page.articles));
-                ctx.insert("pager", &self.pager_view("briefs/", pager));
+                ctx.insert("pager", &self.pager_view(crate::plan::BRIEFS_PATH, pager));
             }
             PageKind::ArchiveMonth { month, pager } => {
                 ctx.insert_value("articles", cards(&page.articles));

@@ -30,7 +30,7 @@ impl Renderer<'_> {
         TaxonomyView {
             key: kind.key(),
             label: kind.label(),
-            url: self.site.config.base_url.link(&format!("{}/", kind.key())),
+            url: self.site.config.base_url.link(&kind.index_path()),
         }
     }
 

@@ -471,7 +471,7 @@ pub fn site_view(site: &Site, theme: &Theme) -> SiteView {
 pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>]) -> SiteView {
     let base = &site.config.base_url;
     let newest = site.articles.first().map(|a| a.front.date);
-    let index = |kind: TaxonomyKind| base.link(&format!("{}/", kind.key()));
+    let index = |kind: TaxonomyKind| base.link(&kind.index_path());
     SiteView {
         title: site.config.title.clone(),
         description: site.config.description.clone(),
@@ -490,7 +490,7 @@ pub fn site_view_with(site: &Site, theme: &Theme, district_towns: &[Vec<usize>])
         towns_url: index(TaxonomyKind::Towns),
         columns_url: index(TaxonomyKind::Columns),
         tags_url: index(TaxonomyKind::Tags),
-        briefs_url: base.link("briefs/"),
+        briefs_url: base.link(crate::plan::BRIEFS_PATH),
         search_url: site.config.search.then(|| base.link("search/")),
         issues_url: (!site.editions.is_empty()).then(|| base.link(&format!("{}/", crate::editions::EDITIONS_DIR))),
     }
