@@ -64,12 +64,19 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     crate::output::check_output_folder(&options.root, &options.output).map_err(one)?;
     let timer = crate::timing::PhaseTimer::from_env();
     let run_key = run_key(options, publish);
-    let mut sources = record::Sources::scan(&options.root);
-    let last = record::unchanged(&options.output, &run_key, &sources, chrono::Utc::now());
-    timer.lap("compare the sources with the last build's");
-    if let Some(last) = last {
-        return Ok(BuildReport::recorded(last, started.elapsed()));
-    }
+    let scan = match record::LastRecord::read(&options.output, &run_key, chrono::Utc::now()) {
+        Some(last) => {
+            let sources = record::Sources::scan(&options.root);
+            let last = last.holds_for(&options.output, &sources);
+            timer.lap("compare the sources with the last build's");
+            if let Some(last) = last {
+                return Ok(BuildReport::recorded(last, started.elapsed()));
+            }
+            SourceScan::Done(sources)
+        }
+        // Nothing to compare with: the sources are looked at beside the build, for its record.
+        None => SourceScan::beside(&options.root),
+    };
     crate::output::forget_build_record(&options.output).map_err(one)?;
     let mut pipeline = Pipeline::for_one_run(Settings {
         root: options.root.clone(),
@@ -88,7 +95,8 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     });
     let mut sink = DiskSink::new(&options.output).map_err(one)?;
     let run = pipeline.run(None, &mut sink)?;
-    let (warnings, next_warnings) = warnings_with_terms(options, run.warnings, &run.site, &mut sources);
+    let mut sources = scan.finish();
+    let (warnings, next_warnings) = warnings_with_terms(options, run.warnings, &run.site, sources.as_mut());
     let report = BuildReport {
         written: sink.written(),
         sources_unchanged: false,
@@ -99,7 +107,7 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
         warnings,
         left_out: run.site.left_out.to_vec(),
     };
-    if let Some(next_warnings) = next_warnings {
+    if let (Some(next_warnings), Some(sources)) = (next_warnings, sources) {
         let recorded = record::Recorded {
             pages: report.pages,
             articles: report.articles,
@@ -111,6 +119,39 @@ pub fn build_with(options: &BuildOptions, publish: PublishOptions) -> Result<Bui
     }
     free_in_background((pipeline, run.site, run.plan));
     Ok(report)
+}
+
+/// The sources of a build, for its record: looked at before the build, to
+/// compare with the last one's record, or beside it when there is none.
+enum SourceScan {
+    Done(record::Sources),
+    Running(std::thread::JoinHandle<record::Sources>),
+}
+
+impl SourceScan {
+    /// Starts looking at the sources of the site at `root` on a thread of its
+    /// own. Some 24 ms at 10,000 articles, which the build's first phase,
+    /// reading them, overlaps.
+    fn beside(root: &std::path::Path) -> SourceScan {
+        let taken = std::time::SystemTime::now();
+        let on_thread = root.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("sources".to_string())
+            .spawn(move || record::Sources::scan_as_of(&on_thread, taken));
+        match spawned {
+            Ok(running) => SourceScan::Running(running),
+            Err(_) => SourceScan::Done(record::Sources::scan_as_of(root, taken)),
+        }
+    }
+
+    /// The sources, once looked at; `None` if the thread looking failed, and
+    /// with it the record: the next build is a full one.
+    fn finish(self) -> Option<record::Sources> {
+        match self {
+            SourceScan::Done(sources) => Some(sources),
+            SourceScan::Running(running) => running.join().ok(),
+        }
+    }
 }
 
 /// Frees `value` on a thread of its own. A build is done once its files are
@@ -149,7 +190,7 @@ fn warnings_with_terms(
     options: &BuildOptions,
     mut warnings: Diagnostics,
     site: &crate::site::Site,
-    sources: &mut record::Sources,
+    sources: Option<&mut record::Sources>,
 ) -> (Diagnostics, Option<Diagnostics>) {
     let moved = crate::site::moved_terms(&options.root, site);
     let mut next = warnings.clone();
@@ -159,7 +200,9 @@ fn warnings_with_terms(
     } else {
         let terms = crate::taxonomy::PublishedTerms::of(&site.taxonomies);
         let saved = crate::output::save_published_terms(&options.root, &terms.to_text());
-        sources.restamp(&options.root, crate::output::PUBLISHED_TERMS);
+        if let Some(sources) = sources {
+            sources.restamp(&options.root, crate::output::PUBLISHED_TERMS);
+        }
         // The site is built; a record that cannot be written (a read-only checkout)
         // only means the next build cannot warn of a moved term.
         if let Err(problem) = saved {

@@ -94,7 +94,13 @@ pub(crate) struct Sources {
 impl Sources {
     /// Looks at every source file of the site at `root`.
     pub(crate) fn scan(root: &Path) -> Sources {
-        let taken = SystemTime::now();
+        Sources::scan_as_of(root, SystemTime::now())
+    }
+
+    /// [`Sources::scan`], begun by another thread at `taken`: the time the
+    /// build began, before it read any source, so that a file changed while
+    /// the build ran is not settled and no record trusts it.
+    pub(crate) fn scan_as_of(root: &Path, taken: SystemTime) -> Sources {
         let mut paths: Vec<String> = [crate::config::CONFIG_FILE, output::PUBLISHED_TERMS]
             .into_iter()
             .filter(|file| root.join(file).exists())
@@ -218,22 +224,49 @@ struct RecordReport {
 /// `sources` as they are now, and `output` is still as it left it: a build
 /// at `now` would make the same files and say the same. `None` otherwise, or
 /// when there is no such record.
+#[cfg(test)]
 pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: DateTime<Utc>) -> Option<Recorded> {
-    let bytes = std::fs::read(output::build_record_path(output)).ok()?;
-    let record: RecordHead = serde_json::from_slice(&bytes).ok()?;
-    let holds = record.format == FORMAT
-        && record.jianbao == env!("JIANBAO_SOURCE_ID")
-        && record.run == *run
-        && record.until.is_none_or(|due| now < due)
-        && sources.same_as(&record.sources);
-    if !holds {
-        return None;
+    LastRecord::read(output, run, now)?.holds_for(output, sources)
+}
+
+/// The record of the last build into an output folder, read and found to be
+/// of a build run the same way whose output folder and manifest are still
+/// there: all that is left to compare are the sources and the output's files.
+/// A first build into a folder has none, and need not look at its sources
+/// before it starts.
+pub(crate) struct LastRecord {
+    bytes: Vec<u8>,
+    head: RecordHead,
+}
+
+impl LastRecord {
+    /// The record of the last build into `output`, if it was run as `run`,
+    /// still holds at `now`, and left its output folder and manifest.
+    pub(crate) fn read(output: &Path, run: &RunKey, now: DateTime<Utc>) -> Option<LastRecord> {
+        let bytes = std::fs::read(output::build_record_path(output)).ok()?;
+        let head: RecordHead = serde_json::from_slice(&bytes).ok()?;
+        let holds = head.format == FORMAT
+            && head.jianbao == env!("JIANBAO_SOURCE_ID")
+            && head.run == *run
+            && head.until.is_none_or(|due| now < due)
+            && output.is_dir();
+        holds.then_some(LastRecord { bytes, head })
     }
-    let manifest = std::fs::read_to_string(output::manifest_path(output)).ok()?;
-    if hex_sha256(manifest.as_bytes()) != record.manifest || !Manifest::parse(&manifest)?.intact(output) {
-        return None;
+
+    /// What the build reported, when `sources` are as they were and `output`
+    /// holds what the build left there.
+    pub(crate) fn holds_for(self, output: &Path, sources: &Sources) -> Option<Recorded> {
+        if !sources.same_as(&self.head.sources) {
+            return None;
+        }
+        let manifest = std::fs::read_to_string(output::manifest_path(output)).ok()?;
+        if hex_sha256(manifest.as_bytes()) != self.head.manifest || !Manifest::parse(&manifest)?.intact(output) {
+            return None;
+        }
+        serde_json::from_slice::<RecordReport>(&self.bytes)
+            .ok()
+            .map(|r| r.report)
     }
-    serde_json::from_slice::<RecordReport>(&bytes).ok().map(|r| r.report)
 }
 
 /// Records the build just made into `output`, run as `run` from `sources`,

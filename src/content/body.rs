@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hash;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -165,12 +165,13 @@ impl Spill {
 }
 
 /// A hash of a body's HTML and headings, which the fingerprints of the pages
-/// showing it include: the same in every run of one jianbao, as the output's
-/// manifest keeps fingerprints from one build for the next.
+/// showing it include: the same in every run of one jianbao on one machine,
+/// as the output's manifest keeps fingerprints from one build for the next.
+/// aHash with fixed seeds: it goes over every body's HTML in every build,
+/// some ten times faster than the standard library's SipHash, and the hash
+/// never leaves this machine or needs to resist a chosen input.
 pub(super) fn hash_of(value: &(impl Hash + ?Sized)) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+    ahash::RandomState::with_seeds(0x6a69_616e, 0x6261_6f21, 0x7368_6f72, 0x7421_6e65).hash_one(value)
 }
 
 /// The ids the HTML gives its elements (headings, footnotes, raw HTML), which

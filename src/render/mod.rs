@@ -14,6 +14,7 @@ mod filters;
 mod fingerprint;
 mod mail;
 mod page_views;
+mod partials;
 pub mod shortcodes;
 mod template_error;
 pub mod theme;
@@ -98,6 +99,8 @@ pub struct Renderer<'s> {
     /// By article id, for a site with editions: its HTML with every address
     /// absolute, made the first time a copy read away from the site shows it.
     absolute_html: Vec<OnceLock<String>>,
+    /// What `include_cached` has drawn, kept here: the templates hold only a weak handle.
+    _partials: Arc<partials::Memo>,
 }
 
 /// Options that change what pages contain.
@@ -157,6 +160,8 @@ impl<'s> Renderer<'s> {
         let timer = crate::timing::PhaseTimer::from_env();
         let assets = Assets::prepare(&theme.static_files, publish.minify)?;
         let (mut tera, template_paths) = cache.templates(site, theme, &assets)?;
+        let memo = partials::Memo::new();
+        partials::register(&mut tera, Arc::downgrade(&memo));
         timer.lap("    (static files and templates)");
         let calls = shortcodes::check(site, &shortcodes::available(&tera));
         if calls.has_errors() {
@@ -182,6 +187,7 @@ impl<'s> Renderer<'s> {
         let globals = tera.global_context();
         globals.insert("site", &site_view);
         globals.insert("drafts_shown", &options.drafts);
+        memo.finish(&tera);
         Ok(Renderer {
             site,
             plan,
@@ -199,6 +205,7 @@ impl<'s> Renderer<'s> {
             } else {
                 site.articles.iter().map(|_| OnceLock::new()).collect()
             },
+            _partials: memo,
         })
     }
 
@@ -525,6 +532,8 @@ fn templates(site: &Site, theme: &Theme, assets: &Assets) -> Result<(Tera, BTree
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     filters::register(&mut tera, &site.config.base_url, assets.names());
+    // Known while the templates are checked; each renderer gives it a memo of its own.
+    partials::register(&mut tera, std::sync::Weak::new());
     if let Err(e) = tera.add_raw_templates(theme.templates.values().map(|t| (t.name.as_str(), t.text.as_str()))) {
         return Err(one(&e, &template_paths));
     }

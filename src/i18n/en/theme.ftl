@@ -29,6 +29,9 @@ theme-asset-not-hashed = asset: `{ $path }` is not a stylesheet, script or font 
 theme-asset-missing = asset: there is no static file `{ $path }` in the theme's or the site's static/
 theme-asset-missing-near = asset: there is no static file `{ $path }` in the theme's or the site's static/ (did you mean `{ $near }`?)
 theme-zh-date-invalid = zh_date: `{ $value }` is not a date such as 2013-11-03
+theme-include-cached-early = { $function }: only page templates can call it, not shortcodes; use {"{"}% include %{"}"} there
+theme-include-cached-failed = { $function }: { $template }, line { $line }: { $error }
+theme-include-cached-failed-unplaced = { $function }: { $template }: { $error }
 
 # Minifying stylesheets (`--minify`); `error` is lightningcss's own text.
 theme-css-not-minified = could not minify this stylesheet: { $error }
