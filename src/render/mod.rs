@@ -187,7 +187,7 @@ impl<'s> Renderer<'s> {
         let globals = tera.global_context();
         globals.insert("site", &site_view);
         globals.insert("drafts_shown", &options.drafts);
-        memo.finish(&tera);
+        memo.finish(&tera, &template_paths);
         Ok(Renderer {
             site,
             plan,

@@ -19,8 +19,9 @@
 //! while it is remembered. tera's globals (`site`, `drafts_shown`) are the
 //! same on every page of a build and are not part of the key.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
@@ -52,6 +53,8 @@ pub struct Memo {
 struct Finished {
     tera: Tera,
     partials: HashMap<String, Partial>,
+    /// Template name → the file it came from, for error messages.
+    paths: BTreeMap<String, PathBuf>,
 }
 
 /// A template as a partial: its number in the memo, and the variables it
@@ -77,7 +80,7 @@ impl Memo {
 
     /// Gives the memo the templates as pages are rendered with them, once
     /// every global is in, and finds what each template reads.
-    pub fn finish(&self, tera: &Tera) {
+    pub fn finish(&self, tera: &Tera, paths: &BTreeMap<String, PathBuf>) {
         let mut tera = tera.clone();
         let globals = tera.global_context().clone();
         let names: Vec<String> = tera.get_template_names().map(str::to_string).collect();
@@ -97,7 +100,11 @@ impl Memo {
                 Some((name, Partial { number, reads }))
             })
             .collect();
-        let _ = self.finished.set(Finished { tera, partials });
+        let _ = self.finished.set(Finished {
+            tera,
+            partials,
+            paths: paths.clone(),
+        });
     }
 
     /// The HTML of `name` drawn with the values `state` holds of its variables.
@@ -125,7 +132,7 @@ impl Memo {
                 return Ok(html);
             }
         }
-        let html = draw(&finished.tera, name, partial, &key.values)?;
+        let html = draw(finished, name, partial, &key.values)?;
         if !self.full.load(Ordering::Relaxed) {
             let mut drawn = self.lock_drawn();
             let size = html.as_str().map_or(0, str::len);
@@ -146,7 +153,7 @@ impl Memo {
 }
 
 /// Template `name` drawn with the `values` of the variables `partial` reads.
-fn draw(tera: &Tera, name: &str, partial: &Partial, values: &[Option<Value>]) -> TeraResult<Value> {
+fn draw(finished: &Finished, name: &str, partial: &Partial, values: &[Option<Value>]) -> TeraResult<Value> {
     let mut context = Context::new();
     for (&var, value) in partial.reads.iter().zip(values) {
         if let Some(value) = value {
@@ -166,8 +173,10 @@ fn draw(tera: &Tera, name: &str, partial: &Partial, values: &[Option<Value>]) ->
             Err(_) => &mut own,
         };
         buffer.clear();
-        tera.render_to(name, &context, &mut *buffer)
-            .map_err(|e| drawing_failed(name, &e))?;
+        finished
+            .tera
+            .render_to(name, &context, &mut *buffer)
+            .map_err(|e| drawing_failed(name, &e, &finished.paths))?;
         // simdutf8: at 100,000 articles, checking the drawn partials with the standard
         // library's from_utf8 took half a second.
         let html = simdutf8::basic::from_utf8(buffer).map_err(|e| tera::Error::message(e.to_string()))?;
@@ -223,13 +232,18 @@ pub fn register(tera: &mut Tera, memo: Weak<Memo>) {
     );
 }
 
-/// The error of a partial that could not be drawn, naming its template and line.
-fn drawing_failed(name: &str, err: &tera::Error) -> tera::Error {
+/// The error of a partial that could not be drawn, naming its file and line.
+fn drawing_failed(name: &str, err: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> tera::Error {
+    let shown = |name: &str| {
+        paths
+            .get(name)
+            .map_or_else(|| name.to_string(), |path| path.display().to_string())
+    };
     let text = match err.kind() {
         tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => crate::msg!(
             "theme-include-cached-failed",
             function = INCLUDE_CACHED,
-            template = r.filename(),
+            template = shown(r.filename()),
             line = r.span().start_line,
             error = r.message()
         )
@@ -237,7 +251,7 @@ fn drawing_failed(name: &str, err: &tera::Error) -> tera::Error {
         _ => crate::msg!(
             "theme-include-cached-failed-unplaced",
             function = INCLUDE_CACHED,
-            template = name,
+            template = shown(name),
             error = err.to_string()
         )
         .to_string(),
@@ -349,7 +363,8 @@ mod tests {
         tera.add_raw_templates(templates.iter().copied()).expect("templates");
         tera.global_context()
             .insert("site", &serde_json::json!({ "title": "长宁简报" }));
-        memo.finish(&tera);
+        let paths = BTreeMap::from([("bad.html".to_string(), PathBuf::from("templates/partials/bad.html"))]);
+        memo.finish(&tera, &paths);
         (tera, memo)
     }
 
@@ -445,7 +460,7 @@ mod tests {
         ctx.insert_value("item", card("标题", "/x/"));
         let err = tera.render("page.html", &ctx).expect_err("fails");
         let text = format!("{err:?}");
-        assert!(text.contains("bad.html, line 2"), "{text}");
+        assert!(text.contains("templates/partials/bad.html, line 2"), "{text}");
     }
 
     #[test]
