@@ -230,8 +230,8 @@ pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: Dat
 }
 
 /// The record of the last build into an output folder, read and found to be
-/// of a build run the same way whose output folder and manifest are still
-/// there: all that is left to compare are the sources and the output's files.
+/// of a build run the same way whose output folder is still there: all that
+/// is left to compare are the sources, the manifest and the output's files.
 /// A first build into a folder has none, and need not look at its sources
 /// before it starts.
 pub(crate) struct LastRecord {
@@ -241,7 +241,7 @@ pub(crate) struct LastRecord {
 
 impl LastRecord {
     /// The record of the last build into `output`, if it was run as `run`,
-    /// still holds at `now`, and left its output folder and manifest.
+    /// still holds at `now`, and its output folder is there.
     pub(crate) fn read(output: &Path, run: &RunKey, now: DateTime<Utc>) -> Option<LastRecord> {
         let bytes = std::fs::read(output::build_record_path(output)).ok()?;
         let head: RecordHead = serde_json::from_slice(&bytes).ok()?;
