@@ -29,8 +29,8 @@ theme-asset-missing = asset：主题和站点的 static/ 里都没有文件 `{ $
 theme-asset-missing-near = asset：主题和站点的 static/ 里都没有文件 `{ $path }`，可能是想写 `{ $near }`？
 theme-zh-date-invalid = zh_date：`{ $value }` 不是日期，日期要写成 2013-11-03 这样
 theme-include-cached-early = { $function }：只有页面模板能用它，短代码里不能用；短代码请改用 {"{"}% include %{"}"}
-theme-include-cached-failed = { $function }：{ $template } 第 { $line } 行出错：{ $error }
-theme-include-cached-failed-unplaced = { $function }：{ $template } 出错：{ $error }
+theme-include-cached-failed = { $function }：{ $template } 第 { $line } 行：{ $error }
+theme-include-cached-failed-unplaced = { $function }：{ $template }：{ $error }
 
 # 压缩样式表（`--minify`）；`error` 是 lightningcss 的原文（英文）。
 theme-css-not-minified = 无法压缩这个样式表：{ $error }
