@@ -58,7 +58,7 @@ struct Finished {
 }
 
 /// A template as a partial: its number in the memo, and the variables it
-/// reads that are not tera's globals, sorted (a key's values come in this order).
+/// reads that are not tera's globals, in the order a key holds their values.
 struct Partial {
     number: usize,
     reads: Box<[&'static str]>,
@@ -90,13 +90,11 @@ impl Memo {
             .filter_map(|(number, name)| {
                 // A template whose includes are missing cannot be drawn: its call says so when made.
                 let vars = tera.get_template_variables(&name).ok()?;
-                let mut reads: Vec<&'static str> = vars
+                let reads: Box<[&'static str]> = vars
                     .into_iter()
                     .filter(|var| !globals.contains_key(var))
                     .map(interned)
                     .collect();
-                reads.sort_unstable();
-                let reads = reads.into_boxed_slice();
                 Some((name, Partial { number, reads }))
             })
             .collect();
@@ -234,11 +232,7 @@ pub fn register(tera: &mut Tera, memo: Weak<Memo>) {
 
 /// The error of a partial that could not be drawn, naming its file and line.
 fn drawing_failed(name: &str, err: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> tera::Error {
-    let shown = |name: &str| {
-        paths
-            .get(name)
-            .map_or_else(|| name.to_string(), |path| path.display().to_string())
-    };
+    let shown = |name: &str| super::template_error::shown_path(paths, name).display().to_string();
     let text = match err.kind() {
         tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => crate::msg!(
             "theme-include-cached-failed",

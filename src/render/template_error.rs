@@ -13,7 +13,7 @@ pub(super) fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf
         Some(p) => msg!("theme-template-page-hint", page = p),
         None => msg!("theme-template-hint"),
     };
-    let shown = |name: &str| paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
+    let shown = |name: &str| shown_path(paths, name);
     let (syntax, report) = match err.kind() {
         tera::ErrorKind::SyntaxError(r) => (true, Some(r)),
         tera::ErrorKind::RenderingError(r) => (false, Some(r)),
@@ -81,4 +81,10 @@ pub(super) fn template_error(err: &tera::Error, paths: &BTreeMap<String, PathBuf
         )
         .with_hint(hint),
     }
+}
+
+/// The file template `name` came from, as messages show it; the name itself
+/// for a template of no file.
+pub(super) fn shown_path(paths: &BTreeMap<String, PathBuf>, name: &str) -> PathBuf {
+    paths.get(name).cloned().unwrap_or_else(|| PathBuf::from(name))
 }
