@@ -521,6 +521,9 @@ fn render_resolving(p: &Parsed, markdown: &str, links: &LinkContext<'_>, options
 /// `html` as the body of `p`: held or set aside, as its Markdown was.
 fn held_or_set_aside(p: &Parsed, html: String) -> Body {
     match &p.body {
+        // Rendered into room for more than it needed; held as it is, every
+        // body of a build would keep that room, and it costs fresh memory.
+        Markdown::Held(_) if html.capacity() - html.len() > html.len() / 16 => Body::Held(html.as_str().to_owned()),
         Markdown::Held(_) => Body::Held(html),
         Markdown::SetAside(markdown) => markdown.beside(html),
     }

@@ -58,6 +58,12 @@ pub fn count_chars(text: &str) -> usize {
             0..=0x7F => (false, first.is_ascii_alphanumeric(), 1),
             // U+5000..=U+9FFF, inside the CJK unified ideographs.
             0xE5..=0xE9 => (true, false, 3),
+            // U+4E00..=U+4FFF: ideographs too. A decoded character's lead was checked to be followed.
+            0xE4 if bytes.get(at + 1).is_some_and(|&b| b >= 0xB8) => (true, false, 3),
+            // U+3000..=U+303F, the marks of Chinese text: 。、「」《》.
+            0xE3 if bytes.get(at + 1) == Some(&0x80) => (true, false, 3),
+            // U+FF00..=U+FFBF, full-width forms: ，！：（）.
+            0xEF if bytes.get(at + 1).is_some_and(|b| (0xBC..=0xBE).contains(b)) => (true, false, 3),
             _ => {
                 let c = text[at..].chars().next().unwrap_or_default();
                 // is_cjk first, once: is_alphanumeric takes a slow lookup for every Han character.
@@ -188,7 +194,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn counting_by_bytes_follows_the_rule(text in "([\\u{0}-\\u{7f}]|[\\u{4dc0}-\\u{4e10}]|[\\u{4e00}-\\u{9fff}]|[，。“”：　]|[\\u{ff10}-\\u{ff5a}]|[é中𠀀ⅷ]|.){0,40}") {
+        fn counting_by_bytes_follows_the_rule(text in "([\\u{0}-\\u{7f}]|[\\u{4dc0}-\\u{4e10}]|[\\u{4e00}-\\u{9fff}]|[，。“”：　]|[\\u{2ff0}-\\u{3050}]|[\\u{ff00}-\\u{ffff}]|[é中𠀀ⅷ]|.){0,40}") {
             proptest::prop_assert_eq!(count_chars(&text), count_chars_by_the_rule(&text));
         }
     }
