@@ -58,7 +58,7 @@ pub fn count_chars(text: &str) -> usize {
             0..=0x7F => (false, first.is_ascii_alphanumeric(), 1),
             // U+5000..=U+9FFF, inside the CJK unified ideographs.
             0xE5..=0xE9 => (true, false, 3),
-            // U+4E00..=U+4FFF: ideographs too. A decoded character's lead was checked to be followed.
+            // U+4E00..=U+4FFF, ideographs too: after 0xE4, a second byte from 0xB8 on.
             0xE4 if bytes.get(at + 1).is_some_and(|&b| b >= 0xB8) => (true, false, 3),
             // U+3000..=U+303F, the marks of Chinese text: 。、「」《》.
             0xE3 if bytes.get(at + 1) == Some(&0x80) => (true, false, 3),

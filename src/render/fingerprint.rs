@@ -176,7 +176,7 @@ impl Renderer<'_> {
         let fp = &self.fingerprints;
         let mut h = DefaultHasher::new();
         page.path.hash(&mut h);
-        format!("{:?}", page.kind).hash(&mut h);
+        page.kind.hash(&mut h);
         fp.globals.hash(&mut h);
         self.template_of(page).and_then(|t| fp.templates.get(t)).hash(&mut h);
         let article = |id: ArticleId| fp.cards[id];
