@@ -220,15 +220,6 @@ struct RecordReport {
     report: Recorded,
 }
 
-/// What the last build into `output` reported, when it was run as `run` from
-/// `sources` as they are now, and `output` is still as it left it: a build
-/// at `now` would make the same files and say the same. `None` otherwise, or
-/// when there is no such record.
-#[cfg(test)]
-pub(crate) fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: DateTime<Utc>) -> Option<Recorded> {
-    LastRecord::read(output, run, now)?.holds_for(output, sources)
-}
-
 /// The record of the last build into an output folder, read and found to be
 /// of a build run the same way whose output folder is still there: all that
 /// is left to compare are the sources, the manifest and the output's files.
@@ -307,6 +298,13 @@ fn hex_sha256(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::output::ManifestEntry;
+
+    /// What the last build into `output` reported, when a build at `now`, run
+    /// as `run` from `sources`, would make the same files and say the same:
+    /// both halves of the check `build` makes.
+    fn unchanged(output: &Path, run: &RunKey, sources: &Sources, now: DateTime<Utc>) -> Option<Recorded> {
+        LastRecord::read(output, run, now)?.holds_for(output, sources)
+    }
 
     /// A site with one article and an output of one file, every file an hour old.
     fn site() -> (tempfile::TempDir, PathBuf) {
