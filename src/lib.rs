@@ -34,6 +34,7 @@ pub mod lint;
 pub mod markdown;
 pub(crate) mod names;
 pub(crate) mod output;
+pub(crate) mod par;
 pub(crate) mod pinyin;
 pub mod pipeline;
 pub mod plan;

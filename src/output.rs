@@ -320,16 +320,25 @@ impl Manifest {
         output.is_dir() && self.files.par_iter().all(|(file, entry)| on_disk(output, file, entry))
     }
 
-    /// Writes the manifest of `output`, atomically.
-    pub fn save(&self, output: &Path) -> Result<(), Diagnostic> {
-        let mut names: Vec<&String> = self.files.keys().collect();
-        names.sort();
+    /// The manifest as [`Manifest::save_text`] writes it, files sorted by name.
+    pub fn text(&self) -> String {
+        use rayon::slice::ParallelSliceMut;
+        use std::fmt::Write;
+        let mut files: Vec<(&String, &ManifestEntry)> = self.files.iter().collect();
+        files.par_sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
         let mut text = manifest_header();
         text.push('\n');
-        for name in names {
-            let e = self.files[name];
-            text.push_str(&format!("{:016x} {} {name}\n", e.fingerprint, e.size));
+        // A line is 16 hex digits, a size and a path of some 30 bytes.
+        text.reserve(files.len() * 64);
+        for (name, e) in files {
+            // Writing into a String cannot fail.
+            let _ = writeln!(text, "{:016x} {} {name}", e.fingerprint, e.size);
         }
+        text
+    }
+
+    /// Saves `text`, made by [`Manifest::text`], as the manifest of `output`, atomically.
+    pub fn save_text(output: &Path, text: &str) -> Result<(), Diagnostic> {
         write_atomically(&manifest_path(output), text.as_bytes(), || {
             msg!("output-io-write-manifest")
         })

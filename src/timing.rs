@@ -20,8 +20,8 @@ impl PhaseTimer {
         if let Some(last) = &self.last {
             let now = Instant::now();
             eprintln!(
-                "jianbao: {phase}: {} ms{}",
-                (now - last.get()).as_millis(),
+                "jianbao: {phase}: {:.1} ms{}",
+                (now - last.get()).as_secs_f64() * 1000.0,
                 resident_memory()
                     .map(|mb| format!(" ({mb} MB resident)"))
                     .unwrap_or_default()

@@ -330,7 +330,7 @@ mod tests {
             )]
             .into(),
         };
-        manifest.save(&output).expect("manifest");
+        Manifest::save_text(&output, &manifest.text()).expect("manifest");
         (dir, output)
     }
 

@@ -185,21 +185,28 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     } = separate_withheld(&files, config, options, &mut problems);
     problems.extend(check_unique_urls(&published));
     let urls = site_paths(&published);
+    timer.lap("  (set the unpublished apart, list the addresses)");
     let bodies = render_bodies(root, config, &files, &published, &urls, &withheld);
     timer.lap("render the bodies");
     check_bodies(&bodies, &mut problems);
     let (articles, aliases) = sort_newest_first(&bodies);
-    cache.files = keep_bodies(files, bodies);
-    timer.lap("check links and sort the articles");
     let loaded = Loaded {
         articles: Arc::new(articles),
         aliases: Arc::new(aliases),
         left_out: Arc::new(left_out),
         problems,
     };
-    if !loaded.problems.has_errors() {
-        cache.last = Some(LastLoad::of(&loaded, options, urls, withheld, next_release));
+    if cache.held_text.is_some() {
+        // A cache for one load is dropped after it: what a reload would reuse
+        // is freed beside the rest of the build instead of being indexed.
+        crate::par::free_in_background((files, bodies, urls, withheld));
+    } else {
+        cache.files = keep_bodies(files, bodies);
+        if !loaded.problems.has_errors() {
+            cache.last = Some(LastLoad::of(&loaded, options, urls, withheld, next_release));
+        }
     }
+    timer.lap("check links and sort the articles");
     loaded
 }
 
@@ -228,6 +235,7 @@ fn reuse_or_parse_all(
 ) -> Vec<(String, CachedFile)> {
     let stamped: Vec<(SourceFile, Option<FileStamp>)> = files
         .into_par_iter()
+        .with_max_len(crate::par::ARTICLES)
         .map(|file| {
             let stamp = stamp(&root.join(&file.path));
             (file, stamp)
@@ -243,6 +251,7 @@ fn reuse_or_parse_all(
     };
     stamped
         .into_par_iter()
+        .with_max_len(crate::par::ARTICLES)
         .map(|(file, stamp)| reuse_or_parse(root, config, file, stamp, &old, spill.as_ref()))
         .collect()
 }
@@ -364,6 +373,7 @@ fn render_bodies(
         .collect();
     published
         .par_iter()
+        .with_max_len(crate::par::ARTICLES)
         .map(|p| match previous.get(p.file.content_path.as_str()) {
             Some(body) if Arc::ptr_eq(&body.parsed, p) && links_unchanged(body, &links) => Arc::clone(body),
             _ => Arc::new(render_body(p, &links, md_options)),

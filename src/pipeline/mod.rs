@@ -276,11 +276,14 @@ impl Pipeline {
         let timer = crate::timing::PhaseTimer::from_env();
         let pictures = self.pictures.update(site, self.site_cache.replaced());
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
-        if !self.keep_caches {
-            // The sources read and parsed, which the site model no longer needs.
-            self.site_cache = SiteCache::single_use(held_text(&self.settings));
-        }
         timer.lap("  (list pictures and attachments)");
+        if !self.keep_caches {
+            // The sources read and parsed, which the site model no longer needs:
+            // freeing them here took 15 ms at 10,000 articles, with one core working.
+            let read = std::mem::replace(&mut self.site_cache, SiteCache::single_use(held_text(&self.settings)));
+            crate::par::free_in_background(read);
+        }
+        timer.lap("  (let go of the sources read)");
         let (theme, planned) = self.theme_and_plan(site)?;
         timer.lap("  (read the theme and plan the pages)");
         let plan = Arc::clone(&planned.plan);
@@ -508,6 +511,7 @@ fn emit(
     defer: bool,
     control: RunControl<'_>,
 ) -> Result<Option<Vec<Deferred>>, Diagnostics> {
+    let timer = crate::timing::PhaseTimer::from_env();
     let sink_ref: &dyn Sink = sink;
     let pages = &outputs.plan().pages;
     // The pages to look at: with `changed`, only those that can differ; an
@@ -524,11 +528,15 @@ fn emit(
         .map(|(page, _)| OutputFile::of_page(page))
         .chain(outputs.others().iter().copied().filter(|f| sink_ref.wants(f)))
         .collect();
-    let fingerprints: Vec<Result<u64, Diagnostic>> =
-        candidates.par_iter().map(|file| file.fingerprint(renderer)).collect();
+    let fingerprints: Vec<Result<u64, Diagnostic>> = candidates
+        .par_iter()
+        .with_max_len(crate::par::PAGES)
+        .map(|file| file.fingerprint(renderer))
+        .collect();
+    timer.lap("  (fingerprint the files)");
 
     let mut problems = Diagnostics::new();
-    let mut to_make: Vec<(OutputFile<'_>, u64)> = Vec::new();
+    let mut to_make: Vec<(OutputFile<'_>, u64)> = Vec::with_capacity(candidates.len());
     let mut deferred: Vec<Deferred> = Vec::new();
     let mut known: Vec<(&str, Option<u64>)> = Vec::with_capacity(candidates.len());
     for (file, fingerprint) in candidates.iter().zip(fingerprints) {
@@ -555,6 +563,7 @@ fn emit(
         sink.abandon();
         return Err(problems);
     }
+    timer.lap("  (choose the files to make)");
     if to_make.iter().any(|(file, _)| file.is_whole_search_index()) {
         let timer = crate::timing::PhaseTimer::from_env();
         renderer.prepare_search();
@@ -566,6 +575,7 @@ fn emit(
     }
     let made: Vec<Result<(), Diagnostic>> = to_make
         .par_iter()
+        .with_max_len(crate::par::PAGES)
         .map(|(file, fp)| match control.cancelled() {
             true => Ok(()),
             false => sink_ref.put(file.file, *fp, content_of(renderer, file)?),
@@ -575,6 +585,7 @@ fn emit(
         sink.abandon();
         return Ok(None);
     }
+    timer.lap("  (make the files)");
     problems.extend(made.into_iter().filter_map(Result::err));
     if problems.has_errors() {
         problems.sort();
@@ -586,6 +597,7 @@ fn emit(
         same_files,
     };
     sink.finish(&listing)?;
+    timer.lap("  (finish the output)");
     Ok(Some(deferred))
 }
 

@@ -189,10 +189,19 @@ impl Sink for DiskSink {
             problems.sort();
             return Err(problems);
         }
-        let produced: HashSet<&str> = listing.files.iter().map(|(file, _)| *file).collect();
-        staging.carry_over_unowned(self.old.as_ref(), &produced).map_err(one)?;
-        self.staging.commit().map_err(one)?;
-        manifest.save(&self.output).map_err(one)
+        let old = self.old.as_ref();
+        let staging = &mut self.staging;
+        // The manifest's text is made while the new output moves into place.
+        let (text, committed) = rayon::join(
+            || manifest.text(),
+            || {
+                let produced: HashSet<&str> = listing.files.iter().map(|(file, _)| *file).collect();
+                staging.carry_over_unowned(old, &produced)?;
+                staging.commit()
+            },
+        );
+        committed.map_err(one)?;
+        Manifest::save_text(&self.output, &text).map_err(one)
     }
 }
 

@@ -129,6 +129,7 @@ impl RenderCache {
             if !stale.is_empty() {
                 let made: Vec<Prepared> = stale
                     .par_iter()
+                    .with_max_len(crate::par::ARTICLES)
                     .map(|&id| Prepared::of(site, &site.articles[id], &links))
                     .collect();
                 let prepared = Arc::make_mut(&mut self.prepared);
@@ -141,6 +142,7 @@ impl RenderCache {
             let prepared: Vec<Prepared> = site
                 .articles
                 .par_iter()
+                .with_max_len(crate::par::ARTICLES)
                 .map(|a| match old.get(&address(a)) {
                     Some(&p) if fresh(p, a) => p.clone(),
                     _ => Prepared::of(site, a, &links),
