@@ -22,7 +22,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use tera::value::ValueKind;
@@ -31,22 +30,23 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 /// The function's name in templates.
 pub const INCLUDE_CACHED: &str = "include_cached";
 
-/// At most this many bytes of drawn HTML are kept; past it, partials are
-/// drawn each time. The default theme's cards of a 10,000-article site, drawn
-/// through the memo, take some 32 MiB; a 100,000-article build keeping only
-/// the first 40 MiB stays within its 1 GiB of memory (the memo takes some 1.4
-/// times what it keeps).
-const MAX_BYTES: usize = 40 * 1024 * 1024;
+/// At most this many bytes of drawn HTML are kept; past it, the memo lets go
+/// of what it holds and starts again. Pages are made in the order of the
+/// newest article they show, so the cards a page lists were mostly drawn for
+/// the pages made just before it: the default theme's term pages of a
+/// 10,000-article site draw some 10,000 cards, 12 MiB, and a 100,000-article
+/// build starts again a few times and stays within its 1 GiB of memory (the
+/// memo takes some 1.4 times what it keeps).
+const MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// What one renderer's `include_cached` calls have drawn, and the templates
 /// to draw with.
-#[derive(Default)]
 pub struct Memo {
     /// The finished templates, and what each reads; set once they are in.
     finished: OnceLock<Finished>,
     drawn: Mutex<Drawn>,
-    /// Whether `drawn` holds all it may: a partial not in it is drawn and not kept.
-    full: AtomicBool,
+    /// The most bytes of HTML `drawn` holds ([`MAX_BYTES`] but in tests).
+    limit: usize,
 }
 
 /// The templates as pages are rendered with them, and by name, what each reads.
@@ -70,12 +70,23 @@ struct Drawn {
     bytes: usize,
     /// Calls answered from `html`, for `JIANBAO_TIMINGS`.
     copied: usize,
+    /// Partials drawn, and how many times `html` was let go of when full, for `JIANBAO_TIMINGS`.
+    draws: usize,
+    restarts: usize,
 }
 
 impl Memo {
     /// A memo for one renderer, whose templates are given by [`Memo::finish`].
     pub fn new() -> Arc<Memo> {
-        Arc::new(Memo::default())
+        Memo::with_limit(MAX_BYTES)
+    }
+
+    fn with_limit(limit: usize) -> Arc<Memo> {
+        Arc::new(Memo {
+            finished: OnceLock::new(),
+            drawn: Mutex::default(),
+            limit,
+        })
     }
 
     /// Gives the memo the templates as pages are rendered with them, once
@@ -131,16 +142,25 @@ impl Memo {
             }
         }
         let html = draw(finished, name, partial, &key.values)?;
-        if !self.full.load(Ordering::Relaxed) {
+        let size = html.as_str().map_or(0, str::len);
+        let let_go = {
             let mut drawn = self.lock_drawn();
-            let size = html.as_str().map_or(0, str::len);
-            if drawn.bytes + size <= MAX_BYTES {
+            drawn.draws += 1;
+            // A partial larger than all the memo may hold is drawn each time.
+            let fits = size <= self.limit;
+            let let_go = (fits && drawn.bytes + size > self.limit).then(|| {
+                drawn.restarts += 1;
+                drawn.bytes = 0;
+                std::mem::take(&mut drawn.html)
+            });
+            if fits {
                 drawn.bytes += size;
                 drawn.html.insert(key, html.clone());
-            } else {
-                self.full.store(true, Ordering::Relaxed);
             }
-        }
+            let_go
+        };
+        // Freed with the lock released: the other threads go on meanwhile.
+        drop(let_go);
         Ok(html)
     }
 
@@ -204,10 +224,11 @@ impl Drop for Memo {
         if std::env::var_os("JIANBAO_TIMINGS").is_some() {
             let drawn = self.lock_drawn();
             eprintln!(
-                "jianbao: include_cached: {} drawn, {} copied, {} KB kept",
-                drawn.html.len(),
+                "jianbao: include_cached: {} drawn, {} copied, {} KB kept, started again {} times",
+                drawn.draws,
                 drawn.copied,
-                drawn.bytes / 1024
+                drawn.bytes / 1024,
+                drawn.restarts
             );
         }
     }
@@ -351,7 +372,11 @@ mod tests {
     use super::*;
 
     fn tera_with(templates: &[(&str, &str)]) -> (Tera, Arc<Memo>) {
-        let memo = Memo::new();
+        tera_with_limit(templates, MAX_BYTES)
+    }
+
+    fn tera_with_limit(templates: &[(&str, &str)], limit: usize) -> (Tera, Arc<Memo>) {
+        let memo = Memo::with_limit(limit);
         let mut tera = Tera::new();
         register(&mut tera, Arc::downgrade(&memo));
         tera.add_raw_templates(templates.iter().copied()).expect("templates");
@@ -465,23 +490,33 @@ mod tests {
     }
 
     #[test]
-    fn past_its_limit_the_memo_draws_without_keeping() {
-        let (tera, memo) = tera_with(&[
+    fn past_its_limit_the_memo_starts_again() {
+        let templates = [
             ("card.html", r#"<h2>{{ item.title }}</h2>"#),
             (
                 "list.html",
                 r#"{% for item in items %}{{ include_cached(name="card.html") }}{% endfor %}"#,
             ),
-        ]);
-        memo.full.store(true, Ordering::Relaxed);
+        ];
+        // Room for one card: "<h2>嘉定区新闻</h2>" is 24 bytes.
+        let (tera, memo) = tera_with_limit(&templates, 30);
+        let (a, b) = (card("嘉定区新闻", "/a/"), card("长宁区新闻", "/b/"));
         let mut ctx = Context::new();
-        let a = card("嘉定区新闻", "/a/");
-        ctx.insert_value("items", Value::from(vec![a.clone(), a]));
+        ctx.insert_value("items", Value::from(vec![a.clone(), a.clone(), b.clone(), b, a]));
         assert_eq!(
             tera.render("list.html", &ctx).expect("list"),
-            "<h2>嘉定区新闻</h2>".repeat(2)
+            "<h2>嘉定区新闻</h2><h2>嘉定区新闻</h2><h2>长宁区新闻</h2><h2>长宁区新闻</h2><h2>嘉定区新闻</h2>"
         );
-        assert!(memo.lock_drawn().html.is_empty());
+        let drawn = memo.lock_drawn();
+        assert_eq!((drawn.draws, drawn.copied, drawn.restarts), (3, 2, 2));
+        assert_eq!((drawn.html.len(), drawn.bytes), (1, 24));
+        drop(drawn);
+
+        // A partial larger than all the memo may hold is drawn each time, and not kept.
+        let (tera, memo) = tera_with_limit(&templates, 10);
+        assert_eq!(tera.render("list.html", &ctx).expect("list").matches("<h2>").count(), 5);
+        let drawn = memo.lock_drawn();
+        assert_eq!((drawn.draws, drawn.copied, drawn.html.len()), (5, 0, 0));
     }
 
     #[test]
