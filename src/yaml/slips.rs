@@ -62,7 +62,7 @@ pub(crate) fn scan(text: &str) -> Scan {
     let mut mended = String::with_capacity(text.len());
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-        mended.push_str(&scanner.line(i + 1, body));
+        scanner.line(i + 1, body, &mut mended);
         mended.push_str(end);
     }
     Scan {
@@ -149,12 +149,13 @@ impl Line {
 }
 
 impl Scanner {
-    /// Scans one line (without its newline); returns it as YAML is to read it.
-    fn line(&mut self, number: usize, text: &str) -> String {
+    /// Scans one line (without its newline), and adds it to `mended` as YAML is to read it.
+    fn line(&mut self, number: usize, text: &str, mended: &mut String) {
         if let Some(depth) = self.block_text {
             let indent = text.chars().take_while(|c| *c == ' ').count();
             if text.trim().is_empty() || indent > depth {
-                return text.to_string();
+                mended.push_str(text);
+                return;
             }
             self.block_text = None;
         }
@@ -174,7 +175,12 @@ impl Scanner {
                 self.block_line(&mut line, at);
             }
         }
-        self.finish(line)
+        if line.found.is_empty() && line.mends.is_empty() {
+            // Most lines: nothing to say and nothing to mend.
+            mended.push_str(text);
+        } else {
+            self.finish(line, mended);
+        }
     }
 
     /// Checks the indentation; returns where the line's content starts.
@@ -406,7 +412,9 @@ impl Scanner {
         );
     }
 
-    fn finish(&mut self, line: Line) -> String {
+    /// Records what was found on `line`, each with the line as corrected for
+    /// its hint, and adds the line with its certain slips mended to `mended`.
+    fn finish(&mut self, line: Line, mended: &mut String) {
         let mut corrected = String::new();
         let mut edits = line.edits.clone();
         edits.sort_by_key(|e| e.0);
@@ -440,7 +448,7 @@ impl Scanner {
         for (at, c) in line.mends {
             chars[at] = c;
         }
-        chars.into_iter().collect()
+        mended.extend(chars);
     }
 }
 
