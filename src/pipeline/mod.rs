@@ -731,3 +731,53 @@ pub fn article_path(root: &Path, path: &Path) -> Option<String> {
     rel.ends_with(".md")
         .then(|| rel.replace(std::path::MAIN_SEPARATOR, "/"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Page, PageKind, Pager};
+
+    fn page(file: &str, kind: PageKind, articles: Vec<usize>) -> Page {
+        Page {
+            path: file.trim_end_matches("index.html").to_string(),
+            file: file.to_string(),
+            kind,
+            template: None,
+            articles,
+        }
+    }
+
+    #[test]
+    fn pages_are_made_in_the_order_of_their_newest_article() {
+        let pager = |number| Pager { number, total: 2 };
+        // As the plan lists them: the front page, articles, then a district's pages; ids newest first.
+        let pages = [
+            page("robots.txt", PageKind::Robots, Vec::new()),
+            page("index.html", PageKind::Front(pager(1)), vec![0, 1]),
+            page("page/2/index.html", PageKind::Front(pager(2)), vec![2, 3]),
+            page("2026/12/yin-hang/index.html", PageKind::Article(0), vec![0, 3]),
+            page("2026/11/chong-qing-lu/index.html", PageKind::Article(2), vec![2, 1]),
+            page("2026/12/xin-jing/index.html", PageKind::Article(1), vec![1, 2]),
+            page(
+                "sitemap.xml",
+                PageKind::Sitemap(crate::plan::SitemapPart::Whole),
+                vec![0, 1, 2, 3],
+            ),
+        ];
+        let mut files: Vec<(OutputFile<'_>, u64)> = pages.iter().map(|p| (OutputFile::of_page(p), 0)).collect();
+        in_order_of_articles(&mut files);
+        let order: Vec<&str> = files.iter().map(|(f, _)| f.file).collect();
+        assert_eq!(
+            order,
+            [
+                "robots.txt",
+                "index.html",
+                "2026/12/yin-hang/index.html",
+                "sitemap.xml",
+                "2026/12/xin-jing/index.html",
+                "page/2/index.html",
+                "2026/11/chong-qing-lu/index.html",
+            ]
+        );
+    }
+}
