@@ -277,13 +277,6 @@ impl Pipeline {
         let pictures = self.pictures.update(site, self.site_cache.replaced());
         let attachments = crate::content::attachments::published_files(site.articles.iter().map(|a| a.as_ref()));
         timer.lap("  (list pictures and attachments)");
-        if !self.keep_caches {
-            // The sources read and parsed, which the site model no longer needs:
-            // freeing them here took 15 ms at 10,000 articles, with one core working.
-            let read = std::mem::replace(&mut self.site_cache, SiteCache::single_use(held_text(&self.settings)));
-            crate::par::free_in_background(read);
-        }
-        timer.lap("  (let go of the sources read)");
         let (theme, planned) = self.theme_and_plan(site)?;
         timer.lap("  (read the theme and plan the pages)");
         let plan = Arc::clone(&planned.plan);

@@ -416,7 +416,7 @@ impl Scanner {
     /// its hint, and adds the line with its certain slips mended to `mended`.
     fn finish(&mut self, line: Line, mended: &mut String) {
         let mut corrected = String::new();
-        let mut edits = line.edits.clone();
+        let mut edits = line.edits;
         edits.sort_by_key(|e| e.0);
         let mut at = 0;
         for (from, to, with) in &edits {
