@@ -33,6 +33,10 @@ pub const LINK_AT_LEAST: u64 = 1024 * 1024;
 pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
+    /// The staging folder, open, where the system can make files relative to
+    /// a folder: see [`at_folder`].
+    #[cfg(unix)]
+    open_dir: Option<std::os::fd::OwnedFd>,
     committed: bool,
 }
 
@@ -57,6 +61,9 @@ impl Staging {
         fs::create_dir(&dir).map_err(|e| io_error(&dir, msg!("output-io-create-staging"), &e))?;
         Ok(Staging {
             output: output.to_path_buf(),
+            // Should the folder not open, files are made by their whole paths.
+            #[cfg(unix)]
+            open_dir: fs::File::open(&dir).ok().map(std::os::fd::OwnedFd::from),
             dir,
             committed: false,
         })
@@ -72,6 +79,12 @@ impl Staging {
     pub fn write(&self, file: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let target = safe_join(&self.dir, file)
             .ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, msg!("output-write-outside")))?;
+        #[cfg(unix)]
+        if let Some(dir) = &self.open_dir {
+            let inside = target.strip_prefix(&self.dir).unwrap_or(&target);
+            return at_folder::write(dir, inside, bytes)
+                .map_err(|e| io_error(&self.output.join(file), msg!("io-write"), &e));
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
@@ -352,6 +365,51 @@ fn on_disk(output: &Path, file: &str, entry: &ManifestEntry) -> bool {
         .is_some_and(|m| m.is_file() && m.len() == entry.size)
 }
 
+/// Files made relative to an open folder, as `cp -r` makes its copies: the
+/// system looks up only the names below that folder, where a whole path has
+/// it walk every folder above the output again, for each of thousands of
+/// files. The standard library has no such calls; rustix wraps the system's.
+#[cfg(unix)]
+mod at_folder {
+    use std::io::{self, Write};
+    use std::os::fd::OwnedFd;
+    use std::path::Path;
+
+    use rustix::fs::{Mode, OFlags};
+    use rustix::io::Errno;
+
+    /// Writes `bytes` to `file`, a path inside `dir`, making the folders it is in.
+    pub(super) fn write(dir: &OwnedFd, file: &Path, bytes: &[u8]) -> io::Result<()> {
+        if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+            make_folders(dir, parent)?;
+        }
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+        let made = rustix::fs::openat(dir, file, flags, Mode::from_raw_mode(0o666))?;
+        std::fs::File::from(made).write_all(bytes)
+    }
+
+    /// Makes `folder`, a path inside `dir`, and the folders it is in, as
+    /// `create_dir_all` does.
+    fn make_folders(dir: &OwnedFd, folder: &Path) -> io::Result<()> {
+        let make = || rustix::fs::mkdirat(dir, folder, Mode::from_raw_mode(0o777));
+        match make() {
+            // Taken by a file, the file written into it fails, and says so.
+            Ok(()) | Err(Errno::EXIST) => Ok(()),
+            Err(Errno::NOENT) => {
+                if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    make_folders(dir, parent)?;
+                }
+                match make() {
+                    // Another thread may have made it meanwhile.
+                    Ok(()) | Err(Errno::EXIST) => Ok(()),
+                    Err(e) => Err(e.into()),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
 /// Writes `bytes` to `path` all at once: into a file beside it, then renamed
 /// over it, so that a reader finds the old file or the new one, never half.
 fn write_atomically(path: &Path, bytes: &[u8], action: impl Fn() -> Message) -> Result<(), Diagnostic> {
@@ -503,6 +561,28 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staging_makes_the_folders_of_the_files_it_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        staging
+            .write("2013/11/a000001/index.html", "闵行区".as_bytes())
+            .unwrap();
+        staging.write("2013/11/a000002/index.html", b"b").unwrap();
+        staging.write("./robots.txt", b"r").unwrap();
+        staging
+            .write("2013/11/a000001/index.html", "虹桥镇".as_bytes())
+            .unwrap();
+        let read = |file: &str| fs::read_to_string(staging.dir().join(file)).unwrap();
+        assert_eq!(read("2013/11/a000001/index.html"), "虹桥镇");
+        assert_eq!(read("2013/11/a000002/index.html"), "b");
+        assert_eq!(read("robots.txt"), "r");
+        // A file where a folder must be: an error naming the file, not a panic.
+        let taken = staging.write("robots.txt/index.html", b"x").unwrap_err();
+        assert!(taken.path.ends_with("robots.txt/index.html"), "{taken:?}");
+        assert!(staging.write("../outside.html", b"x").is_err());
+    }
 
     #[test]
     fn safe_join_refuses_escapes() {
