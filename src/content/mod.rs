@@ -43,7 +43,7 @@ pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, Urls, broken_anchors, links_unchanged, may_link_to};
 use links::{has_scheme, link_position};
 use pictures::PicturesUsed;
-pub(crate) use stamps::{FileStamp, stamp};
+pub(crate) use stamps::{FileStamp, SourceStamp, StampedPath, stamp, stamps};
 
 /// An article ready to be shown: its front matter, its URL and its body as HTML.
 #[derive(Clone, Debug)]
@@ -224,6 +224,9 @@ pub(crate) fn read_and_parse(
     let bytes = std::fs::read(root.join(&file.path))
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     let mut parsed = parse_source(file, &bytes, config)?;
+    if let (true, Markdown::Held(markdown)) = (config.markdown.highlight, &parsed.body) {
+        crate::markdown::highlight::prepare_languages_of(markdown);
+    }
     if let (Some(spill), Markdown::Held(markdown)) = (spill, &parsed.body) {
         // Held when it cannot be written: a full disk costs memory, not the build.
         if let Ok(aside) = spill.put(markdown) {

@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, Urls, Withheld,
-    broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body, stamp,
+    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, StampedPath, Urls,
+    Withheld, broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body,
+    stamp, stamps,
 };
 use crate::content::{CONTENT_DIR, SPILL_DIR, Spill};
 use crate::error::{Diagnostic, Diagnostics};
@@ -43,6 +44,11 @@ pub struct ArticleCache {
     /// sets every body aside in a scratch file (see [`crate::content::Body`]). `None`
     /// holds all of it, for the next load's reuse.
     held_text: Option<usize>,
+    /// For a cache that serves one load: the stamp of each article file as
+    /// the load found it, by its path in the site's folder, with `/` between
+    /// names. The build's record keeps them (see `build::record`), without
+    /// looking at the files a second time.
+    source_stamps: Vec<StampedPath>,
 }
 
 /// A load's result, with what a reload of a few files needs to redo their part.
@@ -84,6 +90,11 @@ impl ArticleCache {
     /// keeps nothing of the load for a next one.
     fn is_single_use(&self) -> bool {
         self.held_text.is_some()
+    }
+
+    /// For a cache that served one load: the stamps of the article files it read.
+    pub(crate) fn source_stamps(&self) -> &[StampedPath] {
+        &self.source_stamps
     }
 
     /// Keeps what still holds when the cache was filled under other settings
@@ -177,11 +188,16 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let timer = crate::timing::PhaseTimer::from_env();
     cache.keep_only_for(config);
     cache.last = None;
+    if config.markdown.highlight {
+        crate::markdown::highlight::load_in_background();
+    }
     let mut problems = Diagnostics::new();
     let (files, found) = discover::discover(root);
     problems.extend(found);
     timer.lap("find the articles");
-    let files = reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files), cache.held_text);
+    let (files, source_stamps) =
+        reuse_or_parse_all(root, config, files, std::mem::take(&mut cache.files), cache.held_text);
+    cache.source_stamps = source_stamps;
     timer.lap("read and parse the articles");
     let Separated {
         published,
@@ -231,23 +247,28 @@ fn markdown_options(config: &Config) -> MarkdownOptions {
     }
 }
 
-/// Every file found, by content/-relative path, each reused from `old` or parsed again.
+/// Every file found, by content/-relative path, each reused from `old` or
+/// parsed again. For a load that serves one build (`held_text`), the files'
+/// stamps as the build record keeps them too.
 fn reuse_or_parse_all(
     root: &Path,
     config: &Config,
     files: Vec<SourceFile>,
     old: HashMap<String, CachedFile>,
     held_text: Option<usize>,
-) -> Vec<(String, CachedFile)> {
-    let stamped: Vec<(SourceFile, Option<FileStamp>)> = files
+) -> (Vec<(String, CachedFile)>, Vec<StampedPath>) {
+    let mut stamped: Vec<(SourceFile, Option<FileStamp>, Option<StampedPath>)> = files
         .into_par_iter()
         .with_max_len(crate::par::ARTICLES)
-        .map(|file| {
-            let stamp = stamp(&root.join(&file.path));
-            (file, stamp)
+        .map(|file| match stamps(&root.join(&file.path)) {
+            Some((stamp, source)) => {
+                let recorded = held_text.and(source).map(|s| (names_joined(&file.path), s));
+                (file, Some(stamp), recorded)
+            }
+            None => (file, None, None),
         })
         .collect();
-    let text: u64 = stamped.iter().filter_map(|(_, s)| s.map(|s| s.len)).sum();
+    let text: u64 = stamped.iter().filter_map(|(_, s, _)| s.map(|s| s.len)).sum();
     let held = held_text.is_none_or(|limit| text <= limit as u64);
     // Held after all when the site's cache folder cannot take a scratch file.
     let spill = if held {
@@ -255,11 +276,22 @@ fn reuse_or_parse_all(
     } else {
         Spill::create_in(&root.join(SPILL_DIR)).ok().map(Arc::new)
     };
-    stamped
+    let recorded = stamped
+        .iter_mut()
+        .filter_map(|(_, _, recorded)| recorded.take())
+        .collect();
+    let files = stamped
         .into_par_iter()
         .with_max_len(crate::par::ARTICLES)
-        .map(|(file, stamp)| reuse_or_parse(root, config, file, stamp, &old, spill.as_ref()))
-        .collect()
+        .map(|(file, stamp, _)| reuse_or_parse(root, config, file, stamp, &old, spill.as_ref()))
+        .collect();
+    (files, recorded)
+}
+
+/// `path`'s names with `/` between them, as the build record names files.
+fn names_joined(path: &Path) -> String {
+    let names: Vec<std::borrow::Cow<'_, str>> = path.iter().map(|n| n.to_string_lossy()).collect();
+    names.join("/")
 }
 
 /// One file, as `old` holds it when its size and time stamp are unchanged,

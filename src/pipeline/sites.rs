@@ -54,6 +54,12 @@ struct Partial {
 }
 
 impl SiteCache {
+    /// For a cache that served one load: the stamps of the article files it
+    /// read (see [`super::articles::ArticleCache::source_stamps`]).
+    pub(crate) fn source_stamps(&self) -> &[crate::content::StampedPath] {
+        self.articles.source_stamps()
+    }
+
     /// The articles the last load replaced, in place, when it replaced only
     /// those; `None` when it looked at every article.
     pub fn replaced(&self) -> Option<&[ArticleId]> {

@@ -221,9 +221,7 @@ impl Renderer<'_> {
             }
             PageKind::Redirect(i) => self.redirect_view(i).hash(&mut h),
             // Counts and the months around it, which its articles alone do not tell.
-            PageKind::ArchiveMonth { month, .. } => {
-                archives::month_view(self.site, &self.plan.archives, month).hash(&mut h)
-            }
+            PageKind::ArchiveMonth { month, .. } => self.month_view(month).hash(&mut h),
             PageKind::ArchiveYear(year) => archives::year_view(self.site, &self.plan.archives, year).hash(&mut h),
             PageKind::Edition { edition, copy } => {
                 self.hash_edition(edition, &mut h);

@@ -99,6 +99,9 @@ pub struct Renderer<'s> {
     /// By article id, for a site with editions: its HTML with every address
     /// absolute, made the first time a copy read away from the site shows it.
     absolute_html: Vec<OnceLock<String>>,
+    /// By month of the archives: what its pages show of them, made the first
+    /// time one of its pages is fingerprinted or rendered.
+    month_views: BTreeMap<crate::plan::Month, OnceLock<archives::ArchiveView>>,
     /// What `include_cached` has drawn, kept here: the templates hold only a weak handle.
     _partials: Arc<partials::Memo>,
 }
@@ -205,8 +208,50 @@ impl<'s> Renderer<'s> {
             } else {
                 site.articles.iter().map(|_| OnceLock::new()).collect()
             },
+            month_views: plan
+                .archives
+                .months
+                .iter()
+                .map(|(m, _)| (*m, OnceLock::new()))
+                .collect(),
             _partials: memo,
         })
+    }
+
+    /// Everything it holds that is its own, to free elsewhere: the cards
+    /// `include_cached` drew (up to 16 MiB), the templates, the expanded
+    /// bodies and the search index.
+    pub fn into_owned_parts(self) -> impl Send + 'static {
+        let Renderer {
+            site: _,
+            plan: _,
+            tera,
+            template_paths,
+            prepared,
+            grouped,
+            fingerprints,
+            assets,
+            minify: _,
+            expanded,
+            search,
+            absolute_html,
+            month_views,
+            _partials,
+        } = self;
+        (
+            (tera, template_paths, prepared, grouped, fingerprints, assets),
+            (expanded, search, absolute_html, month_views, _partials),
+        )
+    }
+
+    /// What the pages of `month` show of the archives: the same for each of
+    /// its pages, so made once.
+    fn month_view(&self, month: crate::plan::Month) -> std::borrow::Cow<'_, archives::ArchiveView> {
+        let made = || archives::month_view(self.site, &self.plan.archives, month);
+        match self.month_views.get(&month) {
+            Some(view) => std::borrow::Cow::Borrowed(view.get_or_init(made)),
+            None => std::borrow::Cow::Owned(made()),
+        }
     }
 
     /// Every static file to publish, under its own name and, for assets, its
@@ -417,7 +462,7 @@ impl<'s> Renderer<'s> {
             PageKind::ArchiveMonth { month, pager } => {
                 ctx.insert_value("articles", cards(&page.articles));
                 ctx.insert("pager", &self.pager_view(&month.path(), pager));
-                archives::insert_month(&mut ctx, &archives::month_view(self.site, &self.plan.archives, month));
+                archives::insert_month(&mut ctx, &self.month_view(month));
             }
             PageKind::ArchiveYear(year) => {
                 archives::insert_year(&mut ctx, &archives::year_view(self.site, &self.plan.archives, year));
