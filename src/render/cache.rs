@@ -82,10 +82,10 @@ pub(super) struct Prepared {
 
 impl Prepared {
     fn of(site: &Site, article: &Arc<Article>, links: &TermLinkValues) -> Prepared {
-        let card = views::card(site, article);
+        let card = views::card(site, article, links);
         Prepared {
             article: Arc::clone(article),
-            card: Arc::new(views::card_value(site, &card, links)),
+            card: Arc::new(views::card_value(&card)),
             card_hash: hash_of(&card),
             body_hash: article.body_hash,
             // Equal dates may be written in different offsets, which show different days.

@@ -235,7 +235,7 @@ pub fn sitemap(site: &Site, plan: &RenderPlan, part: SitemapPart) -> String {
         // Article ids are newest first, so the smallest id shown is the newest.
         if let Some(&newest) = page.articles.iter().min() {
             out.push_str("<lastmod>");
-            out.push_str(&site.articles[newest].front.date.format("%Y-%m-%d").to_string());
+            out.push_str(&crate::dates::iso_date(&site.articles[newest].front.date));
             out.push_str("</lastmod>");
         }
         out.push_str("</url>\n");

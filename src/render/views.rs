@@ -56,7 +56,7 @@ pub struct ArticleLink {
 /// `column`, `tags`) are left out of its serialisation: [`card_value`] puts in
 /// the values every card naming the same term shares.
 #[derive(Clone, Debug, Hash, Serialize)]
-pub struct Card {
+pub struct Card<'l> {
     pub title: String,
     pub subtitle: Option<String>,
     pub kicker: Option<String>,
@@ -75,13 +75,13 @@ pub struct Card {
     /// The kind as readers name it: 通讯, 消息, 短讯, 图片新闻.
     pub kind_label: &'static str,
     #[serde(skip_serializing)]
-    pub district: TermLink,
+    pub district: CardTerm<'l>,
     #[serde(skip_serializing)]
-    pub towns: Vec<TermLink>,
+    pub towns: Vec<CardTerm<'l>>,
     #[serde(skip_serializing)]
-    pub column: Option<TermLink>,
+    pub column: Option<CardTerm<'l>>,
     #[serde(skip_serializing)]
-    pub tags: Vec<TermLink>,
+    pub tags: Vec<CardTerm<'l>>,
     pub byline: Vec<Byline>,
     pub image: Option<ImageView>,
     pub summary: String,
@@ -284,8 +284,9 @@ pub fn article_link(base: &BaseUrl, article: &Article) -> ArticleLink {
 /// its own for each was half of a card's memory (about 3 KB), which at
 /// 100,000 articles is 300 MB.
 pub struct TermLinkValues {
-    /// By kind, in [`TaxonomyKind::ALL`]'s order, then by the term's index.
-    by_kind: [Vec<Value>; 4],
+    /// By kind, in [`TaxonomyKind::ALL`]'s order, then by the term's index:
+    /// the link, and its value.
+    by_kind: [Vec<(TermLink, Value)>; 4],
 }
 
 impl TermLinkValues {
@@ -298,56 +299,84 @@ impl TermLinkValues {
                     .get(kind)
                     .terms
                     .iter()
-                    .map(|term| Value::from_serializable(&term_link(base, kind, term)))
+                    .map(|term| {
+                        let link = term_link(base, kind, term);
+                        let value = Value::from_serializable(&link);
+                        (link, value)
+                    })
                     .collect()
             }),
         }
     }
 
-    /// The value of `link`, a term of `kind`: the shared one when the grouping has the term.
-    fn value(&self, site: &Site, kind: TaxonomyKind, link: &TermLink) -> Value {
-        let shared = site.taxonomies.get(kind).position(&link.name).and_then(|i| {
+    /// The term of `kind` named `name`, as a card names it: the shared link
+    /// when the grouping has the term.
+    fn term(&self, site: &Site, kind: TaxonomyKind, name: &str) -> CardTerm<'_> {
+        let shared = site.taxonomies.get(kind).position(name).and_then(|i| {
             let at = TaxonomyKind::ALL.iter().position(|&k| k == kind)?;
             self.by_kind[at].get(i)
         });
         match shared {
-            Some(value) => value.clone(),
-            None => Value::from_serializable(link),
+            Some(shared) => CardTerm::Shared(shared),
+            None => CardTerm::Own(TermLink {
+                name: name.to_string(),
+                url: String::new(),
+            }),
         }
     }
 }
 
+/// A term a card names: the grouping's link and value, shared by every card
+/// naming it, or for a name the grouping lacks, a link of its own to nowhere.
+#[derive(Clone, Debug)]
+pub enum CardTerm<'a> {
+    Shared(&'a (TermLink, Value)),
+    Own(TermLink),
+}
+
+impl CardTerm<'_> {
+    /// Its link.
+    pub fn link(&self) -> &TermLink {
+        match self {
+            CardTerm::Shared((link, _)) => link,
+            CardTerm::Own(link) => link,
+        }
+    }
+
+    /// Its link as a template value.
+    fn value(&self) -> Value {
+        match self {
+            CardTerm::Shared((_, value)) => value.clone(),
+            CardTerm::Own(link) => Value::from_serializable(link),
+        }
+    }
+}
+
+impl std::hash::Hash for CardTerm<'_> {
+    /// As its link: a card's hash tells a term that moved.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.link().hash(state);
+    }
+}
+
 /// `card` as templates see it, with the term links of `links`.
-pub fn card_value(site: &Site, card: &Card, links: &TermLinkValues) -> Value {
+pub fn card_value(card: &Card<'_>) -> Value {
     let mut map = Value::from_serializable(card).into_map().unwrap_or_default();
-    let value = |kind: TaxonomyKind, link: &TermLink| links.value(site, kind, link);
-    let values =
-        |kind: TaxonomyKind, terms: &[TermLink]| Value::from(terms.iter().map(|t| value(kind, t)).collect::<Vec<_>>());
-    map.insert("district".into(), value(TaxonomyKind::Districts, &card.district));
-    map.insert("towns".into(), values(TaxonomyKind::Towns, &card.towns));
+    let values = |terms: &[CardTerm<'_>]| Value::from(terms.iter().map(CardTerm::value).collect::<Vec<_>>());
+    map.insert("district".into(), card.district.value());
+    map.insert("towns".into(), values(&card.towns));
     map.insert(
         "column".into(),
-        card.column
-            .as_ref()
-            .map_or_else(Value::none, |c| value(TaxonomyKind::Columns, c)),
+        card.column.as_ref().map_or_else(Value::none, CardTerm::value),
     );
-    map.insert("tags".into(), values(TaxonomyKind::Tags, &card.tags));
+    map.insert("tags".into(), values(&card.tags));
     Value::from(map)
 }
 
-/// The card of one article of `site`.
-pub fn card(site: &Site, a: &Article) -> Card {
+/// The card of one article of `site`, naming its terms with `links`.
+pub fn card<'l>(site: &Site, a: &Article, links: &'l TermLinkValues) -> Card<'l> {
     let base = &site.config.base_url;
-    let lookup = |kind: TaxonomyKind, name: &str| {
-        let taxonomy = site.taxonomies.get(kind);
-        match taxonomy.term(name) {
-            Some(term) => term_link(base, kind, term),
-            None => TermLink {
-                name: name.to_string(),
-                url: String::new(),
-            },
-        }
-    };
+    let lookup = |kind: TaxonomyKind, name: &str| links.term(site, kind, name);
     let district_name = site.config.district_by_id(a.front.district).name.as_str();
     Card {
         title: a.front.title.clone(),
@@ -356,7 +385,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
         url: base.link(&a.url_path),
         permalink: base.absolute(&a.url_path),
         date: a.front.date.to_rfc3339(),
-        date_iso: a.front.date.format("%Y-%m-%d").to_string(),
+        date_iso: crate::dates::iso_date(&a.front.date),
         date_zh: zh_date(&a.front.date),
         month_url: base.link(&crate::plan::Month::of(&a.front.date).path()),
         kind: a.front.kind.as_str(),
@@ -539,7 +568,7 @@ mod tests {
         let cards: Vec<Value> = site
             .articles
             .iter()
-            .map(|a| card_value(&site, &card(&site, a), &links))
+            .map(|a| card_value(&card(&site, a, &links)))
             .collect();
         let keys: BTreeSet<&str> = cards[0]
             .as_map()
