@@ -48,26 +48,14 @@ pub fn soft_break_vanishes(before: Option<char>, after: Option<char>) -> bool {
 pub fn count_chars(text: &str) -> usize {
     // Counted over the bytes, as a body's length is counted for every article
     // of a build: the two cases that make up nearly all of a Chinese text are
-    // told by their first byte alone, without decoding the character, and a
-    // run of common ideographs eight bytes at a time.
+    // told by their first byte alone, without decoding the character.
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut at = 0;
     while let Some(&first) = bytes.get(at) {
-        if let Some(ideographs) = ideographs_in_chunk(bytes, at) {
-            count += ideographs;
-            in_word &= ideographs == 0;
-            at += CHUNK;
-            continue;
-        }
         let (alone, in_a_word, len) = match first {
             0..=0x7F => (false, first.is_ascii_alphanumeric(), 1),
-            // The rest of a character a chunk began: counted with its first byte.
-            0x80..=0xBF => {
-                at += 1;
-                continue;
-            }
             // U+5000..=U+9FFF, inside the CJK unified ideographs.
             0xE5..=0xE9 => (true, false, 3),
             // U+4E00..=U+4FFF, ideographs too: after 0xE4, a second byte from 0xB8 on.
@@ -77,11 +65,10 @@ pub fn count_chars(text: &str) -> usize {
             // U+FF00..=U+FFBF, full-width forms: ，！：（）.
             0xEF if bytes.get(at + 1).is_some_and(|b| (0xBC..=0xBE).contains(b)) => (true, false, 3),
             _ => {
-                // A first byte: `at` is where a character begins.
-                let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or_default();
+                let c = text[at..].chars().next().unwrap_or_default();
                 // is_cjk first, once: is_alphanumeric takes a slow lookup for every Han character.
                 let alone = is_cjk(c);
-                (alone, !alone && c.is_alphanumeric(), c.len_utf8().max(1))
+                (alone, !alone && c.is_alphanumeric(), c.len_utf8())
             }
         };
         if alone || (in_a_word && !in_word) {
@@ -91,45 +78,6 @@ pub fn count_chars(text: &str) -> usize {
         at += len;
     }
     count
-}
-
-/// The bytes [`ideographs_in_chunk`] looks at together.
-const CHUNK: usize = 8;
-
-/// How many characters begin in the `CHUNK` bytes at `at`, when they are all
-/// of Han characters from U+4000 to U+9FFF (first bytes 0xE4 to 0xE9) save
-/// the hexagrams U+4DC0..=U+4DFF: the bulk of a Chinese text, each one
-/// counted alone. `None` for any other byte, which is counted one at a time.
-fn ideographs_in_chunk(bytes: &[u8], at: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let chunk: [u8; CHUNK] = bytes.get(at..at + CHUNK)?.try_into().ok()?;
-    let x = u64::from_le_bytes(chunk);
-    if x & HIGH != HIGH {
-        return None; // ASCII
-    }
-    // First bytes have their top two bits set; the others continue a character.
-    let firsts = x & (x << 1) & HIGH;
-    // With the top bit cleared, 0xE4..=0xE9 is 0x64..=0x69; adding keeps every byte under 0x100.
-    let low = x & LOW7;
-    let in_range = (low + 0x1C * ONES) & !(low + 0x16 * ONES) & HIGH;
-    if firsts & !in_range != 0 {
-        return None;
-    }
-    // 0xE4 then 0xB7 begins a hexagram, which is not counted alone.
-    let e4 = equal_bytes(x, 0xE4);
-    if (e4 << 8) & equal_bytes(x, 0xB7) != 0 || (chunk[CHUNK - 1] == 0xE4 && bytes.get(at + CHUNK) == Some(&0xB7)) {
-        return None;
-    }
-    Some(firsts.count_ones() as usize)
-}
-
-/// The top bit of each byte of `x` equal to `byte`, and no other bit.
-fn equal_bytes(x: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let zeroes = x ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    !(((zeroes & LOW7) + LOW7) | zeroes | LOW7)
 }
 
 /// Minutes a reader needs for `chars` characters, rounded up, at least one.
