@@ -188,6 +188,8 @@ pub fn load_articles_cached(root: &Path, config: &Config, options: LoadOptions, 
     let timer = crate::timing::PhaseTimer::from_env();
     cache.keep_only_for(config);
     cache.last = None;
+    // Made ready while one core finds the articles and the other has nothing to do.
+    crate::pinyin::load_in_background();
     if config.markdown.highlight {
         crate::markdown::highlight::load_in_background();
     }
