@@ -218,30 +218,18 @@ impl<'s> Renderer<'s> {
         })
     }
 
-    /// Everything it holds that is its own, to free elsewhere: the cards
+    /// The largest parts it holds of its own, to free elsewhere: the cards
     /// `include_cached` drew (up to 16 MiB), the templates, the expanded
     /// bodies and the search index.
     pub fn into_owned_parts(self) -> impl Send + 'static {
         let Renderer {
-            site: _,
-            plan: _,
             tera,
-            template_paths,
-            prepared,
-            grouped,
-            fingerprints,
-            assets,
-            minify: _,
             expanded,
             search,
-            absolute_html,
-            month_views,
             _partials,
+            ..
         } = self;
-        (
-            (tera, template_paths, prepared, grouped, fingerprints, assets),
-            (expanded, search, absolute_html, month_views, _partials),
-        )
+        (tera, expanded, search, _partials)
     }
 
     /// What the pages of `month` show of the archives: the same for each of
