@@ -77,14 +77,14 @@ impl Staging {
 
     /// Writes `bytes` to `file`, a relative path inside the output.
     pub fn write(&self, file: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let target = safe_join(&self.dir, file)
-            .ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, msg!("output-write-outside")))?;
+        let inside =
+            safe_relative(file).ok_or_else(|| Diagnostic::error(Area::Io, file, 0, 0, msg!("output-write-outside")))?;
         #[cfg(unix)]
         if let Some(dir) = &self.open_dir {
-            let inside = target.strip_prefix(&self.dir).unwrap_or(&target);
-            return at_folder::write(dir, inside, bytes)
+            return at_folder::write(dir, &inside, bytes)
                 .map_err(|e| io_error(&self.output.join(file), msg!("io-write"), &e));
         }
+        let target = self.dir.join(inside);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, msg!("io-create-folder"), &e))?;
         }
@@ -537,16 +537,22 @@ fn resolve(path: &Path) -> PathBuf {
 
 /// `base/rel` when `rel` is a plain relative path that cannot leave `base`.
 pub fn safe_join(base: &Path, rel: &str) -> Option<PathBuf> {
-    let rel = Path::new(rel);
-    let mut out = base.to_path_buf();
-    for component in rel.components() {
+    safe_relative(rel).map(|inside| base.join(inside))
+}
+
+/// `rel` as a path that stays inside the folder it is taken in: its `.`
+/// names left out; `None` for one that leaves it (`..`, an absolute path) or
+/// names nothing.
+fn safe_relative(rel: &str) -> Option<PathBuf> {
+    let mut inside = PathBuf::new();
+    for component in Path::new(rel).components() {
         match component {
-            Component::Normal(part) => out.push(part),
+            Component::Normal(part) => inside.push(part),
             Component::CurDir => {}
             _ => return None,
         }
     }
-    (out != base).then_some(out)
+    (!inside.as_os_str().is_empty()).then_some(inside)
 }
 
 /// A fingerprint of a file's bytes, to tell whether it changed since the

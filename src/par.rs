@@ -17,12 +17,17 @@ pub(crate) const PAGES: usize = 4;
 /// or making their cards: 5–30 µs each.
 pub(crate) const ARTICLES: usize = 16;
 
+/// Runs `work` on a thread named `name`, beside the build, when nothing
+/// waits for its result: freeing what is no longer needed, or making ready
+/// what is read once per process. Should no thread start, `work` is dropped
+/// undone: each caller's work is freeing, or is done on first use anyway.
+pub(crate) fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
+    let _ = std::thread::Builder::new().name(name.to_string()).spawn(work);
+}
+
 /// Frees `value` on a thread of its own, beside the work that follows, when
 /// freeing it item by item would hold up the thread that goes on with the
 /// build while the other cores wait.
 pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
-    // Should no thread start, the value comes back here in the error and is freed in place.
-    let _ = std::thread::Builder::new()
-        .name("free".to_string())
-        .spawn(move || drop(value));
+    in_background("free", move || drop(value));
 }

@@ -168,9 +168,7 @@ fn is_article(path: &str) -> bool {
 /// The path of `path` inside `root`, with `/` between names, as the output's
 /// manifest writes them.
 fn relative(root: &Path, path: &Path) -> String {
-    let inside = path.strip_prefix(root).unwrap_or(path);
-    let names: Vec<String> = inside.iter().map(|n| n.to_string_lossy().into_owned()).collect();
-    names.join("/")
+    crate::content::names_joined(path.strip_prefix(root).unwrap_or(path))
 }
 
 /// How a build was run: a build run otherwise makes other files.

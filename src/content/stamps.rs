@@ -46,6 +46,12 @@ fn file_stamp(meta: &std::fs::Metadata) -> FileStamp {
 /// A file's [`SourceStamp`] with its path in the site's folder, `/` between names.
 pub(crate) type StampedPath = (String, SourceStamp);
 
+/// `path`'s names with `/` between them, as a [`StampedPath`] names a file.
+pub(crate) fn names_joined(path: &Path) -> String {
+    let names: Vec<std::borrow::Cow<'_, str>> = path.iter().map(|n| n.to_string_lossy()).collect();
+    names.join("/")
+}
+
 /// What tells a changed source file from an unchanged one, as the build
 /// record keeps it (see `build::record`): finer than [`FileStamp`], since a
 /// record is trusted across runs, and whatever tool wrote the file.

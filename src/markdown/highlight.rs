@@ -25,8 +25,7 @@ fn syntaxes() -> &'static SyntaxSet {
 /// bodies (some 10 ms of one core, with the other waiting for them).
 pub fn load_in_background() {
     if SYNTAXES.get().is_none() {
-        // No thread, no harm: the first code block loads them.
-        let _ = std::thread::Builder::new().name("syntaxes".to_string()).spawn(|| {
+        crate::par::in_background("syntaxes", || {
             syntaxes();
         });
     }
@@ -44,10 +43,9 @@ pub fn prepare_languages_of(markdown: &str) {
             continue;
         }
         let lang = lang.to_string();
-        // No thread, no harm: the first block in the language prepares it.
-        let _ = std::thread::Builder::new()
-            .name("syntaxes".to_string())
-            .spawn(move || highlighted("\n", &lang));
+        crate::par::in_background("syntaxes", move || {
+            highlighted("\n", &lang);
+        });
     }
 }
 

@@ -318,8 +318,7 @@ fn dictionary() -> &'static Dictionary {
 /// 20–30 ms it took.
 pub fn load_in_background() {
     if DICTIONARY.get().is_none() {
-        // No thread, no harm: the first reading loads it.
-        let _ = std::thread::Builder::new().name("pinyin".to_string()).spawn(|| {
+        crate::par::in_background("pinyin", || {
             dictionary();
         });
     }

@@ -14,8 +14,8 @@ use crate::config::Config;
 use crate::content::discover::SourceFile;
 use crate::content::{
     Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, StampedPath, Urls,
-    Withheld, broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, read_and_parse, render_body,
-    stamp, stamps,
+    Withheld, broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, names_joined, read_and_parse,
+    render_body, stamp, stamps,
 };
 use crate::content::{CONTENT_DIR, SPILL_DIR, Spill};
 use crate::error::{Diagnostic, Diagnostics};
@@ -288,12 +288,6 @@ fn reuse_or_parse_all(
         .map(|(file, stamp, _)| reuse_or_parse(root, config, file, stamp, &old, spill.as_ref()))
         .collect();
     (files, recorded)
-}
-
-/// `path`'s names with `/` between them, as the build record names files.
-fn names_joined(path: &Path) -> String {
-    let names: Vec<std::borrow::Cow<'_, str>> = path.iter().map(|n| n.to_string_lossy()).collect();
-    names.join("/")
 }
 
 /// One file, as `old` holds it when its size and time stamp are unchanged,
