@@ -1,11 +1,11 @@
-//! An article's body as HTML, held in memory or set aside in a scratch file.
+//! An article's body as HTML, held in memory or set aside in scratch files.
 //!
 //! A one-off build of a big archive would otherwise hold every body at once:
 //! at 100,000 articles that is half a gigabyte of Markdown and as much HTML,
 //! each body wanted by one page (and a few feeds). So a build of a site with
 //! more text than [`HELD_TEXT`] writes each article's Markdown, as it reads
-//! the file, and then its body's HTML to a [`Spill`]: one unnamed file in the
-//! site's `.jianbao-cache/`, gone when the build ends. Rendering reads the
+//! the file, and then its body's HTML to a [`Spill`]: unnamed files in the
+//! site's `.jianbao-cache/`, one per thread, gone when the build ends. Rendering reads the
 //! Markdown back, and the page that shows the body its HTML: a copy, where
 //! reading the file again could find it changed and rendering the body again
 //! would be Markdown, links and pictures over. `serve` holds its bodies: it
@@ -54,12 +54,14 @@ pub(super) fn unreadable(source: &Path, err: &std::io::Error) -> crate::error::D
 #[derive(Clone, Debug)]
 pub struct SetAside {
     spill: Arc<Spill>,
+    /// Which of the spill's files.
+    file: usize,
     at: u64,
     len: usize,
 }
 
 impl SetAside {
-    /// `html` as a body, set aside in the same file as this, or held when
+    /// `html` as a body, set aside in the same spill as this, or held when
     /// writing fails (a full disk costs memory, not the build).
     pub(super) fn beside(&self, html: String) -> Body {
         match self.spill.put(&html) {
@@ -71,7 +73,7 @@ impl SetAside {
     /// The text, read back.
     pub(super) fn read(&self) -> std::io::Result<String> {
         let mut bytes = vec![0; self.len];
-        self.spill.read_at(&mut bytes, self.at)?;
+        self.spill.files[self.file].read_at(&mut bytes, self.at)?;
         // Only whole strings are written, so the bytes are UTF-8 unless the file
         // was tampered with; checked all the same, with SIMD and a copy rather
         // than `unsafe`: std's check of every text read back took 4 % of a
@@ -82,14 +84,20 @@ impl SetAside {
     }
 }
 
-/// A build's scratch file for the Markdown and HTML of the bodies it does
-/// not hold: one unnamed file, appended to from every thread at once (each
-/// text at its own offset) and removed by the system when the build lets go
-/// of it, even when the build is killed.
+/// A build's scratch files for the Markdown and HTML of the bodies it does
+/// not hold: unnamed files, removed by the system when the build lets go of
+/// them, even when the build is killed. Each thread appends to a file of its
+/// own: the system lets one write into a file at a time, and with one file
+/// for all, the threads of a 100,000-article build waited on each other.
 #[derive(Debug)]
 pub struct Spill {
+    files: Box<[Scratch]>,
+}
+
+/// One of a [`Spill`]'s files, and where the next text goes in it.
+#[derive(Debug)]
+struct Scratch {
     file: File,
-    /// Where the next text goes.
     end: AtomicU64,
 }
 
@@ -97,26 +105,37 @@ pub struct Spill {
 pub const SPILL_DIR: &str = cache_folder!();
 
 impl Spill {
-    /// A new, empty scratch file in `dir`, which is made if missing.
+    /// New, empty scratch files in `dir`, which is made if missing: one for
+    /// each of the build's threads.
     pub fn create_in(dir: &Path) -> std::io::Result<Spill> {
         std::fs::create_dir_all(dir)?;
-        Ok(Spill {
-            file: tempfile::tempfile_in(dir)?,
-            end: AtomicU64::new(0),
-        })
+        let files = (0..rayon::current_num_threads().max(1))
+            .map(|_| {
+                Ok(Scratch {
+                    file: tempfile::tempfile_in(dir)?,
+                    end: AtomicU64::new(0),
+                })
+            })
+            .collect::<std::io::Result<_>>()?;
+        Ok(Spill { files })
     }
 
-    /// `text` written to the end of the file, and where.
+    /// `text` written to the end of the calling thread's file, and where.
     pub fn put(self: &Arc<Spill>, text: &str) -> std::io::Result<SetAside> {
-        let at = self.end.fetch_add(text.len() as u64, Ordering::Relaxed);
-        self.write_at(text.as_bytes(), at)?;
+        let file = rayon::current_thread_index().unwrap_or(0) % self.files.len();
+        let scratch = &self.files[file];
+        let at = scratch.end.fetch_add(text.len() as u64, Ordering::Relaxed);
+        scratch.write_at(text.as_bytes(), at)?;
         Ok(SetAside {
             spill: Arc::clone(self),
+            file,
             at,
             len: text.len(),
         })
     }
+}
 
+impl Scratch {
     #[cfg(unix)]
     fn write_at(&self, bytes: &[u8], at: u64) -> std::io::Result<()> {
         std::os::unix::fs::FileExt::write_all_at(&self.file, bytes, at)
