@@ -623,6 +623,22 @@ fn songjiang_site() -> TestSite {
 }
 
 #[test]
+fn the_first_build_of_settled_sources_leaves_a_record_though_it_wrote_the_terms() {
+    let site = songjiang_site();
+    // Sources written long ago; the build writes .jianbao-cache/terms.tsv itself.
+    site.settle();
+    let first = site.build_ok();
+    assert!(!first.sources_unchanged);
+    assert!(site.root().join(".jianbao-cache/terms.tsv").is_file());
+    let again = site.build_ok();
+    assert!(
+        again.sources_unchanged,
+        "the build's own terms record does not unsettle its sources"
+    );
+    assert_eq!(again.written, 0);
+}
+
+#[test]
 fn a_build_of_sources_unchanged_since_the_last_reads_nothing_and_says_the_same() {
     let site = songjiang_site();
     site.build_ok();

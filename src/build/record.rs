@@ -46,6 +46,8 @@ pub(crate) struct Sources {
     /// Where in `files` the articles are, whose stamps the build's load takes
     /// (see [`Sources::list_as_of`]); their stamps are `None` until then.
     for_the_load: Vec<usize>,
+    /// Files the build wrote itself after it began (see [`Sources::restamp`]).
+    written: Vec<String>,
     taken: SystemTime,
 }
 
@@ -97,6 +99,7 @@ impl Sources {
         Sources {
             files,
             for_the_load,
+            written: Vec::new(),
             taken,
         }
     }
@@ -123,8 +126,14 @@ impl Sources {
         }
     }
 
-    /// Takes `file`'s stamp again, after the build itself wrote it.
+    /// Takes `file`'s stamp again, after the build itself wrote it. That
+    /// stamp counts as settled: it was taken after the writing, and no one
+    /// else writes the build's own files. Otherwise every build that wrote
+    /// one, the first of a site among them, would leave no record.
     pub(crate) fn restamp(&mut self, root: &Path, file: &str) {
+        if !self.written.iter().any(|w| w == file) {
+            self.written.push(file.to_string());
+        }
         let stamp = SourceStamp::of(&root.join(file));
         match self.files.binary_search_by(|(path, _)| path.as_str().cmp(file)) {
             Ok(at) => self.files[at].1 = stamp,
@@ -133,7 +142,7 @@ impl Sources {
     }
 
     /// Whether every stamp was taken, of a file last changed well before it
-    /// was looked at.
+    /// was looked at, or of one the build wrote itself.
     fn settled(&self) -> bool {
         let Some(before) = self.taken.checked_sub(SETTLE_TIME) else {
             return false;
@@ -144,7 +153,7 @@ impl Sources {
         let before = u64::try_from(before.as_nanos()).unwrap_or(u64::MAX);
         self.files
             .iter()
-            .all(|(_, stamp)| stamp.is_some_and(|s| s.modified_by(before)))
+            .all(|(path, stamp)| stamp.is_some_and(|s| s.modified_by(before) || self.written.contains(path)))
     }
 
     fn same_as(&self, recorded: &[StampedPath]) -> bool {
