@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rayon::prelude::*;
@@ -34,9 +34,6 @@ use crate::output::{self, Manifest};
 
 /// The record's format; a record of another format is not read.
 const FORMAT: u32 = 1;
-
-/// How long after its last change a source's stamp can be trusted.
-const SETTLE_TIME: Duration = Duration::from_secs(2);
 
 /// Every source file of a site, with its stamp, as found when a build began.
 pub(crate) struct Sources {
@@ -144,7 +141,7 @@ impl Sources {
     /// Whether every stamp was taken, of a file last changed well before it
     /// was looked at, or of one the build wrote itself.
     fn settled(&self) -> bool {
-        let Some(before) = self.taken.checked_sub(SETTLE_TIME) else {
+        let Some(before) = self.taken.checked_sub(crate::content::SETTLE_TIME) else {
             return false;
         };
         let Ok(before) = before.duration_since(SystemTime::UNIX_EPOCH) else {
@@ -349,7 +346,7 @@ mod tests {
     }
 
     fn age(root: &Path) {
-        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let an_hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
         for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
             if entry.file_type().is_file() {
                 let file = std::fs::File::options().write(true).open(entry.path()).expect("open");

@@ -43,7 +43,7 @@ pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, Urls, broken_anchors, links_unchanged, may_link_to};
 use links::{has_scheme, link_position};
 use pictures::PicturesUsed;
-pub(crate) use stamps::{FileStamp, SourceStamp, StampedPath, names_joined, stamp, stamps};
+pub(crate) use stamps::{FileStamp, SETTLE_TIME, SourceStamp, StampedPath, names_joined, stamp, stamps};
 
 /// An article ready to be shown: its front matter, its URL and its body as HTML.
 #[derive(Clone, Debug)]

@@ -15,8 +15,9 @@ pub(crate) struct FileStamp {
     pub(crate) settled: bool,
 }
 
-/// How long after its last change a file's stamp can be trusted.
-const SETTLE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long after its last change a file's stamp can be trusted: by the
+/// article cache here, and by the build record across runs.
+pub(crate) const SETTLE_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The file's stamp now; `None` when it cannot be looked at, which no stamp matches.
 pub(crate) fn stamp(path: &Path) -> Option<FileStamp> {
