@@ -49,8 +49,6 @@ pub struct Memo {
     /// The finished templates, and what each reads; set once they are in.
     finished: OnceLock<Finished>,
     drawn: Mutex<Drawn>,
-    /// The most bytes of HTML `drawn` holds ([`MAX_BYTES`] but in tests).
-    limit: usize,
 }
 
 /// The templates as pages are rendered with them, and by name, what each reads.
@@ -70,6 +68,9 @@ struct Partial {
 
 #[derive(Default)]
 struct Drawn {
+    /// The most bytes of HTML each generation holds: half of [`MAX_BYTES`]
+    /// but in tests.
+    per_generation: usize,
     /// What was drawn or used since the memo last aged, and its size in bytes.
     recent: Generation,
     /// What was drawn or used before that: let go of when the memo next ages.
@@ -91,7 +92,7 @@ struct Generation {
 impl Drawn {
     /// The HTML kept for `key`, moved to the recent generation if it was in
     /// the older one; with what that move let go of, to be freed unlocked.
-    fn find(&mut self, key: &Key, half: usize) -> Option<(Value, Option<Generation>)> {
+    fn find(&mut self, key: &Key) -> Option<(Value, Option<Generation>)> {
         if let Some(html) = self.recent.html.get(key) {
             self.copied += 1;
             return Some((html.clone(), None));
@@ -100,18 +101,18 @@ impl Drawn {
         self.copied += 1;
         let size = html.as_str().map_or(0, str::len);
         self.older.bytes -= size;
-        let let_go = self.keep(key, html.clone(), size, half);
+        let let_go = self.keep(key, html.clone(), size);
         Some((html, let_go))
     }
 
     /// Keeps `html` in the recent generation, aging the memo first when it
     /// would overfill it; gives back the generation let go of.
-    fn keep(&mut self, key: Key, html: Value, size: usize, half: usize) -> Option<Generation> {
+    fn keep(&mut self, key: Key, html: Value, size: usize) -> Option<Generation> {
         // A partial larger than a generation may hold is drawn each time.
-        if size > half {
+        if size > self.per_generation {
             return None;
         }
-        let let_go = (self.recent.bytes + size > half).then(|| {
+        let let_go = (self.recent.bytes + size > self.per_generation).then(|| {
             self.ages += 1;
             std::mem::replace(&mut self.older, std::mem::take(&mut self.recent))
         });
@@ -130,8 +131,10 @@ impl Memo {
     fn with_limit(limit: usize) -> Arc<Memo> {
         Arc::new(Memo {
             finished: OnceLock::new(),
-            drawn: Mutex::default(),
-            limit,
+            drawn: Mutex::new(Drawn {
+                per_generation: limit / 2,
+                ..Drawn::default()
+            }),
         })
     }
 
@@ -179,8 +182,7 @@ impl Memo {
             values.push(state.get::<Value>(var)?);
         }
         let key = Key::new(partial.number, values);
-        let half = self.limit / 2;
-        let found = self.lock_drawn().find(&key, half);
+        let found = self.lock_drawn().find(&key);
         if let Some((html, let_go)) = found {
             // Freed with the lock released: the other threads go on meanwhile.
             drop(let_go);
@@ -191,7 +193,7 @@ impl Memo {
         let let_go = {
             let mut drawn = self.lock_drawn();
             drawn.draws += 1;
-            drawn.keep(key, html.clone(), size, half)
+            drawn.keep(key, html.clone(), size)
         };
         drop(let_go);
         Ok(html)
