@@ -29,8 +29,8 @@ pub struct BuildOptions {
     /// Include articles dated in the future.
     pub future: bool,
     /// The most article text (bytes of the files) the build holds in memory: a
-    /// site with more reads each body again for its page
-    /// ([`crate::content::HELD_TEXT`] when `None`).
+    /// site with more sets its bodies aside ([`crate::content::HELD_TEXT`]
+    /// when `None`; see [`crate::content::Body`]).
     pub held_text: Option<usize>,
 }
 

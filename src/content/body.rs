@@ -3,13 +3,14 @@
 //! A one-off build of a big archive would otherwise hold every body at once:
 //! at 100,000 articles that is half a gigabyte of Markdown and as much HTML,
 //! each body wanted by one page (and a few feeds). So a build of a site with
-//! more text than [`HELD_TEXT`] writes each article's Markdown, as it reads
-//! the file, and then its body's HTML to a [`Spill`]: unnamed files in the
-//! site's `.jianbao-cache/`, one per thread, gone when the build ends. Rendering reads the
-//! Markdown back, and the page that shows the body its HTML: a copy, where
-//! reading the file again could find it changed and rendering the body again
-//! would be Markdown, links and pictures over. `serve` holds its bodies: it
-//! renders them again only when they change.
+//! more text than [`HELD_TEXT`] writes each body's HTML to a [`Spill`]:
+//! unnamed files in the site's `.jianbao-cache/`, one per thread, gone when
+//! the build ends. The page that shows the body reads its HTML back: a copy,
+//! where reading the file again could find it changed and rendering the body
+//! again would be Markdown, links and pictures over. Its Markdown is held from
+//! reading the file to rendering the body, up to [`held_markdown`] of it; the
+//! Markdown past that is set aside too, and read back to be rendered.
+//! `serve` holds its bodies: it renders them again only when they change.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -25,6 +26,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// none, so that a build's memory does not depend on the order its threads
 /// read the files in.
 pub const HELD_TEXT: usize = 64 << 20;
+
+/// For a build that holds at most `held_text` of article text, the most
+/// Markdown, in bytes of the files taken in the order they were found, it
+/// holds from reading a file to rendering its body when it sets the bodies
+/// aside: eight times as much, half a gigabyte by default. Each article's
+/// Markdown is let go of as its body is rendered, and the memory it took is
+/// what the pages' cards are made in next; writing it to the scratch file
+/// and reading it back cost a 100,000-article build more than holding it.
+/// Past that much, an archive sets its Markdown aside too, so that the
+/// memory a build holds it in stays bounded.
+pub fn held_markdown(held_text: usize) -> usize {
+    held_text.saturating_mul(8)
+}
 
 /// An article's body as HTML, held or set aside.
 #[derive(Clone, Debug)]
@@ -61,13 +75,9 @@ pub struct SetAside {
 }
 
 impl SetAside {
-    /// `html` as a body, set aside in the same spill as this, or held when
-    /// writing fails (a full disk costs memory, not the build).
+    /// `html` as a body, set aside in the same spill as this.
     pub(super) fn beside(&self, html: String) -> Body {
-        match self.spill.put(&html) {
-            Ok(aside) => Body::SetAside(aside),
-            Err(_) => Body::Held(html),
-        }
+        self.spill.body(html)
     }
 
     /// The text, read back.
@@ -118,6 +128,15 @@ impl Spill {
             })
             .collect::<std::io::Result<_>>()?;
         Ok(Spill { files })
+    }
+
+    /// `html` as a body set aside in this spill, or held when writing fails
+    /// (a full disk costs memory, not the build).
+    pub(super) fn body(self: &Arc<Spill>, html: String) -> Body {
+        match self.put(&html) {
+            Ok(aside) => Body::SetAside(aside),
+            Err(_) => Body::Held(html),
+        }
     }
 
     /// `text` written to the end of the calling thread's file, and where.

@@ -24,7 +24,7 @@ mod stamps;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
 
@@ -37,7 +37,7 @@ use crate::msg;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
-pub use body::{Body, HELD_TEXT, SPILL_DIR, SetAside, Spill};
+pub use body::{Body, HELD_TEXT, SPILL_DIR, SetAside, Spill, held_markdown};
 pub use discover::{CONTENT_DIR, SourceFile};
 pub use front_matter::{Byline, FrontMatter, Image, Kind};
 pub(crate) use links::{LinkContext, Urls, broken_anchors, links_unchanged, may_link_to};
@@ -171,11 +171,30 @@ pub(crate) struct CachedBody {
     attachment_files: attachments::Seen,
 }
 
-/// An article's Markdown after its front matter: held, or set aside until
-/// its body is rendered (see [`HELD_TEXT`]).
+/// An article's Markdown after its front matter: held, lent to the
+/// rendering of its body, or set aside until then (see [`HELD_TEXT`]).
 enum Markdown {
     Held(String),
+    /// Held until its body is rendered, which takes it; the HTML is then set
+    /// aside in `spill`. Read from `file` again if it is wanted after that.
+    Lent {
+        text: Mutex<Option<String>>,
+        file: PathBuf,
+        spill: Arc<Spill>,
+    },
     SetAside(SetAside),
+}
+
+/// How a build keeps an article's text between reading its file and making
+/// its page (see [`HELD_TEXT`]).
+#[derive(Clone, Copy)]
+pub(crate) enum Keeping<'s> {
+    /// The Markdown and the HTML held.
+    Held,
+    /// The Markdown held until the body is rendered, the HTML set aside.
+    Lent(&'s Arc<Spill>),
+    /// Both set aside.
+    SetAside(&'s Arc<Spill>),
 }
 
 /// An article after the first pass: front matter valid, body not yet rendered.
@@ -204,33 +223,80 @@ impl Parsed {
     pub(crate) fn markdown(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match &self.body {
             Markdown::Held(markdown) => Ok(Cow::Borrowed(markdown)),
+            Markdown::Lent { text, file, .. } => match lock(text).as_ref() {
+                Some(markdown) => Ok(Cow::Owned(markdown.clone())),
+                None => self.read_again(file).map(Cow::Owned),
+            },
             Markdown::SetAside(aside) => aside
                 .read()
                 .map(Cow::Owned)
                 .map_err(|e| body::unreadable(&self.file.path, &e)),
         }
     }
+
+    /// The Markdown for rendering the body: as [`Parsed::markdown`], except
+    /// that Markdown lent to the rendering is taken, so that its memory is
+    /// free as soon as the body is rendered.
+    fn markdown_to_render(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        match &self.body {
+            Markdown::Lent { text, file, .. } => match lock(text).take() {
+                Some(markdown) => Ok(Cow::Owned(markdown)),
+                None => self.read_again(file).map(Cow::Owned),
+            },
+            _ => self.markdown(),
+        }
+    }
+
+    /// The Markdown after the front matter of `file`, read again: for the
+    /// place of a broken link in Markdown the rendering has let go of.
+    fn read_again(&self, file: &Path) -> Result<String, Diagnostic> {
+        let unreadable = |e: &std::io::Error| body::unreadable(&self.file.path, e);
+        let bytes = std::fs::read(file).map_err(|e| unreadable(&e))?;
+        let invalid = || unreadable(&std::io::ErrorKind::InvalidData.into());
+        let text = decode(&bytes).map_err(|_| invalid())?;
+        let split = front_matter::split(&text).map_err(|_| invalid())?;
+        Ok(split.body.to_string())
+    }
 }
 
-/// The first pass for one file: read from disk, then as [`parse_source`].
-/// With a `spill`, its Markdown is set aside in it until its body is
-/// rendered, and its HTML after (see [`Body`]).
+/// The Markdown of a [`Markdown::Lent`]: a thread that panicked while
+/// holding it left it whole, as it is only ever taken or looked at.
+fn lock(text: &Mutex<Option<String>>) -> std::sync::MutexGuard<'_, Option<String>> {
+    text.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The first pass for one file: read from disk, then as [`parse_source`],
+/// its text kept as `keeping` says until its page is made.
 pub(crate) fn read_and_parse(
     root: &Path,
     file: SourceFile,
     config: &Config,
-    spill: Option<&Arc<Spill>>,
+    keeping: Keeping<'_>,
 ) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(&file.path))
+    let path = root.join(&file.path);
+    let bytes = std::fs::read(&path)
         .map_err(|e| vec![crate::error::io_error(&file.path, msg!("content-io-read-article"), &e)])?;
     let mut parsed = parse_source(file, &bytes, config)?;
-    if let (true, Markdown::Held(markdown)) = (config.markdown.highlight, &parsed.body) {
+    let Markdown::Held(markdown) = &mut parsed.body else {
+        return Ok(parsed);
+    };
+    if config.markdown.highlight {
         crate::markdown::highlight::prepare_languages_of(markdown);
     }
-    if let (Some(spill), Markdown::Held(markdown)) = (spill, &parsed.body) {
+    match keeping {
+        Keeping::Held => {}
+        Keeping::Lent(spill) => {
+            parsed.body = Markdown::Lent {
+                text: Mutex::new(Some(std::mem::take(markdown))),
+                file: path,
+                spill: Arc::clone(spill),
+            }
+        }
         // Held when it cannot be written: a full disk costs memory, not the build.
-        if let Ok(aside) = spill.put(markdown) {
-            parsed.body = Markdown::SetAside(aside);
+        Keeping::SetAside(spill) => {
+            if let Ok(aside) = spill.put(markdown) {
+                parsed.body = Markdown::SetAside(aside);
+            }
         }
     }
     Ok(parsed)
@@ -432,7 +498,7 @@ fn summary_of(p: &Parsed, body: &markdown::RenderedBody) -> String {
 /// the Markdown was.
 pub(crate) fn render_body(p: &Arc<Parsed>, links: &LinkContext<'_>, options: MarkdownOptions) -> CachedBody {
     // Markdown that cannot be read back is rendered as empty, with the error that stops the build.
-    let (markdown, unreadable) = match p.markdown() {
+    let (markdown, unreadable) = match p.markdown_to_render() {
         Ok(markdown) => (markdown, None),
         Err(problem) => (Cow::Borrowed(""), Some(problem)),
     };
@@ -528,6 +594,7 @@ fn held_or_set_aside(p: &Parsed, html: String) -> Body {
         // body of a build would keep that room, and it costs fresh memory.
         Markdown::Held(_) if html.capacity() - html.len() > html.len() / 16 => Body::Held(html.as_str().to_owned()),
         Markdown::Held(_) => Body::Held(html),
+        Markdown::Lent { spill, .. } => spill.body(html),
         Markdown::SetAside(markdown) => markdown.beside(html),
     }
 }

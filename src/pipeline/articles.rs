@@ -13,9 +13,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::discover::SourceFile;
 use crate::content::{
-    Alias, Article, CachedBody, FileStamp, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, StampedPath, Urls,
-    Withheld, broken_anchors, check_unique_urls, discover, links_unchanged, may_link_to, names_joined, read_and_parse,
-    render_body, stamp, stamps,
+    Alias, Article, CachedBody, FileStamp, Keeping, LeftOut, LinkContext, LoadOptions, Loaded, Parsed, StampedPath,
+    Urls, Withheld, broken_anchors, check_unique_urls, discover, held_markdown, links_unchanged, may_link_to,
+    names_joined, read_and_parse, render_body, stamp, stamps,
 };
 use crate::content::{CONTENT_DIR, SPILL_DIR, Spill};
 use crate::error::{Diagnostic, Diagnostics};
@@ -278,27 +278,51 @@ fn reuse_or_parse_all(
     } else {
         Spill::create_in(&root.join(SPILL_DIR)).ok().map(Arc::new)
     };
+    let lent = lent_markdown(&stamped, spill.is_some().then(|| held_markdown(held_text.unwrap_or(0))));
     let recorded = stamped
         .iter_mut()
         .filter_map(|(_, _, recorded)| recorded.take())
         .collect();
     let files = stamped
         .into_par_iter()
+        .zip(lent)
         .with_max_len(crate::par::ARTICLES)
-        .map(|(file, stamp, _)| reuse_or_parse(root, config, file, stamp, &old, spill.as_ref()))
+        .map(|((file, stamp, _), lent)| {
+            let keeping = match &spill {
+                None => Keeping::Held,
+                Some(spill) if lent => Keeping::Lent(spill),
+                Some(spill) => Keeping::SetAside(spill),
+            };
+            reuse_or_parse(root, config, file, stamp, &old, keeping)
+        })
         .collect();
     (files, recorded)
 }
 
+/// For each of `files` in turn, whether its Markdown is held until its body
+/// is rendered: so long as the files so far come to at most `limit` bytes,
+/// counted in the order they were found, so that which are held does not
+/// depend on the order the build's threads read them in. `None`: none.
+fn lent_markdown<T, U>(files: &[(T, Option<FileStamp>, U)], limit: Option<usize>) -> Vec<bool> {
+    let mut so_far = 0u64;
+    files
+        .iter()
+        .map(|(_, stamp, _)| {
+            so_far += stamp.map_or(0, |s| s.len);
+            limit.is_some_and(|limit| so_far <= limit as u64)
+        })
+        .collect()
+}
+
 /// One file, as `old` holds it when its size and time stamp are unchanged,
-/// else parsed again, holding its body's text or setting it aside in `spill`.
+/// else parsed again, its body's text kept as `keeping` says.
 fn reuse_or_parse(
     root: &Path,
     config: &Config,
     file: SourceFile,
     stamp: Option<FileStamp>,
     old: &HashMap<String, CachedFile>,
-    spill: Option<&Arc<Spill>>,
+    keeping: Keeping<'_>,
 ) -> (String, CachedFile) {
     let key = file.content_path.clone();
     match old.get(&key) {
@@ -311,7 +335,7 @@ fn reuse_or_parse(
             },
         ),
         _ => {
-            let parsed = read_and_parse(root, file, config, spill).map(Arc::new);
+            let parsed = read_and_parse(root, file, config, keeping).map(Arc::new);
             let stamp = stamp.unwrap_or(FileStamp {
                 len: 0,
                 modified: None,
@@ -620,7 +644,7 @@ fn reshape(
     for (_, kind) in kinds {
         let Change::Added(file) = kind else { continue };
         let stamp = stamp(&root.join(&file.path))?;
-        let parsed = Arc::new(read_and_parse(root, file.clone(), config, None).ok()?);
+        let parsed = Arc::new(read_and_parse(root, file.clone(), config, Keeping::Held).ok()?);
         if (parsed.front.draft && !options.drafts) || (parsed.front.date > now && !options.future) {
             return None;
         }
@@ -798,7 +822,7 @@ fn reload_file<'a>(
     let file = files.get(path)?;
     let old = file.parsed.as_ref().ok()?;
     let stamp = stamp(&root.join(&old.file.path))?;
-    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, None).ok()?);
+    let parsed = Arc::new(read_and_parse(root, old.file.clone(), config, Keeping::Held).ok()?);
     let same_place =
         parsed.url_path == old.url_path && parsed.front.date == old.front.date && parsed.front.draft == old.front.draft;
     if !same_place {
@@ -1298,6 +1322,63 @@ mod tests {
         site.remove("2013/11/jiaotong.md");
         assert_eq!(jiaotong.body.html().unwrap(), as_read);
         assert!(as_read.contains("40 公里/小时"));
+    }
+
+    #[test]
+    fn a_big_build_holds_markdown_until_rendered_up_to_its_limit_and_sets_the_rest_aside() {
+        let mut articles = three();
+        let site = TestSite::new(&articles);
+        // A link to a heading the article lacks: an error, placed at the link.
+        articles.push((
+            "2013/11/baoming.md",
+            article(
+                "颛桥镇：“老伙伴”报名火热",
+                "2013-11-09",
+                "tags: [养老，志愿者]\n",
+                "本报讯 报名已近 300 人。\n\n名额见[怎么参加](laohuoban.md#怎么参加)。",
+            ),
+        ));
+        let (path, text) = &articles[articles.len() - 1];
+        site.write(path, text);
+        let held = site.full_load();
+        let text: usize = articles.iter().map(|(_, text)| text.len()).sum();
+        // All lent, about half, none: each as a build that holds every body shows it.
+        for held_text in [text / 8, text / 16, 0] {
+            let mut one_build = ArticleCache::single_use(held_text);
+            let loaded = load_articles_cached(site.dir.path(), &config(), LoadOptions::default(), &mut one_build);
+            assert_eq!(shown(&loaded).0.len(), held.articles.len());
+            for (held, loaded) in held.articles.iter().zip(loaded.articles.iter()) {
+                assert!(matches!(loaded.body, crate::content::Body::SetAside(_)));
+                assert_eq!(loaded.body.html().unwrap(), held.body.html().unwrap());
+            }
+            // The broken link's place is found in Markdown the rendering let go of, or read back.
+            let problems = shown(&loaded).3;
+            assert_eq!(problems, shown(&held).3);
+            assert!(
+                problems.iter().any(|p| p.starts_with("content/2013/11/baoming.md:9:")),
+                "{problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_is_held_for_the_files_found_first_up_to_the_limit() {
+        let stamp = |len| {
+            Some(FileStamp {
+                len,
+                modified: None,
+                settled: true,
+            })
+        };
+        let files = [
+            ((), stamp(300), ()),
+            ((), stamp(500), ()),
+            ((), None, ()),
+            ((), stamp(100), ()),
+        ];
+        assert_eq!(lent_markdown(&files, Some(800)), [true, true, true, false]);
+        assert_eq!(lent_markdown(&files, Some(400)), [true, false, false, false]);
+        assert_eq!(lent_markdown(&files, None), [false; 4]);
     }
 
     #[test]

@@ -103,9 +103,10 @@ impl TestSite {
             base_url: None,
             drafts: false,
             future: false,
-            // Every body read again for its page, as a big archive's are: the
-            // tests' sites are small enough to be held whole, which `serve`
-            // and the command-line tests cover.
+            // Every body's Markdown and HTML set aside and read back, as those
+            // of an archive past both budgets are: the tests' sites are small
+            // enough to be held whole, which `serve` and the command-line
+            // tests cover. Markdown held until rendered has unit tests.
             held_text: Some(0),
         };
         change(&mut options);
