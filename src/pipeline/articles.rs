@@ -278,7 +278,8 @@ fn reuse_or_parse_all(
     } else {
         Spill::create_in(&root.join(SPILL_DIR)).ok().map(Arc::new)
     };
-    let lent = lent_markdown(&stamped, spill.is_some().then(|| held_markdown(held_text.unwrap_or(0))));
+    let lens = stamped.iter().map(|(_, stamp, _)| stamp.map_or(0, |s| s.len));
+    let lent = lent_markdown(lens, spill.is_some().then(|| held_markdown(held_text.unwrap_or(0))));
     let recorded = stamped
         .iter_mut()
         .filter_map(|(_, _, recorded)| recorded.take())
@@ -299,19 +300,17 @@ fn reuse_or_parse_all(
     (files, recorded)
 }
 
-/// For each of `files` in turn, whether its Markdown is held until its body
-/// is rendered: so long as the files so far come to at most `limit` bytes,
-/// counted in the order they were found, so that which are held does not
-/// depend on the order the build's threads read them in. `None`: none.
-fn lent_markdown<T, U>(files: &[(T, Option<FileStamp>, U)], limit: Option<usize>) -> Vec<bool> {
+/// For each file in turn, by its length, whether its Markdown is held until
+/// its body is rendered: so long as the files so far come to at most `limit`
+/// bytes, counted in the order they were found, so that which are held does
+/// not depend on the order the build's threads read them in. `None`: none.
+fn lent_markdown(lens: impl Iterator<Item = u64>, limit: Option<usize>) -> Vec<bool> {
     let mut so_far = 0u64;
-    files
-        .iter()
-        .map(|(_, stamp, _)| {
-            so_far += stamp.map_or(0, |s| s.len);
-            limit.is_some_and(|limit| so_far <= limit as u64)
-        })
-        .collect()
+    lens.map(|len| {
+        so_far += len;
+        limit.is_some_and(|limit| so_far <= limit as u64)
+    })
+    .collect()
 }
 
 /// One file, as `old` holds it when its size and time stamp are unchanged,
@@ -1363,22 +1362,10 @@ mod tests {
 
     #[test]
     fn markdown_is_held_for_the_files_found_first_up_to_the_limit() {
-        let stamp = |len| {
-            Some(FileStamp {
-                len,
-                modified: None,
-                settled: true,
-            })
-        };
-        let files = [
-            ((), stamp(300), ()),
-            ((), stamp(500), ()),
-            ((), None, ()),
-            ((), stamp(100), ()),
-        ];
-        assert_eq!(lent_markdown(&files, Some(800)), [true, true, true, false]);
-        assert_eq!(lent_markdown(&files, Some(400)), [true, false, false, false]);
-        assert_eq!(lent_markdown(&files, None), [false; 4]);
+        let lens = || [300, 500, 0, 100].into_iter();
+        assert_eq!(lent_markdown(lens(), Some(800)), [true, true, true, false]);
+        assert_eq!(lent_markdown(lens(), Some(400)), [true, false, false, false]);
+        assert_eq!(lent_markdown(lens(), None), [false; 4]);
     }
 
     #[test]
