@@ -31,3 +31,9 @@ pub(crate) fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
 pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
     in_background("free", move || drop(value));
 }
+
+/// `m` locked, even if a thread panicked while holding it: for values every
+/// change to which is one step, so that a panic leaves them whole.
+pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -34,6 +34,7 @@ use crate::i18n::Message;
 use crate::images::Picture;
 use crate::markdown::{self, Heading, LinkTarget, MarkdownOptions, cjk};
 use crate::msg;
+use crate::par::locked;
 use crate::slug;
 pub use aliases::Alias;
 pub use attachments::Attachment;
@@ -177,6 +178,7 @@ enum Markdown {
     Held(String),
     /// Held until its body is rendered, which takes it; the HTML is then set
     /// aside in `spill`. Read from `file` again if it is wanted after that.
+    /// Only ever taken whole or looked at, so a panic leaves it whole.
     Lent {
         text: Mutex<Option<String>>,
         file: PathBuf,
@@ -223,7 +225,7 @@ impl Parsed {
     pub(crate) fn markdown(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match &self.body {
             Markdown::Held(markdown) => Ok(Cow::Borrowed(markdown)),
-            Markdown::Lent { text, file, .. } => match lock(text).as_ref() {
+            Markdown::Lent { text, file, .. } => match locked(text).as_ref() {
                 Some(markdown) => Ok(Cow::Owned(markdown.clone())),
                 None => self.read_again(file).map(Cow::Owned),
             },
@@ -239,7 +241,7 @@ impl Parsed {
     /// free as soon as the body is rendered.
     fn markdown_to_render(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match &self.body {
-            Markdown::Lent { text, file, .. } => match lock(text).take() {
+            Markdown::Lent { text, file, .. } => match locked(text).take() {
                 Some(markdown) => Ok(Cow::Owned(markdown)),
                 None => self.read_again(file).map(Cow::Owned),
             },
@@ -257,12 +259,6 @@ impl Parsed {
         let split = front_matter::split(&text).map_err(|_| invalid())?;
         Ok(split.body.to_string())
     }
-}
-
-/// The Markdown of a [`Markdown::Lent`]: a thread that panicked while
-/// holding it left it whole, as it is only ever taken or looked at.
-fn lock(text: &Mutex<Option<String>>) -> std::sync::MutexGuard<'_, Option<String>> {
-    text.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The first pass for one file: read from disk, then as [`parse_source`],

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::error::{Diagnostic, Diagnostics, io_error};
 use crate::msg;
 use crate::output::{Manifest, ManifestEntry, Staging};
+use crate::par::locked;
 
 use super::outputs::OutputFile;
 
@@ -85,11 +86,6 @@ pub trait Sink: Sync {
 /// Reads a file a sink must hold in memory.
 fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     std::fs::read(path).map_err(|e| io_error(path, msg!("io-read"), &e))
-}
-
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A panic elsewhere leaves the list as it was: still a list.
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The output folder, written all or nothing: the new version is assembled
