@@ -52,7 +52,7 @@ pub fn prepare_languages_of(markdown: &str) {
 /// Whether `lang` is asked for the first time in this process.
 fn first_ask(lang: &str) -> bool {
     static ASKED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-    let mut asked = ASKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut asked = crate::par::locked(&ASKED);
     if asked.iter().any(|l| l == lang) {
         return false;
     }

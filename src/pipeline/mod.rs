@@ -676,7 +676,7 @@ impl PendingSearch {
         timer.lap("search index: documents");
         let index = {
             // A panic while building leaves a cache that only costs the next build its reuse.
-            let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut tokens = crate::par::locked(&self.tokens);
             SearchIndex::build_cached(documents, self.layout.shards, &mut tokens)
         };
         let files = self

@@ -201,7 +201,7 @@ impl Memo {
 
     fn lock_drawn(&self) -> std::sync::MutexGuard<'_, Drawn> {
         // A panic elsewhere while the lock was held leaves whole entries only.
-        self.drawn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        crate::par::locked(&self.drawn)
     }
 }
 

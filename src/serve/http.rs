@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -63,7 +63,7 @@ impl OpenPages {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, usize>> {
         // A count is never left half-changed: a panic elsewhere leaves it usable.
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        crate::par::locked(&self.0)
     }
 }
 

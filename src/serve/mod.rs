@@ -23,6 +23,7 @@ use crate::content::LoadOptions;
 use crate::error::Diagnostics;
 use crate::i18n::Message;
 use crate::msg;
+use crate::par::locked;
 use rebuild::{BuiltFiles, Changes, PendingSearch, Rebuilder};
 
 /// What to serve, and where.
@@ -125,19 +126,21 @@ async fn run(mut options: ServeOptions) -> Result<(), ServeError> {
     let mut warnings = WarningsShown::default();
     warnings.report(&first, started);
     rebuilder.defer_search(true);
+    // Taken with `locked`: each rebuild replaces the rebuilder's state whole,
+    // so a thread that panicked holding it leaves nothing half-changed.
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let (snapshot_tx, snapshot_rx) = tokio_watch::channel(snapshot);
     let snapshot_tx = Arc::new(snapshot_tx);
     let (events_tx, _) = broadcast::channel(64);
     let search = spawn_search_worker(Arc::clone(&rebuilder), Arc::clone(&snapshot_tx), events_tx.clone());
     // The first build's index is served already; this keeps its tokens for the first edit.
-    if let Some(warm_up) = lock(&rebuilder).take_pending_search() {
+    if let Some(warm_up) = locked(&rebuilder).take_pending_search() {
         let _ = search.send(warm_up);
     }
     let open = http::OpenPages::default();
     let queue = Arc::new(RebuildQueue::default());
     let previews = Previews::default();
-    lock(&rebuilder).on_preview(previews.hook(Arc::clone(&snapshot_tx), events_tx.clone()));
+    locked(&rebuilder).on_preview(previews.hook(Arc::clone(&snapshot_tx), events_tx.clone()));
     spawn_rebuilder(RebuildWorker {
         rebuilder: Arc::clone(&rebuilder),
         queue: Arc::clone(&queue),
@@ -197,6 +200,7 @@ fn base_url(address: SocketAddr) -> String {
 /// preview, as the next rebuild makes everything it left undone.
 #[derive(Default)]
 struct RebuildQueue {
+    /// Taken with `locked`: merging one change in is a single step.
     pending: Mutex<Option<watch::Changed>>,
     ready: Condvar,
     cancel: AtomicBool,
@@ -204,7 +208,7 @@ struct RebuildQueue {
 
 impl RebuildQueue {
     fn push(&self, changed: watch::Changed) {
-        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut pending = locked(&self.pending);
         // The check a few seconds after an edit finds nothing new as a rule: it does not stop a rebuild.
         if changed != watch::Changed::Recheck {
             self.cancel.store(true, Ordering::Relaxed);
@@ -218,7 +222,7 @@ impl RebuildQueue {
 
     /// Waits for changes, and takes them all.
     fn take(&self) -> watch::Changed {
-        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut pending = locked(&self.pending);
         loop {
             if let Some(changed) = pending.take() {
                 // Under the lock: a change pushed from now on stops the rebuild of these.
@@ -251,6 +255,7 @@ struct RebuildWorker {
 /// so that its end reloads only the others; and when that rebuild started.
 #[derive(Clone)]
 struct Previews {
+    // Both taken with `locked`: each change to them is a single push or store.
     shown: Arc<Mutex<Vec<String>>>,
     started: Arc<Mutex<Instant>>,
 }
@@ -275,32 +280,26 @@ impl Previews {
         Arc::new(move |files, changes| {
             snapshot.send_replace(Snapshot { files, error: None });
             let _ = events.send(built_event(changes));
-            let started = *previews
-                .started
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let started = *locked(&previews.started);
             say(msg!(
                 "serve-previewed",
                 ms = millis(started),
                 changed = changes.changed.len() + changes.removed.len()
             ));
-            let mut shown = previews.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut shown = locked(&previews.shown);
             shown.extend(changes.changed.iter().chain(&changes.removed).cloned());
         })
     }
 
     /// Starts the count for a new rebuild.
     fn start(&self) {
-        *self.started.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Instant::now();
-        self.shown
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clear();
+        *locked(&self.started) = Instant::now();
+        locked(&self.shown).clear();
     }
 
     /// `changes` without the files a preview already served and reloaded.
     fn not_shown(&self, changes: &Changes) -> Changes {
-        let shown = self.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let shown = locked(&self.shown);
         let keep = |files: &[String]| files.iter().filter(|f| !shown.contains(f)).cloned().collect();
         Changes {
             changed: keep(&changes.changed),
@@ -327,7 +326,7 @@ impl RebuildWorker {
         self.previews.start();
         let started = Instant::now();
         let open = self.open.files();
-        let mut rebuilder = lock(&self.rebuilder);
+        let mut rebuilder = locked(&self.rebuilder);
         let files = match changed {
             watch::Changed::Files(files) => Some(files.as_slice()),
             watch::Changed::Anything | watch::Changed::Recheck => None,
@@ -386,7 +385,7 @@ fn spawn_search_worker(
             // On every core: the index is ready in a third of the time it takes
             // on one, and a rebuild that comes meanwhile shares them with it.
             let built = pending.build();
-            let mut rebuilder = lock(&rebuilder);
+            let mut rebuilder = locked(&rebuilder);
             if let Some(changes) = rebuilder.apply_search(built) {
                 snapshot.send_replace(snapshot_after(&rebuilder, None));
                 say(msg!(
@@ -399,12 +398,6 @@ fn spawn_search_worker(
         }
     });
     tx
-}
-
-/// The rebuilder, even if a thread panicked while holding it: its state is
-/// replaced whole by each rebuild, never left half-changed.
-fn lock(rebuilder: &Mutex<Rebuilder>) -> std::sync::MutexGuard<'_, Rebuilder> {
-    rebuilder.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn snapshot_after(rebuilder: &Rebuilder, problems: Option<&Diagnostics>) -> Snapshot {
