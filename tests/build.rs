@@ -755,3 +755,51 @@ fn any_change_to_a_source_or_the_output_builds_again() {
     assert!(!site.build_ok().sources_unchanged);
     assert!(!site.read("index.html").contains("https://preview.example.org/"));
 }
+
+#[test]
+fn a_build_makes_the_same_pages_however_much_of_its_text_it_holds() {
+    // A big archive holds its Markdown until each body is rendered, up to a
+    // budget counted in the order the files are found, and sets the rest
+    // aside in the scratch files; here a budget that takes about half.
+    let site = TestSite::new();
+    for n in 1..=12 {
+        site.article(
+            &format!("2014/03/z{n:02}.md"),
+            &format!(
+                "title: 泗泾镇“银行进社区”第{n}站\ndate: 2014-03-{n:02}\ndistrict: 松江区\ntags: [社保卡，重庆路]"
+            ),
+            &format!(
+                "## 第{n}站：重庆路网点\n\n泗泾镇重庆路网点为{n}00余位老人办理了社保卡，“以后不用跑远路了。”\n\n\
+                 ```yaml\n网点: 重庆路\n人数: {n}00\n```\n\n见[第一站的网点](/2014/03/z01.md#第1站重庆路网点)。\n"
+            ),
+        );
+    }
+    let text: u64 = walkdir::WalkDir::new(site.root().join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.metadata().expect("metadata").len())
+        .sum();
+    let half = usize::try_from(text / 16).expect("small");
+    let mut outputs = Vec::new();
+    for held_text in [None, Some(0), Some(half)] {
+        let _ = std::fs::remove_dir_all(site.public());
+        if let Err(problems) = site.build_with(|o| o.held_text = held_text) {
+            panic!("held_text {held_text:?}:\n{}", common::render(&problems));
+        }
+        outputs.push((held_text, snapshot_tree(&site.public())));
+    }
+    let page = site.read("2014/03/z07/index.html");
+    assert!(page.contains("为700余位老人办理了社保卡"), "{page}");
+    assert!(
+        page.contains("href=\"/2014/03/z01/#di-1-zhan-chong-qing-lu-wang-dian\""),
+        "{page}"
+    );
+    let (_, held) = &outputs[0];
+    for (held_text, output) in &outputs[1..] {
+        assert!(
+            output == held,
+            "held_text {held_text:?} made other pages than holding everything"
+        );
+    }
+}

@@ -106,7 +106,8 @@ impl TestSite {
             // Every body's Markdown and HTML set aside and read back, as those
             // of an archive past both budgets are: the tests' sites are small
             // enough to be held whole, which `serve` and the command-line
-            // tests cover. Markdown held until rendered has unit tests.
+            // tests cover. Markdown held until rendered has unit tests, and
+            // tests/build.rs builds a site with half of it held.
             held_text: Some(0),
         };
         change(&mut options);
